@@ -1,0 +1,54 @@
+# incident-reports: `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+NBVAL  := --nbval --nbval-sanitize-with notebooks/nbval-sanitize.cfg -p no:doctest -p no:cacheprovider
+
+.DEFAULT_GOAL := help
+.PHONY: help env reports test unit nbval lab bench baseline codebook validate clean
+
+help: ## list every target with its purpose
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $(STAMP)
+
+env: $(STAMP) ## create .venv from python3 and install the project into it
+
+reports: $(STAMP) ## validate the bundled data and render every report of reports.toml into reports/
+	$(BIN)/incidents render
+
+test: $(STAMP) ## run unit tests, doctests, browser tests and nbval on the stored notebooks
+	$(BIN)/pytest tests analysis
+	$(BIN)/pytest $(NBVAL) notebooks
+
+unit: $(STAMP) ## run only the fast unit tests and doctests
+	$(BIN)/pytest tests/unit analysis
+
+nbval: $(STAMP) ## re-run the stored notebooks and compare their outputs
+	$(BIN)/pytest $(NBVAL) notebooks
+
+lab: $(STAMP) ## open JupyterLab on the project's environment
+	$(BIN)/jupyter lab --notebook-dir=.
+
+bench: $(STAMP) ## run the benchmarks and print their RESULT lines
+	$(BIN)/python benchmarks/bench_analysis.py
+	$(BIN)/python benchmarks/bench_render.py
+
+baseline: $(STAMP) ## re-execute the stored notebooks in place after a deliberate change
+	$(BIN)/python -m analysis.baseline
+
+codebook: $(STAMP) ## regenerate the column tables of data/CODEBOOK.md from analysis/schema.py
+	$(BIN)/incidents codebook
+
+validate: $(STAMP) ## validate the bundled data
+	$(BIN)/incidents validate
+
+clean: ## remove generated reports, caches and the virtual environment
+	find reports -mindepth 1 ! -name README.md -exec rm -rf {} +
+	rm -rf $(VENV) .pytest_cache benchmarks/.cache build *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,5 @@
+"""``python -m analysis`` runs the ``incidents`` command line."""
+
+from analysis.cli import main
+
+raise SystemExit(main())

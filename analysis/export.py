@@ -1,0 +1,78 @@
+"""Export an executed notebook to an offline HTML report.
+
+Our own nbconvert template (``analysis/templates/offline``) drops code,
+prompts and every CDN script; plotly.js is either shared once under
+``assets/plotly-<version>.min.js`` or inlined (``self_contained``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+import plotly
+
+from analysis import paths
+from analysis.files import write_text_atomic
+
+ASSETS_DIRNAME = "assets"
+
+
+def plotly_js_filename() -> str:
+    """File name of the shared plotly.js, versioned so a stale copy is never reused."""
+    return f"plotly-{plotly.__version__}.min.js"
+
+
+def _plotly_js_source() -> Path:
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def install_plotly_js(out_dir: Path) -> Path:
+    """Copy plotly.js into ``out_dir/assets/`` unless the same version is there."""
+    target = Path(out_dir) / ASSETS_DIRNAME / plotly_js_filename()
+    if not target.exists() or target.stat().st_size != _plotly_js_source().stat().st_size:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        shutil.copyfile(_plotly_js_source(), tmp)
+        tmp.replace(target)
+    return target
+
+
+@lru_cache(maxsize=1)
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(paths.TEMPLATES_DIR)])
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    return exporter
+
+
+@lru_cache(maxsize=1)
+def _plotly_js_inline() -> str:
+    # A literal "</script" inside the library would end the tag early.
+    return _plotly_js_source().read_text(encoding="utf-8").replace("</script", "<\\/script")
+
+
+def build_report_html(notebook: nbformat.NotebookNode, title: str, footer: str = "", self_contained: bool = False) -> str:
+    """Return the HTML of an executed notebook, without code, ready for file://."""
+    resources = {"report_title": title, "report_footer": footer}
+    if self_contained:
+        resources["plotly_js_inline"] = _plotly_js_inline()
+    else:
+        resources["plotly_js_src"] = f"{ASSETS_DIRNAME}/{plotly_js_filename()}"
+    body, _ = _exporter().from_notebook_node(notebook, resources=resources)
+    return body
+
+
+def export_report(notebook_path: Path, html_path: Path, title: str, footer: str = "", self_contained: bool = False) -> Path:
+    """Export the executed notebook at ``notebook_path`` to ``html_path`` atomically."""
+    notebook = nbformat.read(str(notebook_path), as_version=4)
+    html = build_report_html(notebook, title, footer, self_contained)
+    if not self_contained:
+        install_plotly_js(Path(html_path).parent)
+    write_text_atomic(Path(html_path), html)
+    return Path(html_path)

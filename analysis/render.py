@@ -1,0 +1,331 @@
+"""Render the report jobs: papermill in worker processes, offline HTML, an index.
+
+The batch runs under a lock (one render per output folder at a time),
+validates the data and every job's parameters before anything runs, skips
+jobs whose inputs are unchanged, isolates failures (a failed job keeps its
+executed notebook and the previous good HTML), writes every file atomically
+and ends with a truthful ``index.html``.
+
+Exit codes (see README): 0 every job rendered or skipped, 1 a job failed,
+2 bad data, parameters or arguments, 3 another render holds the lock,
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import signal
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from analysis import __version__, paths
+from analysis.files import write_text_atomic
+from analysis.jobs import Job, check_job_parameters, read_declared_parameters
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+STATE_FILE = ".render-state.json"
+LOCK_FILE = ".render.lock"
+FAILED_DIR = "failed"
+
+
+class RenderError(Exception):
+    """A problem that stops the batch before any report is touched."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass
+class JobResult:
+    """What happened to one job in this run."""
+
+    name: str
+    status: str  # rendered | skipped | failed | interrupted
+    seconds: float = 0.0
+    error: str = ""
+
+
+@dataclass
+class RenderSummary:
+    results: list[JobResult] = field(default_factory=list)
+    index_path: Path | None = None
+
+    @property
+    def exit_code(self) -> int:
+        statuses = {r.status for r in self.results}
+        if "interrupted" in statuses:
+            return EXIT_INTERRUPTED
+        return EXIT_FAILED if "failed" in statuses else EXIT_OK
+
+
+# --- lock ------------------------------------------------------------------
+
+@contextmanager
+def hold_render_lock(out_dir: Path):
+    """Hold an exclusive lock on ``out_dir`` or raise :class:`RenderError` (exit 3)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lock_path = out_dir / LOCK_FILE
+    handle = open(lock_path, "a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise RenderError(f"{out_dir}: another render is running ({holder}); refusing to start a second one", EXIT_LOCKED) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}")
+    handle.flush()
+    try:
+        yield
+    finally:
+        handle.seek(0)
+        handle.truncate()
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+# --- incremental keys --------------------------------------------------------
+
+def _hash_files(files: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def fingerprint_code() -> str:
+    """Hash of the analysis package and report template: a code change re-renders."""
+    files = [p for p in paths.PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".css", ".json"}]
+    return _hash_files(files, paths.PACKAGE_DIR)
+
+
+def build_job_key(job: Job, parameters: dict, data_fingerprint: str, code_fingerprint: str, self_contained: bool) -> str:
+    """The inputs of one job; the job is skipped when its key is unchanged."""
+    material = {
+        "notebook": hashlib.sha256(job.notebook.read_bytes()).hexdigest(),
+        "parameters": parameters,
+        "data": data_fingerprint,
+        "package_version": __version__,
+        "code": code_fingerprint,
+        "self_contained": self_contained,
+    }
+    return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def read_state(out_dir: Path) -> dict:
+    try:
+        return json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+# --- one job, in a worker process ----------------------------------------------
+
+def _init_worker() -> None:
+    """Workers leave SIGINT to the parent and end cleanly (kernel shut down) on SIGTERM."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def _stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    import papermill  # noqa: F401  (pay the ~1.4 s import once per worker)
+
+
+def _ipc_kernel_manager_class():
+    """A kernel manager on IPC sockets: kernels started in parallel cannot collide on TCP ports."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.transport = "ipc"
+            self.ip = os.path.join(tempfile.mkdtemp(prefix="incidents-kernel-"), "kernel")
+
+    return IPCKernelManager
+
+
+def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_contained: bool) -> JobResult:
+    """Execute one notebook with papermill and export its HTML; never raises for a job failure."""
+    import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    from analysis.export import export_report
+
+    started = time.perf_counter()
+    work_dir = out_dir / ".work"
+    work_dir.mkdir(parents=True, exist_ok=True)
+    executed = work_dir / f"{job.name}.{os.getpid()}.ipynb"
+    title = str(parameters.get("title") or job.name)
+    try:
+        try:
+            papermill.execute_notebook(
+                str(job.notebook), str(executed), parameters=parameters, kernel_name="python3",
+                progress_bar=False, log_output=False, execution_timeout=job.timeout_s,
+                kernel_manager_class=_ipc_kernel_manager_class(),
+            )
+        except (papermill.PapermillExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, OSError) as exc:
+            error = f"{type(exc).__name__}: {_first_line(exc)}"
+            _keep_failed_notebook(executed, out_dir, job.name)
+            return JobResult(job.name, "failed", time.perf_counter() - started, error)
+        export_report(executed, out_dir / f"{job.name}.html", title, footer, self_contained)
+        (out_dir / FAILED_DIR / f"{job.name}.ipynb").unlink(missing_ok=True)
+        return JobResult(job.name, "rendered", time.perf_counter() - started)
+    except KeyboardInterrupt:
+        return JobResult(job.name, "interrupted", time.perf_counter() - started, "interrupted")
+    except Exception as exc:  # a job must never take the batch down
+        _keep_failed_notebook(executed, out_dir, job.name)
+        return JobResult(job.name, "failed", time.perf_counter() - started, f"{type(exc).__name__}: {_first_line(exc)}")
+    finally:
+        executed.unlink(missing_ok=True)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    lines = [line for line in text.splitlines() if line.strip()]
+    # papermill puts the exception type and message at the end
+    return (lines[-1] if lines else repr(exc))[:300]
+
+
+def _keep_failed_notebook(executed: Path, out_dir: Path, name: str) -> None:
+    if executed.exists():
+        target = out_dir / FAILED_DIR / f"{name}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(executed, target)
+
+
+# --- the batch -----------------------------------------------------------------
+
+def prepare_jobs(jobs: list[Job], data_dir: Path) -> dict[str, dict]:
+    """Check every job's parameters against its notebook; return the final parameters per job."""
+    problems, prepared = [], {}
+    declared_cache: dict[Path, dict] = {}
+    for job in jobs:
+        declared = declared_cache.setdefault(job.notebook, read_declared_parameters(job.notebook))
+        problems += check_job_parameters(job, declared)
+        parameters = dict(job.parameters)
+        if "data_dir" in declared:
+            parameters["data_dir"] = str(data_dir)
+        prepared[job.name] = parameters
+    if problems:
+        raise RenderError("bad report parameters:\n" + "\n".join(problems), EXIT_BAD_INPUT)
+    return prepared
+
+
+def check_data(data_dir: Path) -> str:
+    """Validate ``data_dir``; return its fingerprint or raise :class:`RenderError` (exit 2)."""
+    from analysis.load import fingerprint_data_dir
+    from analysis.validate import validate_data_dir
+
+    report = validate_data_dir(data_dir)
+    if report.problems:
+        lines = [str(p) for p in report.problems]
+        raise RenderError("\n".join(lines) + f"\n{len(lines)} problem(s) in {data_dir}: no report was rendered", EXIT_BAD_INPUT)
+    return fingerprint_data_dir(data_dir)
+
+
+def render_jobs(
+    jobs: list[Job],
+    data_dir: Path | None = None,
+    out_dir: Path | None = None,
+    force: bool = False,
+    self_contained: bool = False,
+    workers: int | None = None,
+    progress: bool = True,
+    echo=print,
+) -> RenderSummary:
+    """Render ``jobs`` from ``data_dir`` into ``out_dir``; see the module docstring."""
+    data_dir = Path(data_dir or paths.DATA_DIR).resolve()
+    out_dir = Path(out_dir or paths.REPORTS_DIR).resolve()
+    with hold_render_lock(out_dir):
+        data_fingerprint = check_data(data_dir)
+        prepared = prepare_jobs(jobs, data_dir)
+        code_fingerprint = fingerprint_code()
+        state = read_state(out_dir)
+        keys = {job.name: build_job_key(job, prepared[job.name], data_fingerprint, code_fingerprint, self_contained) for job in jobs}
+        summary = RenderSummary()
+        to_run = []
+        for job in jobs:
+            previous = state.get(job.name, {})
+            if not force and previous.get("key") == keys[job.name] and (out_dir / f"{job.name}.html").exists():
+                summary.results.append(JobResult(job.name, "skipped"))
+                echo(f"{job.name:<20} skipped (unchanged)")
+            else:
+                to_run.append(job)
+        footer = f"incident-reports {__version__} · data {data_fingerprint[:12]} · rendered {dt.datetime.now().isoformat(timespec='seconds')}"
+        try:
+            for result in _run_parallel(to_run, prepared, out_dir, footer, self_contained, workers, progress, echo):
+                summary.results.append(result)
+                _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir)
+        finally:
+            done = {r.name for r in summary.results}
+            for job in to_run:
+                if job.name not in done:
+                    summary.results.append(JobResult(job.name, "interrupted", error="interrupted before it finished"))
+                    _record(state, summary.results[-1], keys[job.name], prepared[job.name], data_fingerprint, out_dir)
+            for job in jobs:
+                state.setdefault(job.name, {})["title"] = str(prepared[job.name].get("title") or job.name)
+                state[job.name]["description"] = job.description
+            write_text_atomic(out_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True, default=str))
+            from analysis.report_index import write_index
+
+            summary.index_path = write_index(out_dir, [job.name for job in jobs], state)
+    return summary
+
+
+def _record(state: dict, result: JobResult, key: str, parameters: dict, data_fingerprint: str, out_dir: Path) -> None:
+    entry = state.setdefault(result.name, {})
+    entry.update(status=result.status, seconds=round(result.seconds, 2), error=result.error,
+                 attempted_at=dt.datetime.now().isoformat(timespec="seconds"))
+    if result.status == "rendered":
+        entry.update(key=key, parameters=parameters, data_fingerprint=data_fingerprint,
+                     rendered_at=entry["attempted_at"], failed_notebook="")
+    elif result.status == "failed":
+        failed = out_dir / FAILED_DIR / f"{result.name}.ipynb"
+        entry["failed_notebook"] = f"{FAILED_DIR}/{result.name}.ipynb" if failed.exists() else ""
+        entry["failed_parameters"] = parameters
+
+
+def _run_parallel(jobs, prepared, out_dir, footer, self_contained, workers, progress, echo):
+    if not jobs:
+        return
+    from tqdm import tqdm
+
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    bar = tqdm(total=len(jobs), desc="reports", unit="job", disable=not progress, file=sys.stderr, leave=False)
+    pool = futures.ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+    pending = {pool.submit(execute_job, job, prepared[job.name], out_dir, footer, self_contained): job for job in jobs}
+    try:
+        for future in futures.as_completed(pending):
+            job = pending[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # a worker died (killed, out of memory)
+                result = JobResult(job.name, "failed", 0.0, f"worker died: {type(exc).__name__}: {exc}")
+            bar.update(1)
+            line = f"{result.name:<20} {result.status:<9} {result.seconds:6.1f} s"
+            (bar.write if progress else echo)(line + (f"  {result.error}" if result.error else ""))
+            yield result
+        pool.shutdown(wait=True)
+    except KeyboardInterrupt:
+        print("interrupted: stopping the workers; finished reports are kept", file=sys.stderr)
+        for process in list(getattr(pool, "_processes", {}).values()):
+            if process.is_alive():
+                process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        bar.close()

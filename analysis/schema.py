@@ -1,0 +1,278 @@
+"""The one definition of every table in ``data/``.
+
+Each column is declared once here: its type, whether it may be empty, its
+allowed values, its bounds, a description and the reference it follows.
+The validator (:mod:`analysis.validate`), the typed loader
+(:mod:`analysis.load`) and the column tables of ``data/CODEBOOK.md``
+(:mod:`analysis.codebook`) are all generated from these declarations.
+
+Types (``Column.kind``):
+
+- ``id``: text, no spaces, unique when ``unique`` is set;
+- ``text``: free text;
+- ``date``: ``YYYY-MM-DD``;
+- ``int``: whole number (nullable when ``required`` is False);
+- ``float``: decimal number;
+- ``category``: one of ``allowed``;
+- ``ids``: ``;``-separated list of ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of one table."""
+
+    name: str
+    kind: str
+    description: str
+    required: bool = True
+    allowed: tuple[str, ...] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    unique: bool = False
+    reference: str = "own"
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file of the data directory."""
+
+    name: str
+    file: str
+    description: str
+    columns: tuple[Column, ...]
+    optional: bool = False
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+# --- controlled vocabularies (value -> meaning) ---------------------------
+
+CATEGORIES: dict[str, str] = {
+    "attack_on_us": "an attack on US forces, personnel or facilities",
+    "us_strike": "a strike carried out by US forces",
+    "regional": "any other violent event of the same escalation",
+}
+
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    # ACLED event types and the sub-event types used with them
+    "Explosions/Remote violence": (
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Suicide bomb",
+    ),
+    "Strategic developments": (
+        "Disrupted weapons use",
+        "Other",
+    ),
+    "Battles": ("Armed clash",),
+    "Violence against civilians": ("Attack",),
+}
+SUB_EVENT_TYPES: tuple[str, ...] = tuple(s for subs in EVENT_TYPES.values() for s in subs)
+
+WEAPONS: dict[str, str] = {
+    "rocket": "unguided rockets (Katyusha, 107 mm, ...)",
+    "drone": "one-way attack or armed drones (UAV)",
+    "ballistic_missile": "ballistic missiles",
+    "cruise_missile": "cruise missiles",
+    "missiles_and_drones": "a combined salvo of missiles and drones",
+    "airstrike": "bombs or missiles dropped or fired from aircraft",
+    "explosive_device": "a planted bomb, IED or explosion of unknown cause on the ground",
+    "small_arms": "rifles, machine guns, small arms fire",
+    "unknown": "the source does not say",
+}
+
+OUTCOMES: dict[str, str] = {
+    "hit": "the weapon reached its target",
+    "partial": "some munitions were intercepted, others hit",
+    "intercepted": "every munition was intercepted or shot down",
+    "missed": "the munitions landed but missed the target",
+    "unknown": "the sources do not say or disagree",
+}
+
+DATE_PRECISIONS: dict[str, str] = {
+    "day": "the day is known",
+    "week": "known to within a week; event_date is the first day of the possible span",
+    "month": "known to the month; event_date is the first of the month",
+    "year": "known to the year; event_date is 1 January",
+}
+
+GEO_PRECISIONS: dict[str, str] = {
+    "1": "the site itself",
+    "2": "a nearby town or part of a region",
+    "3": "a region or province",
+}
+
+PLACE_KINDS: dict[str, str] = {
+    "base": "military base, outpost or airfield",
+    "city": "city, town or village",
+    "facility": "other facility (airport, embassy, camp, residence)",
+    "region": "region, province or area",
+}
+
+COUNTRIES: tuple[str, ...] = (
+    "Iraq", "Syria", "Jordan", "Lebanon", "Israel", "Palestine", "Iran",
+    "Yemen", "Saudi Arabia", "Kuwait", "Turkey", "United States",
+)
+
+_ACLED = "ACLED codebook"
+_GTD = "GTD codebook"
+_AIRWARS = "Airwars"
+_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
+_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _range(prefix: str, who: str, what: str, ref: str) -> tuple[Column, Column]:
+    """The min/max pair of one casualty or munitions count."""
+    return (
+        Column(f"{prefix}_min", "int", f"lowest number of {who} {what} any source supports; empty when no source gives a figure",
+               required=False, minimum=0, reference=ref),
+        Column(f"{prefix}_max", "int", f"highest number of {who} {what} any source supports; empty when unbounded ('at least') or unknown",
+               required=False, minimum=0, reference=ref),
+    )
+
+
+INCIDENTS = Table(
+    name="incidents",
+    file="incidents.csv",
+    description="One row per incident: one violent event at one place on one day (ACLED's unit of analysis).",
+    columns=(
+        Column("incident_id", "id", "stable unique identifier, e.g. IRQ-2024-07-25-ASAD", unique=True, pattern=_ID_PATTERN),
+        Column("event_date", "date", "local date of the event (YYYY-MM-DD), the first day of the span when date_precision is coarser than day",
+               pattern=_DATE_PATTERN, reference=_ACLED),
+        Column("date_precision", "category", "how precisely event_date is known", allowed=tuple(DATE_PRECISIONS), reference=_ACLED),
+        Column("country", "category", "country where the event took place", allowed=COUNTRIES, reference=_ACLED),
+        Column("admin1", "text", "first-level administrative division (governorate, province)", required=False, reference=_ACLED),
+        Column("location", "text", "canonical place name; must match places.csv name", reference=_ACLED),
+        Column("latitude", "float", "WGS84 latitude of the location", minimum=-90, maximum=90, reference=_ACLED),
+        Column("longitude", "float", "WGS84 longitude of the location", minimum=-180, maximum=180, reference=_ACLED),
+        Column("geo_precision", "int", "1 the site itself, 2 a nearby town or part of a region, 3 a region or province",
+               minimum=1, maximum=3, reference=_ACLED),
+        Column("category", "category", "which side of the escalation the event belongs to", allowed=tuple(CATEGORIES)),
+        Column("event_type", "category", "ACLED event type", allowed=tuple(EVENT_TYPES), reference=_ACLED),
+        Column("sub_event_type", "category", "ACLED sub-event type; must belong to event_type", allowed=SUB_EVENT_TYPES, reference=_ACLED),
+        Column("operation", "text", "label shared by the incidents of one strike wave or campaign", required=False),
+        Column("perpetrator", "text", "actor that carried out the attack as the sources name it ('unknown' when unnamed)", reference=_ACLED),
+        Column("claimed_by", "text", "group that claimed the attack; empty when unclaimed", required=False, reference=_GTD),
+        Column("target", "text", "what or whom the attack was aimed at", reference=_GTD),
+        Column("weapon", "category", "main weapon used", allowed=tuple(WEAPONS), reference=_GTD),
+        *_range("munitions", "munitions", "(rockets, drones, missiles, bombs) used", "own"),
+        Column("outcome", "category", "what happened to the munitions", allowed=tuple(OUTCOMES)),
+        *_range("us_killed", "US personnel", "killed", _GTD),
+        *_range("us_injured", "US personnel", "injured", _GTD),
+        *_range("other_killed", "other people (combatants and civilians)", "killed", _AIRWARS),
+        *_range("other_injured", "other people (combatants and civilians)", "injured", _AIRWARS),
+        Column("fatalities", "int", "lowest reported total of deaths (ACLED convention); empty when no source gives a figure",
+               required=False, minimum=0, reference=_ACLED),
+        Column("source_ids", "ids", "sources that report the incident; each must be in sources.csv"),
+        Column("notes", "text", "coder's notes in our own words: decisions, conflicts, date resolution", required=False, reference=_ACLED),
+    ),
+)
+
+SOURCES = Table(
+    name="sources",
+    file="sources.csv",
+    description="One row per source document: a raw article under raw/ or an external reference (url).",
+    columns=(
+        Column("source_id", "id", "stable unique identifier of the source", unique=True, pattern=_ID_PATTERN),
+        Column("file", "text", "path of the raw text relative to the data directory; empty for an external reference", required=False),
+        Column("url", "text", "address of an external reference; empty when the raw file is bundled", required=False),
+        Column("outlet", "text", "publisher as far as known"),
+        Column("headline", "text", "headline or topic"),
+        Column("published", "date", "publication date (YYYY-MM-DD)", pattern=_DATE_PATTERN),
+        Column("published_basis", "text", "how the publication date was established"),
+        Column("sha256", "text", "SHA-256 of the raw file; empty for an external reference", required=False, pattern=r"^[0-9a-f]{64}$"),
+    ),
+)
+
+EVIDENCE = Table(
+    name="evidence",
+    file="evidence.csv",
+    description="The sentences that support each coded value: one row per incident, field and quote.",
+    columns=(
+        Column("incident_id", "id", "incident the quote supports; must be in incidents.csv"),
+        Column("field", "text", "incidents.csv column (or date, place, weapon, casualties) the quote supports"),
+        Column("source_id", "id", "source the quote is taken from; must be in sources.csv"),
+        Column("quote", "text", "exact substring of the raw source text"),
+    ),
+)
+
+PLACES = Table(
+    name="places",
+    file="places.csv",
+    description="Gazetteer: one canonical name per place with every spelling met in the sources.",
+    columns=(
+        Column("name", "text", "canonical place name used in incidents.location", unique=True),
+        Column("aliases", "text", "other spellings met in sources, ';'-separated", required=False),
+        Column("kind", "category", "what the place is", allowed=tuple(PLACE_KINDS)),
+        Column("country", "category", "country of the place", allowed=COUNTRIES),
+        Column("admin1", "text", "first-level administrative division", required=False),
+        Column("latitude", "float", "WGS84 latitude", minimum=-90, maximum=90),
+        Column("longitude", "float", "WGS84 longitude", minimum=-180, maximum=180),
+    ),
+)
+
+CONTEXT = Table(
+    name="context",
+    file="context.csv",
+    description="Dated non-violent developments (talks, agreements, elections, truces, announcements) for chart annotations.",
+    columns=(
+        Column("context_id", "id", "stable unique identifier", unique=True, pattern=_ID_PATTERN),
+        Column("date", "date", "local date of the development (YYYY-MM-DD)", pattern=_DATE_PATTERN),
+        Column("date_precision", "category", "how precisely date is known", allowed=tuple(DATE_PRECISIONS)),
+        Column("label", "text", "short label shown on charts"),
+        Column("description", "text", "one sentence in our own words", required=False),
+        Column("source_id", "id", "source that reports it; must be in sources.csv"),
+    ),
+)
+
+REPORTED_TOTALS = Table(
+    name="reported_totals",
+    file="reported_totals.csv",
+    description="Aggregate figures stated by the sources, to measure how much of a reported total the table holds.",
+    columns=(
+        Column("total_id", "id", "stable unique identifier", unique=True, pattern=_ID_PATTERN),
+        Column("metric", "category", "what is counted", allowed=("attacks_on_us", "us_troops_deployed", "other")),
+        Column("scope", "text", "what the figure covers (countries, actors, kind of event)"),
+        Column("period_start", "date", "first day the figure covers (YYYY-MM-DD); empty when not stated", required=False, pattern=_DATE_PATTERN),
+        Column("as_of", "date", "date the figure refers to (YYYY-MM-DD)", pattern=_DATE_PATTERN),
+        Column("value_min", "int", "lowest value the wording supports", minimum=0),
+        Column("value_max", "int", "highest value the wording supports; empty when open-ended ('over 160')", required=False, minimum=0),
+        Column("countries", "text", "';'-separated countries the figure covers; empty when not stated", required=False),
+        Column("source_id", "id", "source that states it; must be in sources.csv"),
+        Column("quote", "text", "exact substring of the raw source text"),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (SOURCES, PLACES, INCIDENTS, EVIDENCE, CONTEXT, REPORTED_TOTALS)
+
+# Every incident must have evidence for these fields (see CODEBOOK.md).
+EVIDENCE_REQUIRED_FIELDS: tuple[str, ...] = ("event_date", "location", "weapon")
+CASUALTY_PREFIXES: tuple[str, ...] = ("us_killed", "us_injured", "other_killed", "other_injured")
+
+
+def table(name: str) -> Table:
+    """Return the table declared under ``name``.
+
+    >>> table("incidents").file
+    'incidents.csv'
+    """
+    for t in TABLES:
+        if t.name == name:
+            return t
+    raise KeyError(name)
