@@ -231,6 +231,7 @@ CONTEXT = Table(
     name="context",
     file="context.csv",
     description="Dated non-violent developments (talks, agreements, elections, truces, announcements) for chart annotations.",
+    optional=True,
     columns=(
         Column("context_id", "id", "stable unique identifier", unique=True, pattern=_ID_PATTERN),
         Column("date", "date", "local date of the development (YYYY-MM-DD)", pattern=_DATE_PATTERN),
@@ -245,6 +246,7 @@ REPORTED_TOTALS = Table(
     name="reported_totals",
     file="reported_totals.csv",
     description="Aggregate figures stated by the sources, to measure how much of a reported total the table holds.",
+    optional=True,
     columns=(
         Column("total_id", "id", "stable unique identifier", unique=True, pattern=_ID_PATTERN),
         Column("metric", "category", "what is counted", allowed=("attacks_on_us", "us_troops_deployed", "other")),

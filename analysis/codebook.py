@@ -1,0 +1,150 @@
+"""Generate the column tables and vocabularies of ``data/CODEBOOK.md`` from :mod:`analysis.schema`.
+
+``CODEBOOK.md`` is written by hand except between markers::
+
+    <!-- BEGIN GENERATED: incidents -->
+    ...
+    <!-- END GENERATED: incidents -->
+
+where the name is a table name (``schema.TABLES``) or ``vocabularies``.
+:func:`update_codebook` rewrites those blocks; :func:`check_codebook` lists
+the blocks that differ from the generator or are missing.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from analysis import paths, schema
+from analysis.schema import Column, Table
+
+CODEBOOK = paths.DATA_DIR / "CODEBOOK.md"
+VOCABULARIES = "vocabularies"
+_KIND_TEXT = {
+    "id": "id", "text": "text", "date": "date (YYYY-MM-DD)", "int": "whole number",
+    "float": "decimal number", "category": "category", "ids": "ids (`;`-separated)",
+}
+
+
+def _cell(text: str) -> str:
+    """Escape text for a markdown table cell.
+
+    >>> _cell("a|b")
+    'a\\\\|b'
+    """
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _rule(col: Column) -> str:
+    """The allowed values or bounds of a column, for the codebook.
+
+    >>> _rule(schema.INCIDENTS.column("geo_precision"))
+    '1 to 3'
+    >>> _rule(schema.INCIDENTS.column("us_killed_min"))
+    '>= 0'
+    """
+    parts = []
+    if col.allowed:
+        parts.append(", ".join(f"`{v}`" for v in col.allowed) if len(col.allowed) <= 12 else
+                     f"{len(col.allowed)} values, see vocabularies")
+    if col.minimum is not None and col.maximum is not None:
+        parts.append(f"{_number(col.minimum)} to {_number(col.maximum)}")
+    elif col.minimum is not None:
+        parts.append(f">= {_number(col.minimum)}")
+    elif col.maximum is not None:
+        parts.append(f"<= {_number(col.maximum)}")
+    if col.unique:
+        parts.append("unique")
+    if col.pattern and col.kind not in ("date",):
+        parts.append(f"pattern `{col.pattern}`")
+    return "; ".join(parts)
+
+
+def table_markdown(table: Table) -> str:
+    """The column table of one data file."""
+    lines = [
+        f"`{table.file}`{' (optional)' if table.optional else ''}: "
+        f"{table.description}",
+        "",
+        "| column | type | required | allowed values / bounds | description | reference |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in table.columns:
+        lines.append(f"| `{c.name}` | {_KIND_TEXT.get(c.kind, c.kind)} | {'yes' if c.required else 'no'} | "
+                     f"{_cell(_rule(c))} | {_cell(c.description)} | {_cell(c.reference)} |")
+    return "\n".join(lines)
+
+
+def _vocabulary(title: str, values: dict[str, str]) -> list[str]:
+    lines = [f"**{title}**", "", "| value | meaning |", "|---|---|"]
+    lines += [f"| `{k}` | {_cell(v)} |" for k, v in values.items()]
+    return lines + [""]
+
+
+def vocabularies_markdown() -> str:
+    """Every controlled vocabulary of the schema as markdown tables."""
+    lines = _vocabulary("category", schema.CATEGORIES)
+    lines += ["**event_type and sub_event_type** (ACLED)", "", "| event_type | sub_event_type |", "|---|---|"]
+    for event, subs in schema.EVENT_TYPES.items():
+        lines += [f"| {_cell(event)} | {_cell(sub)} |" for sub in subs]
+    lines.append("")
+    lines += _vocabulary("weapon", schema.WEAPONS)
+    lines += _vocabulary("outcome", schema.OUTCOMES)
+    lines += _vocabulary("date_precision", schema.DATE_PRECISIONS)
+    lines += _vocabulary("geo_precision", schema.GEO_PRECISIONS)
+    lines += _vocabulary("place kind (places.csv `kind`)", schema.PLACE_KINDS)
+    lines += ["**country**", "", ", ".join(schema.COUNTRIES)]
+    return "\n".join(lines)
+
+
+def generated_blocks() -> dict[str, str]:
+    """``{block name: markdown}`` for every generated block."""
+    blocks = {t.name: table_markdown(t) for t in schema.TABLES}
+    blocks[VOCABULARIES] = vocabularies_markdown()
+    return blocks
+
+
+def _block_re(name: str) -> re.Pattern:
+    return re.compile(rf"(<!-- BEGIN GENERATED: {re.escape(name)} -->)(.*?)(<!-- END GENERATED: {re.escape(name)} -->)",
+                      re.DOTALL)
+
+
+def render_codebook(text: str) -> str:
+    """``text`` with every generated block that has markers filled in from the schema."""
+    for name, body in generated_blocks().items():
+        text = _block_re(name).sub(lambda m, b=body: f"{m.group(1)}\n{b}\n{m.group(3)}", text)
+    return text
+
+
+def update_codebook(path: Path | str = CODEBOOK) -> bool:
+    """Rewrite the generated blocks of ``path``; return True when the file changed."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    new = render_codebook(text)
+    if new == text:
+        return False
+    path.write_text(new, encoding="utf-8")
+    return True
+
+
+def check_codebook(path: Path | str = CODEBOOK) -> list[str]:
+    """One line per generated block of ``path`` that is missing or out of date (empty when in sync)."""
+    path = Path(path)
+    if not path.is_file():
+        return [f"{path}: file missing, expected the codebook with generated blocks"]
+    text = path.read_text(encoding="utf-8")
+    problems = []
+    for name, body in generated_blocks().items():
+        match = _block_re(name).search(text)
+        if match is None:
+            problems.append(f"{path}: block {name!r} missing, expected "
+                            f"'<!-- BEGIN GENERATED: {name} -->' ... '<!-- END GENERATED: {name} -->'")
+        elif match.group(2).strip("\n") != body:
+            problems.append(f"{path}: block {name!r} differs from analysis/schema.py; "
+                            f"run `incidents codebook` to regenerate it")
+    return problems
