@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-NBVAL  := --nbval --nbval-sanitize-with notebooks/nbval-sanitize.cfg -p no:doctest -p no:cacheprovider
+NBVAL  := -o addopts= --nbval --nbval-sanitize-with notebooks/nbval-sanitize.cfg -p no:cacheprovider
 
 .DEFAULT_GOAL := help
 .PHONY: help env reports test unit nbval lab bench baseline codebook validate clean

@@ -14,6 +14,7 @@ Tables are written as escaped HTML by pandas: any text coming from the data
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pandas as pd
@@ -39,7 +40,7 @@ def build_figure_bundle(fig: go.Figure, name: str) -> dict:
     Keys: the plotly JSON mimetype, ``text/html`` and ``text/plain``.
     """
     div_id = make_div_id(name)
-    fig_json = fig.to_plotly_json()
+    fig_json = json.loads(fig.to_json(validate=False, engine="json"))
     chart_html = fig.to_html(
         full_html=False,
         include_plotlyjs=False,

@@ -1,0 +1,161 @@
+"""Tallies of people killed and injured, US and others, as honest ranges.
+
+Each incident gives a ``(min, max)`` pair per measure (see
+:mod:`analysis.schema`).  A tally over several incidents keeps three kinds
+of incident apart:
+
+- *with a figure*: ``min`` (or ``max``) given; ``low`` adds the mins (an
+  empty min under a given max counts 0), ``high`` adds the maxes;
+- *open*: ``min`` given, ``max`` empty ("at least 3"): the group's ``high``
+  is then empty and ``high_open`` is True;
+- *unknown*: both empty: counted in ``incidents_unknown`` and in neither sum.
+
+A group whose incidents are all unknown has empty ``low`` and ``high``,
+never a silent 0.  The long format (one row per group and measure) is what
+:func:`tally_casualties` returns; :func:`widen_tally` and
+:func:`analysis.formatting.format_casualty_table` turn it into display tables.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.frequency import dense_codes, find_period_starts
+
+MEASURES = ("us_killed", "us_injured", "other_killed", "other_injured")
+FATALITIES = "fatalities"
+BY_OPTIONS = (None, "country", "category", "week", "month", "incident")
+STAT_COLUMNS = [
+    "low",
+    "high",
+    "high_open",
+    "incidents",
+    "incidents_with_figure",
+    "incidents_open",
+    "incidents_unknown",
+]
+
+
+def group_columns(tally: pd.DataFrame) -> list[str]:
+    """The group columns of a tally: those before ``measure``.
+
+    >>> group_columns(pd.DataFrame(columns=["country", "measure", "low"]))
+    ['country']
+    """
+    cols = list(tally.columns)
+    return cols[: cols.index("measure")]
+
+
+def _group(df: pd.DataFrame, by: str | None) -> tuple[np.ndarray, pd.DataFrame]:
+    """Group code per row and the frame of group keys (one row per code)."""
+    n = len(df)
+    if by is None:
+        return np.zeros(n, dtype="int64"), pd.DataFrame(index=range(1))
+    if by == "incident":
+        return np.arange(n, dtype="int64"), pd.DataFrame({"incident_id": df["incident_id"].to_numpy()}).astype(
+            {"incident_id": df["incident_id"].dtype}
+        )
+    if by in ("week", "month"):
+        days = df["event_date"].to_numpy(dtype="datetime64[D]")
+        starts, codes = dense_codes(find_period_starts(days, by).astype("int64"))
+        dtype = df["event_date"].dtype
+        return codes, pd.DataFrame({"period": pd.Series(starts.astype("datetime64[D]")).astype(dtype)})
+    column = df[by]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy().astype("int64")
+        levels = pd.Series(list(column.cat.categories) + [pd.NA], dtype=column.dtype)
+        codes = np.where(codes < 0, len(levels) - 1, codes)
+        return codes, pd.DataFrame({by: levels})
+    codes, uniques = pd.factorize(column, sort=True, use_na_sentinel=False)
+    return codes.astype("int64"), pd.DataFrame({by: pd.Series(uniques, dtype=column.dtype)})
+
+
+def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities: bool = True) -> pd.DataFrame:
+    """Tally killed and injured per group, as ranges that say what is unknown.
+
+    ``by`` is ``None`` (one group: all of ``df``), ``"country"``,
+    ``"category"`` (any column works: groups in vocabulary order),
+    ``"week"``/``"month"`` (ISO week or calendar month of ``event_date``,
+    column ``period`` = first day), or ``"incident"`` (one group per row,
+    column ``incident_id``).  Only groups holding incidents are listed.
+
+    Measures: ``us_killed``, ``us_injured``, ``other_killed``,
+    ``other_injured`` (see the module docstring) and, with
+    ``include_fatalities``, ``fatalities``: ACLED's conservative figure,
+    the sum of the lowest reported death totals (``low == high``; incidents
+    without it are counted in ``incidents_unknown``).
+
+    Returns, one row per group and measure, the group column (none when
+    ``by`` is None), ``measure`` and ``low``, ``high`` (Int64, empty when
+    open or unknown), ``high_open`` (bool), ``incidents``,
+    ``incidents_with_figure``, ``incidents_open``, ``incidents_unknown``
+    (int64).
+    """
+    if by not in BY_OPTIONS and by not in df.columns:
+        raise ValueError(f"tally_casualties: by must be one of {BY_OPTIONS} or a column; got {by!r}")
+    codes, keys = _group(df, by)
+    n_groups = len(keys)
+    incidents = np.bincount(codes, minlength=n_groups)
+    present = np.flatnonzero(incidents > 0) if by is not None else np.arange(n_groups)
+    measures = list(MEASURES) + ([FATALITIES] if include_fatalities else [])
+    blocks = {}
+    codes4 = codes * 4
+    for m in measures:
+        lo_col, hi_col = (df[FATALITIES], df[FATALITIES]) if m == FATALITIES else (df[f"{m}_min"], df[f"{m}_max"])
+        lo_known = lo_col.notna().to_numpy()
+        hi_known = lo_known if m == FATALITIES else hi_col.notna().to_numpy()
+        sum_lo = np.bincount(codes, weights=lo_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
+        sum_hi = sum_lo if m == FATALITIES else np.bincount(
+            codes, weights=hi_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
+        # state 0 unknown, 1 max only, 2 open (min only), 3 both: one count per group and state
+        state = lo_known.view(np.int8) * 2 + hi_known.view(np.int8)
+        by_state = np.bincount(codes4 + state, minlength=4 * n_groups).reshape(n_groups, 4)
+        n_fig = by_state[:, 1:].sum(axis=1)
+        blocks[m] = (sum_lo[present], sum_hi[present], n_fig[present], by_state[present, 2])
+
+    n_present, n_measures = len(present), len(measures)
+    low = np.column_stack([blocks[m][0] for m in measures]).ravel()
+    high = np.column_stack([blocks[m][1] for m in measures]).ravel()
+    n_fig = np.column_stack([blocks[m][2] for m in measures]).ravel()
+    n_open = np.column_stack([blocks[m][3] for m in measures]).ravel()
+    n_inc = np.repeat(incidents[present].astype("int64"), n_measures)
+    no_figure = n_fig == 0
+    high_open = n_open > 0
+    out = keys.iloc[np.repeat(present, n_measures)].reset_index(drop=True)
+    out["measure"] = pd.Series(np.tile(np.array(measures, dtype=object), n_present), dtype="string")
+    out["low"] = pd.array(np.where(no_figure, np.nan, low), dtype="Float64").astype("Int64")
+    out["high"] = pd.array(np.where(no_figure | high_open, np.nan, high), dtype="Float64").astype("Int64")
+    out["high_open"] = high_open
+    out["incidents"] = n_inc
+    out["incidents_with_figure"] = n_fig
+    out["incidents_open"] = n_open
+    out["incidents_unknown"] = n_inc - n_fig
+    if by is None and len(df) == 0:
+        out = out.iloc[0:0].reset_index(drop=True)
+    return out
+
+
+def widen_tally(tally: pd.DataFrame, measures=None) -> pd.DataFrame:
+    """One row per group, one column per measure and statistic.
+
+    Returns the group columns of ``tally`` followed by, for each measure
+    ``m`` (all in ``tally`` unless ``measures`` is given, in that order),
+    ``m_low``, ``m_high``, ``m_high_open``, ``m_incidents``,
+    ``m_incidents_with_figure``, ``m_incidents_open``, ``m_incidents_unknown``.
+    """
+    keys = group_columns(tally)
+    names = list(measures) if measures is not None else tally["measure"].drop_duplicates().tolist()
+    wide = None
+    for m in names:
+        part = tally.loc[tally["measure"] == m, keys + STAT_COLUMNS].reset_index(drop=True)
+        part = part.rename(columns={c: f"{m}_{c}" for c in STAT_COLUMNS})
+        if wide is None:
+            wide = part
+        elif keys:
+            wide = wide.merge(part, on=keys, how="outer", sort=False)
+        else:
+            wide = pd.concat([wide, part], axis=1)
+    if wide is None:
+        return tally[keys].iloc[0:0].copy()
+    return wide

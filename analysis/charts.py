@@ -1,0 +1,526 @@
+"""Plotly figures of the reports, all with one look.
+
+- One layout (:func:`style_figure`): white template, fixed fonts, margins
+  and height, title and axis titles always set.
+- Fixed colours per category, weapon, outcome and casualty measure
+  (:data:`CATEGORY_COLORS`, ...), so a colour means the same in every report.
+- Deterministic: no random ids, traces in vocabulary order.
+- Safe: every piece of text taken from the data is HTML-escaped
+  (:func:`escape_text`) before it enters hover text, labels or annotations.
+- Offline: the map draws country outlines as plain line traces on a
+  cartesian lon/lat plot; no topojson, no tiles, no network.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis import schema
+from analysis.casualties import group_columns
+from analysis.formatting import format_range, format_share
+
+# --- one look ----------------------------------------------------------------
+
+HEIGHT = 420
+MAP_HEIGHT = 600
+FONT = "Helvetica, Arial, sans-serif"
+NEUTRAL_COLOR = "#4C72B0"
+OUTLINE_COLOR = "#9A9A9A"
+EMPTY_COLOR = "#B0B0B0"  # "(unclaimed)", "(not stated)", "(other)" rows
+
+CATEGORY_COLORS: dict[str, str] = {
+    "attack_on_us": "#C0392B",
+    "us_strike": "#1F5FA8",
+    "regional": "#E69F00",
+}
+WEAPON_COLORS: dict[str, str] = {
+    "rocket": "#E69F00",
+    "drone": "#56B4E9",
+    "ballistic_missile": "#D55E00",
+    "cruise_missile": "#0072B2",
+    "missiles_and_drones": "#CC79A7",
+    "airstrike": "#009E73",
+    "explosive_device": "#8C564B",
+    "small_arms": "#BCBD22",
+    "unknown": "#999999",
+}
+OUTCOME_COLORS: dict[str, str] = {
+    "hit": "#B2182B",
+    "partial": "#EF8A62",
+    "intercepted": "#2166AC",
+    "missed": "#67A9CF",
+    "unknown": "#999999",
+}
+MEASURE_COLORS: dict[str, str] = {
+    "us_killed": "#B2182B",
+    "us_injured": "#EF8A62",
+    "other_killed": "#2166AC",
+    "other_injured": "#67A9CF",
+    "fatalities": "#444444",
+}
+MEASURE_LABELS: dict[str, str] = {
+    "us_killed": "US killed",
+    "us_injured": "US injured",
+    "other_killed": "Others killed",
+    "other_injured": "Others injured",
+    "fatalities": "Fatalities (ACLED)",
+}
+COLOR_MAPS: dict[str, dict[str, str]] = {
+    "category": CATEGORY_COLORS,
+    "weapon": WEAPON_COLORS,
+    "outcome": OUTCOME_COLORS,
+    "measure": MEASURE_COLORS,
+}
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "category": tuple(schema.CATEGORIES),
+    "weapon": tuple(schema.WEAPONS),
+    "outcome": tuple(schema.OUTCOMES),
+    "country": schema.COUNTRIES,
+}
+
+
+def escape_text(value) -> str:
+    """Text from the data made safe for plotly's HTML-like labels.
+
+    >>> escape_text("<script>alert(1)</script> & co")
+    '&lt;script&gt;alert(1)&lt;/script&gt; &amp; co'
+    >>> escape_text(pd.NA)
+    ''
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=False)
+
+
+def shorten(text: str, limit: int = 28) -> str:
+    """Cut a label to ``limit`` characters with an ellipsis.
+
+    >>> shorten("Ceasefire announced in Gaza and Lebanon", 20)
+    'Ceasefire announced…'
+    """
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def pick_color(dimension: str, value) -> str:
+    """The fixed colour of ``value`` in ``dimension`` (a neutral blue when none is fixed).
+
+    >>> pick_color("category", "attack_on_us")
+    '#C0392B'
+    >>> pick_color("country", "Iraq")
+    '#4C72B0'
+    """
+    return COLOR_MAPS.get(dimension, {}).get(str(value), NEUTRAL_COLOR)
+
+
+def make_layout(title: str, xaxis_title: str, yaxis_title: str, height: int = HEIGHT) -> dict:
+    """The layout shared by every figure (a plain dict for ``fig.update_layout``)."""
+    return {
+        "template": "plotly_white",
+        "title": {"text": escape_text(title), "x": 0.01, "xanchor": "left", "font": {"size": 17}},
+        "font": {"family": FONT, "size": 13, "color": "#222222"},
+        "height": height,
+        "margin": {"l": 70, "r": 30, "t": 60, "b": 110},
+        "xaxis": {"title": {"text": escape_text(xaxis_title)}},
+        "yaxis": {"title": {"text": escape_text(yaxis_title)}},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0.0,
+                   "traceorder": "normal"},
+        "hoverlabel": {"font": {"family": FONT}},
+    }
+
+
+def style_figure(fig: go.Figure, title: str, xaxis_title: str, yaxis_title: str, height: int = HEIGHT) -> go.Figure:
+    """Apply :func:`make_layout` to ``fig`` and return it."""
+    fig.update_layout(**make_layout(title, xaxis_title, yaxis_title, height))
+    return fig
+
+
+def _ordered_levels(values: pd.Series, dimension: str) -> list[str]:
+    """Distinct values in vocabulary order (categories) or sorted (text)."""
+    present = set(values.dropna().astype(str))
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return [str(c) for c in values.cat.categories if str(c) in present]
+    vocab = VOCABULARIES.get(dimension)
+    if vocab:
+        return [v for v in vocab if v in present] + sorted(present - set(vocab))
+    return sorted(present)
+
+
+def _day(ts) -> str:
+    return pd.Timestamp(ts).strftime("%Y-%m-%d")
+
+
+# --- time --------------------------------------------------------------------
+
+
+def _span(periods: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last day covered by a column of period starts (one step past the last start)."""
+    starts = pd.Series(pd.to_datetime(periods).unique()).sort_values()
+    step = starts.iloc[-1] - starts.iloc[-2] if len(starts) > 1 else pd.Timedelta(days=1)
+    return starts.iloc[0], starts.iloc[-1] + step - pd.Timedelta(days=1)
+
+
+def _add_context(fig: go.Figure, context: pd.DataFrame | None, first, last) -> None:
+    """Context events as dotted vertical lines with short vertical labels."""
+    if context is None or len(context) == 0:
+        return
+    dates = pd.to_datetime(context["date"])
+    keep = (dates >= pd.Timestamp(first)) & (dates <= pd.Timestamp(last)) if first is not None else dates.notna()
+    ctx = context.loc[keep.to_numpy(dtype=bool, na_value=False)].assign(plot_date=dates[keep]).sort_values("plot_date", kind="stable")
+    shapes, annotations = [], []
+    for row in ctx.itertuples(index=False):
+        x = _day(row.plot_date)
+        label = escape_text(shorten(str(row.label)))
+        description = escape_text(getattr(row, "description", "") or "")
+        shapes.append(
+            {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+             "line": {"color": "#555555", "width": 1, "dash": "dot"}, "layer": "below"}
+        )
+        annotations.append(
+            {"x": x, "y": 1, "xref": "x", "yref": "paper", "text": label, "showarrow": False,
+             "textangle": -90, "xanchor": "right", "yanchor": "top", "font": {"size": 10, "color": "#555555"},
+             "bgcolor": "rgba(255,255,255,0.75)",
+             "hovertext": f"{x}<br>{label}" + (f"<br>{description}" if description else "")}
+        )
+    fig.update_layout(shapes=shapes, annotations=annotations)
+
+
+def plot_frequency_timeline(
+    counts_by_period: pd.DataFrame,
+    stack: str | None = "category",
+    context: pd.DataFrame | None = None,
+    title: str = "Incidents per period",
+    period_label: str = "Period",
+) -> go.Figure:
+    """Bars of incidents per period, stacked by ``stack`` (``"category"`` or ``"weapon"``).
+
+    ``counts_by_period`` is :func:`analysis.frequency.count_per_period` output
+    (with ``by=stack``; without that column the bars are not stacked).
+    ``context`` (columns ``date``, ``label``, optional ``description``, as
+    in ``context.csv``) adds a dotted vertical line with a short label per
+    development inside the plotted span.
+    """
+    fig = go.Figure()
+    data = counts_by_period
+    if stack is not None and stack in data.columns:
+        for level in _ordered_levels(data[stack], stack):
+            part = data.loc[(data[stack].astype(str) == level).to_numpy()]
+            name = escape_text(level)
+            fig.add_trace(
+                go.Bar(
+                    x=part["period"], y=part["incidents"], name=name, marker_color=pick_color(stack, level),
+                    hovertext=[f"{period_label} from {_day(p)}<br>{name}: {n}" for p, n in zip(part["period"], part["incidents"])],
+                    hoverinfo="text",
+                )
+            )
+    else:
+        fig.add_trace(
+            go.Bar(
+                x=data["period"], y=data["incidents"], name="incidents", marker_color=NEUTRAL_COLOR,
+                hovertext=[f"{period_label} from {_day(p)}<br>incidents: {n}" for p, n in zip(data["period"], data["incidents"])],
+                hoverinfo="text", showlegend=False,
+            )
+        )
+    style_figure(fig, title, period_label, "Incidents")
+    fig.update_layout(barmode="stack", bargap=0.1)
+    if len(data):
+        _add_context(fig, context, *_span(data["period"]))
+    return fig
+
+
+def plot_cumulative(
+    counts_by_period: pd.DataFrame,
+    by: str | None = None,
+    title: str = "Cumulative incidents",
+    period_label: str = "Period",
+    context: pd.DataFrame | None = None,
+) -> go.Figure:
+    """Lines of the running total of incidents, one per value of ``by`` (one line without it).
+
+    ``counts_by_period`` is :func:`analysis.frequency.count_per_period`
+    output (columns ``period``, ``cumulative``, optionally ``by``).
+    """
+    fig = go.Figure()
+    data = counts_by_period
+    groups = (
+        [(level, data.loc[(data[by].astype(str) == level).to_numpy()]) for level in _ordered_levels(data[by], by)]
+        if by is not None and by in data.columns
+        else [("all incidents", data)]
+    )
+    for level, part in groups:
+        name = escape_text(level)
+        fig.add_trace(
+            go.Scatter(
+                x=part["period"], y=part["cumulative"], name=name, mode="lines", line_shape="hv",
+                line={"color": pick_color(by or "", level), "width": 2},
+                hovertext=[f"up to {period_label.lower()} from {_day(p)}<br>{name}: {n}" for p, n in zip(part["period"], part["cumulative"])],
+                hoverinfo="text", showlegend=len(groups) > 1,
+            )
+        )
+    style_figure(fig, title, period_label, "Incidents (cumulative)")
+    if len(data):
+        _add_context(fig, context, *_span(data["period"]))
+    return fig
+
+
+# --- casualties --------------------------------------------------------------
+
+
+def _group_labels(tally: pd.DataFrame, keys: list[str]) -> list[str]:
+    if not keys:
+        return ["all"] * len(tally)
+    labels = []
+    for values in zip(*(tally[k] for k in keys)):
+        parts = []
+        for v in values:
+            if v is None or (not isinstance(v, str) and pd.isna(v)):
+                parts.append("(not stated)")
+            elif isinstance(v, pd.Timestamp):
+                parts.append(_day(v))
+            else:
+                parts.append(str(v))
+        labels.append(" / ".join(parts))
+    return labels
+
+
+def plot_casualty_ranges(
+    tally: pd.DataFrame,
+    measures=("us_killed", "us_injured", "other_killed", "other_injured"),
+    title: str = "Killed and injured (range of reported figures)",
+) -> go.Figure:
+    """Solid bars up to the low figure, a pale floating bar from low to high.
+
+    ``tally`` is :func:`analysis.casualties.tally_casualties` output.  One
+    bar group per tally group, one bar per measure (fixed colours), each
+    labelled with its range (``"3–5"``).  An open-ended range (some incident
+    says "at least") is hatched, has no pale part and is labelled ``≥low``;
+    a group with no figure at all is labelled ``unknown`` instead of a 0.
+    """
+    keys = group_columns(tally)
+    fig = go.Figure()
+    for m in [m for m in measures if (tally["measure"] == m).any()]:
+        part = tally.loc[(tally["measure"] == m).to_numpy(dtype=bool, na_value=False)]
+        name = MEASURE_LABELS.get(m, escape_text(m))
+        x = [escape_text(v) for v in _group_labels(part, keys)] if keys else [name]
+        low = part["low"].to_numpy(dtype="float64", na_value=np.nan)
+        high = part["high"].to_numpy(dtype="float64", na_value=np.nan)
+        is_open = part["high_open"].to_numpy(dtype=bool)
+        low0 = np.nan_to_num(low, nan=0.0)
+        spread = np.where(np.isnan(high) | is_open, 0.0, high - low0)
+        texts = [format_range(lo, np.nan if op else hi) for lo, hi, op in zip(low, high, is_open)]
+        hover = [
+            f"{lab}<br>{name}: {txt}<br>incidents: {n} (with a figure {f}, of them open-ended {o}; unknown {u})"
+            for lab, txt, n, f, o, u in zip(
+                x * len(part) if not keys else x, texts, part["incidents"], part["incidents_with_figure"],
+                part["incidents_open"], part["incidents_unknown"])
+        ]
+        color = MEASURE_COLORS.get(m, NEUTRAL_COLOR)
+        common = {"x": x, "offsetgroup": m, "legendgroup": m, "hovertext": hover, "hoverinfo": "text"}
+        fig.add_trace(go.Bar(y=low0, name=name, marker={"color": color, "pattern": {"shape": ["/" if op else "" for op in is_open]}},
+                             **common))
+        fig.add_trace(go.Bar(y=spread, base=low0, name=f"{name} (range)", showlegend=False,
+                             marker={"color": color, "opacity": 0.35}, text=texts, textposition="outside",
+                             constraintext="none", cliponaxis=False, textfont={"size": 11}, **common))
+    style_figure(fig, title, " / ".join(keys) if keys else "Measure", "People")
+    fig.update_layout(barmode="group")
+    return fig
+
+
+# --- counts ------------------------------------------------------------------
+
+
+def plot_counts(count_table: pd.DataFrame, dimension: str, title: str | None = None, top: int | None = 25) -> go.Figure:
+    """Horizontal bars of :func:`analysis.counts.count_by` output, largest on top.
+
+    Bars of categories and weapons take their fixed colour; ``top`` keeps
+    the first rows only (the table is already sorted).
+    """
+    data = count_table if top is None else count_table.iloc[:top]
+    labels = [escape_text(v) for v in data[dimension]]
+    fig = go.Figure(
+        go.Bar(
+            x=data["incidents"], y=labels, orientation="h",
+            marker_color=[EMPTY_COLOR if str(v).startswith("(") else pick_color(dimension, v) for v in data[dimension]],
+            text=[f"{n} ({format_share(s)})" for n, s in zip(data["incidents"], data["share"])],
+            textposition="auto",
+            hovertext=[f"{lab}<br>incidents: {n}<br>share: {format_share(s, 1)}"
+                       for lab, n, s in zip(labels, data["incidents"], data["share"])],
+            hoverinfo="text", showlegend=False,
+        )
+    )
+    title = title or f"Incidents by {dimension.replace('_', ' ')}"
+    height = max(HEIGHT, 120 + 26 * len(data))
+    style_figure(fig, title, "Incidents", dimension.replace("_", " ").capitalize(), height=height)
+    fig.update_yaxes(autorange="reversed", type="category")
+    return fig
+
+
+# --- map ---------------------------------------------------------------------
+
+
+def _outline_trace(outlines: dict) -> go.Scatter:
+    """Every ring of every country as one line trace, rings separated by gaps (NaN)."""
+    parts = []
+    for country in sorted(outlines):
+        for ring in outlines[country]:
+            parts.append(np.asarray(ring, dtype="float64").reshape(-1, 2))
+            parts.append(np.full((1, 2), np.nan))
+    xy = np.concatenate(parts) if parts else np.empty((0, 2))
+    return go.Scatter(
+        x=xy[:, 0], y=xy[:, 1], mode="lines", line={"color": OUTLINE_COLOR, "width": 1},
+        hoverinfo="skip", showlegend=False, name="borders", connectgaps=False,
+    )
+
+
+def _incident_deaths(df: pd.DataFrame) -> np.ndarray:
+    """Deaths per incident for marker size: ``fatalities``, else US plus others killed
+    (each its max, else its min), else 0."""
+    deaths = df["fatalities"].to_numpy(dtype="float64", na_value=np.nan)
+    fallback = np.zeros(len(df))
+    known = np.zeros(len(df), dtype=bool)
+    for who in ("us_killed", "other_killed"):
+        value = df[f"{who}_max"].to_numpy(dtype="float64", na_value=np.nan)
+        value = np.where(np.isnan(value), df[f"{who}_min"].to_numpy(dtype="float64", na_value=np.nan), value)
+        known |= ~np.isnan(value)
+        fallback += np.nan_to_num(value, nan=0.0)
+    return np.where(np.isnan(deaths), np.where(known, fallback, 0.0), deaths)
+
+
+def _incident_line(row) -> str:
+    parts = [f"{MEASURE_LABELS[m]} {format_range(getattr(row, m + '_min'), getattr(row, m + '_max'))}" for m in
+             ("us_killed", "us_injured", "other_killed")]
+    return f"{escape_text(row.incident_id)} · {_day(row.event_date)} · " + ", ".join(parts)
+
+
+def plot_incident_map(
+    df: pd.DataFrame,
+    outlines: dict | None = None,
+    title: str = "Where the incidents happened",
+    hover_incidents: int = 5,
+) -> go.Figure:
+    """Incidents on a plain lon/lat plot with country outlines, no network needed.
+
+    Incidents are grouped by place and category: one marker each, coloured
+    by category, its area growing with the deaths at that place (per
+    incident ``fatalities``, else US plus others killed, each its max or
+    else its min, else 0).  Hover text names the place, country,
+    number of incidents, date span, deaths, and up to ``hover_incidents``
+    incidents (id, date, casualty ranges).  ``outlines`` is
+    ``{country: [[(lon, lat), ...], ...]}``; ``None`` loads
+    :func:`analysis.geo.load_country_outlines`.
+    """
+    if outlines is None:
+        from analysis.geo import load_country_outlines
+
+        outlines = load_country_outlines()
+    fig = go.Figure()
+    fig.add_trace(_outline_trace(outlines))
+    lon_all, lat_all = [], []
+    if len(df):
+        g = _aggregate_places(df, hover_incidents)
+        lon, lat, place, country, category = g["lon"], g["lat"], g["place"], g["country"], g["category"]
+        n_incidents, deaths, first_day, last_day, lines = (
+            g["incidents"], g["deaths"], g["first_day"], g["last_day"], g["lines"])
+        max_deaths = deaths.max() if len(deaths) else 0.0
+        size = 7 + (26 * np.sqrt(deaths / max_deaths) if max_deaths > 0 else 0 * deaths)
+        lon_all, lat_all = list(lon), list(lat)
+        for c in list(schema.CATEGORIES) + ["(not stated)"]:
+            idx = np.flatnonzero(category == c)
+            if len(idx) == 0:
+                continue
+            hover = []
+            for i in idx:
+                head = (f"<b>{escape_text(place[i])}</b> ({escape_text(country[i])})<br>{escape_text(c)}: "
+                        f"{n_incidents[i]} incident{'s' if n_incidents[i] != 1 else ''}, "
+                        f"{_day(np.datetime64(int(first_day[i]), 'D'))} to {_day(np.datetime64(int(last_day[i]), 'D'))}"
+                        f"<br>deaths (ACLED fatalities, else killed): {int(deaths[i])}")
+                more = n_incidents[i] - len(lines.get(int(i), []))
+                body = "<br>".join(lines.get(int(i), []))
+                hover.append(head + "<br>" + body + (f"<br>… and {more} more" if more > 0 else ""))
+            fig.add_trace(
+                go.Scatter(
+                    x=lon[idx], y=lat[idx], mode="markers", name=escape_text(c),
+                    marker={"size": size[idx], "color": CATEGORY_COLORS.get(c, NEUTRAL_COLOR), "opacity": 0.75,
+                            "line": {"color": "white", "width": 0.8}},
+                    hovertext=hover, hoverinfo="text",
+                )
+            )
+    style_figure(fig, title, "Longitude", "Latitude", height=MAP_HEIGHT)
+    x_range, y_range = _map_ranges(lon_all, lat_all, outlines)
+    mid_lat = (y_range[0] + y_range[1]) / 2
+    fig.update_xaxes(range=x_range, showgrid=False, zeroline=False, constrain="domain")
+    fig.update_yaxes(range=y_range, showgrid=False, zeroline=False, scaleanchor="x",
+                     scaleratio=1 / math.cos(math.radians(mid_lat)), constrain="domain")
+    return fig
+
+
+def _aggregate_places(df: pd.DataFrame, hover_incidents: int) -> dict:
+    """One entry per (location, category) present: coordinates, counts, deaths, date span
+    and hover lines of the group's first ``hover_incidents`` incidents in table order."""
+    categories = list(schema.CATEGORIES) + ["(not stated)"]
+    n_cat = len(categories)
+    loc_codes, loc_names = pd.factorize(df["location"], use_na_sentinel=False)
+    if isinstance(df["category"].dtype, pd.CategoricalDtype) and list(df["category"].cat.categories) == categories[:-1]:
+        cat_codes = df["category"].cat.codes.to_numpy().astype("int64")
+        cat_codes = np.where(cat_codes < 0, n_cat - 1, cat_codes)
+    else:
+        names = df["category"].astype("object").where(df["category"].notna(), "(not stated)").to_numpy()
+        cat_codes = np.array([categories.index(v) if v in categories else n_cat - 1 for v in pd.unique(names)])[
+            pd.factorize(names)[0]]
+    key = loc_codes.astype("int64") * n_cat + cat_codes
+    counts_all = np.bincount(key, minlength=len(loc_names) * n_cat)
+    groups = np.flatnonzero(counts_all)
+    position = np.cumsum(counts_all > 0) - 1
+    inverse = position[key]
+    n_groups = len(groups)
+    counts = counts_all[groups]
+    first_row = np.full(n_groups, len(df), dtype="int64")
+    np.minimum.at(first_row, inverse, np.arange(len(df)))
+    day = df["event_date"].to_numpy(dtype="datetime64[D]").astype("int64")
+    first_day = np.full(n_groups, np.iinfo("int64").max)
+    last_day = np.full(n_groups, np.iinfo("int64").min)
+    np.minimum.at(first_day, inverse, day)
+    np.maximum.at(last_day, inverse, day)
+    # rows of the first incidents of each group: a stable sort by group, then the head of each run
+    order = np.argsort(inverse.astype(np.int16 if n_groups < 2**15 else np.int64), kind="stable")
+    take = np.minimum(counts, hover_incidents)
+    run_start = np.cumsum(counts) - counts
+    taken_group = np.repeat(np.arange(n_groups), take)
+    offset = np.arange(take.sum()) - np.repeat(np.cumsum(take) - take, take)
+    rows = order[run_start[taken_group] + offset]
+    lines: dict[int, list[str]] = {}
+    for grp, row in zip(taken_group, df.iloc[rows].itertuples(index=False)):
+        lines.setdefault(int(grp), []).append(_incident_line(row))
+    firsts = df.iloc[first_row]
+    return {
+        "lon": firsts["longitude"].to_numpy(dtype="float64"),
+        "lat": firsts["latitude"].to_numpy(dtype="float64"),
+        "country": firsts["country"].astype("object").fillna("").to_numpy(),
+        "place": np.asarray(loc_names, dtype=object)[groups // n_cat],
+        "category": np.array(categories, dtype=object)[groups % n_cat],
+        "incidents": counts,
+        "deaths": np.bincount(inverse, weights=_incident_deaths(df), minlength=n_groups),
+        "first_day": first_day,
+        "last_day": last_day,
+        "lines": lines,
+    }
+
+
+def _map_ranges(lons: list, lats: list, outlines: dict) -> tuple[list[float], list[float]]:
+    """Axis ranges: the incidents with a margin (at least 6 degrees wide), else the outlines."""
+    if lons:
+        x0, x1, y0, y1 = min(lons), max(lons), min(lats), max(lats)
+    else:
+        pts = [p for rings in outlines.values() for ring in rings for p in ring]
+        if not pts:
+            return [34.0, 50.0], [28.0, 38.0]
+        x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
+        y0, y1 = min(p[1] for p in pts), max(p[1] for p in pts)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    half_x = max((x1 - x0) / 2 + 1.0, 3.0)
+    half_y = max((y1 - y0) / 2 + 1.0, 3.0)
+    return [round(cx - half_x, 4), round(cx + half_x, 4)], [round(cy - half_y, 4), round(cy + half_y, 4)]

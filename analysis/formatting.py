@@ -1,0 +1,149 @@
+"""Text for display tables: figure ranges, open ranges, unknowns and shares.
+
+A count in the incident table is a ``(min, max)`` pair (see
+:mod:`analysis.schema`): both empty means *unknown*, an empty max with a
+given min means *at least min*.  These helpers turn such pairs, and the
+tallies of :mod:`analysis.casualties`, into the strings the reports show.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+EN_DASH = "\u2013"
+AT_LEAST = "\u2265"
+AT_MOST = "\u2264"
+UNKNOWN = "unknown"
+
+
+def _is_missing(value) -> bool:
+    """True for None, NaN, NaT and pd.NA."""
+    return value is None or bool(pd.isna(value))
+
+
+def _number(value) -> str:
+    """A count without a trailing ``.0``; other decimals as given.
+
+    >>> _number(3.0), _number(7), _number(2.5)
+    ('3', '7', '2.5')
+    """
+    f = float(value)
+    return str(int(f)) if f.is_integer() else f"{f:g}"
+
+
+def format_range(lo, hi) -> str:
+    """Format a ``(min, max)`` pair as the reports show it.
+
+    >>> format_range(3, 5)
+    '3–5'
+    >>> format_range(3, 3)
+    '3'
+    >>> format_range(4, None)
+    '≥4'
+    >>> format_range(pd.NA, pd.NA)
+    'unknown'
+    >>> format_range(0, 0)
+    '0'
+    >>> format_range(None, 5)
+    '≤5'
+    """
+    lo_missing, hi_missing = _is_missing(lo), _is_missing(hi)
+    if lo_missing and hi_missing:
+        return UNKNOWN
+    if hi_missing:
+        return f"{AT_LEAST}{_number(lo)}"
+    if lo_missing:
+        return f"{AT_MOST}{_number(hi)}"
+    if float(lo) == float(hi):
+        return _number(lo)
+    return f"{_number(lo)}{EN_DASH}{_number(hi)}"
+
+
+def format_share(value, digits: int = 0) -> str:
+    """Format a share (0..1) as a percentage; ``unknown`` when missing.
+
+    >>> format_share(0.4567)
+    '46%'
+    >>> format_share(0.4567, digits=1)
+    '45.7%'
+    >>> format_share(None)
+    'unknown'
+    """
+    if _is_missing(value):
+        return UNKNOWN
+    return f"{float(value) * 100:.{digits}f}%"
+
+
+def format_share_range(lo, hi, digits: int = 0) -> str:
+    """Format a range of shares; an empty ``lo`` means "at most ``hi``".
+
+    >>> format_share_range(0.4, 0.5)
+    '40–50%'
+    >>> format_share_range(None, 0.5)
+    '≤50%'
+    >>> format_share_range(0.25, 0.25)
+    '25%'
+    >>> format_share_range(None, None)
+    'unknown'
+    """
+    lo_missing, hi_missing = _is_missing(lo), _is_missing(hi)
+    if lo_missing and hi_missing:
+        return UNKNOWN
+    if lo_missing:
+        return f"{AT_MOST}{format_share(hi, digits)}"
+    if hi_missing:
+        return f"{AT_LEAST}{format_share(lo, digits)}"
+    a, b = f"{float(lo) * 100:.{digits}f}", f"{float(hi) * 100:.{digits}f}"
+    return f"{a}%" if a == b else f"{a}{EN_DASH}{b}%"
+
+
+def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0) -> str:
+    """One cell of a casualty table: the range, then how many incidents lack a figure.
+
+    ``low``/``high`` are sums over the incidents that have a figure; ``high``
+    is ignored when ``high_open`` (some incident has only a lower bound).
+
+    >>> format_tally_cell(3, 5, False)
+    '3–5'
+    >>> format_tally_cell(3, pd.NA, True, 2)
+    '≥3 (2 unknown)'
+    >>> format_tally_cell(pd.NA, pd.NA, False, 4)
+    'unknown'
+    >>> format_tally_cell(0, 0, False)
+    '0'
+    """
+    text = format_range(low, pd.NA if high_open else high)
+    if text == UNKNOWN:
+        return text
+    if not _is_missing(incidents_unknown) and int(incidents_unknown) > 0:
+        text += f" ({int(incidents_unknown)} unknown)"
+    return text
+
+
+def format_casualty_table(tally: pd.DataFrame, measures=None, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Turn a long tally from :func:`analysis.casualties.tally_casualties` into a display table.
+
+    One row per group (the columns before ``measure`` in ``tally``; a single
+    row when the tally has no group), one text column per measure, each cell
+    as :func:`format_tally_cell` writes it (e.g. ``"3–5"``, ``"≥4 (2 unknown)"``).
+    ``labels`` renames the measure columns (e.g. ``{"us_killed": "US killed"}``).
+
+    Returns the group columns followed by one column per measure.
+    """
+    from analysis.casualties import group_columns, widen_tally  # local: casualties imports this module
+
+    wide = widen_tally(tally, measures=measures)
+    keys = group_columns(tally)
+    out = wide[keys].copy() if keys else pd.DataFrame(index=wide.index)
+    names = [m for m in (measures or tally["measure"].drop_duplicates().tolist())]
+    for m in names:
+        out[m] = [
+            format_tally_cell(lo, hi, bool(op), unk)
+            for lo, hi, op, unk in zip(
+                wide[f"{m}_low"], wide[f"{m}_high"], wide[f"{m}_high_open"], wide[f"{m}_incidents_unknown"]
+            )
+        ]
+    out = out.astype({m: "string" for m in names})
+    if labels:
+        out = out.rename(columns=labels)
+    return out.reset_index(drop=True)

@@ -1,0 +1,114 @@
+"""The renderer on real notebooks: papermill, nbconvert, the index, failures, skips, the lock."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from analysis.jobs import read_jobs
+from analysis.render import EXIT_LOCKED, RenderError, hold_render_lock, render_jobs
+
+
+def _render(project, **kwargs):
+    jobs = read_jobs(project / "reports.toml")
+    return render_jobs(jobs, out_dir=project / "out", progress=False, echo=lambda *a, **k: None, **kwargs)
+
+
+def test_one_failing_job_keeps_the_others_its_notebook_and_the_index_truthful(tiny_project):
+    summary = _render(tiny_project, workers=2)
+    statuses = {r.name: r.status for r in summary.results}
+    assert statuses == {"good": "rendered", "bad": "failed"}
+    assert summary.exit_code == 1
+    out = tiny_project / "out"
+    page = (out / "good.html").read_text()
+    assert 'id="chart-tiny"' in page and "assets/plotly-" in page
+    assert not re.search(r"""(src|href)=["']https?:""", page)
+    assert not (out / "bad.html").exists()
+    failed = json.loads((out / "failed" / "bad.ipynb").read_text())
+    assert "failing on purpose" in json.dumps(failed)
+    index = (out / "index.html").read_text()
+    assert 'href="good.html"' in index and "FAILED" in index and 'href="failed/bad.ipynb"' in index
+    assert not list(out.glob(".work/*.ipynb")), "no half-written notebook is left behind"
+
+
+def test_failed_job_keeps_the_previous_good_html(tiny_project):
+    toml = tiny_project / "reports.toml"
+    toml.write_text(toml.read_text().replace("fail = true", "fail = false"))
+    _render(tiny_project)
+    before = (tiny_project / "out" / "bad.html").read_bytes()
+    toml.write_text(toml.read_text().replace('title = "Bad report", fail = false', 'title = "Bad report", fail = true'))
+    summary = _render(tiny_project)
+    assert {r.name: r.status for r in summary.results}["bad"] == "failed"
+    assert (tiny_project / "out" / "bad.html").read_bytes() == before
+    index = (tiny_project / "out" / "index.html").read_text()
+    assert "the report shown is the previous one" in index
+
+
+def test_unchanged_jobs_are_skipped_and_force_renders_them(tiny_project):
+    toml = tiny_project / "reports.toml"
+    toml.write_text(toml.read_text().replace("fail = true", "fail = false"))
+    first = _render(tiny_project)
+    assert {r.status for r in first.results} == {"rendered"}
+    second = _render(tiny_project)
+    assert {r.status for r in second.results} == {"skipped"}
+    toml.write_text(toml.read_text().replace('title = "Good report"', 'title = "Good report, retitled"'))
+    third = _render(tiny_project)
+    assert {r.name: r.status for r in third.results} == {"good": "rendered", "bad": "skipped"}
+    forced = _render(tiny_project, force=True)
+    assert {r.status for r in forced.results} == {"rendered"}
+
+
+def test_unknown_or_mistyped_parameters_stop_the_batch_before_anything_runs(tiny_project):
+    (tiny_project / "reports.toml").write_text(textwrap.dedent('''\
+        [[job]]
+        name = "good"
+        notebook = "tiny.ipynb"
+
+        [[job]]
+        name = "typo"
+        notebook = "tiny.ipynb"
+        parameters = { titel = "x", sleep_s = "slow", "x = __import__('os')" = 1 }
+    '''))
+    with pytest.raises(RenderError) as caught:
+        _render(tiny_project)
+    message = str(caught.value)
+    assert caught.value.exit_code == 2
+    assert "typo: parameter 'titel': found an unknown name" in message
+    assert "typo: parameter 'sleep_s': found 'slow' (str), expected float" in message
+    assert "parameter \"x = __import__('os')\": found an unknown name" in message
+    assert not (tiny_project / "out" / "good.html").exists()
+
+
+def test_a_second_render_is_refused_while_one_holds_the_lock(tmp_path):
+    with hold_render_lock(tmp_path):
+        with pytest.raises(RenderError) as caught:
+            with hold_render_lock(tmp_path):
+                pass
+    assert caught.value.exit_code == EXIT_LOCKED
+    assert "another render is running (pid" in str(caught.value)
+    with hold_render_lock(tmp_path):  # released again
+        pass
+
+
+def test_cli_refuses_a_second_render_running_in_another_process(tiny_project):
+    toml = tiny_project / "reports.toml"
+    toml.write_text(toml.read_text().replace("fail = true", "fail = false, sleep_s = 6.0"))
+    command = [sys.executable, "-m", "analysis", "render", "--config", str(toml), "--out", str(tiny_project / "out"), "--no-progress"]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 30
+        lock = tiny_project / "out" / ".render.lock"
+        while time.time() < deadline and not (lock.exists() and lock.read_text().startswith("pid")):
+            time.sleep(0.1)
+        second = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        assert second.returncode == 3, second.stderr
+        assert "another render is running" in second.stderr
+    finally:
+        out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err

@@ -1,0 +1,147 @@
+"""Tests of analysis.casualties: ranges, open ranges and unknowns, counted by hand."""
+
+import pandas as pd
+import pytest
+
+from analysis import schema
+from analysis.casualties import group_columns, tally_casualties, widen_tally
+
+# --- a typed incident table built by hand (the loader's contract) -------------
+DEFAULTS = {
+    "date_precision": "day", "country": "Iraq", "location": "Al-Asad Airbase", "latitude": 33.79,
+    "longitude": 42.44, "geo_precision": 1, "category": "attack_on_us",
+    "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+    "perpetrator": "unknown", "target": "US forces", "weapon": "drone", "outcome": "unknown",
+    "source_ids": "SRC-1",
+}
+
+
+def make_incidents(*rows: dict) -> pd.DataFrame:
+    """Incidents typed as analysis.load returns them; unspecified columns take DEFAULTS or stay empty."""
+    data = {}
+    for c in schema.INCIDENTS.columns:
+        values = [r.get(c.name, DEFAULTS.get(c.name)) for r in rows]
+        if c.name == "incident_id":
+            values = [v or f"INC-{i}" for i, v in enumerate(values)]
+        if c.kind == "date":
+            data[c.name] = pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype="datetime64[us]")
+        elif c.kind == "int":
+            data[c.name] = pd.Series(values, dtype="Int64")
+        elif c.kind == "float":
+            data[c.name] = pd.Series(values, dtype="float64")
+        elif c.kind == "category":
+            data[c.name] = pd.Series(values, dtype=pd.CategoricalDtype(c.allowed))
+        else:
+            data[c.name] = pd.Series(values, dtype="string")
+    return pd.DataFrame(data)
+
+
+@pytest.fixture
+def incidents() -> pd.DataFrame:
+    # us_killed: A 0-0, B 1-2, C >=3 (open), D unknown
+    # other_killed: A 2-4, B 5 (min=max), C unknown, D unknown
+    return make_incidents(
+        {"incident_id": "A", "event_date": "2024-01-02", "country": "Iraq",
+         "us_killed_min": 0, "us_killed_max": 0, "other_killed_min": 2, "other_killed_max": 4, "fatalities": 2},
+        {"incident_id": "B", "event_date": "2024-01-09", "country": "Iraq",
+         "us_killed_min": 1, "us_killed_max": 2, "other_killed_min": 5, "other_killed_max": 5, "fatalities": 6},
+        {"incident_id": "C", "event_date": "2024-01-28", "country": "Jordan", "location": "Tower 22",
+         "us_killed_min": 3, "us_injured_min": 40, "us_injured_max": 47},
+        {"incident_id": "D", "event_date": "2024-02-02", "country": "Syria", "location": "Al-Tanf",
+         "category": "us_strike"},
+    )
+
+
+def row(tally: pd.DataFrame, measure: str, **group) -> pd.Series:
+    mask = tally["measure"] == measure
+    for k, v in group.items():
+        mask &= tally[k] == v
+    assert mask.sum() == 1
+    return tally.loc[mask].iloc[0]
+
+
+def test_columns_of_the_long_format(incidents):
+    out = tally_casualties(incidents)
+    assert list(out.columns) == ["measure", "low", "high", "high_open", "incidents",
+                                 "incidents_with_figure", "incidents_open", "incidents_unknown"]
+    assert out["measure"].tolist() == ["us_killed", "us_injured", "other_killed", "other_injured", "fatalities"]
+    assert str(out["low"].dtype) == "Int64" and str(out["high"].dtype) == "Int64"
+
+
+def test_open_max_makes_the_high_open(incidents):
+    r = row(tally_casualties(incidents), "us_killed")
+    assert r["low"] == 0 + 1 + 3
+    assert pd.isna(r["high"]) and bool(r["high_open"])
+    assert (r["incidents"], r["incidents_with_figure"], r["incidents_open"], r["incidents_unknown"]) == (4, 3, 1, 1)
+
+
+def test_closed_ranges_add_up(incidents):
+    r = row(tally_casualties(incidents), "other_killed")
+    assert (r["low"], r["high"], bool(r["high_open"])) == (7, 9, False)
+    assert (r["incidents_with_figure"], r["incidents_unknown"]) == (2, 2)
+
+
+def test_all_unknown_is_never_zero(incidents):
+    r = row(tally_casualties(incidents), "other_injured")
+    assert pd.isna(r["low"]) and pd.isna(r["high"])
+    assert r["incidents_unknown"] == 4
+
+
+def test_fatalities_is_the_acled_sum(incidents):
+    r = row(tally_casualties(incidents), "fatalities")
+    assert (r["low"], r["high"], r["incidents_with_figure"], r["incidents_unknown"]) == (8, 8, 2, 2)
+    assert "fatalities" not in tally_casualties(incidents, include_fatalities=False)["measure"].tolist()
+
+
+def test_by_country_in_vocabulary_order(incidents):
+    out = tally_casualties(incidents, by="country")
+    assert group_columns(out) == ["country"]
+    assert out["country"].drop_duplicates().tolist() == ["Iraq", "Syria", "Jordan"]
+    iraq = row(out, "us_killed", country="Iraq")
+    assert (iraq["low"], iraq["high"], iraq["incidents"]) == (1, 2, 2)
+    jordan = row(out, "us_injured", country="Jordan")
+    assert (jordan["low"], jordan["high"]) == (40, 47)
+    syria = row(out, "us_killed", country="Syria")
+    assert pd.isna(syria["low"]) and syria["incidents_unknown"] == 1
+
+
+def test_by_month_and_week(incidents):
+    months = tally_casualties(incidents, by="month")
+    assert months["period"].drop_duplicates().tolist() == [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-01")]
+    jan = row(months, "us_killed", period=pd.Timestamp("2024-01-01"))
+    assert (jan["low"], bool(jan["high_open"]), jan["incidents"]) == (4, True, 3)
+    weeks = tally_casualties(incidents, by="week")
+    # 2024-01-02 -> week of Mon 2024-01-01; 01-09 -> 01-08; 01-28 (a Sunday) -> 01-22; 02-02 -> 01-29
+    assert weeks["period"].drop_duplicates().dt.strftime("%Y-%m-%d").tolist() == [
+        "2024-01-01", "2024-01-08", "2024-01-22", "2024-01-29"]
+
+
+def test_by_incident_keeps_table_order(incidents):
+    out = tally_casualties(incidents, by="incident", include_fatalities=False)
+    assert out["incident_id"].drop_duplicates().tolist() == ["A", "B", "C", "D"]
+    c = row(out, "us_killed", incident_id="C")
+    assert c["low"] == 3 and bool(c["high_open"])
+
+
+def test_max_without_min_counts_zero_low():
+    df = make_incidents({"us_injured_max": 5})
+    r = row(tally_casualties(df), "us_injured")
+    assert (r["low"], r["high"], r["incidents_with_figure"]) == (0, 5, 1)
+
+
+def test_empty_table_gives_empty_tallies(incidents):
+    assert len(tally_casualties(incidents.iloc[0:0])) == 0
+    assert len(tally_casualties(incidents.iloc[0:0], by="month")) == 0
+
+
+def test_unknown_by_is_an_error(incidents):
+    with pytest.raises(ValueError, match="by must be one of"):
+        tally_casualties(incidents, by="year")
+
+
+def test_widen_tally_one_row_per_group(incidents):
+    wide = widen_tally(tally_casualties(incidents, by="country"), measures=["us_killed", "other_killed"])
+    assert wide["country"].tolist() == ["Iraq", "Syria", "Jordan"]
+    assert wide["us_killed_low"].tolist()[0] == 1 and wide["us_killed_low"].tolist()[2] == 3
+    assert wide["other_killed_high"].tolist()[0] == 9
+    assert "us_injured_low" not in wide.columns

@@ -1,0 +1,119 @@
+"""Tests of analysis.coverage: the table's count set against reported totals."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import schema
+from analysis.coverage import compare_with_reported_totals
+
+# --- a typed incident table built by hand (the loader's contract) -------------
+DEFAULTS = {
+    "date_precision": "day", "country": "Iraq", "location": "Al-Asad Airbase", "latitude": 33.79,
+    "longitude": 42.44, "geo_precision": 1, "category": "attack_on_us",
+    "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+    "perpetrator": "unknown", "target": "US forces", "weapon": "drone", "outcome": "unknown",
+    "source_ids": "SRC-1",
+}
+
+
+def make_incidents(*rows: dict) -> pd.DataFrame:
+    """Incidents typed as analysis.load returns them; unspecified columns take DEFAULTS or stay empty."""
+    data = {}
+    for c in schema.INCIDENTS.columns:
+        values = [r.get(c.name, DEFAULTS.get(c.name)) for r in rows]
+        if c.name == "incident_id":
+            values = [v or f"INC-{i}" for i, v in enumerate(values)]
+        if c.kind == "date":
+            data[c.name] = pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype="datetime64[us]")
+        elif c.kind == "int":
+            data[c.name] = pd.Series(values, dtype="Int64")
+        elif c.kind == "float":
+            data[c.name] = pd.Series(values, dtype="float64")
+        elif c.kind == "category":
+            data[c.name] = pd.Series(values, dtype=pd.CategoricalDtype(c.allowed))
+        else:
+            data[c.name] = pd.Series(values, dtype="string")
+    return pd.DataFrame(data)
+
+
+def make_totals(*rows: dict) -> pd.DataFrame:
+    """reported_totals typed as analysis.load returns it."""
+    cols = {c.name: [r.get(c.name) for r in rows] for c in schema.REPORTED_TOTALS.columns}
+    out = pd.DataFrame(cols)
+    for c in schema.REPORTED_TOTALS.columns:
+        if c.kind == "date":
+            out[c.name] = pd.to_datetime(out[c.name]).astype("datetime64[us]")
+        elif c.kind == "int":
+            out[c.name] = out[c.name].astype("Int64")
+        elif c.kind == "category":
+            out[c.name] = out[c.name].astype(pd.CategoricalDtype(c.allowed))
+        else:
+            out[c.name] = out[c.name].astype("string")
+    return out
+
+
+@pytest.fixture
+def incidents() -> pd.DataFrame:
+    return make_incidents(
+        {"event_date": "2023-10-17", "country": "Iraq"},
+        {"event_date": "2023-10-18", "country": "Syria"},
+        {"event_date": "2023-11-01", "country": "Syria"},
+        {"event_date": "2024-01-28", "country": "Jordan"},
+        {"event_date": "2024-02-02", "country": "Iraq", "category": "us_strike"},
+        {"event_date": "2024-02-04", "country": "Iraq"},
+    )
+
+
+@pytest.fixture
+def totals() -> pd.DataFrame:
+    base = {"scope": "attacks on US forces", "source_id": "S1", "quote": "q", "as_of": "2024-02-04"}
+    return make_totals(
+        {**base, "total_id": "T1", "metric": "attacks_on_us", "period_start": "2023-10-17",
+         "as_of": "2023-11-01", "value_min": 4, "value_max": 6, "countries": "Iraq;Syria"},
+        {**base, "total_id": "T2", "metric": "us_troops_deployed", "value_min": 2500},
+        {**base, "total_id": "T3", "metric": "attacks_on_us", "value_min": 160},
+        {**base, "total_id": "T4", "metric": "attacks_on_us", "period_start": "2024-01-01",
+         "value_min": 2, "value_max": 2, "countries": "Jordan"},
+    )
+
+
+def test_only_attack_totals_in_order(incidents, totals):
+    out = compare_with_reported_totals(incidents, totals)
+    assert out["total_id"].tolist() == ["T1", "T3", "T4"]
+    assert list(out.columns) == ["total_id", "scope", "period_start", "as_of", "countries", "reported_min",
+                                 "reported_max", "reported", "incidents_in_table", "share_low", "share_high",
+                                 "share_held"]
+
+
+def test_range_total(incidents, totals):
+    t1 = compare_with_reported_totals(incidents, totals).iloc[0]
+    # 2023-10-17 .. 2023-11-01 in Iraq or Syria: 3 attacks; 3/6 .. 3/4
+    assert t1["incidents_in_table"] == 3
+    assert (t1["share_low"], t1["share_high"]) == (0.5, 0.75)
+    assert (t1["reported"], t1["share_held"]) == ("4–6", "50–75%")
+
+
+def test_open_total_without_period_start(incidents, totals):
+    t3 = compare_with_reported_totals(incidents, totals).iloc[1]
+    # every attack up to 2024-02-04, any country, us_strike excluded: 5
+    assert t3["incidents_in_table"] == 5
+    assert np.isnan(t3["share_low"]) and t3["share_high"] == pytest.approx(5 / 160)
+    assert (t3["reported"], t3["share_held"]) == ("≥160", "≤3%")
+
+
+def test_country_filter(incidents, totals):
+    t4 = compare_with_reported_totals(incidents, totals).iloc[2]
+    assert (t4["incidents_in_table"], t4["share_held"]) == (1, "50%")
+
+
+def test_unknown_country_names_the_total(incidents, totals):
+    bad = totals.copy()
+    bad.loc[0, "countries"] = "Irak"
+    with pytest.raises(ValueError, match="total_id T1: countries 'Irak'"):
+        compare_with_reported_totals(incidents, bad)
+
+
+def test_no_totals(incidents, totals):
+    out = compare_with_reported_totals(incidents, totals.iloc[0:0])
+    assert len(out) == 0 and "share_held" in out.columns

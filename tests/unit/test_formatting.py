@@ -1,0 +1,89 @@
+"""Tests of analysis.formatting: the strings the reports show."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import schema
+from analysis.casualties import tally_casualties
+from analysis.formatting import format_casualty_table, format_range, format_share_range, format_tally_cell
+
+# --- a typed incident table built by hand (the loader's contract) -------------
+DEFAULTS = {
+    "date_precision": "day", "country": "Iraq", "location": "Al-Asad Airbase", "latitude": 33.79,
+    "longitude": 42.44, "geo_precision": 1, "category": "attack_on_us",
+    "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+    "perpetrator": "unknown", "target": "US forces", "weapon": "drone", "outcome": "unknown",
+    "source_ids": "SRC-1",
+}
+
+
+def make_incidents(*rows: dict) -> pd.DataFrame:
+    """Incidents typed as analysis.load returns them; unspecified columns take DEFAULTS or stay empty."""
+    data = {}
+    for c in schema.INCIDENTS.columns:
+        values = [r.get(c.name, DEFAULTS.get(c.name)) for r in rows]
+        if c.name == "incident_id":
+            values = [v or f"INC-{i}" for i, v in enumerate(values)]
+        if c.kind == "date":
+            data[c.name] = pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype="datetime64[us]")
+        elif c.kind == "int":
+            data[c.name] = pd.Series(values, dtype="Int64")
+        elif c.kind == "float":
+            data[c.name] = pd.Series(values, dtype="float64")
+        elif c.kind == "category":
+            data[c.name] = pd.Series(values, dtype=pd.CategoricalDtype(c.allowed))
+        else:
+            data[c.name] = pd.Series(values, dtype="string")
+    return pd.DataFrame(data)
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "expected"),
+    [
+        (3, 5, "3–5"),
+        (3, 3, "3"),
+        (4, None, "≥4"),
+        (4, pd.NA, "≥4"),
+        (None, None, "unknown"),
+        (pd.NA, np.nan, "unknown"),
+        (0, 0, "0"),
+        (np.int64(2), np.float64(7.0), "2–7"),
+        (None, 5, "≤5"),
+    ],
+)
+def test_format_range(lo, hi, expected):
+    assert format_range(lo, hi) == expected
+
+
+def test_format_share_range():
+    assert format_share_range(0.25, 0.5) == "25–50%"
+    assert format_share_range(np.nan, 0.5) == "≤50%"
+
+
+def test_format_tally_cell_reports_unknown_incidents():
+    assert format_tally_cell(4, pd.NA, True, 1) == "≥4 (1 unknown)"
+    assert format_tally_cell(7, 9, False, 0) == "7–9"
+
+
+def test_format_casualty_table():
+    df = make_incidents(
+        {"country": "Iraq", "us_killed_min": 0, "us_killed_max": 0, "other_killed_min": 2, "other_killed_max": 4},
+        {"country": "Iraq", "us_killed_min": 1, "us_killed_max": 2},
+        {"country": "Jordan", "us_killed_min": 3},
+        {"country": "Syria"},
+    )
+    out = format_casualty_table(
+        tally_casualties(df, by="country"), measures=["us_killed", "other_killed"],
+        labels={"us_killed": "US killed", "other_killed": "Others killed"},
+    )
+    assert list(out.columns) == ["country", "US killed", "Others killed"]
+    assert out["country"].tolist() == ["Iraq", "Syria", "Jordan"]
+    assert out["US killed"].tolist() == ["1–2", "unknown", "≥3"]
+    assert out["Others killed"].tolist() == ["2–4 (1 unknown)", "unknown", "unknown"]
+
+
+def test_format_casualty_table_without_groups():
+    df = make_incidents({"us_killed_min": 0, "us_killed_max": 0}, {"us_killed_min": 3})
+    out = format_casualty_table(tally_casualties(df), measures=["us_killed", "us_injured"])
+    assert out.to_dict("records") == [{"us_killed": "≥3", "us_injured": "unknown"}]

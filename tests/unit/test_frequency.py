@@ -1,0 +1,135 @@
+"""Tests of analysis.frequency: periods, zero-filled gaps, cumulative counts and lulls."""
+
+import pandas as pd
+import pytest
+
+from analysis import schema
+from analysis.frequency import count_per_period, find_longest_lull, find_lulls
+
+# --- a typed incident table built by hand (the loader's contract) -------------
+DEFAULTS = {
+    "date_precision": "day", "country": "Iraq", "location": "Al-Asad Airbase", "latitude": 33.79,
+    "longitude": 42.44, "geo_precision": 1, "category": "attack_on_us",
+    "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+    "perpetrator": "unknown", "target": "US forces", "weapon": "drone", "outcome": "unknown",
+    "source_ids": "SRC-1",
+}
+
+
+def make_incidents(*rows: dict) -> pd.DataFrame:
+    """Incidents typed as analysis.load returns them; unspecified columns take DEFAULTS or stay empty."""
+    data = {}
+    for c in schema.INCIDENTS.columns:
+        values = [r.get(c.name, DEFAULTS.get(c.name)) for r in rows]
+        if c.name == "incident_id":
+            values = [v or f"INC-{i}" for i, v in enumerate(values)]
+        if c.kind == "date":
+            data[c.name] = pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype="datetime64[us]")
+        elif c.kind == "int":
+            data[c.name] = pd.Series(values, dtype="Int64")
+        elif c.kind == "float":
+            data[c.name] = pd.Series(values, dtype="float64")
+        elif c.kind == "category":
+            data[c.name] = pd.Series(values, dtype=pd.CategoricalDtype(c.allowed))
+        else:
+            data[c.name] = pd.Series(values, dtype="string")
+    return pd.DataFrame(data)
+
+
+@pytest.fixture
+def incidents() -> pd.DataFrame:
+    # Wed 2024-01-03 (x2, one a drone one a rocket), Sun 2024-01-07, Mon 2024-01-22, Thu 2024-02-01
+    return make_incidents(
+        {"event_date": "2024-01-03", "weapon": "drone"},
+        {"event_date": "2024-01-03", "weapon": "rocket"},
+        {"event_date": "2024-01-07", "weapon": "drone"},
+        {"event_date": "2024-01-22", "weapon": "drone", "category": "us_strike"},
+        {"event_date": "2024-02-01", "weapon": "rocket"},
+    )
+
+
+def days(series: pd.Series) -> list[str]:
+    return series.dt.strftime("%Y-%m-%d").tolist()
+
+
+def test_weeks_start_on_monday_and_empty_weeks_are_zero(incidents):
+    out = count_per_period(incidents, "week")
+    assert list(out.columns) == ["period", "incidents", "cumulative", "rolling_mean"]
+    assert days(out["period"]) == ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29"]
+    assert out["incidents"].tolist() == [3, 0, 0, 1, 1]
+    assert out["cumulative"].tolist() == [3, 3, 3, 4, 5]
+
+
+def test_rolling_mean_over_window(incidents):
+    out = count_per_period(incidents, "week", window=2)
+    assert out["rolling_mean"].tolist() == [3.0, 1.5, 0.0, 0.5, 1.0]
+
+
+def test_months_and_days(incidents):
+    months = count_per_period(incidents, "month")
+    assert days(months["period"]) == ["2024-01-01", "2024-02-01"]
+    assert months["incidents"].tolist() == [4, 1]
+    daily = count_per_period(incidents, "day")
+    assert len(daily) == 30  # 2024-01-03 .. 2024-02-01
+    assert daily["incidents"].sum() == 5 and daily["incidents"].iloc[0] == 2
+
+
+def test_start_and_end_bound_the_periods(incidents):
+    out = count_per_period(incidents, "week", start="2023-12-27", end="2024-01-10")
+    assert days(out["period"]) == ["2023-12-25", "2024-01-01", "2024-01-08"]
+    assert out["incidents"].tolist() == [0, 3, 0]
+    inside = count_per_period(incidents, "week", start="2024-01-05", end="2024-01-22")
+    assert inside["incidents"].tolist() == [1, 0, 0, 1]  # the two 01-03 incidents are before start
+
+
+def test_by_weapon_fills_every_combination(incidents):
+    out = count_per_period(incidents, "month", by="weapon")
+    assert list(out.columns) == ["period", "weapon", "incidents", "cumulative", "rolling_mean"]
+    assert out["weapon"].astype(str).tolist() == ["rocket", "drone", "rocket", "drone"]
+    assert out["incidents"].tolist() == [1, 3, 1, 0]
+    assert out["cumulative"].tolist() == [1, 3, 2, 3]
+    assert isinstance(out["weapon"].dtype, pd.CategoricalDtype)
+
+
+def test_empty_input_gives_empty_frames(incidents):
+    empty = incidents.iloc[0:0]
+    assert list(count_per_period(empty).columns) == ["period", "incidents", "cumulative", "rolling_mean"]
+    assert len(count_per_period(empty)) == 0
+    assert list(count_per_period(empty, by="category").columns) == [
+        "period", "category", "incidents", "cumulative", "rolling_mean"]
+    assert list(find_lulls(empty).columns) == ["began", "ended", "gap_days", "previous_incident_date"]
+    assert len(find_lulls(empty)) == 0 and len(find_longest_lull(empty)) == 0
+
+
+def test_empty_input_with_bounds_gives_zero_periods(incidents):
+    out = count_per_period(incidents.iloc[0:0], "month", start="2024-01-15", end="2024-03-01")
+    assert days(out["period"]) == ["2024-01-01", "2024-02-01", "2024-03-01"]
+    assert out["incidents"].tolist() == [0, 0, 0]
+
+
+def test_lulls_longest_first(incidents):
+    out = find_lulls(incidents)
+    # 01-07 -> 01-22: 14 quiet days (08..21); 01-22 -> 02-01: 9; 01-03 -> 01-07: 3
+    assert out["gap_days"].tolist() == [14, 9, 3]
+    assert days(out["began"]) == ["2024-01-08", "2024-01-23", "2024-01-04"]
+    assert days(out["ended"]) == ["2024-01-22", "2024-02-01", "2024-01-07"]
+    assert days(out["previous_incident_date"]) == ["2024-01-07", "2024-01-22", "2024-01-03"]
+    assert len(find_lulls(incidents, top=2)) == 2
+
+
+def test_longest_lull_of_a_subset(incidents):
+    drones = incidents[incidents["weapon"] == "drone"]
+    out = find_longest_lull(drones)
+    assert out[["gap_days"]].to_dict("records") == [{"gap_days": 14}]
+    rockets = incidents[incidents["weapon"] == "rocket"]
+    assert find_longest_lull(rockets)["gap_days"].tolist() == [28]
+
+
+def test_consecutive_days_leave_no_lull():
+    df = make_incidents({"event_date": "2024-03-01"}, {"event_date": "2024-03-02"})
+    assert len(find_lulls(df)) == 0
+
+
+def test_unknown_frequency_is_an_error(incidents):
+    with pytest.raises(ValueError, match="freq must be one of"):
+        count_per_period(incidents, "year")
