@@ -47,9 +47,24 @@ def _edges(country: str) -> tuple[np.ndarray, ...]:
     return start[:, 0], start[:, 1], end[:, 0], end[:, 1], bbox
 
 
+_SMALL_CELLS = 1 << 18
+"""Up to this many edge x point pairs, :func:`_inside` tests all edges at once."""
+
+
 def _inside(lons: np.ndarray, lats: np.ndarray, country: str) -> np.ndarray:
-    """Even-odd ray casting of many points against one country's rings."""
+    """Even-odd ray casting of many points against one country's rings.
+
+    Few points (the usual case: points are deduplicated first) are tested
+    against all edges in one array operation; many points edge by edge.
+    """
     x1, y1, x2, y2, _ = _edges(country)
+    if len(lons) * len(x1) <= _SMALL_CELLS:
+        a, b, c, d = (v[:, None] for v in (x1, y1, x2, y2))
+        px, py = lons[None, :], lats[None, :]
+        crosses = (b > py) != (d > py)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            x_at = a + (py - b) * (c - a) / (d - b)
+        return np.count_nonzero(crosses & (px < x_at), axis=0) % 2 == 1
     inside = np.zeros(len(lons), dtype=bool)
     for a, b, c, d in zip(x1, y1, x2, y2):
         crosses = (b > lats) != (d > lats)

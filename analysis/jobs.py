@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis import paths
+from analysis import paths, schema
 
 
 class JobConfigError(ValueError):
@@ -35,6 +35,12 @@ class Job:
 _RELATIVE = re.compile(r"^last\s+(\d+)\s+(day|week|month)s?$", re.IGNORECASE)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 DATE_PARAMETERS = ("start", "end")
+# Parameters whose values come from a vocabulary (list parameters: every item).
+ALLOWED_VALUES: dict[str, tuple[str, ...]] = {
+    "frequency": ("week", "month"),
+    "categories": tuple(schema.CATEGORIES),
+    "countries": schema.COUNTRIES,
+}
 
 
 def resolve_relative_date(value: str, today: dt.date) -> str:
@@ -137,11 +143,12 @@ def read_declared_parameters(notebook: Path) -> dict[str, dict]:
 def check_job_parameters(job: Job, declared: dict[str, dict]) -> list[str]:
     """List what is wrong with ``job.parameters`` against the notebook's declaration.
 
-    >>> job = Job("x", Path("x.ipynb"), {"start": "2024-13-01", "colour": "red", "countries": "Iraq"})
-    >>> declared = {"start": {"type": "str"}, "countries": {"type": "list[str]"}}
+    >>> job = Job("x", Path("x.ipynb"), {"start": "2024-13-01", "colour": "red", "countries": "Iraq", "frequency": "fortnight"})
+    >>> declared = {"start": {"type": "str"}, "countries": {"type": "list[str]"}, "frequency": {"type": "str"}}
     >>> for problem in check_job_parameters(job, declared): print(problem)
-    x: parameter 'colour': found an unknown name, expected one of countries, start
+    x: parameter 'colour': found an unknown name, expected one of countries, frequency, start
     x: parameter 'countries': found 'Iraq' (str), expected list[str]
+    x: parameter 'frequency': found 'fortnight', expected week or month
     x: parameter 'start': found '2024-13-01', expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'
     """
     problems = []
@@ -160,4 +167,9 @@ def check_job_parameters(job: Job, declared: dict[str, dict]) -> list[str]:
                 dt.date.fromisoformat(value)
             except (TypeError, ValueError):
                 problems.append(f"{job.name}: parameter {name!r}: found {value!r}, expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'")
+        allowed = ALLOWED_VALUES.get(name)
+        if allowed is not None:
+            found = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
+            if found:
+                problems.append(f"{job.name}: parameter {name!r}: found {', '.join(map(repr, found))}, expected {' or '.join(allowed)}")
     return problems

@@ -165,6 +165,8 @@ class _Read:
     frame: pd.DataFrame | None = None
     header: list[str] = field(default_factory=list)
     _lines: np.ndarray | None = None
+    id_items: dict[str, list[str]] = field(default_factory=dict)
+    """Distinct ``;``-separated items (stripped) of each ``ids`` column, when the fast read saw them."""
 
     def line(self, row: int) -> int:
         """Physical line where row ``row`` (0-based, data rows only) starts."""
@@ -288,14 +290,19 @@ def _read_fast(read: _Read) -> pd.DataFrame | None:
             invalid.clear()
     if invalid:
         return None
+    id_items: dict[str, list[str]] = {}
     for col in present:
-        if not _gate(col, arrow.column(col.name)):
+        if not _gate(col, arrow.column(col.name), id_items):
             return None
+    read.id_items = id_items
     return _typed_from_arrow(read.table, arrow)
 
 
-def _gate(col: Column, arr: pa.ChunkedArray) -> bool:
-    """True when every value of ``arr`` passes the column's rules (fast, no locations)."""
+def _gate(col: Column, arr: pa.ChunkedArray, id_items: dict[str, list[str]] | None = None) -> bool:
+    """True when every value of ``arr`` passes the column's rules (fast, no locations).
+
+    The distinct items of an ``ids`` column are left in ``id_items`` for the cross-file checks.
+    """
     if len(arr) == 0:
         return True
     if col.kind == "category":
@@ -327,9 +334,11 @@ def _gate(col: Column, arr: pa.ChunkedArray) -> bool:
         if not pc.all(ok).as_py():
             return False
     if col.kind == "ids":
-        items = {i.strip() for v in pc.unique(arr).to_pylist() for i in v.split(";")}
+        items = _distinct_id_items(arr)
         if not all(re.match(schema._ID_PATTERN, i) for i in items):
             return False
+        if id_items is not None:
+            id_items[col.name] = items
     if col.unique and len(pc.unique(arr)) != len(arr):
         return False
     return True
@@ -352,8 +361,24 @@ def _typed_from_arrow(table: Table, arrow: pa.Table) -> pd.DataFrame:
             cols[col.name] = _categorical_from_dictionary(arr, col)
         else:
             text = pd.Series(pd.arrays.ArrowStringArray(arr)) if arr.num_chunks else pd.Series([], dtype="string")
-            cols[col.name] = text.mask(text == "") if not col.required else text
+            cols[col.name] = _empty_as_missing(arr) if not col.required and arr.num_chunks else text
     return pd.DataFrame(cols, copy=False)
+
+
+def _empty_as_missing(arr: pa.ChunkedArray) -> pd.Series:
+    """Text column with empty cells as ``<NA>``; shares the text buffers (only a validity bitmap is new).
+
+    >>> _empty_as_missing(pa.chunked_array([pa.array(["a", "", "b"], pa.large_string())])).tolist()
+    ['a', <NA>, 'b']
+    """
+    chunks = []
+    for chunk in arr.chunks:
+        present = pc.not_equal(pc.binary_length(chunk), 0)
+        if chunk.offset == 0 and chunk.null_count == 0 and present.offset == 0:
+            chunks.append(pa.Array.from_buffers(chunk.type, len(chunk), [present.buffers()[1]] + chunk.buffers()[1:]))
+        else:
+            chunks.append(pc.if_else(present, chunk, pa.scalar(None, chunk.type)))
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, type=arr.type)))
 
 
 def _categorical_from_dictionary(arr: pa.ChunkedArray, col: Column) -> pd.Series:
@@ -367,19 +392,6 @@ def _categorical_from_dictionary(arr: pa.ChunkedArray, col: Column) -> pd.Series
         parts.append(remap[idx])
     codes = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
     return pd.Series(pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(allowed)))
-
-
-def _lookup(values: pd.Series, fn) -> np.ndarray:
-    """Apply ``fn`` to each distinct value of ``values`` and spread the results (NA -> None).
-
-    >>> _lookup(pd.Series(["a", "b", "a", None], dtype="string"), str.upper).tolist()
-    ['A', 'B', 'A', None]
-    """
-    codes, uniques = pd.factorize(values)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = [fn(u) for u in uniques]
-    mapped[-1] = None
-    return mapped[codes]
 
 
 def _isin(values: pd.Series, known) -> np.ndarray:
@@ -695,6 +707,8 @@ def _check_reference(read: _Read, column: str, known: pd.Series, target: str, pr
     """Each value of ``column`` must be one of ``known``; a close match is suggested."""
     values = read.frame[column]
     uniq = pd.Series(pd.unique(values.dropna()), dtype="string")
+    if uniq.empty:
+        return
     missing = uniq[~_isin(uniq, known)].tolist()
     if not missing:
         return
@@ -710,16 +724,52 @@ def _split_ids(value) -> list[str]:
     return [i.strip() for i in str(value).split(";") if i.strip()]
 
 
+def _distinct_id_items(values) -> list[str]:
+    """The distinct items of ``;``-separated cells, stripped as :func:`_split_ids` strips them (``""`` kept).
+
+    >>> sorted(_distinct_id_items(pd.Series(["a; b", None, "b;;a"], dtype="string")))
+    ['', 'a', 'b']
+    """
+    arr = values if isinstance(values, (pa.Array, pa.ChunkedArray)) else _as_arrow(values)
+    distinct = pc.unique(pc.list_flatten(pc.split_pattern(arr, ";")))
+    return list(dict.fromkeys(p.strip() for p in distinct.to_pylist()))
+
+
+def _rows_with_item(values: pd.Series, test, items: list[str] | None = None) -> np.ndarray:
+    """Boolean per row: does any non-empty ``;``-separated item of the cell pass ``test``? (NA -> False)
+
+    ``items`` (the column's :func:`_distinct_id_items`, when known) lets a column
+    where no item passes be answered without splitting it again.
+
+    >>> _rows_with_item(pd.Series(["a; b", None, "c;;a", " "], dtype="string"), lambda i: i == "b").tolist()
+    [True, False, False, False]
+    """
+    out = np.zeros(len(values), dtype=bool)
+    if items is None:
+        items = _distinct_id_items(values)
+    if not any(i and test(i) for i in items):
+        return out
+    lists = pc.split_pattern(_as_arrow(values), ";")
+    pieces = pc.list_flatten(lists)
+    distinct = pc.unique(pieces)
+    hit = distinct.filter(pa.array([bool(p.strip()) and bool(test(p.strip())) for p in distinct.to_pylist()], pa.bool_()))
+    rows = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+    out[rows[pc.is_in(pieces, value_set=hit).to_numpy(zero_copy_only=False)]] = True
+    return out
+
+
 def _check_source_ids(read: _Read, known: set, problems: list[Problem]) -> None:
     values = read.frame["source_ids"]
-    uniq = pd.unique(values.dropna())
-    bad = {v: [i for i in _split_ids(v) if i not in known and re.match(schema._ID_PATTERN, i)] for v in uniq}
-    bad = {v: m for v, m in bad.items() if m}
-    if not bad:
+    rows = np.flatnonzero(_rows_with_item(values, lambda i: i not in known and re.match(schema._ID_PATTERN, i),
+                                          read.id_items.get("source_ids")))
+    if not len(rows):
         return
-    for row in _rows(read, _isin(values, list(bad))):
+    uniq = pd.unique(values.iloc[rows])
+    bad = {v: [i for i in _split_ids(v) if i not in known and re.match(schema._ID_PATTERN, i)] for v in uniq}
+    candidates = sorted(known)
+    for row in rows:
         for item in bad[values.iat[row]]:
-            guess = difflib.get_close_matches(item, sorted(known), n=1)
+            guess = difflib.get_close_matches(item, candidates, n=1)
             hint = f" (did you mean {guess[0]!r}?)" if guess else ""
             problems.append(Problem(read.label, read.line(row), "source_ids", show(item),
                                     f"a source_id of sources.csv{hint}"))
@@ -733,8 +783,10 @@ def _check_sources(read: _Read, data_dir: Path, problems: list[Problem]) -> dict
     """Raw files exist and match sha256; return ``{source_id: raw text}`` for bundled sources."""
     texts: dict[str, str] = {}
     df = read.frame
-    for row in range(len(df)):
-        sid, file, url, digest = (df.at[row, c] for c in ("source_id", "file", "url", "sha256"))
+    cols = [df[c].tolist() for c in ("source_id", "file", "url", "sha256")]
+    # rows with a url and no file (external references) need no check
+    for row in np.flatnonzero(df["file"].notna().to_numpy() | df["url"].isna().to_numpy()):
+        sid, file, url, digest = (c[row] for c in cols)
         line = read.line(row)
         if pd.isna(file):
             if pd.isna(url):
@@ -828,15 +880,21 @@ def _check_coverage(incidents: _Read, evidence: _Read | None, bundled: set[str],
         for iid, fld in zip(ev["incident_id"].tolist(), ev["field"].tolist()):
             covered.setdefault(iid, set()).update(_evidence_fields(fld))
     # exempt: no source of the incident is a bundled raw file (unknown ids are reported elsewhere)
-    exempt = _lookup(df["source_ids"], lambda v: not any(i in bundled for i in _split_ids(v)))
-    exempt = np.asarray(exempt == True, dtype=bool)  # noqa: E712 (None -> False)
+    source_ids = df["source_ids"]
+    exempt = source_ids.notna().to_numpy()
+    if bundled:
+        exempt = exempt & ~_rows_with_item(source_ids, bundled.__contains__, incidents.id_items.get("source_ids"))
     casualty_given = {p: (df[f"{p}_min"].notna() | df[f"{p}_max"].notna()).to_numpy() for p in schema.CASUALTY_PREFIXES}
     iid_col = df["incident_id"]
     lacking_external = int((exempt & ~_isin(iid_col, list(covered))).sum()) if covered else int(exempt.sum())
-    for row in np.flatnonzero(~exempt):
+    checked = ~exempt & iid_col.notna().to_numpy()
+    lacking = np.zeros(len(df), dtype=bool)
+    for name in list(schema.EVIDENCE_REQUIRED_FIELDS) + list(schema.CASUALTY_PREFIXES):
+        needs = checked & casualty_given[name] if name in casualty_given else checked
+        if needs.any():
+            lacking |= needs & ~_isin(iid_col, [iid for iid, have in covered.items() if name in have])
+    for row in np.flatnonzero(lacking):
         iid = iid_col.iat[row]
-        if pd.isna(iid):
-            continue
         have = covered.get(iid, set())
         needed = list(schema.EVIDENCE_REQUIRED_FIELDS) + [p for p in schema.CASUALTY_PREFIXES if casualty_given[p][row]]
         for name in needed:

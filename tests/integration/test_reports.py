@@ -1,0 +1,40 @@
+"""The real report notebooks through the renderer: content, empty selections, --self-contained."""
+
+from __future__ import annotations
+
+import re
+
+from analysis import paths
+from analysis.export import plotly_js_filename
+from analysis.jobs import Job
+from analysis.render import render_jobs
+
+OVERVIEW = paths.NOTEBOOKS_DIR / "overview.ipynb"
+
+
+def _render(tmp_path, jobs, **kwargs):
+    return render_jobs(jobs, out_dir=tmp_path, progress=False, echo=lambda *a, **k: None, **kwargs)
+
+
+def test_self_contained_overview_inlines_plotly_and_shows_ranges_and_unknowns(tmp_path):
+    summary = _render(tmp_path, [Job("overview", OVERVIEW, {"title": "Overview <test>"})], self_contained=True)
+    assert summary.exit_code == 0
+    page = (tmp_path / "overview.html").read_text(encoding="utf-8")
+    assert "assets/" + plotly_js_filename() not in page and not (tmp_path / "assets").exists()
+    assert page.count("Plotly.newPlot") >= 3 and len(page) > 4_000_000  # plotly.js inside
+    assert not re.search(r"""<(script|link|img)[^>]+(src|href)=["']https?:""", page)
+    assert "<title>Overview &lt;test&gt;</title>" in page and "<h1>Overview &lt;test&gt;</h1>" in page
+    # the 2024-08-05 Al-Asad attack: "several" injured -> at least 2, no upper bound
+    assert "<td>IRQ-20240805-ASAD</td>" in page and "<td>≥2</td>" in page
+    assert "<td>unknown</td>" in page and "nan" not in re.sub(r"<script.*?</script>", "", page, flags=re.S)
+    assert 'id="chart-incident-map"' in page and 'id="chart-frequency-timeline"' in page
+
+
+def test_an_empty_selection_renders_a_clear_message_not_an_error(tmp_path):
+    job = Job("empty", OVERVIEW, {"start": "2030-01-01", "title": "Nothing yet"})
+    summary = _render(tmp_path, [job])
+    assert summary.exit_code == 0
+    page = (tmp_path / "empty.html").read_text(encoding="utf-8")
+    assert "No incidents match these filters." in page
+    assert "Incidents from 2030-01-01 to the latest incident" in page
+    assert "Plotly.newPlot" not in page
