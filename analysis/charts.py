@@ -478,17 +478,14 @@ def _aggregate_places(df: pd.DataFrame, hover_incidents: int) -> dict:
     inverse = position[key]
     n_groups = len(groups)
     counts = counts_all[groups]
-    first_row = np.full(n_groups, len(df), dtype="int64")
-    np.minimum.at(first_row, inverse, np.arange(len(df)))
     day = df["event_date"].to_numpy(dtype="datetime64[D]").astype("int64")
-    first_day = np.full(n_groups, np.iinfo("int64").max)
-    last_day = np.full(n_groups, np.iinfo("int64").min)
-    np.minimum.at(first_day, inverse, day)
-    np.maximum.at(last_day, inverse, day)
+    span = pd.Series(day).groupby(inverse, sort=True).agg(["min", "max"])
+    first_day, last_day = span["min"].to_numpy(), span["max"].to_numpy()
     # rows of the first incidents of each group: a stable sort by group, then the head of each run
     order = np.argsort(inverse.astype(np.int16 if n_groups < 2**15 else np.int64), kind="stable")
     take = np.minimum(counts, hover_incidents)
     run_start = np.cumsum(counts) - counts
+    first_row = order[run_start]
     taken_group = np.repeat(np.arange(n_groups), take)
     offset = np.arange(take.sum()) - np.repeat(np.cumsum(take) - take, take)
     rows = order[run_start[taken_group] + offset]
