@@ -19,9 +19,11 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -134,28 +136,81 @@ def read_state(out_dir: Path) -> dict:
 
 # --- one job, in a worker process ----------------------------------------------
 
+# Stopping a job (Ctrl-C, or SIGTERM from a scheduler): the parent sends SIGTERM to
+# its workers; a worker then kills the kernel it started (its own session, so no
+# signal reaches it otherwise), lets papermill return, removes its temporary files
+# and reports the job as interrupted, writing nothing else. papermill runs in a
+# thread of the worker so that nbclient cannot install its own SIGINT/SIGTERM
+# handlers (it only does so in the main thread): they would replace ours for the
+# rest of the worker's life.
+_WORKER = {"stopping": False, "kernels": []}
+
+
 def _init_worker() -> None:
-    """Workers leave SIGINT to the parent and end cleanly (kernel shut down) on SIGTERM."""
+    """Workers leave SIGINT to the parent; SIGTERM stops the running job (see above)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def _stop(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGTERM, _stop_worker)
     import papermill  # noqa: F401  (pay the ~1.4 s import once per worker)
 
 
-def _ipc_kernel_manager_class():
-    """A kernel manager on IPC sockets: kernels started in parallel cannot collide on TCP ports."""
+def _stop_worker(signum, frame) -> None:
+    _WORKER["stopping"] = True
+    _kill_kernels()
+
+
+def _kill_kernels() -> None:
+    """SIGKILL the process group of every kernel this process started for the current job."""
+    for manager in list(_WORKER["kernels"]):
+        process = getattr(getattr(manager, "provisioner", None), "process", None)
+        if process is None:
+            continue
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # kernels lead their own session
+        except OSError:
+            pass
+
+
+def _ipc_kernel_manager_class(socket_dir: str):
+    """A kernel manager on IPC sockets in ``socket_dir``: kernels started in parallel cannot collide on TCP ports.
+
+    The connection file lives in ``socket_dir`` too; the caller removes the folder
+    (with anything a killed kernel left) when the job ends.
+    """
     from jupyter_client.manager import AsyncKernelManager
 
     class IPCKernelManager(AsyncKernelManager):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             self.transport = "ipc"
-            self.ip = os.path.join(tempfile.mkdtemp(prefix="incidents-kernel-"), "kernel")
+            self.ip = os.path.join(socket_dir, "kernel")
+            self.connection_file = os.path.join(socket_dir, "kernel.json")
+            _WORKER["kernels"].append(self)
 
     return IPCKernelManager
+
+
+def _run_in_thread(function, *args, **kwargs):
+    """Call ``function`` in a thread and wait for it; signals keep reaching this thread's handlers."""
+    outcome: dict = {}
+
+    def target():
+        try:
+            outcome["value"] = function(*args, **kwargs)
+        except BaseException as exc:  # handed to the caller below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="papermill", daemon=True)
+    thread.start()
+    try:
+        while thread.is_alive():
+            thread.join(0.2)
+    except KeyboardInterrupt:  # Ctrl-C when a job runs in the main process: stop its kernel, then stop
+        _kill_kernels()
+        thread.join(30)
+        raise
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
 
 
 def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_contained: bool) -> JobResult:
@@ -166,31 +221,48 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
     from analysis.export import export_report
 
     started = time.perf_counter()
+
+    def interrupted(error: str = "interrupted") -> JobResult:
+        return JobResult(job.name, "interrupted", time.perf_counter() - started, error)
+
+    if _WORKER["stopping"]:
+        return interrupted("interrupted before it started")
     work_dir = out_dir / ".work"
     work_dir.mkdir(parents=True, exist_ok=True)
     executed = work_dir / f"{job.name}.{os.getpid()}.ipynb"
     title = str(parameters.get("title") or job.name)
+    socket_dir = tempfile.mkdtemp(prefix="incidents-kernel-")
     try:
         try:
-            papermill.execute_notebook(
+            _run_in_thread(
+                papermill.execute_notebook,
                 str(job.notebook), str(executed), parameters=parameters, kernel_name="python3",
                 progress_bar=False, log_output=False, execution_timeout=job.timeout_s,
-                kernel_manager_class=_ipc_kernel_manager_class(),
+                kernel_manager_class=_ipc_kernel_manager_class(socket_dir),
             )
         except (papermill.PapermillExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, OSError) as exc:
+            if _WORKER["stopping"]:
+                return interrupted()
             error = f"{type(exc).__name__}: {_first_line(exc)}"
             _keep_failed_notebook(executed, out_dir, job.name)
             return JobResult(job.name, "failed", time.perf_counter() - started, error)
+        if _WORKER["stopping"]:
+            return interrupted()
         export_report(executed, out_dir / f"{job.name}.html", title, footer, self_contained)
         (out_dir / FAILED_DIR / f"{job.name}.ipynb").unlink(missing_ok=True)
         return JobResult(job.name, "rendered", time.perf_counter() - started)
     except KeyboardInterrupt:
-        return JobResult(job.name, "interrupted", time.perf_counter() - started, "interrupted")
+        return interrupted()
     except Exception as exc:  # a job must never take the batch down
+        if _WORKER["stopping"]:
+            return interrupted()
         _keep_failed_notebook(executed, out_dir, job.name)
         return JobResult(job.name, "failed", time.perf_counter() - started, f"{type(exc).__name__}: {_first_line(exc)}")
     finally:
+        _kill_kernels()  # normally already shut down by papermill; a no-op then
+        _WORKER["kernels"].clear()
         executed.unlink(missing_ok=True)
+        shutil.rmtree(socket_dir, ignore_errors=True)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -260,17 +332,23 @@ def render_jobs(
         to_run = []
         for job in jobs:
             previous = state.get(job.name, {})
-            if not force and previous.get("key") == keys[job.name] and (out_dir / f"{job.name}.html").exists():
+            # a job whose last attempt failed or was interrupted runs again even when its inputs are unchanged
+            # (a killed kernel or Ctrl-C says nothing about the inputs), so the index does not keep a stale status
+            unchanged = previous.get("key") == keys[job.name] and previous.get("status") not in {"failed", "interrupted"}
+            if not force and unchanged and (out_dir / f"{job.name}.html").exists():
                 summary.results.append(JobResult(job.name, "skipped"))
                 echo(f"{job.name:<20} skipped (unchanged)")
             else:
                 to_run.append(job)
         footer = f"incident-reports {__version__} · data {data_fingerprint[:12]} · rendered {dt.datetime.now().isoformat(timespec='seconds')}"
+        results = _run_parallel(to_run, prepared, out_dir, footer, self_contained, workers, progress, echo)
         try:
-            for result in _run_parallel(to_run, prepared, out_dir, footer, self_contained, workers, progress, echo):
-                summary.results.append(result)
-                _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir)
+            with _sigterm_as_interrupt():
+                for result in results:
+                    summary.results.append(result)
+                    _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir)
         finally:
+            results.close()  # stops the workers if the loop ended early (Ctrl-C between two results)
             done = {r.name for r in summary.results}
             for job in to_run:
                 if job.name not in done:
@@ -284,6 +362,23 @@ def render_jobs(
 
             summary.index_path = write_index(out_dir, [job.name for job in jobs], state)
     return summary
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """While the batch runs, SIGTERM (a scheduler stopping the render) ends it like Ctrl-C: exit 130, truthful index."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _record(state: dict, result: JobResult, key: str, parameters: dict, data_fingerprint: str, out_dir: Path) -> None:
@@ -300,6 +395,7 @@ def _record(state: dict, result: JobResult, key: str, parameters: dict, data_fin
 
 
 def _run_parallel(jobs, prepared, out_dir, footer, self_contained, workers, progress, echo):
+    """Yield each job's result as it finishes; on Ctrl-C (or when closed early) stop the workers first."""
     if not jobs:
         return
     from tqdm import tqdm
@@ -320,12 +416,30 @@ def _run_parallel(jobs, prepared, out_dir, footer, self_contained, workers, prog
             (bar.write if progress else echo)(line + (f"  {result.error}" if result.error else ""))
             yield result
         pool.shutdown(wait=True)
-    except KeyboardInterrupt:
-        print("interrupted: stopping the workers; finished reports are kept", file=sys.stderr)
-        for process in list(getattr(pool, "_processes", {}).values()):
-            if process.is_alive():
-                process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException:  # KeyboardInterrupt, or GeneratorExit when the caller stops early
+        bar.close()
+        _stop_pool(pool)
         raise
     finally:
         bar.close()
+
+
+STOP_GRACE_S = 30.0
+"""How long stopped workers get to kill their kernels and remove their files before they are killed."""
+
+
+def _stop_pool(pool: futures.ProcessPoolExecutor) -> None:
+    """Stop every worker and wait until they are gone, so nothing is written after the index."""
+    print("interrupted: stopping the workers; finished reports are kept", file=sys.stderr)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()  # SIGTERM: the worker kills its kernel and ends the job as interrupted
+    deadline = time.monotonic() + STOP_GRACE_S
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+            process.join(5)

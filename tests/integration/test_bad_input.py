@@ -1,0 +1,161 @@
+"""Bad input through the real CLI: `incidents validate DIR` and `incidents render --data DIR`.
+
+Each case of tests/corpus/build.py is a copy of the bundled data with one
+thing broken. A broken directory must give exit 2 and a located
+``FILE:LINE: COLUMN: found ..., expected ...`` line from both commands, never
+a traceback, and must leave the reports already in the output folder byte for
+byte as they were. The accepted cases (BOM, CRLF, header-only optional
+tables, a 10 MB note) must validate clean and render.
+
+To keep the time down on two cores, one module fixture runs every case's
+commands, three cases at a time; each bad case renders into its own copy of
+one good batch (the lock allows one render per folder), and the tests then
+check each outcome.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from analysis.jobs import read_jobs
+from tests.corpus.build import CASES, Case, Expected, build_case
+from tests.integration.render_checks import CLI, leftovers, snapshot
+
+BAD = [c for c in CASES if not c.accepted]
+ACCEPTED = [c for c in CASES if c.accepted]
+TIMEOUT_S = 300
+
+
+@dataclass
+class Run:
+    code: int | None  # None: did not finish in time
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+@dataclass
+class Outcome:
+    data: Path
+    expected: Expected
+    out: Path
+    validate: Run
+    render: Run
+
+
+def _run(*args: object) -> Run:
+    process = subprocess.Popen([*CLI, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = process.communicate(timeout=TIMEOUT_S)
+        return Run(process.returncode, out, err)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        return Run(None, out, err + f"\n(did not finish in {TIMEOUT_S} s)")
+
+
+def problem_line(output: str, data: Path, expected: Expected) -> str | None:
+    """The line of ``output`` that reports ``expected`` (``error: `` may precede the first one)."""
+    pattern = re.compile(rf"^(?:error: )?{re.escape(str(data / expected.file))}:{expected.line}: "
+                         rf"{re.escape(expected.column)}: found .*, expected .*$", re.M)
+    for match in pattern.finditer(output):
+        if expected.text in match.group(0):
+            return match.group(0)
+    return None
+
+
+@pytest.fixture(scope="module")
+def job() -> str:
+    """One real report job (the casualty report reads every table and is among the cheapest)."""
+    names = [j.name for j in read_jobs()]
+    return "casualties" if "casualties" in names else names[0]
+
+
+@pytest.fixture(scope="module")
+def good_batch(tmp_path_factory, job):
+    """One real report rendered from the bundled data, and the bytes of every file it wrote."""
+    out = tmp_path_factory.mktemp("bad-input") / "reports"
+    run = _run("render", "--out", out, "--job", job, "--no-progress")
+    assert run.code == 0, run.output
+    assert (out / f"{job}.html").is_file() and (out / "index.html").is_file()
+    return out, snapshot(out)
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory, good_batch, job) -> dict[str, Outcome]:
+    """Every case validated and rendered by the real CLI, three cases at a time."""
+    root = tmp_path_factory.mktemp("corpus")
+    good, _ = good_batch
+
+    def run_case(case: Case) -> Outcome:
+        data, expected = build_case(case, root / "data")
+        data = data.resolve()
+        out = root / "reports" / case.name
+        if not case.accepted:
+            shutil.copytree(good, out)  # earlier reports the bad render must leave alone
+        validate = _run("validate", data)
+        render = _run("render", "--data", data, "--out", out, "--job", job, "--no-progress")
+        return Outcome(data, expected, out, validate, render)
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        return dict(zip((c.name for c in CASES), pool.map(run_case, CASES)))
+
+
+@pytest.mark.parametrize("case", BAD, ids=[c.name for c in BAD])
+def test_bad_input_is_reported_located_and_leaves_the_reports_alone(case: Case, outcomes, good_batch):
+    _, before = good_batch
+    result = outcomes[case.name]
+    expected, validate, render = result.expected, result.validate, result.render
+    assert expected.exit_code == 2
+
+    assert "Traceback" not in validate.output + render.output
+    assert validate.code == 2, validate.output
+    assert problem_line(validate.stdout, result.data, expected), f"no line for {expected} in:\n{validate.output}"
+    assert render.code == 2, render.output
+    assert problem_line(render.stderr, result.data, expected), f"no line for {expected} in:\n{render.output}"
+    assert "no report was rendered" in render.stderr
+    assert snapshot(result.out) == before, "the earlier reports, index and state must be byte for byte intact"
+    assert not leftovers(result.out)
+
+
+@pytest.mark.parametrize("case", ACCEPTED, ids=[c.name for c in ACCEPTED])
+def test_accepted_input_validates_and_renders(case: Case, outcomes, job):
+    result = outcomes[case.name]
+    validate, render = result.validate, result.render
+    assert result.expected.exit_code == 0
+
+    assert "Traceback" not in validate.output + render.output
+    assert validate.code == 0, validate.output
+    assert re.search(r" OK: \d+ sources, \d+ places, \d+ incidents", validate.stdout), validate.output
+    assert not re.search(r":\d+: \S+: found ", validate.stdout), validate.output
+    assert render.code == 0, render.output
+    page = (result.out / f"{job}.html").read_text(encoding="utf-8")
+    assert "</html>" in page and "Traceback" not in page
+    assert not leftovers(result.out)
+
+
+def test_the_corpus_covers_the_brief_and_names_each_case_once():
+    names = [c.name for c in CASES]
+    assert len(names) == len(set(names))
+    required = {"missing-column", "misspelled-column", "day-first-date", "impossible-date", "min-greater-than-max",
+                "negative-count", "word-in-number", "unknown-category", "unknown-weapon", "duplicate-id",
+                "unknown-source", "unknown-location", "quote-not-in-source", "changed-raw-file",
+                "coordinates-outside-country", "empty-file", "header-only-incidents", "not-utf8", "ten-mb-notes",
+                "utf8-bom", "crlf"}
+    assert required <= set(names)
+
+
+def test_the_ten_mb_case_really_holds_a_ten_mb_note(tmp_path):
+    """The corpus builder, checked: a generator that quietly wrote a short note would make the case pointless."""
+    data, _ = build_case(next(c for c in CASES if c.name == "ten-mb-notes"), tmp_path)
+    assert (data / "incidents.csv").stat().st_size > 10 * 1024 * 1024

@@ -1,0 +1,258 @@
+"""Faults during a render, through the real CLI: a notebook that raises, a kernel killed mid-run,
+Ctrl-C (or a scheduler's SIGTERM) during a batch, and two renders of one folder at once.
+
+After each: the reports rendered before are byte for byte intact, no
+temporary file is left (``.*.tmp``, ``.work/*.ipynb``, kernel socket folders),
+no kernel is left running, and ``index.html`` tells the truth (the failed or
+interrupted status, with the link to the previous report kept).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.build import VALID_DATA
+from tests.integration.conftest import write_notebook
+from tests.integration.render_checks import CLI, leftovers, snapshot
+
+PARAMETERS = '''\
+data_dir: str = ""  # data directory
+title: str = "Fault report"  # report title
+mode: str = ""  # "" works, "raise" raises, "kill" kills its own kernel with SIGKILL
+sleep_s: float = 0.0  # seconds to sleep before the chart
+pid_file: str = ""  # where the kernel writes its process id when it starts working
+'''
+
+WORK = '''\
+import os, signal, time
+from pathlib import Path
+import plotly.graph_objects as go
+from analysis.display import show_figure
+if pid_file:
+    Path(pid_file).write_text(str(os.getpid()))
+if mode == "raise":
+    raise ValueError("failing on purpose")
+if mode == "kill":
+    os.kill(os.getpid(), signal.SIGKILL)
+time.sleep(sleep_s)
+show_figure(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])), "fault")
+'''
+
+JOBS = ("good", "boom", "killed", "slow")
+
+
+def _jobs_toml(modes: dict[str, str], sleeps: dict[str, float], pid_dir: Path) -> str:
+    tables = []
+    for name in JOBS:
+        parameters = {"title": f"Report {name}", "mode": modes.get(name, ""), "sleep_s": float(sleeps.get(name, 0.0)),
+                      "pid_file": str(pid_dir / f"{name}.pid")}
+        inline = ", ".join(f"{k} = {json.dumps(v)}" for k, v in parameters.items())
+        tables.append(f'[[job]]\nname = "{name}"\nnotebook = "fault.ipynb"\ndescription = "job {name}"\n'
+                      f"timeout_s = 120\nparameters = {{ {inline} }}\n")
+    return "\n".join(tables)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A project with notebooks/fault.ipynb, three job files and a batch rendered from the first.
+
+    ``baseline.toml``: every job works. ``faults.toml``: boom raises, killed kills
+    its kernel, slow sleeps 60 s, good is unchanged. ``pause.toml``: slow sleeps 4 s.
+    """
+    root = tmp_path_factory.mktemp("faults")
+    write_notebook(root / "notebooks" / "fault.ipynb", PARAMETERS, WORK)
+    pids = root / "pids"
+    pids.mkdir()
+    (root / "baseline.toml").write_text(_jobs_toml({}, {}, pids))
+    (root / "faults.toml").write_text(_jobs_toml({"boom": "raise", "killed": "kill"}, {"slow": 60.0}, pids))
+    (root / "pause.toml").write_text(_jobs_toml({}, {"slow": 4.0}, pids))
+    out = root / "baseline"
+    result = _run(root, "baseline.toml", out, "--force", tmp=root / "tmp")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def _env(tmp: Path) -> dict:
+    """The render's environment with its own TMPDIR, so leaked kernel folders can be seen."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    return {**os.environ, "TMPDIR": str(tmp), "PYTHONUNBUFFERED": "1"}
+
+
+def _command(root: Path, config: str, out: Path, *extra: str) -> list[str]:
+    return [*CLI, "render", "--config", str(root / config), "--data", str(VALID_DATA), "--out", str(out),
+            "--no-progress", *extra]
+
+
+def _run(root: Path, config: str, out: Path, *extra: str, tmp: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(_command(root, config, out, *extra), capture_output=True, text=True, timeout=240, env=_env(tmp))
+
+
+@pytest.fixture
+def out(project, tmp_path):
+    """A fresh copy of the baseline batch for one test."""
+    target = tmp_path / "reports"
+    shutil.copytree(project / "baseline", target)
+    return target
+
+
+def _index_row(out: Path, name: str) -> str:
+    index = (out / "index.html").read_text(encoding="utf-8")
+    start = index.index(f'<a href="{name}.html">')
+    return index[index.rindex("<tr", 0, start): index.index("</tr>", start)]
+
+
+def _assert_clean(out: Path, tmp: Path) -> None:
+    assert not leftovers(out), leftovers(out)
+    left = sorted(p.name for p in tmp.iterdir())
+    assert not left, f"the render left files in its TMPDIR (kernel sockets, connection files): {left}"
+
+
+def _group_is_empty(pgid: int, timeout: float = 5) -> bool:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _wait_until_dead(pid: int, timeout: float = 15) -> bool:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_raising_notebook_and_a_killed_kernel_fail_their_jobs_and_keep_the_previous_reports(project, out, tmp_path):
+    before = snapshot(out)
+    tmp = tmp_path / "tmp"
+    result = _run(project, "faults.toml", out, "--job", "boom", "--job", "killed", "--job", "good", tmp=tmp)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "good" in result.stdout and "skipped" in result.stdout
+
+    after = snapshot(out)
+    for name in ("good", "boom", "killed", "slow"):
+        assert after[f"{name}.html"] == before[f"{name}.html"], f"{name}.html must be the previous report"
+    state = json.loads((out / ".render-state.json").read_text())
+    assert state["boom"]["status"] == "failed" and "failing on purpose" in state["boom"]["error"]
+    assert state["killed"]["status"] == "failed" and state["killed"]["error"]
+    assert state["good"]["status"] == "skipped" or state["good"]["status"] == "rendered"
+    for name in ("boom", "killed"):
+        row = _index_row(out, name)
+        assert "FAILED" in row and "the report shown is the previous one" in row, row
+    assert "failing on purpose" in _index_row(out, "boom")
+    assert (out / "failed" / "boom.ipynb").is_file()
+    assert "2 with problems in the last run" in (out / "index.html").read_text()
+    _assert_clean(out, tmp)
+
+
+def _ctrl_c(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal does: SIGINT to the whole foreground process group
+
+
+def _scheduler_stop(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)  # what cron/systemd timeouts do: SIGTERM to the render itself
+
+
+@pytest.mark.parametrize("stop", [_ctrl_c, _scheduler_stop], ids=["ctrl-c", "sigterm"])
+def test_an_interrupted_batch_exits_130_stops_the_kernels_and_keeps_the_previous_reports(stop, project, out, tmp_path):
+    before = snapshot(out)
+    tmp = tmp_path / "tmp"
+    pid_file = project / "pids" / "slow.pid"
+    pid_file.unlink(missing_ok=True)
+    process = subprocess.Popen(_command(project, "faults.toml", out, "--job", "slow", "--job", "good", "--force"),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(tmp),
+                               start_new_session=True)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and not (pid_file.exists() and pid_file.read_text().strip()):
+            assert process.poll() is None, process.communicate()
+            time.sleep(0.1)
+        assert pid_file.exists(), "the slow job never started"
+        kernel_pid = int(pid_file.read_text())
+        time.sleep(0.5)
+        stop(process)
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    assert "Traceback" not in stdout + stderr
+    assert process.returncode == 130, stdout + stderr
+    assert _wait_until_dead(kernel_pid), "the slow job's kernel must not outlive the render"
+    assert _group_is_empty(process.pid), "no worker of the render may outlive it"
+
+    after = snapshot(out)
+    assert after["slow.html"] == before["slow.html"]
+    for name in ("boom", "killed"):
+        assert after[f"{name}.html"] == before[f"{name}.html"]
+    state = json.loads((out / ".render-state.json").read_text())
+    assert state["slow"]["status"] == "interrupted"
+    row = _index_row(out, "slow")
+    assert "INTERRUPTED" in row and "the report shown is the previous one" in row, row
+    _assert_clean(out, tmp)
+
+
+def test_a_second_render_of_the_same_folder_is_refused_with_exit_3_and_the_first_finishes(project, out, tmp_path):
+    before = snapshot(out)
+    tmp = tmp_path / "tmp"
+    pid_file = project / "pids" / "slow.pid"
+    pid_file.unlink(missing_ok=True)
+    first = subprocess.Popen(_command(project, "pause.toml", out, "--job", "slow"), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=_env(tmp))
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and not pid_file.exists():
+            assert first.poll() is None, first.communicate()
+            time.sleep(0.1)
+        assert first.poll() is None, "the first render must still be running"
+        second = _run(project, "baseline.toml", out, "--force", tmp=tmp)
+        assert first.poll() is None, "the second render was refused while the first was still running"
+        stdout, stderr = first.communicate(timeout=120)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.communicate()
+    assert "Traceback" not in second.stdout + second.stderr + stdout + stderr
+    assert second.returncode == 3, second.stdout + second.stderr
+    assert "another render is running" in second.stderr
+    assert first.returncode == 0, stdout + stderr
+
+    after = snapshot(out)
+    assert after["slow.html"] != before["slow.html"], "the first render replaced its report"
+    for name in ("good", "boom", "killed"):
+        assert after[f"{name}.html"] == before[f"{name}.html"], "the refused render touched nothing"
+    state = json.loads((out / ".render-state.json").read_text())
+    assert state["slow"]["status"] == "rendered"
+    assert "all up to date" in (out / "index.html").read_text()
+    _assert_clean(out, tmp)
+
+
+def test_a_job_interrupted_with_unchanged_inputs_runs_again_on_the_next_plain_render(project, out, tmp_path):
+    """Ctrl-C during a --force batch leaves jobs 'interrupted' with unchanged inputs; the next render must not skip them."""
+    state_path = out / ".render-state.json"
+    state = json.loads(state_path.read_text())
+    state["good"].update(status="interrupted", error="interrupted")  # as an interrupted --force run leaves it
+    state_path.write_text(json.dumps(state))
+    result = _run(project, "baseline.toml", out, "--job", "good", "--job", "boom", tmp=tmp_path / "tmp")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^good\s+rendered", result.stdout, re.M), result.stdout
+    assert re.search(r"^boom\s+skipped", result.stdout, re.M), result.stdout
+    assert json.loads(state_path.read_text())["good"]["status"] == "rendered"
+    assert "INTERRUPTED" not in (out / "index.html").read_text()
