@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 NBVAL  := -o addopts= --nbval --nbval-sanitize-with notebooks/nbval-sanitize.cfg -p no:cacheprovider
 
 .DEFAULT_GOAL := help
-.PHONY: help env reports test unit nbval lab bench baseline codebook validate clean
+.PHONY: help env reports test unit nbval lab bench baseline codebook validate screenshot clean
 
 help: ## list every target with its purpose
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,6 +47,10 @@ codebook: $(STAMP) ## regenerate the column tables of data/CODEBOOK.md from anal
 
 validate: $(STAMP) ## validate the bundled data
 	$(BIN)/incidents validate
+
+screenshot: $(STAMP) ## render the overview and write docs/overview.png for the README (needs chromium)
+	$(BIN)/incidents render --job overview
+	$(BIN)/python scripts/screenshot.py
 
 clean: ## remove generated reports, caches and the virtual environment
 	find reports -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -37,6 +37,13 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="reference date for relative periods such as 'last 8 weeks' (default: today)")
     render.add_argument("--no-progress", action="store_true", help="no progress bar (one line per job is still printed)")
 
+    export = sub.add_parser("export", help="write a validated table to CSV with spreadsheet formulas neutralised",
+                            description="Write one validated table to CSV; cells starting with =, +, -, @ get a leading quote.")
+    export.add_argument("table", choices=["incidents", "sources", "places", "evidence", "context", "reported_totals"],
+                        help="which table to export")
+    export.add_argument("--data", type=Path, default=None, metavar="DIR", help="data directory (default: the bundled data)")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE", help="CSV file to write")
+
     codebook = sub.add_parser("codebook", help="regenerate the column tables of data/CODEBOOK.md from the schema",
                               description="Rewrite the generated blocks of CODEBOOK.md from analysis/schema.py.")
     codebook.add_argument("--check", action="store_true", help="only check; exit 1 when the codebook is out of date")
@@ -56,6 +63,7 @@ def _run_render(args) -> int:
 
     try:
         jobs = read_jobs(args.config, today=args.today)
+        all_names = [j.name for j in jobs]
         if args.job:
             unknown = sorted(set(args.job) - {j.name for j in jobs})
             if unknown:
@@ -64,7 +72,7 @@ def _run_render(args) -> int:
         if args.self_contained and len(jobs) > 1 and not args.job:
             print("note: --self-contained inlines plotly.js (~4.8 MB) into every report", file=sys.stderr)
         summary = render_jobs(jobs, args.data, args.out, force=args.force, self_contained=args.self_contained,
-                              workers=args.workers, progress=not args.no_progress)
+                              workers=args.workers, progress=not args.no_progress, index_names=all_names)
     except JobConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -79,6 +87,24 @@ def _run_render(args) -> int:
         counts[result.status] = counts.get(result.status, 0) + 1
     print(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + f"; index: {summary.index_path}")
     return summary.exit_code
+
+
+def _run_export(args) -> int:
+    from analysis.export_table import write_csv_safely
+    from analysis.load import load_dataset
+    from analysis.validate import DataValidationError
+
+    try:
+        dataset = load_dataset(args.data)
+    except DataValidationError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s): nothing was exported", file=sys.stderr)
+        return 2
+    table = getattr(dataset, args.table)
+    write_csv_safely(table, args.out)
+    print(f"{args.out}: {len(table)} rows of {args.table}")
+    return 0
 
 
 def _run_codebook(args) -> int:
@@ -98,8 +124,15 @@ def _run_codebook(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _build_parser().parse_args(argv)
-    runner = {"validate": _run_validate, "render": _run_render, "codebook": _run_codebook}[args.command]
-    return runner(args)
+    runner = {"validate": _run_validate, "render": _run_render, "export": _run_export, "codebook": _run_codebook}[args.command]
+    try:
+        return runner(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug, not bad input: say so in one line, not a traceback
+        print(f"internal error ({type(exc).__name__}): {exc}; please report it with the command you ran", file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":

@@ -318,8 +318,14 @@ def render_jobs(
     workers: int | None = None,
     progress: bool = True,
     echo=print,
+    index_names: list[str] | None = None,
 ) -> RenderSummary:
-    """Render ``jobs`` from ``data_dir`` into ``out_dir``; see the module docstring."""
+    """Render ``jobs`` from ``data_dir`` into ``out_dir``; see the module docstring.
+
+    ``index_names`` lists the reports the index shows (default: ``jobs``); a
+    partial render (``--job``) passes every job of reports.toml so the index
+    keeps listing the reports it did not touch.
+    """
     data_dir = Path(data_dir or paths.DATA_DIR).resolve()
     out_dir = Path(out_dir or paths.REPORTS_DIR).resolve()
     with hold_render_lock(out_dir):
@@ -360,7 +366,7 @@ def render_jobs(
             write_text_atomic(out_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True, default=str))
             from analysis.report_index import write_index
 
-            summary.index_path = write_index(out_dir, [job.name for job in jobs], state)
+            summary.index_path = write_index(out_dir, index_names or [job.name for job in jobs], state)
     return summary
 
 

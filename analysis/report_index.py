@@ -54,7 +54,8 @@ def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datet
         failed_link = ""
         if status == "failed" and entry.get("failed_notebook"):
             failed_link = f'<br><a href="{html.escape(entry["failed_notebook"])}">executed notebook of the failed run</a>'
-        parameters = entry.get("parameters", {})
+        # a failed run shows the parameters it ran with, not those of the last good report
+        parameters = entry.get("failed_parameters") if status == "failed" and entry.get("failed_parameters") else entry.get("parameters", {})
         rows.append(
             f'<tr class="{html.escape(status)}"><td>{link}<br><small>{html.escape(entry.get("description", ""))}</small></td>'
             f"<td>{html.escape(_period(parameters))}</td>"

@@ -64,6 +64,17 @@ def test_unchanged_jobs_are_skipped_and_force_renders_them(tiny_project):
     assert {r.status for r in forced.results} == {"rendered"}
 
 
+def test_a_partial_render_keeps_every_report_in_the_index(tiny_project):
+    toml = tiny_project / "reports.toml"
+    toml.write_text(toml.read_text().replace("fail = true", "fail = false"))
+    _render(tiny_project)
+    good_only = [job for job in read_jobs(toml) if job.name == "good"]
+    render_jobs(good_only, out_dir=tiny_project / "out", force=True, progress=False, echo=lambda *a, **k: None,
+                index_names=["good", "bad"])
+    index = (tiny_project / "out" / "index.html").read_text()
+    assert 'href="good.html"' in index and 'href="bad.html"' in index
+
+
 def test_unknown_or_mistyped_parameters_stop_the_batch_before_anything_runs(tiny_project):
     (tiny_project / "reports.toml").write_text(textwrap.dedent('''\
         [[job]]

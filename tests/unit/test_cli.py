@@ -1,0 +1,42 @@
+"""The incidents command line: usage errors, validate, export."""
+
+import csv
+
+import pytest
+
+from analysis.cli import main
+from tests.fixtures.build import read_rows, set_cell
+
+
+def test_unknown_command_or_option_prints_usage_and_exits_2(capsys):
+    for argv in (["bogus"], ["render", "--colour", "red"], []):
+        with pytest.raises(SystemExit) as caught:
+            main(argv)
+        assert caught.value.code == 2
+    assert "usage: incidents" in capsys.readouterr().err
+
+
+def test_every_subcommand_has_help(capsys):
+    for command in ("validate", "render", "export", "codebook"):
+        with pytest.raises(SystemExit) as caught:
+            main([command, "--help"])
+        assert caught.value.code == 0
+        assert f"usage: incidents {command}" in capsys.readouterr().out
+
+
+def test_export_neutralises_formulas(data_dir, tmp_path):
+    first_id = read_rows(data_dir / "incidents.csv")[1][0]
+    set_cell(data_dir / "incidents.csv", 0, "notes", '=HYPERLINK("http://x","click")')
+    out = tmp_path / "incidents.csv"
+    assert main(["export", "incidents", "--data", str(data_dir), "--out", str(out)]) == 0
+    with open(out, newline="", encoding="utf-8") as handle:
+        rows = {r["incident_id"]: r for r in csv.DictReader(handle)}
+    assert rows[first_id]["notes"] == '\'=HYPERLINK("http://x","click")'
+
+
+def test_export_of_broken_data_exits_2_and_writes_nothing(data_dir, tmp_path, capsys):
+    set_cell(data_dir / "incidents.csv", 0, "weapon", "catapult")
+    out = tmp_path / "incidents.csv"
+    assert main(["export", "incidents", "--data", str(data_dir), "--out", str(out)]) == 2
+    assert "weapon: found 'catapult'" in capsys.readouterr().err
+    assert not out.exists()
