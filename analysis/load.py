@@ -16,12 +16,12 @@ Columns come in schema order (:mod:`analysis.schema`).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.files import fingerprint_data_dir  # re-exported: light, used by the renderer
 from analysis import paths, schema
 from analysis.validate import DataValidationError, dtype_of, validate_data_dir
 
@@ -93,24 +93,3 @@ def load_context(data_dir: Path | str | None = None) -> pd.DataFrame:
 def load_reported_totals(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Reported totals (columns of ``schema.REPORTED_TOTALS``); empty when the file is absent."""
     return load_dataset(data_dir).reported_totals
-
-
-def fingerprint_data_dir(data_dir: Path | str | None = None) -> str:
-    """SHA-256 over every CSV file and raw file of ``data_dir``, sorted by relative path.
-
-    Names and contents both count, so adding, renaming or editing a file
-    changes the fingerprint.
-    """
-    root = Path(data_dir) if data_dir is not None else paths.DATA_DIR
-    files = [p for p in root.glob("*.csv") if p.is_file()]
-    raw = root / "raw"
-    if raw.is_dir():
-        files += [p for p in raw.rglob("*") if p.is_file()]
-    digest = hashlib.sha256()
-    for p in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
-        digest.update(p.relative_to(root).as_posix().encode() + b"\0")
-        with open(p, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-        digest.update(b"\0")
-    return digest.hexdigest()

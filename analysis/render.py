@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from analysis import __version__, paths
-from analysis.files import write_text_atomic
+from analysis.files import fingerprint_data_dir, write_text_atomic
 from analysis.jobs import Job, check_job_parameters, read_declared_parameters
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -143,19 +143,70 @@ def read_state(out_dir: Path) -> dict:
 # thread of the worker so that nbclient cannot install its own SIGINT/SIGTERM
 # handlers (it only does so in the main thread): they would replace ours for the
 # rest of the worker's life.
-_WORKER = {"stopping": False, "kernels": []}
+#
+# Kernel reuse: a worker keeps one kernel for all its jobs, clearing the user
+# namespace with ``%reset -f`` between jobs (imported modules stay loaded, which
+# saves the kernel start and the pandas/plotly imports: about 1.5 s a job). A job
+# that fails, times out or is stopped discards its kernel; the next one starts a
+# fresh kernel. In a worker, papermill always runs in the same thread, so the kept
+# kernel is always driven from the same event loop. The kernel is killed when the
+# worker exits (a multiprocessing finalizer). Outside a worker (a direct call),
+# every job gets a fresh kernel, killed when the job ends.
+_WORKER = {"stopping": False, "kernels": [], "kernel": None, "socket_dir": None, "thread": None}
 
 
 def _init_worker() -> None:
     """Workers leave SIGINT to the parent; SIGTERM stops the running job (see above)."""
+    from multiprocessing.util import Finalize
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
+    _WORKER["thread"] = futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="papermill")
+    Finalize(None, _discard_kernel, exitpriority=10)
     import papermill  # noqa: F401  (pay the ~1.4 s import once per worker)
+
+
+def _take_kernel():
+    """The kept kernel when it is alive; else a new (not yet started) kernel manager."""
+    from jupyter_core.utils import run_sync
+
+    manager = _WORKER["kernel"]
+    if manager is not None and manager.has_kernel and _run_in_thread(run_sync(manager.is_alive)):
+        return manager
+    _discard_kernel()
+    _WORKER["socket_dir"] = tempfile.mkdtemp(prefix="incidents-kernel-")
+    manager = _ipc_kernel_manager_class(_WORKER["socket_dir"])(kernel_name="python3")
+    _WORKER["kernel"] = manager
+    return manager
+
+
+def _discard_kernel() -> None:
+    """Kill the kept kernel (if any) and remove its socket folder."""
+    _kill_kernels()
+    _WORKER["kernels"].clear()
+    _WORKER["kernel"] = None
+    if _WORKER["socket_dir"]:
+        shutil.rmtree(_WORKER["socket_dir"], ignore_errors=True)
+        _WORKER["socket_dir"] = None
+
+
+async def _reset_namespace(manager) -> bool:
+    """Clear the kernel's user namespace for the next job; False when that did not work."""
+    client = manager.client()
+    client.start_channels()
+    try:
+        await client.wait_for_ready(timeout=30)
+        reply = await client.execute_interactive("%reset -f", store_history=False, timeout=30)
+        return reply["content"]["status"] == "ok"
+    except Exception:
+        return False
+    finally:
+        client.stop_channels()
 
 
 def _stop_worker(signum, frame) -> None:
     _WORKER["stopping"] = True
-    _kill_kernels()
+    _discard_kernel()  # kills the kernel (running or kept between jobs) and removes its sockets
 
 
 def _kill_kernels() -> None:
@@ -199,14 +250,20 @@ def _run_in_thread(function, *args, **kwargs):
         except BaseException as exc:  # handed to the caller below
             outcome["error"] = exc
 
-    thread = threading.Thread(target=target, name="papermill", daemon=True)
-    thread.start()
+    if _WORKER["thread"] is not None:  # a worker: always its one papermill thread (one event loop)
+        done = _WORKER["thread"].submit(target)
+        is_running = lambda: not done.done()  # noqa: E731
+        wait = lambda seconds: futures.wait([done], timeout=seconds)  # noqa: E731
+    else:
+        thread = threading.Thread(target=target, name="papermill", daemon=True)
+        thread.start()
+        is_running, wait = thread.is_alive, thread.join
     try:
-        while thread.is_alive():
-            thread.join(0.2)
+        while is_running():
+            wait(0.2)
     except KeyboardInterrupt:  # Ctrl-C when a job runs in the main process: stop its kernel, then stop
         _kill_kernels()
-        thread.join(30)
+        wait(30)
         raise
     if "error" in outcome:
         raise outcome["error"]
@@ -231,14 +288,14 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
     work_dir.mkdir(parents=True, exist_ok=True)
     executed = work_dir / f"{job.name}.{os.getpid()}.ipynb"
     title = str(parameters.get("title") or job.name)
-    socket_dir = tempfile.mkdtemp(prefix="incidents-kernel-")
+    keep_kernel = False
     try:
+        kernel = {"km": _take_kernel()} if _WORKER["thread"] is not None else {"kernel_manager_class": _fresh_kernel_class()}
         try:
             _run_in_thread(
                 papermill.execute_notebook,
                 str(job.notebook), str(executed), parameters=parameters, kernel_name="python3",
-                progress_bar=False, log_output=False, execution_timeout=job.timeout_s,
-                kernel_manager_class=_ipc_kernel_manager_class(socket_dir),
+                progress_bar=False, log_output=False, execution_timeout=job.timeout_s, **kernel,
             )
         except (papermill.PapermillExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, OSError) as exc:
             if _WORKER["stopping"]:
@@ -250,6 +307,10 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
             return interrupted()
         export_report(executed, out_dir / f"{job.name}.html", title, footer, self_contained)
         (out_dir / FAILED_DIR / f"{job.name}.ipynb").unlink(missing_ok=True)
+        if "km" in kernel:
+            from jupyter_core.utils import run_sync
+
+            keep_kernel = bool(_run_in_thread(run_sync(_reset_namespace), kernel["km"]))
         return JobResult(job.name, "rendered", time.perf_counter() - started)
     except KeyboardInterrupt:
         return interrupted()
@@ -259,10 +320,16 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
         _keep_failed_notebook(executed, out_dir, job.name)
         return JobResult(job.name, "failed", time.perf_counter() - started, f"{type(exc).__name__}: {_first_line(exc)}")
     finally:
-        _kill_kernels()  # normally already shut down by papermill; a no-op then
-        _WORKER["kernels"].clear()
+        if not keep_kernel or _WORKER["stopping"]:
+            _discard_kernel()  # a fresh kernel already shut down by papermill: a no-op then
         executed.unlink(missing_ok=True)
-        shutil.rmtree(socket_dir, ignore_errors=True)
+
+
+def _fresh_kernel_class():
+    """Outside a worker: a kernel manager class whose sockets live in a folder this job owns."""
+    _discard_kernel()
+    _WORKER["socket_dir"] = tempfile.mkdtemp(prefix="incidents-kernel-")
+    return _ipc_kernel_manager_class(_WORKER["socket_dir"])
 
 
 def _first_line(exc: BaseException) -> str:
@@ -297,16 +364,14 @@ def prepare_jobs(jobs: list[Job], data_dir: Path) -> dict[str, dict]:
     return prepared
 
 
-def check_data(data_dir: Path) -> str:
-    """Validate ``data_dir``; return its fingerprint or raise :class:`RenderError` (exit 2)."""
-    from analysis.load import fingerprint_data_dir
+def check_data(data_dir: Path) -> None:
+    """Validate ``data_dir`` or raise :class:`RenderError` (exit 2)."""
     from analysis.validate import validate_data_dir
 
     report = validate_data_dir(data_dir)
     if report.problems:
         lines = [str(p) for p in report.problems]
         raise RenderError("\n".join(lines) + f"\n{len(lines)} problem(s) in {data_dir}: no report was rendered", EXIT_BAD_INPUT)
-    return fingerprint_data_dir(data_dir)
 
 
 def render_jobs(
@@ -329,11 +394,14 @@ def render_jobs(
     data_dir = Path(data_dir or paths.DATA_DIR).resolve()
     out_dir = Path(out_dir or paths.REPORTS_DIR).resolve()
     with hold_render_lock(out_dir):
-        data_fingerprint = check_data(data_dir)
-        prepared = prepare_jobs(jobs, data_dir)
+        # Keys first, from file hashes only: when nothing changed, nothing heavy is imported
+        # (pandas, papermill) and the data and parameters, already checked by the run that
+        # rendered these exact inputs, are not checked again.
+        data_fingerprint = fingerprint_data_dir(data_dir)
         code_fingerprint = fingerprint_code()
         state = read_state(out_dir)
-        keys = {job.name: build_job_key(job, prepared[job.name], data_fingerprint, code_fingerprint, self_contained) for job in jobs}
+        keys = {job.name: build_job_key(job, {**job.parameters, "data_dir": str(data_dir)}, data_fingerprint, code_fingerprint, self_contained)
+                for job in jobs}
         summary = RenderSummary()
         to_run = []
         for job in jobs:
@@ -346,6 +414,10 @@ def render_jobs(
                 echo(f"{job.name:<20} skipped (unchanged)")
             else:
                 to_run.append(job)
+        prepared = {job.name: dict(job.parameters) for job in jobs}
+        if to_run:
+            check_data(data_dir)
+            prepared.update(prepare_jobs(to_run, data_dir))
         footer = f"incident-reports {__version__} · data {data_fingerprint[:12]} · rendered {dt.datetime.now().isoformat(timespec='seconds')}"
         results = _run_parallel(to_run, prepared, out_dir, footer, self_contained, workers, progress, echo)
         try:

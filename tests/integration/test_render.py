@@ -123,3 +123,24 @@ def test_cli_refuses_a_second_render_running_in_another_process(tiny_project):
     finally:
         out, err = first.communicate(timeout=120)
     assert first.returncode == 0, err
+
+
+def test_a_worker_reuses_its_kernel_but_each_job_starts_with_an_empty_namespace(tiny_project):
+    from tests.integration.conftest import write_notebook
+
+    write_notebook(tiny_project / "notebooks" / "check.ipynb", work=(
+        "import os\n"
+        "assert 'incidents' not in globals(), 'a variable of the previous job leaked'\n"
+        "print('kernel pid', os.getpid())\n"
+    ))
+    (tiny_project / "reports.toml").write_text(textwrap.dedent('''\
+        [[job]]
+        name = "first"
+        notebook = "tiny.ipynb"
+
+        [[job]]
+        name = "second"
+        notebook = "check.ipynb"
+    '''))
+    summary = _render(tiny_project, workers=1)
+    assert {r.name: r.status for r in summary.results} == {"first": "rendered", "second": "rendered"}, summary.results
