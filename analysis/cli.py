@@ -44,7 +44,7 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--data", type=Path, default=None, metavar="DIR", help="data directory (default: the bundled data)")
     export.add_argument("--out", type=Path, required=True, metavar="FILE", help="CSV file to write")
 
-    codebook = sub.add_parser("codebook", help="regenerate the column tables of data/CODEBOOK.md from the schema",
+    codebook = sub.add_parser("codebook", help="regenerate the column tables of data/CODEBOOK.md and the figures of README.md",
                               description="Rewrite the generated blocks of CODEBOOK.md from analysis/schema.py.")
     codebook.add_argument("--check", action="store_true", help="only check; exit 1 when the codebook is out of date")
     codebook.add_argument("path", nargs="?", type=Path, default=None, help="codebook file (default: data/CODEBOOK.md)")
@@ -109,15 +109,19 @@ def _run_export(args) -> int:
 
 def _run_codebook(args) -> int:
     from analysis.codebook import check_codebook, update_codebook
+    from analysis.load import load_dataset
+    from analysis.report import build_figures_markdown
 
-    path = args.path or paths.DATA_DIR / "CODEBOOK.md"
+    codebook = args.path or paths.DATA_DIR / "CODEBOOK.md"
+    readme = paths.PROJECT_DIR / "README.md"
+    documents = [(codebook, None), (readme, {"figures": build_figures_markdown(load_dataset())})]
     if args.check:
-        problems = check_codebook(path)
+        problems = [p for path, blocks in documents for p in check_codebook(path, blocks)]
         for problem in problems:
-            print(f"{path}: {problem}")
+            print(problem)
         return 1 if problems else 0
-    changed = update_codebook(path)
-    print(f"{path}: {'updated' if changed else 'already up to date'}")
+    for path, blocks in documents:
+        print(f"{path}: {'updated' if update_codebook(path, blocks) else 'already up to date'}")
     return 0
 
 

@@ -114,37 +114,37 @@ def _block_re(name: str) -> re.Pattern:
                       re.DOTALL)
 
 
-def render_codebook(text: str) -> str:
-    """``text`` with every generated block that has markers filled in from the schema."""
-    for name, body in generated_blocks().items():
+def render_codebook(text: str, blocks: dict[str, str] | None = None) -> str:
+    """``text`` with every generated block that has markers filled in (default: from the schema)."""
+    for name, body in (generated_blocks() if blocks is None else blocks).items():
         text = _block_re(name).sub(lambda m, b=body: f"{m.group(1)}\n{b}\n{m.group(3)}", text)
     return text
 
 
-def update_codebook(path: Path | str = CODEBOOK) -> bool:
+def update_codebook(path: Path | str = CODEBOOK, blocks: dict[str, str] | None = None) -> bool:
     """Rewrite the generated blocks of ``path``; return True when the file changed."""
     path = Path(path)
     text = path.read_text(encoding="utf-8")
-    new = render_codebook(text)
+    new = render_codebook(text, blocks)
     if new == text:
         return False
     path.write_text(new, encoding="utf-8")
     return True
 
 
-def check_codebook(path: Path | str = CODEBOOK) -> list[str]:
+def check_codebook(path: Path | str = CODEBOOK, blocks: dict[str, str] | None = None) -> list[str]:
     """One line per generated block of ``path`` that is missing or out of date (empty when in sync)."""
     path = Path(path)
     if not path.is_file():
         return [f"{path}: file missing, expected the codebook with generated blocks"]
     text = path.read_text(encoding="utf-8")
     problems = []
-    for name, body in generated_blocks().items():
+    for name, body in (generated_blocks() if blocks is None else blocks).items():
         match = _block_re(name).search(text)
         if match is None:
             problems.append(f"{path}: block {name!r} missing, expected "
                             f"'<!-- BEGIN GENERATED: {name} -->' ... '<!-- END GENERATED: {name} -->'")
         elif match.group(2).strip("\n") != body:
-            problems.append(f"{path}: block {name!r} differs from analysis/schema.py; "
+            problems.append(f"{path}: block {name!r} is out of date; "
                             f"run `incidents codebook` to regenerate it")
     return problems
