@@ -4,38 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import schema
 from analysis.casualties import tally_casualties
 from analysis.formatting import format_casualty_table, format_range, format_share_range, format_tally_cell
-
-# --- a typed incident table built by hand (the loader's contract) -------------
-DEFAULTS = {
-    "date_precision": "day", "country": "Iraq", "location": "Al-Asad Airbase", "latitude": 33.79,
-    "longitude": 42.44, "geo_precision": 1, "category": "attack_on_us",
-    "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
-    "perpetrator": "unknown", "target": "US forces", "weapon": "drone", "outcome": "unknown",
-    "source_ids": "SRC-1",
-}
-
-
-def make_incidents(*rows: dict) -> pd.DataFrame:
-    """Incidents typed as analysis.load returns them; unspecified columns take DEFAULTS or stay empty."""
-    data = {}
-    for c in schema.INCIDENTS.columns:
-        values = [r.get(c.name, DEFAULTS.get(c.name)) for r in rows]
-        if c.name == "incident_id":
-            values = [v or f"INC-{i}" for i, v in enumerate(values)]
-        if c.kind == "date":
-            data[c.name] = pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype="datetime64[us]")
-        elif c.kind == "int":
-            data[c.name] = pd.Series(values, dtype="Int64")
-        elif c.kind == "float":
-            data[c.name] = pd.Series(values, dtype="float64")
-        elif c.kind == "category":
-            data[c.name] = pd.Series(values, dtype=pd.CategoricalDtype(c.allowed))
-        else:
-            data[c.name] = pd.Series(values, dtype="string")
-    return pd.DataFrame(data)
+from tests.fixtures.tables import make_incidents
 
 
 @pytest.mark.parametrize(
