@@ -164,6 +164,34 @@ def _span(periods: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
     return starts.iloc[0], starts.iloc[-1] + step - pd.Timedelta(days=1)
 
 
+_LABEL_LEVELS = (0, 1)  # label heights: the top of the plot, and half-way down
+_CROWDED = -1  # no free level: the event keeps its line and a small hover-only mark
+
+
+def _stagger_levels(dates: pd.Series, first, last, min_gap_share: float = 0.03) -> list[int]:
+    """Height level of each (sorted) context label: a label closer than ``min_gap_share``
+    of the span to the previous label on its level moves down a level, so labels do not overlap.
+
+    >>> d = pd.to_datetime(pd.Series(["2024-01-01", "2024-01-02", "2024-01-03", "2024-06-01"]))
+    >>> _stagger_levels(d, "2024-01-01", "2024-12-31")
+    [0, 1, -1, 0]
+    """
+    if len(dates) == 0:
+        return []
+    start = pd.Timestamp(first) if first is not None else dates.min()
+    end = pd.Timestamp(last) if last is not None else dates.max()
+    min_gap = max((end - start).days, 1) * min_gap_share
+    last_on_level: dict[int, pd.Timestamp] = {}
+    levels = []
+    for date in dates:
+        free = [lv for lv in _LABEL_LEVELS if lv not in last_on_level or (date - last_on_level[lv]).days >= min_gap]
+        level = free[0] if free else _CROWDED
+        if level != _CROWDED:
+            last_on_level[level] = date
+        levels.append(level)
+    return levels
+
+
 def _add_context(fig: go.Figure, context: pd.DataFrame | None, first, last) -> None:
     """Context events as dotted vertical lines with short vertical labels."""
     if context is None or len(context) == 0:
@@ -172,19 +200,21 @@ def _add_context(fig: go.Figure, context: pd.DataFrame | None, first, last) -> N
     keep = (dates >= pd.Timestamp(first)) & (dates <= pd.Timestamp(last)) if first is not None else dates.notna()
     ctx = context.loc[keep.to_numpy(dtype=bool, na_value=False)].assign(plot_date=dates[keep]).sort_values("plot_date", kind="stable")
     shapes, annotations = [], []
-    for row in ctx.itertuples(index=False):
+    levels = _stagger_levels(ctx["plot_date"], first, last)
+    for row, level in zip(ctx.itertuples(index=False), levels):
         x = _day(row.plot_date)
-        label = escape_text(shorten(str(row.label)))
+        full_label = escape_text(str(row.label))
+        label = escape_text(shorten(str(row.label), 20)) if level != _CROWDED else "⋯"
         description = escape_text(getattr(row, "description", "") or "")
         shapes.append(
             {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
              "line": {"color": "#555555", "width": 1, "dash": "dot"}, "layer": "below"}
         )
         annotations.append(
-            {"x": x, "y": 1, "xref": "x", "yref": "paper", "text": label, "showarrow": False,
+            {"x": x, "y": 1 - max(level, 0) / len(_LABEL_LEVELS), "xref": "x", "yref": "paper", "text": label, "showarrow": False,
              "textangle": -90, "xanchor": "right", "yanchor": "top", "font": {"size": 10, "color": "#555555"},
              "bgcolor": "rgba(255,255,255,0.75)",
-             "hovertext": f"{x}<br>{label}" + (f"<br>{description}" if description else "")}
+             "hovertext": f"{x}<br>{full_label}" + (f"<br>{description}" if description else "")}
         )
     fig.update_layout(shapes=shapes, annotations=annotations)
 
