@@ -15,7 +15,6 @@ line endings, an optional table with only its header, a very long note).
 from __future__ import annotations
 
 import csv
-import io
 import shutil
 import stat
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import paths
+from tests.fixtures.build import read_rows, write_rows
 
 TEN_MB = 10 * 1024 * 1024
 csv.field_size_limit(2**31 - 1)  # the 10 MB note is one cell
@@ -59,15 +59,6 @@ def copy_bundled(target: Path) -> Path:
     return target
 
 
-def read_rows(path: Path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
-
-
-def write_rows(path: Path, rows: list[list[str]]) -> None:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_bytes(buffer.getvalue().encode("utf-8"))
 
 
 def record_line(path: Path, row: int) -> int:
