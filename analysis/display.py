@@ -92,12 +92,3 @@ def show_table(table: pd.DataFrame, caption: str | None = None, index: bool = Fa
         {"text/html": build_table_html(table, caption, index), "text/plain": table.to_string(index=index)},
         raw=True,
     )
-
-
-def show_markdown_text(text: str) -> None:
-    """Display generated prose as escaped HTML paragraphs (never raw markdown).
-
-    Data values interpolated into the text cannot inject markup.
-    """
-    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in text.strip().split("\n\n") if p.strip())
-    display({"text/html": f'<div class="report-text">{paragraphs}</div>', "text/plain": text}, raw=True)
