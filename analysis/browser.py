@@ -23,8 +23,13 @@ from urllib.parse import urlsplit
 CHROMIUM_PATH = Path(os.environ.get("INCIDENTS_CHROMIUM", "/usr/bin/chromium"))
 """Debian's chromium (``apt-get install chromium``); ``INCIDENTS_CHROMIUM`` points elsewhere."""
 CHROMIUM_ARGS = (
-    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
 )
 MISSING_MESSAGE = "chromium not found: apt-get install chromium (Debian) to run the browser tests"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
@@ -71,7 +76,7 @@ class NetworkGuard:
     blocked: list[str] = field(default_factory=list)
     allowed: list[str] = field(default_factory=list)
 
-    def attach(self, context) -> "NetworkGuard":
+    def attach(self, context) -> NetworkGuard:
         context.route("**/*", self._route)
         context.route_web_socket(re.compile(r".*"), self._route_web_socket)
         return self
@@ -106,9 +111,13 @@ class PageWatch:
     failed_requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
-    def attach(self, page) -> "PageWatch":
-        page.on("console", lambda message: self.console_errors.append(f"{message.text} ({message.location})")
-                if message.type == "error" else None)
+    def attach(self, page) -> PageWatch:
+        page.on(
+            "console",
+            lambda message: (
+                self.console_errors.append(f"{message.text} ({message.location})") if message.type == "error" else None
+            ),
+        )
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
         page.on("requestfailed", lambda request: self.failed_requests.append(f"{request.url}: {request.failure}"))
         page.on("dialog", self._dismiss)
@@ -120,8 +129,12 @@ class PageWatch:
 
     @property
     def problems(self) -> list[str]:
-        return ([f"console error: {m}" for m in self.console_errors] + [f"page error: {m}" for m in self.page_errors]
-                + [f"failed request: {m}" for m in self.failed_requests] + [f"dialog: {m}" for m in self.dialogs])
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"page error: {m}" for m in self.page_errors]
+            + [f"failed request: {m}" for m in self.failed_requests]
+            + [f"dialog: {m}" for m in self.dialogs]
+        )
 
 
 CHARTS_DRAWN_JS = """() => {

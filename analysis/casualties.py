@@ -106,8 +106,11 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
         lo_known = lo_col.notna().to_numpy()
         hi_known = lo_known if m == FATALITIES else hi_col.notna().to_numpy()
         sum_lo = np.bincount(codes, weights=lo_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
-        sum_hi = sum_lo if m == FATALITIES else np.bincount(
-            codes, weights=hi_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
+        sum_hi = (
+            sum_lo
+            if m == FATALITIES
+            else np.bincount(codes, weights=hi_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
+        )
         # state 0 unknown, 1 max only, 2 open (min only), 3 both: one count per group and state
         state = lo_known.view(np.int8) * 2 + hi_known.view(np.int8)
         by_state = np.bincount(codes4 + state, minlength=4 * n_groups).reshape(n_groups, 4)

@@ -127,8 +127,14 @@ def make_layout(title: str, xaxis_title: str, yaxis_title: str, height: int = HE
         "margin": {"l": 70, "r": 30, "t": 60, "b": 110},
         "xaxis": {"title": {"text": escape_text(xaxis_title)}},
         "yaxis": {"title": {"text": escape_text(yaxis_title)}},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0.0,
-                   "traceorder": "normal"},
+        "legend": {
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.2,
+            "xanchor": "left",
+            "x": 0.0,
+            "traceorder": "normal",
+        },
         "hoverlabel": {"font": {"family": FONT}},
     }
 
@@ -198,7 +204,11 @@ def _add_context(fig: go.Figure, context: pd.DataFrame | None, first, last) -> N
         return
     dates = pd.to_datetime(context["date"])
     keep = (dates >= pd.Timestamp(first)) & (dates <= pd.Timestamp(last)) if first is not None else dates.notna()
-    ctx = context.loc[keep.to_numpy(dtype=bool, na_value=False)].assign(plot_date=dates[keep]).sort_values("plot_date", kind="stable")
+    ctx = (
+        context.loc[keep.to_numpy(dtype=bool, na_value=False)]
+        .assign(plot_date=dates[keep])
+        .sort_values("plot_date", kind="stable")
+    )
     shapes, annotations = [], []
     levels = _stagger_levels(ctx["plot_date"], first, last)
     for row, level in zip(ctx.itertuples(index=False), levels):
@@ -207,14 +217,33 @@ def _add_context(fig: go.Figure, context: pd.DataFrame | None, first, last) -> N
         label = escape_text(shorten(str(row.label), 20)) if level != _CROWDED else "⋯"
         description = escape_text(getattr(row, "description", "") or "")
         shapes.append(
-            {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
-             "line": {"color": "#555555", "width": 1, "dash": "dot"}, "layer": "below"}
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": x,
+                "x1": x,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#555555", "width": 1, "dash": "dot"},
+                "layer": "below",
+            }
         )
         annotations.append(
-            {"x": x, "y": 1 - max(level, 0) / len(_LABEL_LEVELS), "xref": "x", "yref": "paper", "text": label, "showarrow": False,
-             "textangle": -90, "xanchor": "right", "yanchor": "top", "font": {"size": 10, "color": "#555555"},
-             "bgcolor": "rgba(255,255,255,0.75)",
-             "hovertext": f"{x}<br>{full_label}" + (f"<br>{description}" if description else "")}
+            {
+                "x": x,
+                "y": 1 - max(level, 0) / len(_LABEL_LEVELS),
+                "xref": "x",
+                "yref": "paper",
+                "text": label,
+                "showarrow": False,
+                "textangle": -90,
+                "xanchor": "right",
+                "yanchor": "top",
+                "font": {"size": 10, "color": "#555555"},
+                "bgcolor": "rgba(255,255,255,0.75)",
+                "hovertext": f"{x}<br>{full_label}" + (f"<br>{description}" if description else ""),
+            }
         )
     fig.update_layout(shapes=shapes, annotations=annotations)
 
@@ -242,17 +271,30 @@ def plot_frequency_timeline(
             name = escape_text(level)
             fig.add_trace(
                 go.Bar(
-                    x=part["period"], y=part["incidents"], name=name, marker_color=pick_color(stack, level),
-                    hovertext=[f"{period_label} from {_day(p)}<br>{name}: {n}" for p, n in zip(part["period"], part["incidents"])],
+                    x=part["period"],
+                    y=part["incidents"],
+                    name=name,
+                    marker_color=pick_color(stack, level),
+                    hovertext=[
+                        f"{period_label} from {_day(p)}<br>{name}: {n}"
+                        for p, n in zip(part["period"], part["incidents"])
+                    ],
                     hoverinfo="text",
                 )
             )
     else:
         fig.add_trace(
             go.Bar(
-                x=data["period"], y=data["incidents"], name="incidents", marker_color=NEUTRAL_COLOR,
-                hovertext=[f"{period_label} from {_day(p)}<br>incidents: {n}" for p, n in zip(data["period"], data["incidents"])],
-                hoverinfo="text", showlegend=False,
+                x=data["period"],
+                y=data["incidents"],
+                name="incidents",
+                marker_color=NEUTRAL_COLOR,
+                hovertext=[
+                    f"{period_label} from {_day(p)}<br>incidents: {n}"
+                    for p, n in zip(data["period"], data["incidents"])
+                ],
+                hoverinfo="text",
+                showlegend=False,
             )
         )
     style_figure(fig, title, period_label, "Incidents")
@@ -285,10 +327,18 @@ def plot_cumulative(
         name = escape_text(level)
         fig.add_trace(
             go.Scatter(
-                x=part["period"], y=part["cumulative"], name=name, mode="lines", line_shape="hv",
+                x=part["period"],
+                y=part["cumulative"],
+                name=name,
+                mode="lines",
+                line_shape="hv",
                 line={"color": pick_color(by or "", level), "width": 2},
-                hovertext=[f"up to {period_label.lower()} from {_day(p)}<br>{name}: {n}" for p, n in zip(part["period"], part["cumulative"])],
-                hoverinfo="text", showlegend=len(groups) > 1,
+                hovertext=[
+                    f"up to {period_label.lower()} from {_day(p)}<br>{name}: {n}"
+                    for p, n in zip(part["period"], part["cumulative"])
+                ],
+                hoverinfo="text",
+                showlegend=len(groups) > 1,
             )
         )
     style_figure(fig, title, period_label, "Incidents (cumulative)")
@@ -345,16 +395,39 @@ def plot_casualty_ranges(
         hover = [
             f"{lab}<br>{name}: {txt}<br>incidents: {n} (with a figure {f}, of them open-ended {o}; unknown {u})"
             for lab, txt, n, f, o, u in zip(
-                x * len(part) if not keys else x, texts, part["incidents"], part["incidents_with_figure"],
-                part["incidents_open"], part["incidents_unknown"])
+                x * len(part) if not keys else x,
+                texts,
+                part["incidents"],
+                part["incidents_with_figure"],
+                part["incidents_open"],
+                part["incidents_unknown"],
+            )
         ]
         color = MEASURE_COLORS.get(m, NEUTRAL_COLOR)
         common = {"x": x, "offsetgroup": m, "legendgroup": m, "hovertext": hover, "hoverinfo": "text"}
-        fig.add_trace(go.Bar(y=low0, name=name, marker={"color": color, "pattern": {"shape": ["/" if op else "" for op in is_open]}},
-                             **common))
-        fig.add_trace(go.Bar(y=spread, base=low0, name=f"{name} (range)", showlegend=False,
-                             marker={"color": color, "opacity": 0.35}, text=texts, textposition="outside",
-                             constraintext="none", cliponaxis=False, textfont={"size": 11}, **common))
+        fig.add_trace(
+            go.Bar(
+                y=low0,
+                name=name,
+                marker={"color": color, "pattern": {"shape": ["/" if op else "" for op in is_open]}},
+                **common,
+            )
+        )
+        fig.add_trace(
+            go.Bar(
+                y=spread,
+                base=low0,
+                name=f"{name} (range)",
+                showlegend=False,
+                marker={"color": color, "opacity": 0.35},
+                text=texts,
+                textposition="outside",
+                constraintext="none",
+                cliponaxis=False,
+                textfont={"size": 11},
+                **common,
+            )
+        )
     style_figure(fig, title, " / ".join(keys) if keys else "Measure", "People")
     fig.update_layout(barmode="group")
     return fig
@@ -373,13 +446,18 @@ def plot_counts(count_table: pd.DataFrame, dimension: str, title: str | None = N
     labels = [escape_text(v) for v in data[dimension]]
     fig = go.Figure(
         go.Bar(
-            x=data["incidents"], y=labels, orientation="h",
+            x=data["incidents"],
+            y=labels,
+            orientation="h",
             marker_color=[EMPTY_COLOR if str(v).startswith("(") else pick_color(dimension, v) for v in data[dimension]],
             text=[f"{n} ({format_share(s)})" for n, s in zip(data["incidents"], data["share"])],
             textposition="auto",
-            hovertext=[f"{lab}<br>incidents: {n}<br>share: {format_share(s, 1)}"
-                       for lab, n, s in zip(labels, data["incidents"], data["share"])],
-            hoverinfo="text", showlegend=False,
+            hovertext=[
+                f"{lab}<br>incidents: {n}<br>share: {format_share(s, 1)}"
+                for lab, n, s in zip(labels, data["incidents"], data["share"])
+            ],
+            hoverinfo="text",
+            showlegend=False,
         )
     )
     title = title or f"Incidents by {dimension.replace('_', ' ')}"
@@ -401,8 +479,14 @@ def _outline_trace(outlines: dict) -> go.Scatter:
             parts.append(np.full((1, 2), np.nan))
     xy = np.concatenate(parts) if parts else np.empty((0, 2))
     return go.Scatter(
-        x=xy[:, 0], y=xy[:, 1], mode="lines", line={"color": OUTLINE_COLOR, "width": 1},
-        hoverinfo="skip", showlegend=False, name="borders", connectgaps=False,
+        x=xy[:, 0],
+        y=xy[:, 1],
+        mode="lines",
+        line={"color": OUTLINE_COLOR, "width": 1},
+        hoverinfo="skip",
+        showlegend=False,
+        name="borders",
+        connectgaps=False,
     )
 
 
@@ -421,8 +505,10 @@ def _incident_deaths(df: pd.DataFrame) -> np.ndarray:
 
 
 def _incident_line(row) -> str:
-    parts = [f"{MEASURE_LABELS[m]} {format_range(getattr(row, m + '_min'), getattr(row, m + '_max'))}" for m in
-             ("us_killed", "us_injured", "other_killed")]
+    parts = [
+        f"{MEASURE_LABELS[m]} {format_range(getattr(row, m + '_min'), getattr(row, m + '_max'))}"
+        for m in ("us_killed", "us_injured", "other_killed")
+    ]
     return f"{escape_text(row.incident_id)} · {_day(row.event_date)} · " + ", ".join(parts)
 
 
@@ -454,7 +540,12 @@ def plot_incident_map(
         g = _aggregate_places(df, hover_incidents)
         lon, lat, place, country, category = g["lon"], g["lat"], g["place"], g["country"], g["category"]
         n_incidents, deaths, first_day, last_day, lines = (
-            g["incidents"], g["deaths"], g["first_day"], g["last_day"], g["lines"])
+            g["incidents"],
+            g["deaths"],
+            g["first_day"],
+            g["last_day"],
+            g["lines"],
+        )
         max_deaths = deaths.max() if len(deaths) else 0.0
         size = 7 + (26 * np.sqrt(deaths / max_deaths) if max_deaths > 0 else 0 * deaths)
         lon_all, lat_all = list(lon), list(lat)
@@ -464,27 +555,43 @@ def plot_incident_map(
                 continue
             hover = []
             for i in idx:
-                head = (f"<b>{escape_text(place[i])}</b> ({escape_text(country[i])})<br>{escape_text(c)}: "
-                        f"{n_incidents[i]} incident{'s' if n_incidents[i] != 1 else ''}, "
-                        f"{_day(np.datetime64(int(first_day[i]), 'D'))} to {_day(np.datetime64(int(last_day[i]), 'D'))}"
-                        f"<br>deaths (ACLED fatalities, else killed): {int(deaths[i])}")
+                head = (
+                    f"<b>{escape_text(place[i])}</b> ({escape_text(country[i])})<br>{escape_text(c)}: "
+                    f"{n_incidents[i]} incident{'s' if n_incidents[i] != 1 else ''}, "
+                    f"{_day(np.datetime64(int(first_day[i]), 'D'))} to {_day(np.datetime64(int(last_day[i]), 'D'))}"
+                    f"<br>deaths (ACLED fatalities, else killed): {int(deaths[i])}"
+                )
                 more = n_incidents[i] - len(lines.get(int(i), []))
                 body = "<br>".join(lines.get(int(i), []))
                 hover.append(head + "<br>" + body + (f"<br>… and {more} more" if more > 0 else ""))
             fig.add_trace(
                 go.Scatter(
-                    x=lon[idx], y=lat[idx], mode="markers", name=escape_text(c),
-                    marker={"size": size[idx], "color": CATEGORY_COLORS.get(c, NEUTRAL_COLOR), "opacity": 0.75,
-                            "line": {"color": "white", "width": 0.8}},
-                    hovertext=hover, hoverinfo="text",
+                    x=lon[idx],
+                    y=lat[idx],
+                    mode="markers",
+                    name=escape_text(c),
+                    marker={
+                        "size": size[idx],
+                        "color": CATEGORY_COLORS.get(c, NEUTRAL_COLOR),
+                        "opacity": 0.75,
+                        "line": {"color": "white", "width": 0.8},
+                    },
+                    hovertext=hover,
+                    hoverinfo="text",
                 )
             )
     style_figure(fig, title, "Longitude", "Latitude", height=MAP_HEIGHT)
     x_range, y_range = _map_ranges(lon_all, lat_all, outlines)
     mid_lat = (y_range[0] + y_range[1]) / 2
     fig.update_xaxes(range=x_range, showgrid=False, zeroline=False, constrain="domain")
-    fig.update_yaxes(range=y_range, showgrid=False, zeroline=False, scaleanchor="x",
-                     scaleratio=1 / math.cos(math.radians(mid_lat)), constrain="domain")
+    fig.update_yaxes(
+        range=y_range,
+        showgrid=False,
+        zeroline=False,
+        scaleanchor="x",
+        scaleratio=1 / math.cos(math.radians(mid_lat)),
+        constrain="domain",
+    )
     return fig
 
 
@@ -500,7 +607,8 @@ def _aggregate_places(df: pd.DataFrame, hover_incidents: int) -> dict:
     else:
         names = df["category"].astype("object").where(df["category"].notna(), "(not stated)").to_numpy()
         cat_codes = np.array([categories.index(v) if v in categories else n_cat - 1 for v in pd.unique(names)])[
-            pd.factorize(names)[0]]
+            pd.factorize(names)[0]
+        ]
     key = loc_codes.astype("int64") * n_cat + cat_codes
     counts_all = np.bincount(key, minlength=len(loc_names) * n_cat)
     groups = np.flatnonzero(counts_all)

@@ -22,8 +22,13 @@ from analysis.schema import Column, Table
 CODEBOOK = paths.DATA_DIR / "CODEBOOK.md"
 VOCABULARIES = "vocabularies"
 _KIND_TEXT = {
-    "id": "id", "text": "text", "date": "date (YYYY-MM-DD)", "int": "whole number",
-    "float": "decimal number", "category": "category", "ids": "ids (`;`-separated)",
+    "id": "id",
+    "text": "text",
+    "date": "date (YYYY-MM-DD)",
+    "int": "whole number",
+    "float": "decimal number",
+    "category": "category",
+    "ids": "ids (`;`-separated)",
 }
 
 
@@ -50,8 +55,11 @@ def _rule(col: Column) -> str:
     """
     parts = []
     if col.allowed:
-        parts.append(", ".join(f"`{v}`" for v in col.allowed) if len(col.allowed) <= 12 else
-                     f"{len(col.allowed)} values, see vocabularies")
+        parts.append(
+            ", ".join(f"`{v}`" for v in col.allowed)
+            if len(col.allowed) <= 12
+            else f"{len(col.allowed)} values, see vocabularies"
+        )
     if col.minimum is not None and col.maximum is not None:
         parts.append(f"{_number(col.minimum)} to {_number(col.maximum)}")
     elif col.minimum is not None:
@@ -68,15 +76,16 @@ def _rule(col: Column) -> str:
 def table_markdown(table: Table) -> str:
     """The column table of one data file."""
     lines = [
-        f"`{table.file}`{' (optional)' if table.optional else ''}: "
-        f"{table.description}",
+        f"`{table.file}`{' (optional)' if table.optional else ''}: {table.description}",
         "",
         "| column | type | required | allowed values / bounds | description | reference |",
         "|---|---|---|---|---|---|",
     ]
     for c in table.columns:
-        lines.append(f"| `{c.name}` | {_KIND_TEXT.get(c.kind, c.kind)} | {'yes' if c.required else 'no'} | "
-                     f"{_cell(_rule(c))} | {_cell(c.description)} | {_cell(c.reference)} |")
+        lines.append(
+            f"| `{c.name}` | {_KIND_TEXT.get(c.kind, c.kind)} | {'yes' if c.required else 'no'} | "
+            f"{_cell(_rule(c))} | {_cell(c.description)} | {_cell(c.reference)} |"
+        )
     return "\n".join(lines)
 
 
@@ -110,8 +119,9 @@ def generated_blocks() -> dict[str, str]:
 
 
 def _block_re(name: str) -> re.Pattern:
-    return re.compile(rf"(<!-- BEGIN GENERATED: {re.escape(name)} -->)(.*?)(<!-- END GENERATED: {re.escape(name)} -->)",
-                      re.DOTALL)
+    return re.compile(
+        rf"(<!-- BEGIN GENERATED: {re.escape(name)} -->)(.*?)(<!-- END GENERATED: {re.escape(name)} -->)", re.DOTALL
+    )
 
 
 def render_codebook(text: str, blocks: dict[str, str] | None = None) -> str:
@@ -142,9 +152,10 @@ def check_codebook(path: Path | str = CODEBOOK, blocks: dict[str, str] | None = 
     for name, body in (generated_blocks() if blocks is None else blocks).items():
         match = _block_re(name).search(text)
         if match is None:
-            problems.append(f"{path}: block {name!r} missing, expected "
-                            f"'<!-- BEGIN GENERATED: {name} -->' ... '<!-- END GENERATED: {name} -->'")
+            problems.append(
+                f"{path}: block {name!r} missing, expected "
+                f"'<!-- BEGIN GENERATED: {name} -->' ... '<!-- END GENERATED: {name} -->'"
+            )
         elif match.group(2).strip("\n") != body:
-            problems.append(f"{path}: block {name!r} is out of date; "
-                            f"run `incidents codebook` to regenerate it")
+            problems.append(f"{path}: block {name!r} is out of date; run `incidents codebook` to regenerate it")
     return problems

@@ -59,7 +59,9 @@ def count_by(
     out = out[[dimension, "incidents"]].reset_index(drop=True)
     if top is not None and len(out) > top:
         rest = int(out["incidents"].iloc[top:].sum())
-        out = pd.concat([out.iloc[:top], pd.DataFrame({dimension: ["(other)"], "incidents": [rest]})], ignore_index=True)
+        out = pd.concat(
+            [out.iloc[:top], pd.DataFrame({dimension: ["(other)"], "incidents": [rest]})], ignore_index=True
+        )
     total = int(out["incidents"].sum())
     out[dimension] = out[dimension].astype("string")
     out["incidents"] = out["incidents"].astype("int64")

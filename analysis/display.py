@@ -48,7 +48,11 @@ def build_figure_bundle(fig: go.Figure, name: str) -> dict:
         config={"displaylogo": False, "responsive": True},
     )
     return {
-        _PLOTLY_MIME: {"data": fig_json.get("data", []), "layout": fig_json.get("layout", {}), "config": {"displaylogo": False}},
+        _PLOTLY_MIME: {
+            "data": fig_json.get("data", []),
+            "layout": fig_json.get("layout", {}),
+            "config": {"displaylogo": False},
+        },
         "text/html": f'<div class="report-figure">{chart_html}</div>',
         "text/plain": f"<figure {div_id}>",
     }

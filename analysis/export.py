@@ -57,7 +57,9 @@ def _plotly_js_inline() -> str:
     return _plotly_js_source().read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
-def build_report_html(notebook: nbformat.NotebookNode, title: str, footer: str = "", self_contained: bool = False) -> str:
+def build_report_html(
+    notebook: nbformat.NotebookNode, title: str, footer: str = "", self_contained: bool = False
+) -> str:
     """Return the HTML of an executed notebook, without code, ready for file://."""
     resources = {"report_title": title, "report_footer": footer}
     if self_contained:
@@ -68,7 +70,9 @@ def build_report_html(notebook: nbformat.NotebookNode, title: str, footer: str =
     return body
 
 
-def export_report(notebook_path: Path, html_path: Path, title: str, footer: str = "", self_contained: bool = False) -> Path:
+def export_report(
+    notebook_path: Path, html_path: Path, title: str, footer: str = "", self_contained: bool = False
+) -> Path:
     """Export the executed notebook at ``notebook_path`` to ``html_path`` atomically."""
     notebook = nbformat.read(str(notebook_path), as_version=4)
     html = build_report_html(notebook, title, footer, self_contained)

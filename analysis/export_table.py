@@ -61,7 +61,9 @@ def neutralise_cell(value):
     stripped = value.lstrip(" \u00a0")
     if not stripped and value:
         return value
-    if (value[:1] in FORMULA_TRIGGERS or stripped[:1] in FORMULA_TRIGGERS) and not _PLAIN_NUMBER.fullmatch(value.strip()):
+    if (value[:1] in FORMULA_TRIGGERS or stripped[:1] in FORMULA_TRIGGERS) and not _PLAIN_NUMBER.fullmatch(
+        value.strip()
+    ):
         return QUOTE_PREFIX + value
     return value
 

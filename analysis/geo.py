@@ -8,7 +8,7 @@ outer rings and holes are combined with the even-odd rule.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -32,11 +32,12 @@ def load_country_outlines() -> dict[str, list[list[tuple[float, float]]]]:
     ['Iran', 'Iraq', 'Israel']
     """
     doc = json.loads(OUTLINES_FILE.read_text(encoding="utf-8"))
-    return {name: [[(float(x), float(y)) for x, y in ring] for ring in rings]
-            for name, rings in doc["countries"].items()}
+    return {
+        name: [[(float(x), float(y)) for x, y in ring] for ring in rings] for name, rings in doc["countries"].items()
+    }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _edges(country: str) -> tuple[np.ndarray, ...]:
     """Edges of all rings of ``country`` as arrays x1, y1, x2, y2, and its bounding box."""
     rings = load_country_outlines()[country]

@@ -107,7 +107,9 @@ def read_jobs(path: Path | None = None, today: dt.date | None = None) -> list[Jo
             raise JobConfigError(f"{where} ({name}): notebook: found {notebook!r}, expected a file under notebooks/")
         unknown = set(raw) - {"name", "notebook", "parameters", "timeout_s", "description"}
         if unknown:
-            raise JobConfigError(f"{where} ({name}): found unknown key(s) {sorted(unknown)}, expected name, notebook, parameters, timeout_s, description")
+            raise JobConfigError(
+                f"{where} ({name}): found unknown key(s) {sorted(unknown)}, expected name, notebook, parameters, timeout_s, description"
+            )
         parameters = {**defaults.get("parameters", {}), **raw.get("parameters", {})}
         for key in DATE_PARAMETERS:
             if isinstance(parameters.get(key), str):
@@ -135,7 +137,11 @@ def read_declared_parameters(notebook: Path) -> dict[str, dict]:
 
     declared = papermill.inspect_notebook(str(notebook))
     return {
-        name: {"type": (info.get("inferred_type_name") or "").replace(" ", ""), "default": info.get("default"), "help": info.get("help")}
+        name: {
+            "type": (info.get("inferred_type_name") or "").replace(" ", ""),
+            "default": info.get("default"),
+            "help": info.get("help"),
+        }
         for name, info in declared.items()
     }
 
@@ -155,21 +161,29 @@ def check_job_parameters(job: Job, declared: dict[str, dict]) -> list[str]:
     for name in sorted(job.parameters):
         value = job.parameters[name]
         if name not in declared:
-            problems.append(f"{job.name}: parameter {name!r}: found an unknown name, expected one of {', '.join(sorted(declared))}")
+            problems.append(
+                f"{job.name}: parameter {name!r}: found an unknown name, expected one of {', '.join(sorted(declared))}"
+            )
             continue
         expected = declared[name]["type"]
         check = _TYPE_CHECKS.get(expected)
         if check is not None and not check(value):
-            problems.append(f"{job.name}: parameter {name!r}: found {value!r} ({type(value).__name__}), expected {expected}")
+            problems.append(
+                f"{job.name}: parameter {name!r}: found {value!r} ({type(value).__name__}), expected {expected}"
+            )
             continue
         if name in DATE_PARAMETERS and value != "":
             try:
                 dt.date.fromisoformat(value)
             except (TypeError, ValueError):
-                problems.append(f"{job.name}: parameter {name!r}: found {value!r}, expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'")
+                problems.append(
+                    f"{job.name}: parameter {name!r}: found {value!r}, expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'"
+                )
         allowed = ALLOWED_VALUES.get(name)
         if allowed is not None:
             found = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
             if found:
-                problems.append(f"{job.name}: parameter {name!r}: found {', '.join(map(repr, found))}, expected {' or '.join(allowed)}")
+                problems.append(
+                    f"{job.name}: parameter {name!r}: found {', '.join(map(repr, found))}, expected {' or '.join(allowed)}"
+                )
     return problems

@@ -21,13 +21,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.files import fingerprint_data_dir  # re-exported: light, used by the renderer
 from analysis import paths, schema
+from analysis.files import fingerprint_data_dir  # re-exported: light, used by the renderer
 from analysis.validate import DataValidationError, dtype_of, validate_data_dir
 
 __all__ = [
-    "DataValidationError", "Dataset", "empty_table", "fingerprint_data_dir", "load_context",
-    "load_dataset", "load_evidence", "load_incidents", "load_places", "load_reported_totals", "load_sources",
+    "DataValidationError",
+    "Dataset",
+    "empty_table",
+    "fingerprint_data_dir",
+    "load_context",
+    "load_dataset",
+    "load_evidence",
+    "load_incidents",
+    "load_places",
+    "load_reported_totals",
+    "load_sources",
 ]
 
 
@@ -61,8 +70,9 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     if not report.ok:
         raise DataValidationError(report.problems, report.data_dir)
     tables = {t.name: report.tables.get(t.name, empty_table(t.name)) for t in schema.TABLES}
-    return Dataset(data_dir=Path(data_dir) if data_dir is not None else paths.DATA_DIR,
-                   notes=tuple(report.notes), **tables)
+    return Dataset(
+        data_dir=Path(data_dir) if data_dir is not None else paths.DATA_DIR, notes=tuple(report.notes), **tables
+    )
 
 
 def load_incidents(data_dir: Path | str | None = None) -> pd.DataFrame:

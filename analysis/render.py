@@ -72,6 +72,7 @@ class RenderSummary:
 
 # --- lock ------------------------------------------------------------------
 
+
 @contextmanager
 def hold_render_lock(out_dir: Path):
     """Hold an exclusive lock on ``out_dir`` or raise :class:`RenderError` (exit 3)."""
@@ -84,7 +85,9 @@ def hold_render_lock(out_dir: Path):
         handle.seek(0)
         holder = handle.read().strip() or "another process"
         handle.close()
-        raise RenderError(f"{out_dir}: another render is running ({holder}); refusing to start a second one", EXIT_LOCKED) from None
+        raise RenderError(
+            f"{out_dir}: another render is running ({holder}); refusing to start a second one", EXIT_LOCKED
+        ) from None
     handle.seek(0)
     handle.truncate()
     handle.write(f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}")
@@ -100,6 +103,7 @@ def hold_render_lock(out_dir: Path):
 
 # --- incremental keys --------------------------------------------------------
 
+
 def _hash_files(files: list[Path], root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(files):
@@ -114,7 +118,9 @@ def fingerprint_code() -> str:
     return _hash_files(files, paths.PACKAGE_DIR)
 
 
-def build_job_key(job: Job, parameters: dict, data_fingerprint: str, code_fingerprint: str, self_contained: bool) -> str:
+def build_job_key(
+    job: Job, parameters: dict, data_fingerprint: str, code_fingerprint: str, self_contained: bool
+) -> str:
     """The inputs of one job; the job is skipped when its key is unchanged."""
     material = {
         "notebook": hashlib.sha256(job.notebook.read_bytes()).hexdigest(),
@@ -290,12 +296,20 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
     title = str(parameters.get("title") or job.name)
     keep_kernel = False
     try:
-        kernel = {"km": _take_kernel()} if _WORKER["thread"] is not None else {"kernel_manager_class": _fresh_kernel_class()}
+        kernel = (
+            {"km": _take_kernel()} if _WORKER["thread"] is not None else {"kernel_manager_class": _fresh_kernel_class()}
+        )
         try:
             _run_in_thread(
                 papermill.execute_notebook,
-                str(job.notebook), str(executed), parameters=parameters, kernel_name="python3",
-                progress_bar=False, log_output=False, execution_timeout=job.timeout_s, **kernel,
+                str(job.notebook),
+                str(executed),
+                parameters=parameters,
+                kernel_name="python3",
+                progress_bar=False,
+                log_output=False,
+                execution_timeout=job.timeout_s,
+                **kernel,
             )
         except (papermill.PapermillExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, OSError) as exc:
             if _WORKER["stopping"]:
@@ -348,6 +362,7 @@ def _keep_failed_notebook(executed: Path, out_dir: Path, name: str) -> None:
 
 # --- the batch -----------------------------------------------------------------
 
+
 def prepare_jobs(jobs: list[Job], data_dir: Path) -> dict[str, dict]:
     """Check every job's parameters against its notebook; return the final parameters per job."""
     problems, prepared = [], {}
@@ -371,7 +386,9 @@ def check_data(data_dir: Path) -> None:
     report = validate_data_dir(data_dir)
     if report.problems:
         lines = [str(p) for p in report.problems]
-        raise RenderError("\n".join(lines) + f"\n{len(lines)} problem(s) in {data_dir}: no report was rendered", EXIT_BAD_INPUT)
+        raise RenderError(
+            "\n".join(lines) + f"\n{len(lines)} problem(s) in {data_dir}: no report was rendered", EXIT_BAD_INPUT
+        )
 
 
 def render_jobs(
@@ -400,15 +417,22 @@ def render_jobs(
         data_fingerprint = fingerprint_data_dir(data_dir)
         code_fingerprint = fingerprint_code()
         state = read_state(out_dir)
-        keys = {job.name: build_job_key(job, {**job.parameters, "data_dir": str(data_dir)}, data_fingerprint, code_fingerprint, self_contained)
-                for job in jobs}
+        keys = {
+            job.name: build_job_key(
+                job, {**job.parameters, "data_dir": str(data_dir)}, data_fingerprint, code_fingerprint, self_contained
+            )
+            for job in jobs
+        }
         summary = RenderSummary()
         to_run = []
         for job in jobs:
             previous = state.get(job.name, {})
             # a job whose last attempt failed or was interrupted runs again even when its inputs are unchanged
             # (a killed kernel or Ctrl-C says nothing about the inputs), so the index does not keep a stale status
-            unchanged = previous.get("key") == keys[job.name] and previous.get("status") not in {"failed", "interrupted"}
+            unchanged = previous.get("key") == keys[job.name] and previous.get("status") not in {
+                "failed",
+                "interrupted",
+            }
             if not force and unchanged and (out_dir / f"{job.name}.html").exists():
                 summary.results.append(JobResult(job.name, "skipped"))
                 echo(f"{job.name:<20} skipped (unchanged)")
@@ -461,11 +485,20 @@ def _sigterm_as_interrupt():
 
 def _record(state: dict, result: JobResult, key: str, parameters: dict, data_fingerprint: str, out_dir: Path) -> None:
     entry = state.setdefault(result.name, {})
-    entry.update(status=result.status, seconds=round(result.seconds, 2), error=result.error,
-                 attempted_at=dt.datetime.now().isoformat(timespec="seconds"))
+    entry.update(
+        status=result.status,
+        seconds=round(result.seconds, 2),
+        error=result.error,
+        attempted_at=dt.datetime.now().isoformat(timespec="seconds"),
+    )
     if result.status == "rendered":
-        entry.update(key=key, parameters=parameters, data_fingerprint=data_fingerprint,
-                     rendered_at=entry["attempted_at"], failed_notebook="")
+        entry.update(
+            key=key,
+            parameters=parameters,
+            data_fingerprint=data_fingerprint,
+            rendered_at=entry["attempted_at"],
+            failed_notebook="",
+        )
     elif result.status == "failed":
         failed = out_dir / FAILED_DIR / f"{result.name}.ipynb"
         entry["failed_notebook"] = f"{FAILED_DIR}/{result.name}.ipynb" if failed.exists() else ""

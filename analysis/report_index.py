@@ -53,9 +53,15 @@ def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datet
                 status_text += f": {entry['error']}"
         failed_link = ""
         if status == "failed" and entry.get("failed_notebook"):
-            failed_link = f'<br><a href="{html.escape(entry["failed_notebook"])}">executed notebook of the failed run</a>'
+            failed_link = (
+                f'<br><a href="{html.escape(entry["failed_notebook"])}">executed notebook of the failed run</a>'
+            )
         # a failed run shows the parameters it ran with, not those of the last good report
-        parameters = entry.get("failed_parameters") if status == "failed" and entry.get("failed_parameters") else entry.get("parameters", {})
+        parameters = (
+            entry.get("failed_parameters")
+            if status == "failed" and entry.get("failed_parameters")
+            else entry.get("parameters", {})
+        )
         rows.append(
             f'<tr class="{html.escape(status)}"><td>{link}<br><small>{html.escape(entry.get("description", ""))}</small></td>'
             f"<td>{html.escape(_period(parameters))}</td>"
@@ -65,7 +71,11 @@ def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datet
             f"<td>{html.escape(status_text)}{failed_link}</td></tr>"
         )
     failed = sum(state.get(n, {}).get("status") in {"failed", "interrupted"} for n in names)
-    headline = f"{len(names)} reports, {failed} with problems in the last run" if failed else f"{len(names)} reports, all up to date"
+    headline = (
+        f"{len(names)} reports, {failed} with problems in the last run"
+        if failed
+        else f"{len(names)} reports, all up to date"
+    )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Incident reports</title>'
         f"<style>{_CSS}</style></head><body><h1>Incident reports</h1>"

@@ -19,7 +19,7 @@ Types (``Column.kind``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -126,8 +126,18 @@ PLACE_KINDS: dict[str, str] = {
 }
 
 COUNTRIES: tuple[str, ...] = (
-    "Iraq", "Syria", "Jordan", "Lebanon", "Israel", "Palestine", "Iran",
-    "Yemen", "Saudi Arabia", "Kuwait", "Turkey", "United States",
+    "Iraq",
+    "Syria",
+    "Jordan",
+    "Lebanon",
+    "Israel",
+    "Palestine",
+    "Iran",
+    "Yemen",
+    "Saudi Arabia",
+    "Kuwait",
+    "Turkey",
+    "United States",
 )
 
 _ACLED = "ACLED codebook"
@@ -140,10 +150,22 @@ _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 def _range(prefix: str, who: str, what: str, ref: str) -> tuple[Column, Column]:
     """The min/max pair of one casualty or munitions count."""
     return (
-        Column(f"{prefix}_min", "int", f"lowest number of {who} {what} any source supports; empty when no source gives a figure",
-               required=False, minimum=0, reference=ref),
-        Column(f"{prefix}_max", "int", f"highest number of {who} {what} any source supports; empty when unbounded ('at least') or unknown",
-               required=False, minimum=0, reference=ref),
+        Column(
+            f"{prefix}_min",
+            "int",
+            f"lowest number of {who} {what} any source supports; empty when no source gives a figure",
+            required=False,
+            minimum=0,
+            reference=ref,
+        ),
+        Column(
+            f"{prefix}_max",
+            "int",
+            f"highest number of {who} {what} any source supports; empty when unbounded ('at least') or unknown",
+            required=False,
+            minimum=0,
+            reference=ref,
+        ),
     )
 
 
@@ -152,23 +174,61 @@ INCIDENTS = Table(
     file="incidents.csv",
     description="One row per incident: one violent event at one place on one day (ACLED's unit of analysis).",
     columns=(
-        Column("incident_id", "id", "stable unique identifier, e.g. IRQ-2024-07-25-ASAD", unique=True, pattern=_ID_PATTERN),
-        Column("event_date", "date", "local date of the event (YYYY-MM-DD), the first day of the span when date_precision is coarser than day",
-               pattern=_DATE_PATTERN, reference=_ACLED),
-        Column("date_precision", "category", "how precisely event_date is known", allowed=tuple(DATE_PRECISIONS), reference=_ACLED),
+        Column(
+            "incident_id", "id", "stable unique identifier, e.g. IRQ-2024-07-25-ASAD", unique=True, pattern=_ID_PATTERN
+        ),
+        Column(
+            "event_date",
+            "date",
+            "local date of the event (YYYY-MM-DD), the first day of the span when date_precision is coarser than day",
+            pattern=_DATE_PATTERN,
+            reference=_ACLED,
+        ),
+        Column(
+            "date_precision",
+            "category",
+            "how precisely event_date is known",
+            allowed=tuple(DATE_PRECISIONS),
+            reference=_ACLED,
+        ),
         Column("country", "category", "country where the event took place", allowed=COUNTRIES, reference=_ACLED),
-        Column("admin1", "text", "first-level administrative division (governorate, province)", required=False, reference=_ACLED),
+        Column(
+            "admin1",
+            "text",
+            "first-level administrative division (governorate, province)",
+            required=False,
+            reference=_ACLED,
+        ),
         Column("location", "text", "canonical place name; must match places.csv name", reference=_ACLED),
         Column("latitude", "float", "WGS84 latitude of the location", minimum=-90, maximum=90, reference=_ACLED),
         Column("longitude", "float", "WGS84 longitude of the location", minimum=-180, maximum=180, reference=_ACLED),
-        Column("geo_precision", "int", "1 the site itself, 2 a nearby town or part of a region, 3 a region or province",
-               minimum=1, maximum=3, reference=_ACLED),
+        Column(
+            "geo_precision",
+            "int",
+            "1 the site itself, 2 a nearby town or part of a region, 3 a region or province",
+            minimum=1,
+            maximum=3,
+            reference=_ACLED,
+        ),
         Column("category", "category", "which side of the escalation the event belongs to", allowed=tuple(CATEGORIES)),
         Column("event_type", "category", "ACLED event type", allowed=tuple(EVENT_TYPES), reference=_ACLED),
-        Column("sub_event_type", "category", "ACLED sub-event type; must belong to event_type", allowed=SUB_EVENT_TYPES, reference=_ACLED),
+        Column(
+            "sub_event_type",
+            "category",
+            "ACLED sub-event type; must belong to event_type",
+            allowed=SUB_EVENT_TYPES,
+            reference=_ACLED,
+        ),
         Column("operation", "text", "label shared by the incidents of one strike wave or campaign", required=False),
-        Column("perpetrator", "text", "actor that carried out the attack as the sources name it ('unknown' when unnamed)", reference=_ACLED),
-        Column("claimed_by", "text", "group that claimed the attack; empty when unclaimed", required=False, reference=_GTD),
+        Column(
+            "perpetrator",
+            "text",
+            "actor that carried out the attack as the sources name it ('unknown' when unnamed)",
+            reference=_ACLED,
+        ),
+        Column(
+            "claimed_by", "text", "group that claimed the attack; empty when unclaimed", required=False, reference=_GTD
+        ),
         Column("target", "text", "what or whom the attack was aimed at", reference=_GTD),
         Column("weapon", "category", "main weapon used", allowed=tuple(WEAPONS), reference=_GTD),
         *_range("munitions", "munitions", "(rockets, drones, missiles, bombs) used", "own"),
@@ -177,10 +237,22 @@ INCIDENTS = Table(
         *_range("us_injured", "US personnel", "injured", _GTD),
         *_range("other_killed", "other people (combatants and civilians)", "killed", _AIRWARS),
         *_range("other_injured", "other people (combatants and civilians)", "injured", _AIRWARS),
-        Column("fatalities", "int", "lowest reported total of deaths (ACLED convention); empty when no source gives a figure",
-               required=False, minimum=0, reference=_ACLED),
+        Column(
+            "fatalities",
+            "int",
+            "lowest reported total of deaths (ACLED convention); empty when no source gives a figure",
+            required=False,
+            minimum=0,
+            reference=_ACLED,
+        ),
         Column("source_ids", "ids", "sources that report the incident; each must be in sources.csv"),
-        Column("notes", "text", "coder's notes in our own words: decisions, conflicts, date resolution", required=False, reference=_ACLED),
+        Column(
+            "notes",
+            "text",
+            "coder's notes in our own words: decisions, conflicts, date resolution",
+            required=False,
+            reference=_ACLED,
+        ),
     ),
 )
 
@@ -190,13 +262,24 @@ SOURCES = Table(
     description="One row per source document: a raw article under raw/ or an external reference (url).",
     columns=(
         Column("source_id", "id", "stable unique identifier of the source", unique=True, pattern=_ID_PATTERN),
-        Column("file", "text", "path of the raw text relative to the data directory; empty for an external reference", required=False),
+        Column(
+            "file",
+            "text",
+            "path of the raw text relative to the data directory; empty for an external reference",
+            required=False,
+        ),
         Column("url", "text", "address of an external reference; empty when the raw file is bundled", required=False),
         Column("outlet", "text", "publisher as far as known"),
         Column("headline", "text", "headline or topic"),
         Column("published", "date", "publication date (YYYY-MM-DD)", pattern=_DATE_PATTERN),
         Column("published_basis", "text", "how the publication date was established"),
-        Column("sha256", "text", "SHA-256 of the raw file; empty for an external reference", required=False, pattern=r"^[0-9a-f]{64}$"),
+        Column(
+            "sha256",
+            "text",
+            "SHA-256 of the raw file; empty for an external reference",
+            required=False,
+            pattern=r"^[0-9a-f]{64}$",
+        ),
     ),
 )
 
@@ -251,10 +334,22 @@ REPORTED_TOTALS = Table(
         Column("total_id", "id", "stable unique identifier", unique=True, pattern=_ID_PATTERN),
         Column("metric", "category", "what is counted", allowed=("attacks_on_us", "us_troops_deployed", "other")),
         Column("scope", "text", "what the figure covers (countries, actors, kind of event)"),
-        Column("period_start", "date", "first day the figure covers (YYYY-MM-DD); empty when not stated", required=False, pattern=_DATE_PATTERN),
+        Column(
+            "period_start",
+            "date",
+            "first day the figure covers (YYYY-MM-DD); empty when not stated",
+            required=False,
+            pattern=_DATE_PATTERN,
+        ),
         Column("as_of", "date", "date the figure refers to (YYYY-MM-DD)", pattern=_DATE_PATTERN),
         Column("value_min", "int", "lowest value the wording supports", minimum=0),
-        Column("value_max", "int", "highest value the wording supports; empty when open-ended ('over 160')", required=False, minimum=0),
+        Column(
+            "value_max",
+            "int",
+            "highest value the wording supports; empty when open-ended ('over 160')",
+            required=False,
+            minimum=0,
+        ),
         Column("countries", "text", "';'-separated countries the figure covers; empty when not stated", required=False),
         Column("source_id", "id", "source that states it; must be in sources.csv"),
         Column("quote", "text", "exact substring of the raw source text"),

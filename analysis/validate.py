@@ -75,6 +75,7 @@ EVIDENCE_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 
 # --- problems and report ---------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in the data, located for a person to fix."""
@@ -119,8 +120,11 @@ class ValidationReport:
         """One line: ``data/ OK: 3 incidents, ...`` or ``N problems in data/``."""
         if self.problems:
             return f"{len(self.problems)} problem{'s' * (len(self.problems) != 1)} in {self.data_dir}"
-        counts = ", ".join(f"{len(self.tables[t.name])} {_plural(t.name, len(self.tables[t.name]))}"
-                           for t in schema.TABLES if t.name in self.tables)
+        counts = ", ".join(
+            f"{len(self.tables[t.name])} {_plural(t.name, len(self.tables[t.name]))}"
+            for t in schema.TABLES
+            if t.name in self.tables
+        )
         return f"{self.data_dir} OK: {counts}"
 
     def lines(self) -> list[str]:
@@ -155,6 +159,7 @@ def show(value: object, width: int = FOUND_WIDTH) -> str:
 
 # --- reading -----------------------------------------------------------------
 
+
 @dataclass
 class _Read:
     """One table file as read: its typed frame and where each row starts."""
@@ -176,8 +181,12 @@ class _Read:
 
 
 def _arrow_type(col: Column) -> pa.DataType:
-    return {"int": pa.int64(), "float": pa.float64(), "date": pa.date32(),
-            "category": pa.dictionary(pa.int32(), pa.large_string())}.get(col.kind, pa.large_string())
+    return {
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "date": pa.date32(),
+        "category": pa.dictionary(pa.int32(), pa.large_string()),
+    }.get(col.kind, pa.large_string())
 
 
 def _record_start_lines(path: Path) -> np.ndarray:
@@ -209,8 +218,13 @@ def _utf8_problem(path: Path, label: str) -> Problem | None:
         return None
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        return Problem(label, line, "-", f"byte 0x{data[err.start]:02x} that is not UTF-8",
-                       "a UTF-8 encoded file (save it as UTF-8)")
+        return Problem(
+            label,
+            line,
+            "-",
+            f"byte 0x{data[err.start]:02x} that is not UTF-8",
+            "a UTF-8 encoded file (save it as UTF-8)",
+        )
 
 
 def _read_header(path: Path) -> list[str] | None:
@@ -234,12 +248,18 @@ def _check_header(table: Table, header: list[str], label: str) -> list[Problem]:
         if name not in names:
             guess = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
             hint = f" (did you mean {guess[0]!r}?)" if guess else f": {', '.join(names)}"
-            problems.append(Problem(label, 1, name, f"unknown column {show(name)}",
-                                    f"a column of {table.file}{hint}"))
+            problems.append(Problem(label, 1, name, f"unknown column {show(name)}", f"a column of {table.file}{hint}"))
     for name in names:
         if name not in seen:
-            problems.append(Problem(label, 1, name, "no such column in the header",
-                                    f"column {name!r} ({table.file} has {len(names)} columns)"))
+            problems.append(
+                Problem(
+                    label,
+                    1,
+                    name,
+                    "no such column in the header",
+                    f"column {name!r} ({table.file} has {len(names)} columns)",
+                )
+            )
     return problems
 
 
@@ -252,8 +272,7 @@ def _read_table(table: Table, path: Path, label: str, problems: list[Problem]) -
         problems.append(_utf8_problem(path, label))
         return None
     if header is None:
-        problems.append(Problem(label, 1, "-", "empty file",
-                                f"header row {show(','.join(table.column_names))}"))
+        problems.append(Problem(label, 1, "-", "empty file", f"header row {show(','.join(table.column_names))}"))
         return None
     read.header = header
     problems.extend(_check_header(table, header, label))
@@ -277,8 +296,9 @@ def _read_fast(read: _Read) -> pd.DataFrame | None:
         invalid.append(row)
         return "skip"
 
-    convert = pv.ConvertOptions(column_types=types, null_values=[""], strings_can_be_null=False,
-                                quoted_strings_can_be_null=False)
+    convert = pv.ConvertOptions(
+        column_types=types, null_values=[""], strings_can_be_null=False, quoted_strings_can_be_null=False
+    )
     for newlines in (False, True):
         parse = pv.ParseOptions(newlines_in_values=newlines, invalid_row_handler=on_invalid)
         try:
@@ -400,6 +420,7 @@ def _isin(values: pd.Series, known) -> np.ndarray:
     >>> _isin(pd.Series(["a", None, "c"], dtype="string"), ["a", "b"]).tolist()
     [True, False, False]
     """
+
     def as_arrow(x):
         return pa.array(pd.Series(x, dtype=pd.StringDtype("pyarrow")).array, type=pa.large_string())
 
@@ -456,8 +477,11 @@ def _strings_by_arrow(read: _Read) -> pd.DataFrame | None:
     convert = pv.ConvertOptions(column_types={n: pa.large_string() for n in read.header}, strings_can_be_null=False)
     for newlines in (False, True):
         try:
-            arrow = pv.read_csv(read.path, convert_options=convert,
-                                parse_options=pv.ParseOptions(newlines_in_values=newlines, invalid_row_handler=on_invalid))
+            arrow = pv.read_csv(
+                read.path,
+                convert_options=convert,
+                parse_options=pv.ParseOptions(newlines_in_values=newlines, invalid_row_handler=on_invalid),
+            )
             break
         except (pa.ArrowException, ValueError, OSError):
             if newlines:
@@ -465,8 +489,15 @@ def _strings_by_arrow(read: _Read) -> pd.DataFrame | None:
             invalid.clear()
     if invalid:
         return None
-    return pd.DataFrame({n: pd.Series(pd.arrays.ArrowStringArray(arrow.column(n))) if arrow.column(n).num_chunks
-                         else pd.Series([], dtype=pd.StringDtype("pyarrow")) for n in arrow.column_names}, copy=False)
+    return pd.DataFrame(
+        {
+            n: pd.Series(pd.arrays.ArrowStringArray(arrow.column(n)))
+            if arrow.column(n).num_chunks
+            else pd.Series([], dtype=pd.StringDtype("pyarrow"))
+            for n in arrow.column_names
+        },
+        copy=False,
+    )
 
 
 def _strings_by_csv(read: _Read, problems: list[Problem]) -> pd.DataFrame:
@@ -484,8 +515,9 @@ def _strings_by_csv(read: _Read, problems: list[Problem]) -> pd.DataFrame:
             if i == 0 or not record:
                 continue
             if i > 0 and len(record) != width:
-                problems.append(Problem(read.label, start, "-", f"{len(record)} cells",
-                                        f"{width} cells as in the header"))
+                problems.append(
+                    Problem(read.label, start, "-", f"{len(record)} cells", f"{width} cells as in the header")
+                )
                 continue
             rows.append(record)
             lines.append(start)
@@ -503,13 +535,14 @@ def _strings_by_csv(read: _Read, problems: list[Problem]) -> pd.DataFrame:
 
 # --- cell rules as a pandera schema ----------------------------------------
 
+
 def _expected_allowed(col: Column) -> str:
     values = ", ".join(col.allowed or ())
     return f"one of {values}" if len(values) <= 200 else f"one of the {len(col.allowed)} values in CODEBOOK.md"
 
 
 def _bounds_text(col: Column) -> str:
-    fmt = (lambda v: f"{v:g}")
+    fmt = lambda v: f"{v:g}"
     if col.minimum is not None and col.maximum is not None:
         return f"a number from {fmt(col.minimum)} to {fmt(col.maximum)}"
     if col.minimum is not None:
@@ -571,30 +604,42 @@ def cell_checks(col: Column) -> list:
     if col.kind == "category":
         checks.append(pdr.Check(lambda s, a=col.allowed: s.isin(a) | blank(s), error=_expected_allowed(col)))
     if col.pattern and col.kind != "date":
-        what = "an id of letters, digits and _ . : - (no spaces)" if col.kind == "id" else f"text matching {col.pattern}"
+        what = (
+            "an id of letters, digits and _ . : - (no spaces)" if col.kind == "id" else f"text matching {col.pattern}"
+        )
         checks.append(pdr.Check(lambda s, p=col.pattern: _fullmatch(s, p) | blank(s), error=what))
     if col.kind == "ids":
         item = schema._ID_PATTERN.strip("^$")
-        checks.append(pdr.Check(lambda s: _fullmatch(s, rf"\s*{item}(\s*;\s*{item})*\s*") | blank(s),
-                                error="';'-separated ids"))
+        checks.append(
+            pdr.Check(lambda s: _fullmatch(s, rf"\s*{item}(\s*;\s*{item})*\s*") | blank(s), error="';'-separated ids")
+        )
     if col.kind == "date":
-        checks.append(pdr.Check(lambda s: _fullmatch(s, _DATE_FORMAT) | blank(s),
-                                error="a date as YYYY-MM-DD"))
-        checks.append(pdr.Check(lambda s: _parse_dates(s).notna() | ~_fullmatch(s, _DATE_FORMAT) | blank(s),
-                                error="a real calendar date (YYYY-MM-DD)"))
+        checks.append(pdr.Check(lambda s: _fullmatch(s, _DATE_FORMAT) | blank(s), error="a date as YYYY-MM-DD"))
+        checks.append(
+            pdr.Check(
+                lambda s: _parse_dates(s).notna() | ~_fullmatch(s, _DATE_FORMAT) | blank(s),
+                error="a real calendar date (YYYY-MM-DD)",
+            )
+        )
     if col.kind in ("int", "float"):
         word = "a whole number" if col.kind == "int" else "a decimal number"
         pattern = _NUMBER_INT if col.kind == "int" else _NUMBER_FLOAT
         checks.append(pdr.Check(lambda s, p=pattern: _fullmatch(s, p) | blank(s), error=word))
         if col.minimum is not None or col.maximum is not None:
+
             def in_bounds(s, c=col):
                 v = _parse_numbers(s, c.kind)
                 ok = v.isna()
                 if c.minimum is not None:
                     ok |= v >= c.minimum
                 if c.maximum is not None:
-                    ok = ok & (v.isna() | (v <= c.maximum)) if c.minimum is None else (v.isna() | ((v >= c.minimum) & (v <= c.maximum)))
+                    ok = (
+                        ok & (v.isna() | (v <= c.maximum))
+                        if c.minimum is None
+                        else (v.isna() | ((v >= c.minimum) & (v <= c.maximum)))
+                    )
                 return ok
+
             checks.append(pdr.Check(in_bounds, error=_bounds_text(col)))
     return checks
 
@@ -604,9 +649,17 @@ def pandera_schema(table: Table):
     import pandera.pandas as pdr
 
     return pdr.DataFrameSchema(
-        {c.name: pdr.Column("string", checks=cell_checks(c), nullable=True, required=False,
-                            unique=c.unique, report_duplicates="exclude_first")
-         for c in table.columns},
+        {
+            c.name: pdr.Column(
+                "string",
+                checks=cell_checks(c),
+                nullable=True,
+                required=False,
+                unique=c.unique,
+                report_duplicates="exclude_first",
+            )
+            for c in table.columns
+        },
         name=table.name,
     )
 
@@ -632,16 +685,31 @@ def _pandera_problems(read: _Read, raw: pd.DataFrame) -> list[Problem]:
         if case.check == "field_uniqueness":
             if column not in firsts:
                 col_values = raw[column]
-                firsts[column] = dict(zip(col_values[~col_values.duplicated()].tolist(),
-                                          np.flatnonzero(~col_values.duplicated().to_numpy()).tolist()))
+                firsts[column] = dict(
+                    zip(
+                        col_values[~col_values.duplicated()].tolist(),
+                        np.flatnonzero(~col_values.duplicated().to_numpy()).tolist(),
+                    )
+                )
             first = firsts[column][value]
-            problems.append(Problem(read.label, read.line(row), column, f"duplicate {show(value)}",
-                                    f"a unique {column} (first used on line {read.line(first)})"))
+            problems.append(
+                Problem(
+                    read.label,
+                    read.line(row),
+                    column,
+                    f"duplicate {show(value)}",
+                    f"a unique {column} (first used on line {read.line(first)})",
+                )
+            )
             continue
         found = show(value)
         expected = str(case.check)
-        if expected.startswith("a real calendar") or (expected.startswith("a date") and re.match(r"^\d{1,2}/\d{1,2}/\d{4}$", str(value).strip())):
-            expected = expected if expected.startswith("a real") else "a date as YYYY-MM-DD (year first, e.g. 2024-07-25)"
+        if expected.startswith("a real calendar") or (
+            expected.startswith("a date") and re.match(r"^\d{1,2}/\d{1,2}/\d{4}$", str(value).strip())
+        ):
+            expected = (
+                expected if expected.startswith("a real") else "a date as YYYY-MM-DD (year first, e.g. 2024-07-25)"
+            )
         problems.append(Problem(read.label, read.line(row), column, found, expected))
     return problems
 
@@ -655,19 +723,24 @@ def _typed_from_strings(table: Table, raw: pd.DataFrame) -> pd.DataFrame:
         s = raw[col.name]
         if col.kind == "int":
             v = _parse_numbers(s, "int")
-            cols[col.name] = v.where(v.isna() | (v == v.round())).astype("Float64").astype("Int64") if len(v) else v.astype("Int64")
+            cols[col.name] = (
+                v.where(v.isna() | (v == v.round())).astype("Float64").astype("Int64") if len(v) else v.astype("Int64")
+            )
         elif col.kind == "float":
             cols[col.name] = _parse_numbers(s, "float").astype("float64")
         elif col.kind == "date":
             cols[col.name] = _parse_dates(s)
         elif col.kind == "category":
-            cols[col.name] = pd.Series(pd.Categorical(s.where(s.isin(col.allowed or ())), categories=list(col.allowed or ())))
+            cols[col.name] = pd.Series(
+                pd.Categorical(s.where(s.isin(col.allowed or ())), categories=list(col.allowed or ()))
+            )
         else:
             cols[col.name] = s.mask(s == "").astype(pd.StringDtype("pyarrow"))
     return pd.DataFrame(cols)
 
 
 # --- row and cross-file rules ----------------------------------------------
+
 
 def _rows(read: _Read, mask) -> np.ndarray:
     return np.flatnonzero(np.asarray(mask, dtype=bool))
@@ -684,8 +757,15 @@ def _check_pairs(read: _Read, problems: list[Problem]) -> None:
             continue
         bad = (df[col.name] > df[other]).fillna(False)
         for row in _rows(read, bad):
-            problems.append(Problem(read.label, read.line(row), col.name, f"{df.at[row, col.name]} > {other} {df.at[row, other]}",
-                                    f"{col.name} <= {other}"))
+            problems.append(
+                Problem(
+                    read.label,
+                    read.line(row),
+                    col.name,
+                    f"{df.at[row, col.name]} > {other} {df.at[row, other]}",
+                    f"{col.name} <= {other}",
+                )
+            )
 
 
 def _check_sub_event_types(read: _Read, problems: list[Problem]) -> None:
@@ -693,14 +773,23 @@ def _check_sub_event_types(read: _Read, problems: list[Problem]) -> None:
     df = read.frame
     events = list(schema.EVENT_TYPES)
     sub, ev = df["sub_event_type"], df["event_type"]
-    parent = np.array([events.index(next(e for e, subs in schema.EVENT_TYPES.items() if c in subs))
-                       for c in sub.cat.categories] + [-1])
+    parent = np.array(
+        [events.index(next(e for e, subs in schema.EVENT_TYPES.items() if c in subs)) for c in sub.cat.categories]
+        + [-1]
+    )
     sub_codes, ev_codes = sub.cat.codes.to_numpy(), ev.cat.codes.to_numpy()
     bad = (sub_codes >= 0) & (ev_codes >= 0) & (parent[sub_codes] != ev_codes)
     for row in _rows(read, bad):
         s_val, e_val = sub.iat[row], ev.iat[row]
-        problems.append(Problem(read.label, read.line(row), "sub_event_type", f"{show(s_val)} with event_type {show(e_val)}",
-                                f"one of {', '.join(schema.EVENT_TYPES[e_val])}"))
+        problems.append(
+            Problem(
+                read.label,
+                read.line(row),
+                "sub_event_type",
+                f"{show(s_val)} with event_type {show(e_val)}",
+                f"one of {', '.join(schema.EVENT_TYPES[e_val])}",
+            )
+        )
 
 
 def _check_reference(read: _Read, column: str, known: pd.Series, target: str, problems: list[Problem]) -> None:
@@ -752,7 +841,9 @@ def _rows_with_item(values: pd.Series, test, items: list[str] | None = None) -> 
     lists = pc.split_pattern(_as_arrow(values), ";")
     pieces = pc.list_flatten(lists)
     distinct = pc.unique(pieces)
-    hit = distinct.filter(pa.array([bool(p.strip()) and bool(test(p.strip())) for p in distinct.to_pylist()], pa.bool_()))
+    hit = distinct.filter(
+        pa.array([bool(p.strip()) and bool(test(p.strip())) for p in distinct.to_pylist()], pa.bool_())
+    )
     rows = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
     out[rows[pc.is_in(pieces, value_set=hit).to_numpy(zero_copy_only=False)]] = True
     return out
@@ -760,8 +851,11 @@ def _rows_with_item(values: pd.Series, test, items: list[str] | None = None) -> 
 
 def _check_source_ids(read: _Read, known: set, problems: list[Problem]) -> None:
     values = read.frame["source_ids"]
-    rows = np.flatnonzero(_rows_with_item(values, lambda i: i not in known and re.match(schema._ID_PATTERN, i),
-                                          read.id_items.get("source_ids")))
+    rows = np.flatnonzero(
+        _rows_with_item(
+            values, lambda i: i not in known and re.match(schema._ID_PATTERN, i), read.id_items.get("source_ids")
+        )
+    )
     if not len(rows):
         return
     uniq = pd.unique(values.iloc[rows])
@@ -771,8 +865,9 @@ def _check_source_ids(read: _Read, known: set, problems: list[Problem]) -> None:
         for item in bad[values.iat[row]]:
             guess = difflib.get_close_matches(item, candidates, n=1)
             hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-            problems.append(Problem(read.label, read.line(row), "source_ids", show(item),
-                                    f"a source_id of sources.csv{hint}"))
+            problems.append(
+                Problem(read.label, read.line(row), "source_ids", show(item), f"a source_id of sources.csv{hint}")
+            )
 
 
 def _squash(text: str) -> str:
@@ -790,7 +885,9 @@ def _check_sources(read: _Read, data_dir: Path, problems: list[Problem]) -> dict
         line = read.line(row)
         if pd.isna(file):
             if pd.isna(url):
-                problems.append(Problem(read.label, line, "file", "neither file nor url", "a raw file under raw/ or a url"))
+                problems.append(
+                    Problem(read.label, line, "file", "neither file nor url", "a raw file under raw/ or a url")
+                )
             continue
         raw_path = data_dir / str(file)
         if not raw_path.is_file():
@@ -801,8 +898,15 @@ def _check_sources(read: _Read, data_dir: Path, problems: list[Problem]) -> dict
         if pd.isna(digest):
             problems.append(Problem(read.label, line, "sha256", "an empty cell", f"the raw file's sha256 {actual}"))
         elif str(digest) != actual:
-            problems.append(Problem(read.label, line, "sha256", show(digest),
-                                    f"{actual} (the sha256 of {file}; raw files must not be edited)"))
+            problems.append(
+                Problem(
+                    read.label,
+                    line,
+                    "sha256",
+                    show(digest),
+                    f"{actual} (the sha256 of {file}; raw files must not be edited)",
+                )
+            )
         if not pd.isna(sid):
             texts[str(sid)] = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
     return texts
@@ -822,8 +926,9 @@ def _check_quotes(read: _Read, texts: dict[str, str], problems: list[Problem]) -
             squashed[str(sid)] = _squash(text)
         if _squash(quote) in squashed[str(sid)]:
             continue
-        problems.append(Problem(read.label, read.line(row), "quote", show(quote),
-                                f"a verbatim passage of source {sid}"))
+        problems.append(
+            Problem(read.label, read.line(row), "quote", show(quote), f"a verbatim passage of source {sid}")
+        )
 
 
 def _check_coordinates(read: _Read, problems: list[Problem]) -> None:
@@ -836,8 +941,15 @@ def _check_coordinates(read: _Read, problems: list[Problem]) -> None:
         lat, lon, country = df.at[row, "latitude"], df.at[row, "longitude"], df.at[row, "country"]
         where = find_countries_containing(lat, lon)
         in_text = f"in {', '.join(where)}" if where else "outside the mapped countries"
-        problems.append(Problem(read.label, read.line(row), "latitude/longitude", f"{lat:g}, {lon:g} ({in_text})",
-                                f"a point in {country} (within {DEFAULT_TOLERANCE_KM:g} km of its border)"))
+        problems.append(
+            Problem(
+                read.label,
+                read.line(row),
+                "latitude/longitude",
+                f"{lat:g}, {lon:g} ({in_text})",
+                f"a point in {country} (within {DEFAULT_TOLERANCE_KM:g} km of its border)",
+            )
+        )
 
 
 _PAIR_PREFIXES = tuple(c.name[:-4] for c in schema.INCIDENTS.columns if c.name.endswith("_min"))
@@ -866,12 +978,20 @@ def _check_evidence_fields(read: _Read, problems: list[Problem]) -> None:
         value = values.iat[row]
         guess = difflib.get_close_matches(str(value), sorted(valid), n=1)
         hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-        problems.append(Problem(read.label, read.line(row), "field", show(value),
-                                f"an incidents.csv column, a min/max pair name (us_killed) or date/place/casualties{hint}"))
+        problems.append(
+            Problem(
+                read.label,
+                read.line(row),
+                "field",
+                show(value),
+                f"an incidents.csv column, a min/max pair name (us_killed) or date/place/casualties{hint}",
+            )
+        )
 
 
-def _check_coverage(incidents: _Read, evidence: _Read | None, bundled: set[str], problems: list[Problem],
-                    notes: list[str]) -> None:
+def _check_coverage(
+    incidents: _Read, evidence: _Read | None, bundled: set[str], problems: list[Problem], notes: list[str]
+) -> None:
     """Every incident has evidence for the required fields and for each casualty figure."""
     df = incidents.frame
     covered: dict[str, set[str]] = {}
@@ -900,13 +1020,23 @@ def _check_coverage(incidents: _Read, evidence: _Read | None, bundled: set[str],
         for name in needed:
             if name not in have:
                 column = name if name in df.columns else f"{name}_min/{name}_max"
-                problems.append(Problem(incidents.label, incidents.line(row), column, "no evidence row",
-                                        f"a quote in evidence.csv for {iid} {name}"))
+                problems.append(
+                    Problem(
+                        incidents.label,
+                        incidents.line(row),
+                        column,
+                        "no evidence row",
+                        f"a quote in evidence.csv for {iid} {name}",
+                    )
+                )
     if lacking_external:
-        notes.append(f"{lacking_external} incident{'s' * (lacking_external != 1)} lack{'' if lacking_external != 1 else 's'} evidence (external sources)")
+        notes.append(
+            f"{lacking_external} incident{'s' * (lacking_external != 1)} lack{'' if lacking_external != 1 else 's'} evidence (external sources)"
+        )
 
 
 # --- entry points ------------------------------------------------------------
+
 
 def _label(data_dir: Path | str | None) -> tuple[Path, str]:
     if data_dir is None:
@@ -926,8 +1056,15 @@ def validate_data_dir(data_dir: Path | str | None = None) -> ValidationReport:
     problems = report.problems
     reads: dict[str, _Read] = {}
     if not root.is_dir():
-        problems.append(Problem(shown, 0, "-", "no such directory", "a data directory with " + ", ".join(
-            schema.table(n).file for n in CORE_TABLES)))
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "-",
+                "no such directory",
+                "a data directory with " + ", ".join(schema.table(n).file for n in CORE_TABLES),
+            )
+        )
         return report
     for table in schema.TABLES:
         path = root / table.file
@@ -970,8 +1107,7 @@ def validate_data_dir(data_dir: Path | str | None = None) -> ValidationReport:
     if ev is not None:
         _check_evidence_fields(ev, problems)
         if inc is not None:
-            _check_reference(ev, "incident_id", inc.frame["incident_id"],
-                             "an incident_id of incidents.csv", problems)
+            _check_reference(ev, "incident_id", inc.frame["incident_id"], "an incident_id of incidents.csv", problems)
     for name in ("evidence", "reported_totals"):
         if name in reads:
             _check_quotes(reads[name], texts, problems)

@@ -26,15 +26,15 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # synth.py beside this file
 
-from synth import write_synthetic_dir  # noqa: E402
+from synth import write_synthetic_dir
 
-from analysis import charts  # noqa: E402
-from analysis.casualties import tally_casualties  # noqa: E402
-from analysis.counts import count_by  # noqa: E402
-from analysis.coverage import compare_with_reported_totals  # noqa: E402
-from analysis.filters import filter_incidents  # noqa: E402
-from analysis.frequency import count_per_period, find_lulls  # noqa: E402
-from analysis.load import load_incidents  # noqa: E402
+from analysis import charts
+from analysis.casualties import tally_casualties
+from analysis.counts import count_by
+from analysis.coverage import compare_with_reported_totals
+from analysis.filters import filter_incidents
+from analysis.frequency import count_per_period, find_lulls
+from analysis.load import load_incidents
 
 SIZES = (10_000, 100_000, 1_000_000)
 REPEAT = 3
@@ -48,17 +48,23 @@ def peak_rss():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) * 1024
 """
-PEAK_MEMORY_SCRIPT = _PEAK_RSS + """
+PEAK_MEMORY_SCRIPT = (
+    _PEAK_RSS
+    + """
 import json, sys
 from analysis.load import load_incidents
 df = load_incidents(sys.argv[1])
 print(json.dumps({"peak_rss": peak_rss(), "table": int(df.memory_usage(deep=True).sum())}))
 """
-BASELINE_SCRIPT = _PEAK_RSS + """
+)
+BASELINE_SCRIPT = (
+    _PEAK_RSS
+    + """
 import json
 import analysis.load
 print(json.dumps({"peak_rss": peak_rss()}))
 """
+)
 
 
 def time_median(fn, repeat: int = REPEAT) -> float:
@@ -73,22 +79,34 @@ def time_median(fn, repeat: int = REPEAT) -> float:
 
 def make_reported_totals() -> pd.DataFrame:
     """Five reported totals typed as ``analysis.load.load_reported_totals`` returns them."""
-    out = pd.DataFrame({
-        "total_id": ["T1", "T2", "T3", "T4", "T5"],
-        "metric": ["attacks_on_us", "attacks_on_us", "attacks_on_us", "us_troops_deployed", "attacks_on_us"],
-        "scope": ["attacks on US forces in Iraq and Syria"] * 5,
-        "period_start": ["2023-10-17", "2023-10-17", None, None, "2024-02-04"],
-        "as_of": ["2023-11-30", "2024-02-04", "2024-12-31", "2024-06-01", "2024-08-01"],
-        "value_min": [60, 160, 180, 2500, 20],
-        "value_max": [66, None, 190, 2500, None],
-        "countries": ["Iraq;Syria", "Iraq;Syria;Jordan", None, None, "Iraq"],
-        "source_id": ["S"] * 5,
-        "quote": ["q"] * 5,
-    })
-    return out.astype({"total_id": "string", "metric": pd.CategoricalDtype(["attacks_on_us", "us_troops_deployed", "other"]),
-                       "scope": "string", "period_start": "datetime64[us]", "as_of": "datetime64[us]",
-                       "value_min": "Int64", "value_max": "Int64", "countries": "string",
-                       "source_id": "string", "quote": "string"})
+    out = pd.DataFrame(
+        {
+            "total_id": ["T1", "T2", "T3", "T4", "T5"],
+            "metric": ["attacks_on_us", "attacks_on_us", "attacks_on_us", "us_troops_deployed", "attacks_on_us"],
+            "scope": ["attacks on US forces in Iraq and Syria"] * 5,
+            "period_start": ["2023-10-17", "2023-10-17", None, None, "2024-02-04"],
+            "as_of": ["2023-11-30", "2024-02-04", "2024-12-31", "2024-06-01", "2024-08-01"],
+            "value_min": [60, 160, 180, 2500, 20],
+            "value_max": [66, None, 190, 2500, None],
+            "countries": ["Iraq;Syria", "Iraq;Syria;Jordan", None, None, "Iraq"],
+            "source_id": ["S"] * 5,
+            "quote": ["q"] * 5,
+        }
+    )
+    return out.astype(
+        {
+            "total_id": "string",
+            "metric": pd.CategoricalDtype(["attacks_on_us", "us_troops_deployed", "other"]),
+            "scope": "string",
+            "period_start": "datetime64[us]",
+            "as_of": "datetime64[us]",
+            "value_min": "Int64",
+            "value_max": "Int64",
+            "countries": "string",
+            "source_id": "string",
+            "quote": "string",
+        }
+    )
 
 
 def measure_metrics(df: pd.DataFrame) -> dict[str, float]:
@@ -100,31 +118,37 @@ def measure_metrics(df: pd.DataFrame) -> dict[str, float]:
     counts = count_by(df, "location")
     metrics = {
         "filter_incidents": lambda: filter_incidents(
-            df, start="2024-01-01", end="2024-06-30", countries=["Iraq", "Syria"], claimed_by="resistance"),
+            df, start="2024-01-01", end="2024-06-30", countries=["Iraq", "Syria"], claimed_by="resistance"
+        ),
         "filter_incidents[perpetrator]": lambda: filter_incidents(df, perpetrators=["kata'ib", "nujaba"]),
     }
     for dim in ("country", "location", "weapon", "claimed_by", "outcome", "category"):
         metrics[f"count_by[{dim}]"] = lambda dim=dim: count_by(df, dim)
-    metrics.update({
-        "tally_casualties[country]": lambda: tally_casualties(df, by="country"),
-        "tally_casualties[month]": lambda: tally_casualties(df, by="month"),
-        "count_per_period[week]": lambda: count_per_period(df, "week"),
-        "count_per_period[week,category]": lambda: count_per_period(df, "week", by="category"),
-        "find_lulls": lambda: find_lulls(df),
-        "compare_with_reported_totals": lambda: compare_with_reported_totals(df, totals),
-        "plot_frequency_timeline": lambda: charts.plot_frequency_timeline(weekly_weapon, stack="weapon"),
-        "plot_cumulative": lambda: charts.plot_cumulative(weekly, by="category"),
-        "plot_casualty_ranges": lambda: charts.plot_casualty_ranges(tally),
-        "plot_counts": lambda: charts.plot_counts(counts, "location"),
-        "plot_incident_map": lambda: charts.plot_incident_map(df),
-    })
+    metrics.update(
+        {
+            "tally_casualties[country]": lambda: tally_casualties(df, by="country"),
+            "tally_casualties[month]": lambda: tally_casualties(df, by="month"),
+            "count_per_period[week]": lambda: count_per_period(df, "week"),
+            "count_per_period[week,category]": lambda: count_per_period(df, "week", by="category"),
+            "find_lulls": lambda: find_lulls(df),
+            "compare_with_reported_totals": lambda: compare_with_reported_totals(df, totals),
+            "plot_frequency_timeline": lambda: charts.plot_frequency_timeline(weekly_weapon, stack="weapon"),
+            "plot_cumulative": lambda: charts.plot_cumulative(weekly, by="category"),
+            "plot_casualty_ranges": lambda: charts.plot_casualty_ranges(tally),
+            "plot_counts": lambda: charts.plot_counts(counts, "location"),
+            "plot_incident_map": lambda: charts.plot_incident_map(df),
+        }
+    )
     return {name: time_median(fn) for name, fn in metrics.items()}
 
 
 def measure_peak_memory(path: Path) -> dict[str, int]:
     """Peak RSS of a fresh process that loads the table, and the table's own size."""
-    run = lambda script, *args: json.loads(subprocess.run(  # noqa: E731
-        [sys.executable, "-c", script, *args], check=True, capture_output=True, text=True).stdout)
+    run = lambda script, *args: json.loads(
+        subprocess.run(
+            [sys.executable, "-c", script, *args], check=True, capture_output=True, text=True
+        ).stdout
+    )
     out = run(PEAK_MEMORY_SCRIPT, str(path))
     out["baseline_rss"] = run(BASELINE_SCRIPT)["peak_rss"]
     return out
@@ -158,8 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n== growth (seconds)")
         names = list(results[sizes[0]])
         width = max(map(len, names))
-        head = "".join(f"{n:>12,}" for n in sizes) + "".join(
-            f"{f'x {b // a}':>10}" for a, b in zip(sizes, sizes[1:]))
+        head = "".join(f"{n:>12,}" for n in sizes) + "".join(f"{f'x {b // a}':>10}" for a, b in zip(sizes, sizes[1:]))
         print(f"{'step':<{width}}{head}")
         for name in names:
             secs = [results[n][name] for n in sizes]
@@ -172,9 +195,11 @@ def main(argv: list[str] | None = None) -> int:
     metric_names = [k for k in r if k not in ("read_csv[pyarrow]", "load_incidents")]
     slowest = max(metric_names, key=r.get)
     mem = measure_peak_memory(write_synthetic_dir(largest))
-    print(f"\n== memory at {largest:,} rows: peak RSS {mem['peak_rss'] / 2**20:.0f} MiB "
-          f"(interpreter + imports alone {mem['baseline_rss'] / 2**20:.0f} MiB), "
-          f"table {mem['table'] / 2**20:.0f} MiB")
+    print(
+        f"\n== memory at {largest:,} rows: peak RSS {mem['peak_rss'] / 2**20:.0f} MiB "
+        f"(interpreter + imports alone {mem['baseline_rss'] / 2**20:.0f} MiB), "
+        f"table {mem['table'] / 2**20:.0f} MiB"
+    )
     print(f"slowest metric at {largest:,} rows: {slowest} ({r[slowest]:.4f} s)\n")
     print(f"RESULT load_validate_vs_read_{tag} {r['load_incidents'] / r['read_csv[pyarrow]']:.2f}")
     print(f"RESULT metric_max_s_{tag} {r[slowest]:.4f}")

@@ -44,8 +44,12 @@ def time_naive(jobs, work: Path) -> float:
         params = work / f"{job.name}.yaml"
         params.write_text(yaml.safe_dump({**job.parameters, "data_dir": str(ROOT / "data")}))
         executed = work / f"{job.name}.ipynb"
-        seconds = run([str(BIN / "papermill"), str(job.notebook), str(executed), "-f", str(params), "--no-progress-bar"])
-        seconds += run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed), "--output-dir", str(work)])
+        seconds = run(
+            [str(BIN / "papermill"), str(job.notebook), str(executed), "-f", str(params), "--no-progress-bar"]
+        )
+        seconds += run(
+            [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed), "--output-dir", str(work)]
+        )
         print(f"  naive {job.name:<20} {seconds:6.2f} s")
         total += seconds
     return total
@@ -71,8 +75,10 @@ def main() -> int:
         print(f"(a) naive papermill + nbconvert CLI loop: {naive:7.2f} s")
         print(f"(b) incidents render --force:            {cold:7.2f} s")
         print(f"(c) incidents render, nothing changed:   {warm:7.2f} s")
-        print(f"largest report: {largest.name} {largest.stat().st_size / 1024:.0f} KB "
-              f"(naive nbconvert HTML of the same batch: up to {naive_largest.stat().st_size / 1024:.0f} KB)")
+        print(
+            f"largest report: {largest.name} {largest.stat().st_size / 1024:.0f} KB "
+            f"(naive nbconvert HTML of the same batch: up to {naive_largest.stat().st_size / 1024:.0f} KB)"
+        )
         print(f"RESULT render_vs_naive {cold / naive:.3f}")
         print(f"RESULT rerender_vs_cold {warm / cold:.3f}")
         print(f"RESULT report_html_kb_max {largest.stat().st_size / 1024:.0f}")

@@ -58,11 +58,26 @@ _REGIONAL_PLACES = [1, 17, 19, 20, 21, 22, 23, 24, 25]
 
 _CATEGORY = {"attack_on_us": 0.55, "us_strike": 0.20, "regional": 0.25}
 _WEAPONS = {
-    "attack_on_us": {"drone": 0.45, "rocket": 0.30, "missiles_and_drones": 0.05, "ballistic_missile": 0.03,
-                     "explosive_device": 0.03, "small_arms": 0.02, "unknown": 0.12},
+    "attack_on_us": {
+        "drone": 0.45,
+        "rocket": 0.30,
+        "missiles_and_drones": 0.05,
+        "ballistic_missile": 0.03,
+        "explosive_device": 0.03,
+        "small_arms": 0.02,
+        "unknown": 0.12,
+    },
     "us_strike": {"airstrike": 0.85, "cruise_missile": 0.10, "unknown": 0.05},
-    "regional": {"airstrike": 0.40, "drone": 0.15, "rocket": 0.15, "ballistic_missile": 0.05,
-                 "missiles_and_drones": 0.05, "explosive_device": 0.08, "small_arms": 0.07, "unknown": 0.05},
+    "regional": {
+        "airstrike": 0.40,
+        "drone": 0.15,
+        "rocket": 0.15,
+        "ballistic_missile": 0.05,
+        "missiles_and_drones": 0.05,
+        "explosive_device": 0.08,
+        "small_arms": 0.07,
+        "unknown": 0.05,
+    },
 }
 _SUB_EVENT = {  # weapon -> (event_type, sub_event_type)
     "rocket": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
@@ -76,7 +91,12 @@ _SUB_EVENT = {  # weapon -> (event_type, sub_event_type)
     "unknown": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
 }
 _PERPETRATORS = {
-    "attack_on_us": {"Islamic Resistance in Iraq": 0.5, "Kata'ib Hezbollah": 0.15, "Harakat al-Nujaba": 0.05, "unknown": 0.3},
+    "attack_on_us": {
+        "Islamic Resistance in Iraq": 0.5,
+        "Kata'ib Hezbollah": 0.15,
+        "Harakat al-Nujaba": 0.05,
+        "unknown": 0.3,
+    },
     "us_strike": {"United States": 1.0},
     "regional": {"Israel": 0.4, "Houthis": 0.25, "Hezbollah": 0.2, "Iran": 0.05, "unknown": 0.1},
 }
@@ -180,10 +200,14 @@ def make_incidents(n: int, seed: int = SEED) -> pd.DataFrame:
         "munitions_min": munitions_min,
         "munitions_max": munitions_max,
         "outcome": _choose(rng, _OUTCOMES, n),
-        "us_killed_min": us_killed[0], "us_killed_max": us_killed[1],
-        "us_injured_min": us_injured[0], "us_injured_max": us_injured[1],
-        "other_killed_min": other_killed[0], "other_killed_max": other_killed[1],
-        "other_injured_min": other_injured[0], "other_injured_max": other_injured[1],
+        "us_killed_min": us_killed[0],
+        "us_killed_max": us_killed[1],
+        "us_injured_min": us_injured[0],
+        "us_injured_max": us_injured[1],
+        "other_killed_min": other_killed[0],
+        "other_killed_max": other_killed[1],
+        "other_injured_min": other_injured[0],
+        "other_injured_max": other_injured[1],
         "fatalities": fatalities,
         "source_ids": source_ids,
         "notes": np.where(rng.random(n) < 0.05, "synthetic row; figures drawn at random", None),
@@ -201,16 +225,18 @@ def make_sources(n_sources: int) -> pd.DataFrame:
     """External-reference sources SRC-000001.. (url set; file and sha256 empty)."""
     ids = [f"SRC-{i:06d}" for i in range(1, n_sources + 1)]
     published = pd.Timestamp("2023-10-18") + pd.to_timedelta(np.arange(n_sources) % 440, unit="D")
-    out = pd.DataFrame({
-        "source_id": ids,
-        "file": "",
-        "url": [f"https://example.org/synthetic/{i}" for i in ids],
-        "outlet": [_OUTLETS[i % len(_OUTLETS)] for i in range(n_sources)],
-        "headline": [f"Synthetic report {i}" for i in range(1, n_sources + 1)],
-        "published": published.strftime("%Y-%m-%d"),
-        "published_basis": "synthetic: date on the page",
-        "sha256": "",
-    })
+    out = pd.DataFrame(
+        {
+            "source_id": ids,
+            "file": "",
+            "url": [f"https://example.org/synthetic/{i}" for i in ids],
+            "outlet": [_OUTLETS[i % len(_OUTLETS)] for i in range(n_sources)],
+            "headline": [f"Synthetic report {i}" for i in range(1, n_sources + 1)],
+            "published": published.strftime("%Y-%m-%d"),
+            "published_basis": "synthetic: date on the page",
+            "sha256": "",
+        }
+    )
     return out[schema.SOURCES.column_names]
 
 

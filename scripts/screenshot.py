@@ -23,7 +23,12 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.browser import (
-    CHARTS_DRAWN_JS, MISSING_MESSAGE, NetworkGuard, PageWatch, chromium_available, launch_chromium,
+    CHARTS_DRAWN_JS,
+    MISSING_MESSAGE,
+    NetworkGuard,
+    PageWatch,
+    chromium_available,
+    launch_chromium,
 )
 from analysis.files import write_bytes_atomic
 
@@ -37,8 +42,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"PNG to write (default: {DEFAULT_OUT})")
     parser.add_argument("--width", type=int, default=1200, help="viewport width in CSS pixels (default: 1200)")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--until", default="map", metavar="TEXT",
-                       help="end below the first chart whose id contains TEXT (default: map)")
+    where.add_argument(
+        "--until", default="map", metavar="TEXT", help="end below the first chart whose id contains TEXT (default: map)"
+    )
     where.add_argument("--full-page", action="store_true", help="the whole page")
     return parser.parse_args(argv)
 
@@ -64,7 +70,9 @@ def take_screenshot(report: Path, width: int = 1200, until: str | None = "map") 
                 return page.screenshot(full_page=True, animations="disabled")
             bottom = page.evaluate(
                 "text => { const div = [...document.querySelectorAll('div.plotly-graph-div')].find(d => d.id.includes(text));"
-                " return div ? div.getBoundingClientRect().bottom + window.scrollY : null; }", until)
+                " return div ? div.getBoundingClientRect().bottom + window.scrollY : null; }",
+                until,
+            )
             if bottom is None:
                 raise RuntimeError(f"no chart whose id contains {until!r} in {report}")
             clip = {"x": 0, "y": 0, "width": width, "height": int(bottom) + 16}

@@ -39,7 +39,9 @@ def test_environment_yml_installs_the_project_and_uses_conda_forge():
 
 def test_agreement_check_detects_a_changed_bound():
     pyproject = read_pyproject_requirements('[project]\ndependencies = ["pandas>=3.1,<3.2", "plotly>=7.1,<7.2"]')
-    drifted = read_environment_requirements("dependencies:\n  - python=3.11\n  - pandas>=3.1,<3.3\n  - plotly>=7.1,<7.2\n")
+    drifted = read_environment_requirements(
+        "dependencies:\n  - python=3.11\n  - pandas>=3.1,<3.3\n  - plotly>=7.1,<7.2\n"
+    )
     missing = read_environment_requirements("dependencies:\n  - pandas>=3.1,<3.2\n")
     assert drifted != pyproject
     assert missing != pyproject

@@ -57,7 +57,9 @@ def open_page(browser):
     """``open_page(url, allow_loopback=False)`` -> :class:`OfflinePage`, loaded; closed after the test."""
     contexts = []
 
-    def open_(url: str, allow_loopback: bool = False, wait_until: str = "load", timeout_ms: float = 60_000) -> OfflinePage:
+    def open_(
+        url: str, allow_loopback: bool = False, wait_until: str = "load", timeout_ms: float = 60_000
+    ) -> OfflinePage:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
         guard = NetworkGuard(allow_loopback=allow_loopback).attach(context)
@@ -73,8 +75,12 @@ def open_page(browser):
 
 def render_batch(out: Path, *extra: str, timeout_s: float = 600) -> subprocess.CompletedProcess:
     """Run ``incidents render --out OUT --force`` (plus ``extra``) and fail the test on a non-zero exit."""
-    result = subprocess.run([*CLI, "render", "--out", str(out), "--force", "--no-progress", *extra],
-                            capture_output=True, text=True, timeout=timeout_s)
+    result = subprocess.run(
+        [*CLI, "render", "--out", str(out), "--force", "--no-progress", *extra],
+        capture_output=True,
+        text=True,
+        timeout=timeout_s,
+    )
     if result.returncode != 0 or "Traceback" in result.stdout + result.stderr:
         pytest.fail(f"render failed with exit {result.returncode}:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return result

@@ -119,8 +119,9 @@ def test_hostile_data_reads_as_written_in_tables_and_map_hover(hostile_reports, 
     assert any(cell.endswith(HOSTILE) for cell in cells if cell != renamed_place), "claims or headlines verbatim"
     labels = hover_everything(opened.page)
     assert any(renamed_place in label for label in labels), "a map hover label shows the place name as written"
-    assert any(HOSTILE in label and renamed_place not in label for label in labels), \
+    assert any(HOSTILE in label and renamed_place not in label for label in labels), (
         "an annotation hover label shows a context description as written"
+    )
     state = opened.page.evaluate(PAGE_STATE_JS)
     _assert_nothing_ran_or_was_injected("overview", state, opened.watch)
 
@@ -134,7 +135,9 @@ def test_hostile_titles_and_descriptions_in_the_index_are_shown_not_run(hostile_
     state = opened.page.evaluate(PAGE_STATE_JS)
     _assert_nothing_ran_or_was_injected("index", state, opened.watch)
     assert state["scripts"] == 0
-    links = opened.page.eval_on_selector_all("table a[href]", "links => links.map(a => [a.getAttribute('href'), a.innerText])")
+    links = opened.page.eval_on_selector_all(
+        "table a[href]", "links => links.map(a => [a.getAttribute('href'), a.innerText])"
+    )
     assert sorted(href for href, _ in links) == sorted(f"{name}.html" for name in JOB_NAMES)
     assert all(text.endswith(HOSTILE) for _, text in links), links
     assert state["text"].count(HOSTILE) >= 2 * len(JOB_NAMES), "every title and description shown as written"

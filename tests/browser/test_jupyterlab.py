@@ -12,10 +12,8 @@ through its API, then its process group is killed.
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -80,11 +78,17 @@ def lab(tmp_path):
         "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
     }
     command = [
-        str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser",
-        f"--IdentityProvider.token={token}", "--ServerApp.ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
+        str(Path(sys.executable).with_name("jupyter")),
+        "lab",
+        "--no-browser",
+        f"--IdentityProvider.token={token}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
         f"--ServerApp.root_dir={root}",
         # nothing that would reach out from the server side: update checks, news, PyPI extension manager
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.news_url=None",
         "--LabApp.extension_manager=readonly",
     ]
     if os.geteuid() == 0:  # CI containers run as root
@@ -134,7 +138,8 @@ def test_overview_runs_in_jupyterlab_and_its_charts_draw(lab, open_page):
         """n => document.querySelectorAll('.jp-OutputArea-output.jp-RenderedPlotly').length >= n
               || [...document.querySelectorAll(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")]
                  .some(o => /Traceback|Error/.test(o.textContent))""",
-        arg=expected, timeout=RUN_ALL_S * 1000,
+        arg=expected,
+        timeout=RUN_ALL_S * 1000,
     )
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
     assert not [e for e in errors if "Traceback" in e or "Error" in e], errors

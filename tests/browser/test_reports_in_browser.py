@@ -94,9 +94,19 @@ def test_the_guard_counts_what_would_leave_the_machine(open_page, tmp_path):
 
 def test_screenshot_script_writes_the_readme_picture(rendered_reports, tmp_path):
     out = tmp_path / "docs" / "overview.png"
-    result = subprocess.run([sys.executable, str(paths.PROJECT_DIR / "scripts" / "screenshot.py"),
-                             "--report", str(rendered_reports / "overview.html"), "--out", str(out)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(paths.PROJECT_DIR / "scripts" / "screenshot.py"),
+            "--report",
+            str(rendered_reports / "overview.html"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     png = out.read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"

@@ -59,8 +59,6 @@ def copy_bundled(target: Path) -> Path:
     return target
 
 
-
-
 def record_line(path: Path, row: int) -> int:
     """Physical line (1-based) where data row ``row`` (0-based, header excluded) starts."""
     with open(path, encoding="utf-8", errors="replace", newline="") as f:
@@ -96,7 +94,9 @@ def get_cell(path: Path, row: int, column: str) -> str:
 
 
 def _bundled_source_ids(data: Path) -> set[str]:
-    return {r["source_id"] for r in csv.DictReader(open(data / "sources.csv", encoding="utf-8", newline="")) if r["file"]}
+    return {
+        r["source_id"] for r in csv.DictReader(open(data / "sources.csv", encoding="utf-8", newline="")) if r["file"]
+    }
 
 
 # --- the cases ---------------------------------------------------------------------
@@ -106,7 +106,7 @@ def _missing_column(data: Path) -> Expected:
     path = data / "incidents.csv"
     rows = read_rows(path)
     drop = rows[0].index("weapon")
-    write_rows(path, [r[:drop] + r[drop + 1:] for r in rows])
+    write_rows(path, [r[:drop] + r[drop + 1 :] for r in rows])
     return Expected(2, "incidents.csv", 1, "weapon", "no such column in the header")
 
 
@@ -223,6 +223,7 @@ def _header_only(name: str, accepted: bool):
         incidents = data / "incidents.csv"
         row = find_row(incidents, lambda r: any(s.strip() in bundled for s in r["source_ids"].split(";")))
         return Expected(2, "incidents.csv", record_line(incidents, row), "event_date", "no evidence row")
+
     return build
 
 
@@ -274,8 +275,15 @@ CASES: tuple[Case, ...] = (
     Case("not-utf8", _not_utf8, "a Latin-1 byte in a note"),
     # accepted: the codebook makes context and reported totals optional companions,
     # the validator reads UTF-8 with a BOM and CRLF line endings, and notes have no length limit
-    Case("header-only-context", _header_only("context", accepted=True), "context.csv with only its header", accepted=True),
-    Case("header-only-reported-totals", _header_only("reported_totals", accepted=True), "reported_totals.csv with only its header", accepted=True),
+    Case(
+        "header-only-context", _header_only("context", accepted=True), "context.csv with only its header", accepted=True
+    ),
+    Case(
+        "header-only-reported-totals",
+        _header_only("reported_totals", accepted=True),
+        "reported_totals.csv with only its header",
+        accepted=True,
+    ),
     Case("ten-mb-notes", _ten_mb_notes, "a 10 MB notes cell", accepted=True),
     Case("utf8-bom", _utf8_bom, "every CSV starting with a UTF-8 byte order mark", accepted=True),
     Case("crlf", _crlf, "every CSV with CRLF line endings", accepted=True),

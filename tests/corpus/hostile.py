@@ -26,7 +26,7 @@ PAYLOADS = (
     '<svg onload="window.__pwned=3,alert(3)">',
     '<a href="javascript:window.__pwned=4,alert(4)">click me</a>',
     '"\'><iframe srcdoc="<script>parent.__pwned=5</script>">',
-    "</td></tr></table><b onmouseover=\"window.__pwned=6\">",
+    '</td></tr></table><b onmouseover="window.__pwned=6">',
     'a<b & c>d \\" end',
 )
 HOSTILE = " ".join(PAYLOADS)
@@ -65,7 +65,11 @@ def build_hostile_data(target: Path) -> tuple[Path, str]:
             for column in columns:
                 row[header.index(column)] = _poison(row[header.index(column)])
             for column in ("location", "name"):
-                if file in {"incidents.csv", "places.csv"} and column in header and row[header.index(column)] == renamed_from:
+                if (
+                    file in {"incidents.csv", "places.csv"}
+                    and column in header
+                    and row[header.index(column)] == renamed_from
+                ):
                     row[header.index(column)] = renamed_to
         write_rows(path, rows)
     return data, renamed_to
@@ -101,7 +105,10 @@ def write_hostile_jobs(project: Path) -> Path:
     for job in config["job"]:
         job = dict(job)
         job["description"] = _poison(job.get("description", ""))
-        job["parameters"] = {**job.get("parameters", {}), "title": _poison(job.get("parameters", {}).get("title", job["name"]))}
+        job["parameters"] = {
+            **job.get("parameters", {}),
+            "title": _poison(job.get("parameters", {}).get("title", job["name"])),
+        }
         lines.append("[[job]]")
         lines += [f"{json.dumps(k)} = {_toml_value(v)}" for k, v in job.items()]
         lines.append("")

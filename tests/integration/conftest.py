@@ -8,15 +8,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-PARAMETERS = '''\
+PARAMETERS = """\
 data_dir: str = ""  # data directory
 title: str = "Tiny report"  # report title
 start: str = ""  # first day, YYYY-MM-DD
 fail: bool = False  # raise on purpose
 sleep_s: float = 0.0  # seconds to sleep in the work cell
-'''
+"""
 
-WORK = '''\
+WORK = """\
 import time
 import plotly.graph_objects as go
 from analysis.display import show_figure
@@ -27,7 +27,7 @@ if fail:
 incidents = load_incidents(data_dir or None)
 print(f"{len(incidents)} incidents")
 show_figure(go.Figure(go.Bar(x=["a", "b"], y=[1, len(incidents)])), "tiny")
-'''
+"""
 
 
 def write_notebook(path: Path, parameters: str = PARAMETERS, work: str = WORK) -> Path:
@@ -45,7 +45,8 @@ def write_notebook(path: Path, parameters: str = PARAMETERS, work: str = WORK) -
 def tiny_project(tmp_path):
     """A project folder with notebooks/tiny.ipynb and a reports.toml of two jobs."""
     write_notebook(tmp_path / "notebooks" / "tiny.ipynb")
-    (tmp_path / "reports.toml").write_text(textwrap.dedent('''\
+    (tmp_path / "reports.toml").write_text(
+        textwrap.dedent("""\
         [[job]]
         name = "good"
         notebook = "tiny.ipynb"
@@ -55,5 +56,6 @@ def tiny_project(tmp_path):
         name = "bad"
         notebook = "tiny.ipynb"
         parameters = { title = "Bad report", fail = true }
-    '''))
+    """)
+    )
     return tmp_path

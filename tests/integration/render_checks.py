@@ -12,8 +12,11 @@ CLI = [str(INCIDENTS)] if INCIDENTS.exists() else [sys.executable, "-m", "analys
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (but the lock file, rewritten by every attempt) with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != ".render.lock"}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".render.lock"
+    }
 
 
 def leftovers(folder: Path) -> list[str]:

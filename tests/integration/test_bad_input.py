@@ -66,8 +66,11 @@ def _run(*args: object) -> Run:
 
 def problem_line(output: str, data: Path, expected: Expected) -> str | None:
     """The line of ``output`` that reports ``expected`` (``error: `` may precede the first one)."""
-    pattern = re.compile(rf"^(?:error: )?{re.escape(str(data / expected.file))}:{expected.line}: "
-                         rf"{re.escape(expected.column)}: found .*, expected .*$", re.M)
+    pattern = re.compile(
+        rf"^(?:error: )?{re.escape(str(data / expected.file))}:{expected.line}: "
+        rf"{re.escape(expected.column)}: found .*, expected .*$",
+        re.M,
+    )
     for match in pattern.finditer(output):
         if expected.text in match.group(0):
             return match.group(0)
@@ -147,11 +150,29 @@ def test_accepted_input_validates_and_renders(case: Case, outcomes, job):
 def test_the_corpus_covers_the_brief_and_names_each_case_once():
     names = [c.name for c in CASES]
     assert len(names) == len(set(names))
-    required = {"missing-column", "misspelled-column", "day-first-date", "impossible-date", "min-greater-than-max",
-                "negative-count", "word-in-number", "unknown-category", "unknown-weapon", "duplicate-id",
-                "unknown-source", "unknown-location", "quote-not-in-source", "changed-raw-file",
-                "coordinates-outside-country", "empty-file", "header-only-incidents", "not-utf8", "ten-mb-notes",
-                "utf8-bom", "crlf"}
+    required = {
+        "missing-column",
+        "misspelled-column",
+        "day-first-date",
+        "impossible-date",
+        "min-greater-than-max",
+        "negative-count",
+        "word-in-number",
+        "unknown-category",
+        "unknown-weapon",
+        "duplicate-id",
+        "unknown-source",
+        "unknown-location",
+        "quote-not-in-source",
+        "changed-raw-file",
+        "coordinates-outside-country",
+        "empty-file",
+        "header-only-incidents",
+        "not-utf8",
+        "ten-mb-notes",
+        "utf8-bom",
+        "crlf",
+    }
     assert required <= set(names)
 
 

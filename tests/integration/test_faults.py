@@ -10,8 +10,8 @@ interrupted status, with the link to the previous report kept).
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -24,15 +24,15 @@ from tests.fixtures.build import VALID_DATA
 from tests.integration.conftest import write_notebook
 from tests.integration.render_checks import CLI, leftovers, snapshot
 
-PARAMETERS = '''\
+PARAMETERS = """\
 data_dir: str = ""  # data directory
 title: str = "Fault report"  # report title
 mode: str = ""  # "" works, "raise" raises, "kill" kills its own kernel with SIGKILL
 sleep_s: float = 0.0  # seconds to sleep before the chart
 pid_file: str = ""  # where the kernel writes its process id when it starts working
-'''
+"""
 
-WORK = '''\
+WORK = """\
 import os, signal, time
 from pathlib import Path
 import plotly.graph_objects as go
@@ -45,7 +45,7 @@ if mode == "kill":
     os.kill(os.getpid(), signal.SIGKILL)
 time.sleep(sleep_s)
 show_figure(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])), "fault")
-'''
+"""
 
 JOBS = ("good", "boom", "killed", "slow")
 
@@ -53,11 +53,17 @@ JOBS = ("good", "boom", "killed", "slow")
 def _jobs_toml(modes: dict[str, str], sleeps: dict[str, float], pid_dir: Path) -> str:
     tables = []
     for name in JOBS:
-        parameters = {"title": f"Report {name}", "mode": modes.get(name, ""), "sleep_s": float(sleeps.get(name, 0.0)),
-                      "pid_file": str(pid_dir / f"{name}.pid")}
+        parameters = {
+            "title": f"Report {name}",
+            "mode": modes.get(name, ""),
+            "sleep_s": float(sleeps.get(name, 0.0)),
+            "pid_file": str(pid_dir / f"{name}.pid"),
+        }
         inline = ", ".join(f"{k} = {json.dumps(v)}" for k, v in parameters.items())
-        tables.append(f'[[job]]\nname = "{name}"\nnotebook = "fault.ipynb"\ndescription = "job {name}"\n'
-                      f"timeout_s = 120\nparameters = {{ {inline} }}\n")
+        tables.append(
+            f'[[job]]\nname = "{name}"\nnotebook = "fault.ipynb"\ndescription = "job {name}"\n'
+            f"timeout_s = 120\nparameters = {{ {inline} }}\n"
+        )
     return "\n".join(tables)
 
 
@@ -88,12 +94,24 @@ def _env(tmp: Path) -> dict:
 
 
 def _command(root: Path, config: str, out: Path, *extra: str) -> list[str]:
-    return [*CLI, "render", "--config", str(root / config), "--data", str(VALID_DATA), "--out", str(out),
-            "--no-progress", *extra]
+    return [
+        *CLI,
+        "render",
+        "--config",
+        str(root / config),
+        "--data",
+        str(VALID_DATA),
+        "--out",
+        str(out),
+        "--no-progress",
+        *extra,
+    ]
 
 
 def _run(root: Path, config: str, out: Path, *extra: str, tmp: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(_command(root, config, out, *extra), capture_output=True, text=True, timeout=240, env=_env(tmp))
+    return subprocess.run(
+        _command(root, config, out, *extra), capture_output=True, text=True, timeout=240, env=_env(tmp)
+    )
 
 
 @pytest.fixture
@@ -107,7 +125,7 @@ def out(project, tmp_path):
 def _index_row(out: Path, name: str) -> str:
     index = (out / "index.html").read_text(encoding="utf-8")
     start = index.index(f'<a href="{name}.html">')
-    return index[index.rindex("<tr", 0, start): index.index("</tr>", start)]
+    return index[index.rindex("<tr", 0, start) : index.index("</tr>", start)]
 
 
 def _assert_clean(out: Path, tmp: Path) -> None:
@@ -176,9 +194,14 @@ def test_an_interrupted_batch_exits_130_stops_the_kernels_and_keeps_the_previous
     tmp = tmp_path / "tmp"
     pid_file = project / "pids" / "slow.pid"
     pid_file.unlink(missing_ok=True)
-    process = subprocess.Popen(_command(project, "faults.toml", out, "--job", "slow", "--job", "good", "--force"),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(tmp),
-                               start_new_session=True)
+    process = subprocess.Popen(
+        _command(project, "faults.toml", out, "--job", "slow", "--job", "good", "--force"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(tmp),
+        start_new_session=True,
+    )
     try:
         deadline = time.time() + 60
         while time.time() < deadline and not (pid_file.exists() and pid_file.read_text().strip()):
@@ -214,8 +237,13 @@ def test_a_second_render_of_the_same_folder_is_refused_with_exit_3_and_the_first
     tmp = tmp_path / "tmp"
     pid_file = project / "pids" / "slow.pid"
     pid_file.unlink(missing_ok=True)
-    first = subprocess.Popen(_command(project, "pause.toml", out, "--job", "slow"), stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=_env(tmp))
+    first = subprocess.Popen(
+        _command(project, "pause.toml", out, "--job", "slow"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(tmp),
+    )
     try:
         deadline = time.time() + 60
         while time.time() < deadline and not pid_file.exists():

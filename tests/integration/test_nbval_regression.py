@@ -13,8 +13,19 @@ from analysis import paths
 
 def _run_nbval(data_dir, notebook="overview.ipynb"):
     env = {**os.environ, "INCIDENTS_DATA_DIR": str(data_dir)}
-    command = [sys.executable, "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider", "--nbval",
-               "--nbval-sanitize-with", str(paths.NOTEBOOKS_DIR / "nbval-sanitize.cfg"), str(paths.NOTEBOOKS_DIR / notebook)]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-o",
+        "addopts=",
+        "-p",
+        "no:cacheprovider",
+        "--nbval",
+        "--nbval-sanitize-with",
+        str(paths.NOTEBOOKS_DIR / "nbval-sanitize.cfg"),
+        str(paths.NOTEBOOKS_DIR / notebook),
+    ]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=paths.PROJECT_DIR, timeout=300)
 
 

@@ -69,14 +69,21 @@ def test_a_partial_render_keeps_every_report_in_the_index(tiny_project):
     toml.write_text(toml.read_text().replace("fail = true", "fail = false"))
     _render(tiny_project)
     good_only = [job for job in read_jobs(toml) if job.name == "good"]
-    render_jobs(good_only, out_dir=tiny_project / "out", force=True, progress=False, echo=lambda *a, **k: None,
-                index_names=["good", "bad"])
+    render_jobs(
+        good_only,
+        out_dir=tiny_project / "out",
+        force=True,
+        progress=False,
+        echo=lambda *a, **k: None,
+        index_names=["good", "bad"],
+    )
     index = (tiny_project / "out" / "index.html").read_text()
     assert 'href="good.html"' in index and 'href="bad.html"' in index
 
 
 def test_unknown_or_mistyped_parameters_stop_the_batch_before_anything_runs(tiny_project):
-    (tiny_project / "reports.toml").write_text(textwrap.dedent('''\
+    (tiny_project / "reports.toml").write_text(
+        textwrap.dedent("""\
         [[job]]
         name = "good"
         notebook = "tiny.ipynb"
@@ -85,7 +92,8 @@ def test_unknown_or_mistyped_parameters_stop_the_batch_before_anything_runs(tiny
         name = "typo"
         notebook = "tiny.ipynb"
         parameters = { titel = "x", sleep_s = "slow", "x = __import__('os')" = 1 }
-    '''))
+    """)
+    )
     with pytest.raises(RenderError) as caught:
         _render(tiny_project)
     message = str(caught.value)
@@ -97,10 +105,8 @@ def test_unknown_or_mistyped_parameters_stop_the_batch_before_anything_runs(tiny
 
 
 def test_a_second_render_is_refused_while_one_holds_the_lock(tmp_path):
-    with hold_render_lock(tmp_path):
-        with pytest.raises(RenderError) as caught:
-            with hold_render_lock(tmp_path):
-                pass
+    with hold_render_lock(tmp_path), pytest.raises(RenderError) as caught, hold_render_lock(tmp_path):
+        pass
     assert caught.value.exit_code == EXIT_LOCKED
     assert "another render is running (pid" in str(caught.value)
     with hold_render_lock(tmp_path):  # released again
@@ -110,7 +116,17 @@ def test_a_second_render_is_refused_while_one_holds_the_lock(tmp_path):
 def test_cli_refuses_a_second_render_running_in_another_process(tiny_project):
     toml = tiny_project / "reports.toml"
     toml.write_text(toml.read_text().replace("fail = true", "fail = false, sleep_s = 6.0"))
-    command = [sys.executable, "-m", "analysis", "render", "--config", str(toml), "--out", str(tiny_project / "out"), "--no-progress"]
+    command = [
+        sys.executable,
+        "-m",
+        "analysis",
+        "render",
+        "--config",
+        str(toml),
+        "--out",
+        str(tiny_project / "out"),
+        "--no-progress",
+    ]
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.time() + 30
@@ -128,12 +144,16 @@ def test_cli_refuses_a_second_render_running_in_another_process(tiny_project):
 def test_a_worker_reuses_its_kernel_but_each_job_starts_with_an_empty_namespace(tiny_project):
     from tests.integration.conftest import write_notebook
 
-    write_notebook(tiny_project / "notebooks" / "check.ipynb", work=(
-        "import os\n"
-        "assert 'incidents' not in globals(), 'a variable of the previous job leaked'\n"
-        "print('kernel pid', os.getpid())\n"
-    ))
-    (tiny_project / "reports.toml").write_text(textwrap.dedent('''\
+    write_notebook(
+        tiny_project / "notebooks" / "check.ipynb",
+        work=(
+            "import os\n"
+            "assert 'incidents' not in globals(), 'a variable of the previous job leaked'\n"
+            "print('kernel pid', os.getpid())\n"
+        ),
+    )
+    (tiny_project / "reports.toml").write_text(
+        textwrap.dedent("""\
         [[job]]
         name = "first"
         notebook = "tiny.ipynb"
@@ -141,6 +161,7 @@ def test_a_worker_reuses_its_kernel_but_each_job_starts_with_an_empty_namespace(
         [[job]]
         name = "second"
         notebook = "check.ipynb"
-    '''))
+    """)
+    )
     summary = _render(tiny_project, workers=1)
     assert {r.name: r.status for r in summary.results} == {"first": "rendered", "second": "rendered"}, summary.results

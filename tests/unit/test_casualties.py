@@ -12,14 +12,42 @@ def incidents() -> pd.DataFrame:
     # us_killed: A 0-0, B 1-2, C >=3 (open), D unknown
     # other_killed: A 2-4, B 5 (min=max), C unknown, D unknown
     return make_incidents(
-        {"incident_id": "A", "event_date": "2024-01-02", "country": "Iraq",
-         "us_killed_min": 0, "us_killed_max": 0, "other_killed_min": 2, "other_killed_max": 4, "fatalities": 2},
-        {"incident_id": "B", "event_date": "2024-01-09", "country": "Iraq",
-         "us_killed_min": 1, "us_killed_max": 2, "other_killed_min": 5, "other_killed_max": 5, "fatalities": 6},
-        {"incident_id": "C", "event_date": "2024-01-28", "country": "Jordan", "location": "Tower 22",
-         "us_killed_min": 3, "us_injured_min": 40, "us_injured_max": 47},
-        {"incident_id": "D", "event_date": "2024-02-02", "country": "Syria", "location": "Al-Tanf",
-         "category": "us_strike"},
+        {
+            "incident_id": "A",
+            "event_date": "2024-01-02",
+            "country": "Iraq",
+            "us_killed_min": 0,
+            "us_killed_max": 0,
+            "other_killed_min": 2,
+            "other_killed_max": 4,
+            "fatalities": 2,
+        },
+        {
+            "incident_id": "B",
+            "event_date": "2024-01-09",
+            "country": "Iraq",
+            "us_killed_min": 1,
+            "us_killed_max": 2,
+            "other_killed_min": 5,
+            "other_killed_max": 5,
+            "fatalities": 6,
+        },
+        {
+            "incident_id": "C",
+            "event_date": "2024-01-28",
+            "country": "Jordan",
+            "location": "Tower 22",
+            "us_killed_min": 3,
+            "us_injured_min": 40,
+            "us_injured_max": 47,
+        },
+        {
+            "incident_id": "D",
+            "event_date": "2024-02-02",
+            "country": "Syria",
+            "location": "Al-Tanf",
+            "category": "us_strike",
+        },
     )
 
 
@@ -33,8 +61,16 @@ def row(tally: pd.DataFrame, measure: str, **group) -> pd.Series:
 
 def test_columns_of_the_long_format(incidents):
     out = tally_casualties(incidents)
-    assert list(out.columns) == ["measure", "low", "high", "high_open", "incidents",
-                                 "incidents_with_figure", "incidents_open", "incidents_unknown"]
+    assert list(out.columns) == [
+        "measure",
+        "low",
+        "high",
+        "high_open",
+        "incidents",
+        "incidents_with_figure",
+        "incidents_open",
+        "incidents_unknown",
+    ]
     assert out["measure"].tolist() == ["us_killed", "us_injured", "other_killed", "other_injured", "fatalities"]
     assert str(out["low"].dtype) == "Int64" and str(out["high"].dtype) == "Int64"
 
@@ -84,7 +120,11 @@ def test_by_month_and_week(incidents):
     weeks = tally_casualties(incidents, by="week")
     # 2024-01-02 -> week of Mon 2024-01-01; 01-09 -> 01-08; 01-28 (a Sunday) -> 01-22; 02-02 -> 01-29
     assert weeks["period"].drop_duplicates().dt.strftime("%Y-%m-%d").tolist() == [
-        "2024-01-01", "2024-01-08", "2024-01-22", "2024-01-29"]
+        "2024-01-01",
+        "2024-01-08",
+        "2024-01-22",
+        "2024-01-29",
+    ]
 
 
 def test_by_incident_keeps_table_order(incidents):

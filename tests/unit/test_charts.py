@@ -12,11 +12,12 @@ from analysis.counts import count_by
 from analysis.frequency import count_per_period
 from tests.fixtures.tables import make_incidents
 
-
 OUTLINES = {
     "Iraq": [[(39.0, 29.0), (48.0, 29.0), (48.0, 37.0), (39.0, 37.0), (39.0, 29.0)]],
-    "Jordan": [[(35.0, 29.0), (39.0, 29.0), (39.0, 33.0), (35.0, 33.0), (35.0, 29.0)],
-               [(36.0, 30.0), (36.5, 30.0), (36.5, 30.5), (36.0, 30.0)]],
+    "Jordan": [
+        [(35.0, 29.0), (39.0, 29.0), (39.0, 33.0), (35.0, 33.0), (35.0, 29.0)],
+        [(36.0, 30.0), (36.5, 30.0), (36.5, 30.5), (36.0, 30.0)],
+    ],
 }
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -24,13 +25,36 @@ EVIL = "<img src=x onerror=alert(1)>"
 @pytest.fixture
 def incidents() -> pd.DataFrame:
     return make_incidents(
-        {"incident_id": "A", "event_date": "2024-01-02", "fatalities": 2, "other_killed_min": 2, "other_killed_max": 4,
-         "us_killed_min": 0, "us_killed_max": 0},
+        {
+            "incident_id": "A",
+            "event_date": "2024-01-02",
+            "fatalities": 2,
+            "other_killed_min": 2,
+            "other_killed_max": 4,
+            "us_killed_min": 0,
+            "us_killed_max": 0,
+        },
         {"incident_id": "B", "event_date": "2024-01-09", "weapon": "rocket", "us_killed_min": 1},
-        {"incident_id": "C", "event_date": "2024-01-28", "country": "Jordan", "location": EVIL,
-         "latitude": 33.32, "longitude": 38.70, "us_killed_min": 3, "us_killed_max": 3},
-        {"incident_id": "D", "event_date": "2024-02-02", "category": "us_strike", "weapon": "airstrike",
-         "location": "Jurf al-Sakhar", "latitude": 32.87, "longitude": 44.16, "other_killed_min": 16},
+        {
+            "incident_id": "C",
+            "event_date": "2024-01-28",
+            "country": "Jordan",
+            "location": EVIL,
+            "latitude": 33.32,
+            "longitude": 38.70,
+            "us_killed_min": 3,
+            "us_killed_max": 3,
+        },
+        {
+            "incident_id": "D",
+            "event_date": "2024-02-02",
+            "category": "us_strike",
+            "weapon": "airstrike",
+            "location": "Jurf al-Sakhar",
+            "latitude": 32.87,
+            "longitude": 44.16,
+            "other_killed_min": 16,
+        },
     )
 
 
@@ -56,11 +80,13 @@ def test_timeline_stacks_in_vocabulary_order_with_fixed_colours(incidents):
 
 
 def test_timeline_context_lines_are_escaped_and_inside_the_span(incidents):
-    context = pd.DataFrame({
-        "date": pd.to_datetime(["2024-01-15", "2023-01-01"]),
-        "label": [EVIL, "too early"],
-        "description": ["talks & more", "x"],
-    })
+    context = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-15", "2023-01-01"]),
+            "label": [EVIL, "too early"],
+            "description": ["talks & more", "x"],
+        }
+    )
     fig = charts.plot_frequency_timeline(count_per_period(incidents, "week", by="category"), context=context)
     assert len(fig.layout.shapes) == 1 and fig.layout.shapes[0].x0 == "2024-01-15"
     text = fig.layout.annotations[0].text
@@ -168,6 +194,7 @@ def test_figures_are_deterministic(incidents):
             charts.plot_casualty_ranges(tally_casualties(incidents, by="month")),
             charts.plot_incident_map(incidents, outlines=OUTLINES),
         ]
+
     first, second = build(), build()
     for a, b in zip(first, second):
         assert a.to_json() == b.to_json()

@@ -5,7 +5,8 @@ from analysis.codebook import CODEBOOK, check_codebook, generated_blocks, table_
 
 SKELETON = "# Codebook\n\nHand-written intro.\n\n" + "".join(
     f"## {name}\n\n<!-- BEGIN GENERATED: {name} -->\n<!-- END GENERATED: {name} -->\n\nHand-written notes.\n\n"
-    for name in [t.name for t in schema.TABLES] + ["vocabularies"])
+    for name in [t.name for t in schema.TABLES] + ["vocabularies"]
+)
 
 
 def test_every_schema_column_is_in_its_table():
@@ -29,8 +30,9 @@ def test_update_fills_blocks_and_keeps_prose(tmp_path):
 
 def test_drift_and_missing_blocks_are_reported(tmp_path):
     path = tmp_path / "CODEBOOK.md"
-    path.write_text(SKELETON.replace("<!-- BEGIN GENERATED: context -->\n<!-- END GENERATED: context -->\n", ""),
-                    encoding="utf-8")
+    path.write_text(
+        SKELETON.replace("<!-- BEGIN GENERATED: context -->\n<!-- END GENERATED: context -->\n", ""), encoding="utf-8"
+    )
     update_codebook(path)
     path.write_text(path.read_text(encoding="utf-8").replace("WGS84 latitude", "latitude"), encoding="utf-8")
     problems = check_codebook(path)

@@ -41,21 +41,47 @@ def incidents() -> pd.DataFrame:
 def totals() -> pd.DataFrame:
     base = {"scope": "attacks on US forces", "source_id": "S1", "quote": "q", "as_of": "2024-02-04"}
     return make_totals(
-        {**base, "total_id": "T1", "metric": "attacks_on_us", "period_start": "2023-10-17",
-         "as_of": "2023-11-01", "value_min": 4, "value_max": 6, "countries": "Iraq;Syria"},
+        {
+            **base,
+            "total_id": "T1",
+            "metric": "attacks_on_us",
+            "period_start": "2023-10-17",
+            "as_of": "2023-11-01",
+            "value_min": 4,
+            "value_max": 6,
+            "countries": "Iraq;Syria",
+        },
         {**base, "total_id": "T2", "metric": "us_troops_deployed", "value_min": 2500},
         {**base, "total_id": "T3", "metric": "attacks_on_us", "value_min": 160},
-        {**base, "total_id": "T4", "metric": "attacks_on_us", "period_start": "2024-01-01",
-         "value_min": 2, "value_max": 2, "countries": "Jordan"},
+        {
+            **base,
+            "total_id": "T4",
+            "metric": "attacks_on_us",
+            "period_start": "2024-01-01",
+            "value_min": 2,
+            "value_max": 2,
+            "countries": "Jordan",
+        },
     )
 
 
 def test_only_attack_totals_in_order(incidents, totals):
     out = compare_with_reported_totals(incidents, totals)
     assert out["total_id"].tolist() == ["T1", "T3", "T4"]
-    assert list(out.columns) == ["total_id", "scope", "period_start", "as_of", "countries", "reported_min",
-                                 "reported_max", "reported", "incidents_in_table", "share_low", "share_high",
-                                 "share_held"]
+    assert list(out.columns) == [
+        "total_id",
+        "scope",
+        "period_start",
+        "as_of",
+        "countries",
+        "reported_min",
+        "reported_max",
+        "reported",
+        "incidents_in_table",
+        "share_low",
+        "share_high",
+        "share_held",
+    ]
 
 
 def test_range_total(incidents, totals):

@@ -42,21 +42,25 @@ def test_text_that_is_a_plain_number_stays_a_number(text):
 
 
 def test_numeric_columns_keep_their_values_and_dtype():
-    table = pd.DataFrame({
-        "killed": pd.Series([-3, 0, None], dtype="Int64"),
-        "lat": [-33.5, 0.0, float("nan")],
-        "day": pd.to_datetime(["2024-01-28", "2024-02-03", None]),
-    })
+    table = pd.DataFrame(
+        {
+            "killed": pd.Series([-3, 0, None], dtype="Int64"),
+            "lat": [-33.5, 0.0, float("nan")],
+            "day": pd.to_datetime(["2024-01-28", "2024-02-03", None]),
+        }
+    )
     safe = neutralise_formulas(table)
     pd.testing.assert_frame_equal(safe, table)
 
 
 def test_text_categorical_and_header_cells_are_neutralised_and_missing_stays_missing():
-    table = pd.DataFrame({
-        "=note": pd.Series(["=1+2", None, "plain"], dtype="string"),
-        "weapon": pd.Series(["@drone", "rocket", None], dtype="category"),
-        "mixed": ["+x", 5, None],
-    })
+    table = pd.DataFrame(
+        {
+            "=note": pd.Series(["=1+2", None, "plain"], dtype="string"),
+            "weapon": pd.Series(["@drone", "rocket", None], dtype="category"),
+            "mixed": ["+x", 5, None],
+        }
+    )
     safe = neutralise_formulas(table)
     assert list(safe.columns) == ["'=note", "weapon", "mixed"]
     assert safe["'=note"].tolist() == ["'=1+2", None, "plain"]
@@ -66,17 +70,19 @@ def test_text_categorical_and_header_cells_are_neutralised_and_missing_stays_mis
 
 
 def test_write_csv_safely_writes_quoted_cells_that_read_back_as_text(tmp_path):
-    table = pd.DataFrame({
-        "notes": ['=HYPERLINK("http://evil.example","x")', 'he said "hi", then left', "line\nbreak", None],
-        "us_killed_min": pd.Series([-1, 3, None, 0], dtype="Int64"),
-    })
+    table = pd.DataFrame(
+        {
+            "notes": ['=HYPERLINK("http://evil.example","x")', 'he said "hi", then left', "line\nbreak", None],
+            "us_killed_min": pd.Series([-1, 3, None, 0], dtype="Int64"),
+        }
+    )
     path = write_csv_safely(table, tmp_path / "out" / "incidents.csv")
     raw = path.read_bytes()
     assert b"\r\n" not in raw and not raw.startswith(b"\xef\xbb\xbf")
     with open(path, encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0] == ["notes", "us_killed_min"]
-    assert rows[1] == ["'=HYPERLINK(\"http://evil.example\",\"x\")", "-1"]
+    assert rows[1] == ['\'=HYPERLINK("http://evil.example","x")', "-1"]
     assert rows[2] == ['he said "hi", then left', "3"]
     assert rows[3] == ["line\nbreak", ""]
     assert rows[4] == ["", "0"]

@@ -11,16 +11,46 @@ from tests.fixtures.tables import make_incidents
 @pytest.fixture
 def incidents() -> pd.DataFrame:
     return make_incidents(
-        {"incident_id": "A", "event_date": "2024-01-01", "perpetrator": "Kata'ib Hezbollah",
-         "claimed_by": "Islamic Resistance in Iraq", "weapon": "rocket"},
-        {"incident_id": "B", "event_date": "2024-01-05", "country": "Syria", "location": "Al-Tanf",
-         "perpetrator": "Islamic Resistance in Iraq", "claimed_by": "Islamic Resistance in Iraq"},
-        {"incident_id": "C", "event_date": "2024-01-28", "country": "Jordan", "location": "Tower 22",
-         "perpetrator": "Kata'ib Hezbollah"},
-        {"incident_id": "D", "event_date": "2024-02-02", "country": "Iraq", "location": "Jurf al-Sakhar",
-         "category": "us_strike", "perpetrator": "United States", "weapon": "airstrike"},
-        {"incident_id": "E", "event_date": "2024-02-10", "country": "Syria", "location": "Al-Tanf",
-         "category": "regional", "perpetrator": "unknown", "claimed_by": "Harakat al-Nujaba"},
+        {
+            "incident_id": "A",
+            "event_date": "2024-01-01",
+            "perpetrator": "Kata'ib Hezbollah",
+            "claimed_by": "Islamic Resistance in Iraq",
+            "weapon": "rocket",
+        },
+        {
+            "incident_id": "B",
+            "event_date": "2024-01-05",
+            "country": "Syria",
+            "location": "Al-Tanf",
+            "perpetrator": "Islamic Resistance in Iraq",
+            "claimed_by": "Islamic Resistance in Iraq",
+        },
+        {
+            "incident_id": "C",
+            "event_date": "2024-01-28",
+            "country": "Jordan",
+            "location": "Tower 22",
+            "perpetrator": "Kata'ib Hezbollah",
+        },
+        {
+            "incident_id": "D",
+            "event_date": "2024-02-02",
+            "country": "Iraq",
+            "location": "Jurf al-Sakhar",
+            "category": "us_strike",
+            "perpetrator": "United States",
+            "weapon": "airstrike",
+        },
+        {
+            "incident_id": "E",
+            "event_date": "2024-02-10",
+            "country": "Syria",
+            "location": "Al-Tanf",
+            "category": "regional",
+            "perpetrator": "unknown",
+            "claimed_by": "Harakat al-Nujaba",
+        },
     )
 
 

@@ -45,7 +45,8 @@ def test_format_casualty_table():
         {"country": "Syria"},
     )
     out = format_casualty_table(
-        tally_casualties(df, by="country"), measures=["us_killed", "other_killed"],
+        tally_casualties(df, by="country"),
+        measures=["us_killed", "other_killed"],
         labels={"us_killed": "US killed", "other_killed": "Others killed"},
     )
     assert list(out.columns) == ["country", "US killed", "Others killed"]

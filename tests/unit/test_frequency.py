@@ -67,7 +67,12 @@ def test_empty_input_gives_empty_frames(incidents):
     assert list(count_per_period(empty).columns) == ["period", "incidents", "cumulative", "rolling_mean"]
     assert len(count_per_period(empty)) == 0
     assert list(count_per_period(empty, by="category").columns) == [
-        "period", "category", "incidents", "cumulative", "rolling_mean"]
+        "period",
+        "category",
+        "incidents",
+        "cumulative",
+        "rolling_mean",
+    ]
     assert list(find_lulls(empty).columns) == ["began", "ended", "gap_days", "previous_incident_date"]
     assert len(find_lulls(empty)) == 0 and len(find_longest_lull(empty)) == 0
 

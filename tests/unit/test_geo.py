@@ -15,9 +15,14 @@ def test_outlines_cover_every_schema_country():
 
 def test_reference_sites_are_in_their_country():
     sites = [  # (lat, lon, country) from the source notes
-        (33.7856, 42.4411, "Iraq"), (33.3142, 38.7033, "Jordan"), (36.8978, 41.9975, "Syria"),
-        (36.7704, 42.6382, "Iraq"), (33.2625, 44.2344, "Iraq"), (34.4536, 40.9367, "Syria"),
-        (34.3688, 41.0945, "Iraq"), (35.336, 40.145, "Syria"),
+        (33.7856, 42.4411, "Iraq"),
+        (33.3142, 38.7033, "Jordan"),
+        (36.8978, 41.9975, "Syria"),
+        (36.7704, 42.6382, "Iraq"),
+        (33.2625, 44.2344, "Iraq"),
+        (34.4536, 40.9367, "Syria"),
+        (34.3688, 41.0945, "Iraq"),
+        (35.336, 40.145, "Syria"),
     ]
     lats, lons, countries = zip(*sites)
     assert points_in_country(lats, lons, countries).all()

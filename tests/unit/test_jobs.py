@@ -22,27 +22,39 @@ def _write(project, text):
 
 
 def test_relative_periods_are_resolved_against_the_reference_day(project):
-    path = _write(project, '''\
+    path = _write(
+        project,
+        """\
         [defaults]
         parameters = { frequency = "week" }
         [[job]]
         name = "weekly"
         notebook = "a.ipynb"
         parameters = { start = "last 8 weeks", end = "today" }
-    ''')
+    """,
+    )
     (job,) = read_jobs(path, today=dt.date(2024, 10, 3))
     assert job.parameters == {"frequency": "week", "start": "2024-08-08", "end": "2024-10-03"}
     assert job.notebook == project / "notebooks" / "a.ipynb"
 
 
-@pytest.mark.parametrize("text, message", [
-    ('[[job]]\nname = "Bad Name"\nnotebook = "a.ipynb"\n', "name: found 'Bad Name', expected lower-case letters"),
-    ('[[job]]\nname = "a"\nnotebook = "a.ipynb"\n[[job]]\nname = "a"\nnotebook = "a.ipynb"\n', "found duplicate 'a'"),
-    ('[[job]]\nname = "a"\nnotebook = "missing.ipynb"\n', "notebook: found 'missing.ipynb', expected a file under notebooks/"),
-    ('[[job]]\nname = "a"\nnotebook = "a.ipynb"\nparams = {}\n', "found unknown key(s) ['params']"),
-    ('[[job]\n', "not valid TOML"),
-    ('', "found no [[job]] tables"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[[job]]\nname = "Bad Name"\nnotebook = "a.ipynb"\n', "name: found 'Bad Name', expected lower-case letters"),
+        (
+            '[[job]]\nname = "a"\nnotebook = "a.ipynb"\n[[job]]\nname = "a"\nnotebook = "a.ipynb"\n',
+            "found duplicate 'a'",
+        ),
+        (
+            '[[job]]\nname = "a"\nnotebook = "missing.ipynb"\n',
+            "notebook: found 'missing.ipynb', expected a file under notebooks/",
+        ),
+        ('[[job]]\nname = "a"\nnotebook = "a.ipynb"\nparams = {}\n', "found unknown key(s) ['params']"),
+        ("[[job]\n", "not valid TOML"),
+        ("", "found no [[job]] tables"),
+    ],
+)
 def test_bad_reports_toml_names_the_problem(project, text, message):
     path = _write(project, text)
     with pytest.raises(JobConfigError) as caught:

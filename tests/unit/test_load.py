@@ -7,8 +7,15 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.load import (DataValidationError, empty_table, fingerprint_data_dir, load_context, load_dataset,
-                           load_incidents, load_reported_totals)
+from analysis.load import (
+    DataValidationError,
+    empty_table,
+    fingerprint_data_dir,
+    load_context,
+    load_dataset,
+    load_incidents,
+    load_reported_totals,
+)
 from tests.fixtures.build import set_cell
 
 

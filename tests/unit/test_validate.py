@@ -32,8 +32,9 @@ def test_valid_fixture_is_clean(data_dir):
     report = validate_data_dir(data_dir)
     assert report.problems == []
     assert report.notes == ["1 incident lacks evidence (external sources)"]
-    assert report.summary() == (f"{data_dir}/ OK: 3 sources, 3 places, 3 incidents, 10 evidence rows, "
-                                "1 context row, 1 reported total")
+    assert report.summary() == (
+        f"{data_dir}/ OK: 3 sources, 3 places, 3 incidents, 10 evidence rows, 1 context row, 1 reported total"
+    )
 
 
 def test_run_validate_prints_and_returns_codes(data_dir):
@@ -53,19 +54,34 @@ def test_problem_format():
 
 CELL_CASES = [
     # (row, column, bad value, line, expected message tail)
-    (JOR, "event_date", "28/01/2024", 4,
-     "event_date: found '28/01/2024', expected a date as YYYY-MM-DD (year first, e.g. 2024-07-25)"),
+    (
+        JOR,
+        "event_date",
+        "28/01/2024",
+        4,
+        "event_date: found '28/01/2024', expected a date as YYYY-MM-DD (year first, e.g. 2024-07-25)",
+    ),
     (SYR, "event_date", "2024-02-30", 5, "event_date: found '2024-02-30', expected a real calendar date (YYYY-MM-DD)"),
     (SYR, "perpetrator", "", 5, "perpetrator: found an empty cell, expected a value (the column is required)"),
-    (JOR, "weapon", "drones", 4,
-     "weapon: found 'drones', expected one of rocket, drone, ballistic_missile, cruise_missile, "
-     "missiles_and_drones, airstrike, explosive_device, small_arms, unknown"),
+    (
+        JOR,
+        "weapon",
+        "drones",
+        4,
+        "weapon: found 'drones', expected one of rocket, drone, ballistic_missile, cruise_missile, "
+        "missiles_and_drones, airstrike, explosive_device, small_arms, unknown",
+    ),
     (JOR, "munitions_min", "one", 4, "munitions_min: found 'one', expected a whole number"),
     (JOR, "geo_precision", "4", 4, "geo_precision: found '4', expected a number from 1 to 3"),
     (JOR, "us_injured_min", "-1", 4, "us_injured_min: found '-1', expected a number >= 0 (not negative)"),
     (SYR, "latitude", "north", 5, "latitude: found 'north', expected a decimal number"),
-    (SYR, "incident_id", "SYR 2024", 5,
-     "incident_id: found 'SYR 2024', expected an id of letters, digits and _ . : - (no spaces)"),
+    (
+        SYR,
+        "incident_id",
+        "SYR 2024",
+        5,
+        "incident_id: found 'SYR 2024', expected an id of letters, digits and _ . : - (no spaces)",
+    ),
     (SYR, "source_ids", "ext-centcom, alpha", 5, "source_ids: found 'ext-centcom, alpha', expected ';'-separated ids"),
 ]
 
@@ -78,37 +94,50 @@ def test_cell_rules(data_dir, row, column, value, line, message):
 
 def test_duplicate_id(data_dir):
     set_cell(data_dir / "incidents.csv", SYR, "incident_id", "JOR-2024-01-28-T22")
-    assert only(data_dir) == (f"{data_dir}/incidents.csv:5: incident_id: found duplicate 'JOR-2024-01-28-T22', "
-                              "expected a unique incident_id (first used on line 4)")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:5: incident_id: found duplicate 'JOR-2024-01-28-T22', "
+        "expected a unique incident_id (first used on line 4)"
+    )
 
 
 def test_min_greater_than_max(data_dir):
     set_cell(data_dir / "incidents.csv", JOR, "us_killed_min", "5")
-    assert only(data_dir) == f"{data_dir}/incidents.csv:4: us_killed_min: found 5 > us_killed_max 3, expected us_killed_min <= us_killed_max"
+    assert (
+        only(data_dir)
+        == f"{data_dir}/incidents.csv:4: us_killed_min: found 5 > us_killed_max 3, expected us_killed_min <= us_killed_max"
+    )
 
 
 def test_sub_event_type_must_belong_to_event_type(data_dir):
     set_cell(data_dir / "incidents.csv", SYR, "event_type", "Battles")
-    assert only(data_dir) == (f"{data_dir}/incidents.csv:5: sub_event_type: found 'Air/drone strike' with event_type "
-                              "'Battles', expected one of Armed clash")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:5: sub_event_type: found 'Air/drone strike' with event_type "
+        "'Battles', expected one of Armed clash"
+    )
 
 
 def test_unknown_source_id(data_dir):
     set_cell(data_dir / "incidents.csv", SYR, "source_ids", "ext-centcom;alpah")
-    assert only(data_dir) == (f"{data_dir}/incidents.csv:5: source_ids: found 'alpah', "
-                              "expected a source_id of sources.csv (did you mean 'alpha'?)")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:5: source_ids: found 'alpah', "
+        "expected a source_id of sources.csv (did you mean 'alpha'?)"
+    )
 
 
 def test_unknown_location(data_dir):
     set_cell(data_dir / "incidents.csv", SYR, "location", "Mayadin")
-    assert only(data_dir) == (f"{data_dir}/incidents.csv:5: location: found 'Mayadin', "
-                              "expected a place name of places.csv (did you mean 'Al-Mayadin'?)")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:5: location: found 'Mayadin', "
+        "expected a place name of places.csv (did you mean 'Al-Mayadin'?)"
+    )
 
 
 def test_coordinates_outside_country(data_dir):
     set_cell(data_dir / "incidents.csv", SYR, "country", "Jordan")
-    assert only(data_dir) == (f"{data_dir}/incidents.csv:5: latitude/longitude: found 35.0208, 40.4533 (in Syria), "
-                              "expected a point in Jordan (within 10 km of its border)")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:5: latitude/longitude: found 35.0208, 40.4533 (in Syria), "
+        "expected a point in Jordan (within 10 km of its border)"
+    )
 
 
 def test_header_misspelled_column(data_dir):
@@ -133,8 +162,14 @@ def test_ragged_row(data_dir):
 def test_evidence_unknown_incident_and_bad_field(data_dir):
     set_cell(data_dir / "evidence.csv", 0, "incident_id", "IRQ-2024-07-26-ASAD")
     found = problems(data_dir)
-    assert f"{data_dir}/evidence.csv:2: incident_id: found 'IRQ-2024-07-26-ASAD', expected an incident_id of incidents.csv (did you mean 'IRQ-2024-07-25-ASAD'?)" in found
-    assert f"{data_dir}/incidents.csv:2: event_date: found no evidence row, expected a quote in evidence.csv for IRQ-2024-07-25-ASAD event_date" in found
+    assert (
+        f"{data_dir}/evidence.csv:2: incident_id: found 'IRQ-2024-07-26-ASAD', expected an incident_id of incidents.csv (did you mean 'IRQ-2024-07-25-ASAD'?)"
+        in found
+    )
+    assert (
+        f"{data_dir}/incidents.csv:2: event_date: found no evidence row, expected a quote in evidence.csv for IRQ-2024-07-25-ASAD event_date"
+        in found
+    )
 
 
 def test_evidence_field_name(data_dir):
@@ -148,7 +183,10 @@ def test_evidence_field_name(data_dir):
 
 def test_quote_not_verbatim(data_dir):
     set_cell(data_dir / "evidence.csv", 7, "quote", "A drone hit")
-    assert only(data_dir) == f"{data_dir}/evidence.csv:9: quote: found 'A drone hit', expected a verbatim passage of source beta"
+    assert (
+        only(data_dir)
+        == f"{data_dir}/evidence.csv:9: quote: found 'A drone hit', expected a verbatim passage of source beta"
+    )
 
 
 def test_quote_whitespace_is_normalised(data_dir):
@@ -158,32 +196,42 @@ def test_quote_whitespace_is_normalised(data_dir):
 
 def test_reported_totals_quote(data_dir):
     set_cell(data_dir / "reported_totals.csv", 0, "quote", "2,500 troops")
-    assert only(data_dir) == (f"{data_dir}/reported_totals.csv:2: quote: found '2,500 troops', "
-                              "expected a verbatim passage of source alpha")
+    assert only(data_dir) == (
+        f"{data_dir}/reported_totals.csv:2: quote: found '2,500 troops', expected a verbatim passage of source alpha"
+    )
 
 
 def test_missing_required_evidence(data_dir):
     drop_row(data_dir / "evidence.csv", 7)  # JOR weapon
-    assert only(data_dir) == (f"{data_dir}/incidents.csv:4: weapon: found no evidence row, "
-                              "expected a quote in evidence.csv for JOR-2024-01-28-T22 weapon")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:4: weapon: found no evidence row, "
+        "expected a quote in evidence.csv for JOR-2024-01-28-T22 weapon"
+    )
 
 
 def test_missing_casualty_evidence(data_dir):
     drop_row(data_dir / "evidence.csv", 9)  # JOR us_injured
-    assert only(data_dir) == (f"{data_dir}/incidents.csv:4: us_injured_min/us_injured_max: found no evidence row, "
-                              "expected a quote in evidence.csv for JOR-2024-01-28-T22 us_injured")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:4: us_injured_min/us_injured_max: found no evidence row, "
+        "expected a quote in evidence.csv for JOR-2024-01-28-T22 us_injured"
+    )
 
 
 def test_raw_file_edited(data_dir):
     (data_dir / "raw" / "beta.txt").write_text("changed\n", encoding="utf-8")
     found = problems(data_dir)
-    assert found[0].startswith(f"{data_dir}/sources.csv:3: sha256: found 'd7561eef613056ffb0668d3a3af592daf461bbe1a548aeaa3152c5305...', expected 7f8b1dfc")
+    assert found[0].startswith(
+        f"{data_dir}/sources.csv:3: sha256: found 'd7561eef613056ffb0668d3a3af592daf461bbe1a548aeaa3152c5305...', expected 7f8b1dfc"
+    )
     assert found[0].endswith(" (the sha256 of raw/beta.txt; raw files must not be edited)")
 
 
 def test_raw_file_missing(data_dir):
     (data_dir / "raw" / "beta.txt").unlink()
-    assert problems(data_dir)[0] == f"{data_dir}/sources.csv:3: file: found 'raw/beta.txt', expected an existing file under {data_dir}"
+    assert (
+        problems(data_dir)[0]
+        == f"{data_dir}/sources.csv:3: file: found 'raw/beta.txt', expected an existing file under {data_dir}"
+    )
 
 
 def test_context_unknown_source(data_dir):
@@ -213,15 +261,19 @@ def test_bom_crlf_line_numbers(data_dir):
 
 def test_not_utf8(data_dir):
     path = data_dir / "places.csv"
-    path.write_bytes(path.read_bytes().replace("Mafraq".encode(), b"Mafr\xe2q"))
-    assert problems(data_dir)[0] == (f"{data_dir}/places.csv:3: -: found byte 0xe2 that is not UTF-8, "
-                                     "expected a UTF-8 encoded file (save it as UTF-8)")
+    path.write_bytes(path.read_bytes().replace(b"Mafraq", b"Mafr\xe2q"))
+    assert problems(data_dir)[0] == (
+        f"{data_dir}/places.csv:3: -: found byte 0xe2 that is not UTF-8, "
+        "expected a UTF-8 encoded file (save it as UTF-8)"
+    )
 
 
 def test_empty_file(data_dir):
     (data_dir / "places.csv").write_text("", encoding="utf-8")
-    assert problems(data_dir)[0] == (f"{data_dir}/places.csv:1: -: found empty file, expected header row "
-                                     "'name,aliases,kind,country,admin1,latitude,longitude'")
+    assert problems(data_dir)[0] == (
+        f"{data_dir}/places.csv:1: -: found empty file, expected header row "
+        "'name,aliases,kind,country,admin1,latitude,longitude'"
+    )
 
 
 def test_header_only_incidents(data_dir):
