@@ -40,7 +40,7 @@ bench: $(STAMP) ## run the benchmarks and print their RESULT lines
 	$(BIN)/python benchmarks/bench_render.py
 
 baseline: $(STAMP) ## re-execute the stored notebooks in place after a deliberate change
-	$(BIN)/python -m analysis.baseline
+	$(BIN)/python -m analysis.render.baseline
 
 codebook: $(STAMP) ## regenerate the column tables of data/CODEBOOK.md from analysis/schema.py
 	$(BIN)/incidents codebook

@@ -94,14 +94,14 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _run_validate(args) -> int:
-    from analysis.validate import run_validate
+    from analysis.data.validate import run_validate
 
     return run_validate(args.data_dir)
 
 
 def _run_render(args) -> int:
-    from analysis.jobs import JobConfigError, read_jobs
-    from analysis.render import EXIT_BAD_INPUT, EXIT_INTERRUPTED, RenderError, render_jobs
+    from analysis.render.batch import EXIT_BAD_INPUT, EXIT_INTERRUPTED, RenderError, render_jobs
+    from analysis.render.jobs import JobConfigError, read_jobs
 
     try:
         jobs = read_jobs(args.config, today=args.today)
@@ -142,9 +142,9 @@ def _run_render(args) -> int:
 
 
 def _run_export(args) -> int:
-    from analysis.export_table import write_csv_safely
-    from analysis.load import load_dataset
-    from analysis.validate import DataValidationError
+    from analysis.data.export_csv import write_csv_safely
+    from analysis.data.load import load_dataset
+    from analysis.data.validate import DataValidationError
 
     try:
         dataset = load_dataset(args.data)
@@ -161,8 +161,8 @@ def _run_export(args) -> int:
 
 def _run_codebook(args) -> int:
     from analysis.codebook import check_codebook, update_codebook
-    from analysis.load import load_dataset
-    from analysis.report import build_figures_markdown
+    from analysis.data.load import load_dataset
+    from analysis.reporting.page import build_figures_markdown
 
     codebook = args.path or paths.DATA_DIR / "CODEBOOK.md"
     readme = paths.PROJECT_DIR / "README.md"

@@ -2,8 +2,8 @@
 
 Each column is declared once here: its type, whether it may be empty, its
 allowed values, its bounds, a description and the reference it follows.
-The validator (:mod:`analysis.validate`), the typed loader
-(:mod:`analysis.load`) and the column tables of ``data/CODEBOOK.md``
+The validator (:mod:`analysis.data.validate`), the typed loader
+(:mod:`analysis.data.load`) and the column tables of ``data/CODEBOOK.md``
 (:mod:`analysis.codebook`) are all generated from these declarations.
 
 Types (``Column.kind``):
@@ -373,3 +373,33 @@ def table(name: str) -> Table:
         if t.name == name:
             return t
     raise KeyError(name)
+
+
+# --- exit codes of the ``incidents`` command -------------------------------
+
+
+@dataclass(frozen=True)
+class ExitCode:
+    """One exit status of ``incidents``: the CLI, the renderer and the README use this table."""
+
+    code: int
+    name: str
+    meaning: str
+
+
+EXIT_CODES: tuple[ExitCode, ...] = (
+    ExitCode(0, "ok", "every job rendered or was unchanged; the data or export is valid"),
+    ExitCode(1, "failed", "at least one job failed (the others were rendered; see the index)"),
+    ExitCode(
+        2,
+        "bad_input",
+        "bad data, bad parameters, bad `reports.toml` or bad arguments: nothing was rendered or written",
+    ),
+    ExitCode(3, "locked", "another render holds the lock on the output folder"),
+    ExitCode(70, "internal", "an internal error (a bug): one line on stderr, the traceback with `--debug`"),
+    ExitCode(
+        130, "interrupted", "interrupted (Ctrl-C or SIGTERM): finished reports are kept, the index says what was not"
+    ),
+)
+EXIT = {e.name: e.code for e in EXIT_CODES}
+"""Exit status by name, e.g. ``EXIT["bad_input"] == 2``."""

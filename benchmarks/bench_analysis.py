@@ -28,13 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # synth.py beside this
 
 from synth import write_synthetic_dir
 
-from analysis import charts
-from analysis.casualties import tally_casualties
-from analysis.counts import count_by
-from analysis.coverage import compare_with_reported_totals
-from analysis.filters import filter_incidents
-from analysis.frequency import count_per_period, find_lulls
-from analysis.load import load_incidents
+from analysis.data.load import load_incidents
+from analysis.metrics.casualties import tally_casualties
+from analysis.metrics.counts import count_by
+from analysis.metrics.coverage import compare_with_reported_totals
+from analysis.metrics.filters import filter_incidents
+from analysis.metrics.frequency import count_per_period, find_lulls
+from analysis.reporting import charts
 
 SIZES = (10_000, 100_000, 1_000_000)
 REPEAT = 3
@@ -52,7 +52,7 @@ PEAK_MEMORY_SCRIPT = (
     _PEAK_RSS
     + """
 import json, sys
-from analysis.load import load_incidents
+from analysis.data.load import load_incidents
 df = load_incidents(sys.argv[1])
 print(json.dumps({"peak_rss": peak_rss(), "table": int(df.memory_usage(deep=True).sum())}))
 """
@@ -61,7 +61,7 @@ BASELINE_SCRIPT = (
     _PEAK_RSS
     + """
 import json
-import analysis.load
+import analysis.data.load
 print(json.dumps({"peak_rss": peak_rss()}))
 """
 )
@@ -78,7 +78,7 @@ def time_median(fn, repeat: int = REPEAT) -> float:
 
 
 def make_reported_totals() -> pd.DataFrame:
-    """Five reported totals typed as ``analysis.load.load_reported_totals`` returns them."""
+    """Five reported totals typed as ``analysis.data.load.load_reported_totals`` returns them."""
     out = pd.DataFrame(
         {
             "total_id": ["T1", "T2", "T3", "T4", "T5"],
@@ -145,9 +145,7 @@ def measure_metrics(df: pd.DataFrame) -> dict[str, float]:
 def measure_peak_memory(path: Path) -> dict[str, int]:
     """Peak RSS of a fresh process that loads the table, and the table's own size."""
     run = lambda script, *args: json.loads(
-        subprocess.run(
-            [sys.executable, "-c", script, *args], check=True, capture_output=True, text=True
-        ).stdout
+        subprocess.run([sys.executable, "-c", script, *args], check=True, capture_output=True, text=True).stdout
     )
     out = run(PEAK_MEMORY_SCRIPT, str(path))
     out["baseline_rss"] = run(BASELINE_SCRIPT)["peak_rss"]

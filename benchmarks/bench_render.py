@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from analysis.jobs import read_jobs
 from analysis.paths import PROJECT_DIR as ROOT
+from analysis.render.jobs import read_jobs
 
 BIN = Path(sys.executable).parent
 

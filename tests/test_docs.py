@@ -4,8 +4,8 @@ import re
 
 from analysis import paths
 from analysis.codebook import check_codebook
-from analysis.load import load_dataset
-from analysis.report import build_figures_markdown
+from analysis.data.load import load_dataset
+from analysis.reporting.page import build_figures_markdown
 
 README = paths.PROJECT_DIR / "README.md"
 

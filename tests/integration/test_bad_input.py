@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.jobs import read_jobs
+from analysis.render.jobs import read_jobs
 from tests.corpus.build import CASES, Case, Expected, build_case
 from tests.integration.render_checks import CLI, leftovers, snapshot
 

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from analysis.jobs import read_jobs
-from analysis.render import EXIT_LOCKED, RenderError, hold_render_lock, render_jobs
+from analysis.render.batch import EXIT_LOCKED, RenderError, hold_render_lock, render_jobs
+from analysis.render.jobs import read_jobs
 
 
 def _render(project, **kwargs):

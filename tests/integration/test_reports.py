@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from analysis import paths
-from analysis.export import plotly_js_filename
-from analysis.jobs import Job
-from analysis.render import render_jobs
+from analysis.render.batch import render_jobs
+from analysis.render.html_export import plotly_js_filename
+from analysis.render.jobs import Job
 
 OVERVIEW = paths.NOTEBOOKS_DIR / "overview.ipynb"
 

@@ -1,9 +1,9 @@
-"""Tests of analysis.casualties: ranges, open ranges and unknowns, counted by hand."""
+"""Tests of analysis.metrics.casualties: ranges, open ranges and unknowns, counted by hand."""
 
 import pandas as pd
 import pytest
 
-from analysis.casualties import group_columns, tally_casualties, widen_tally
+from analysis.metrics.casualties import group_columns, tally_casualties, widen_tally
 from tests.fixtures.tables import make_incidents
 
 

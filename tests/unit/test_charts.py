@@ -1,4 +1,4 @@
-"""Tests of analysis.charts: one look, fixed colours, escaping, determinism, offline map."""
+"""Tests of analysis.reporting.charts: one look, fixed colours, escaping, determinism, offline map."""
 
 import json
 
@@ -6,10 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analysis import charts, schema
-from analysis.casualties import tally_casualties
-from analysis.counts import count_by
-from analysis.frequency import count_per_period
+from analysis import schema
+from analysis.metrics.casualties import tally_casualties
+from analysis.metrics.counts import count_by
+from analysis.metrics.frequency import count_per_period
+from analysis.reporting import charts
 from tests.fixtures.tables import make_incidents
 
 OUTLINES = {

@@ -1,4 +1,4 @@
-"""Tests of analysis.counts on a six-incident table checkable by hand."""
+"""Tests of analysis.metrics.counts on a six-incident table checkable by hand."""
 
 import math
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.counts import count_by
+from analysis.metrics.counts import count_by
 from tests.fixtures.tables import make_incidents
 
 

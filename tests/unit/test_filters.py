@@ -1,10 +1,10 @@
-"""Tests of analysis.filters on a five-incident table checkable by hand."""
+"""Tests of analysis.metrics.filters on a five-incident table checkable by hand."""
 
 import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.filters import filter_incidents
+from analysis.metrics.filters import filter_incidents
 from tests.fixtures.tables import make_incidents
 
 

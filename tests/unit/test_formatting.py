@@ -1,11 +1,11 @@
-"""Tests of analysis.formatting: the strings the reports show."""
+"""Tests of analysis.reporting.formatting: the strings the reports show."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.casualties import tally_casualties
-from analysis.formatting import format_casualty_table, format_range, format_share_range, format_tally_cell
+from analysis.metrics.casualties import tally_casualties
+from analysis.reporting.formatting import format_casualty_table, format_range, format_share_range, format_tally_cell
 from tests.fixtures.tables import make_incidents
 
 

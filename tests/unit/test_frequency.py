@@ -1,9 +1,9 @@
-"""Tests of analysis.frequency: periods, zero-filled gaps, cumulative counts and lulls."""
+"""Tests of analysis.metrics.frequency: periods, zero-filled gaps, cumulative counts and lulls."""
 
 import pandas as pd
 import pytest
 
-from analysis.frequency import count_per_period, find_longest_lull, find_lulls
+from analysis.metrics.frequency import count_per_period, find_longest_lull, find_lulls
 from tests.fixtures.tables import make_incidents
 
 

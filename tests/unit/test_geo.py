@@ -1,9 +1,9 @@
-"""Country outlines and point-in-country tests (analysis.geo)."""
+"""Country outlines and point-in-country tests (analysis.data.geo)."""
 
 import numpy as np
 
 from analysis import schema
-from analysis.geo import find_countries_containing, load_country_outlines, points_in_country
+from analysis.data.geo import find_countries_containing, load_country_outlines, points_in_country
 
 
 def test_outlines_cover_every_schema_country():

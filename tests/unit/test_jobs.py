@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from analysis.jobs import JobConfigError, read_jobs
+from analysis.render.jobs import JobConfigError, read_jobs
 
 
 @pytest.fixture

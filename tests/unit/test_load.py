@@ -1,4 +1,4 @@
-"""Typed tables from analysis.load."""
+"""Typed tables from analysis.data.load."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.load import (
+from analysis.data.load import (
     DataValidationError,
     empty_table,
     fingerprint_data_dir,

@@ -1,4 +1,4 @@
-"""Each rule of analysis.validate, on a broken copy of tests/fixtures/valid_data.
+"""Each rule of analysis.data.validate, on a broken copy of tests/fixtures/valid_data.
 
 Line numbers: incidents.csv holds the header (line 1), IRQ-2024-07-25-ASAD on
 lines 2-3 (its note spans two lines), JOR-2024-01-28-T22 on line 4 and
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.validate import Problem, run_validate, show, validate_data_dir
+from analysis.data.validate import Problem, run_validate, show, validate_data_dir
 from tests.fixtures.build import drop_row, read_rows, set_cell, write_rows
 
 IRQ, JOR, SYR = 0, 1, 2

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from analysis import __version__, paths
 from analysis.files import fingerprint_data_dir, write_text_atomic
-from analysis.jobs import Job, check_job_parameters, read_declared_parameters
+from analysis.render.jobs import Job, check_job_parameters, read_declared_parameters
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 STATE_FILE = ".render-state.json"
@@ -281,7 +281,7 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-    from analysis.export import export_report
+    from analysis.render.html_export import export_report
 
     started = time.perf_counter()
 
@@ -381,7 +381,7 @@ def prepare_jobs(jobs: list[Job], data_dir: Path) -> dict[str, dict]:
 
 def check_data(data_dir: Path) -> None:
     """Validate ``data_dir`` or raise :class:`RenderError` (exit 2)."""
-    from analysis.validate import validate_data_dir
+    from analysis.data.validate import validate_data_dir
 
     report = validate_data_dir(data_dir)
     if report.problems:
@@ -460,7 +460,7 @@ def render_jobs(
                 state.setdefault(job.name, {})["title"] = str(prepared[job.name].get("title") or job.name)
                 state[job.name]["description"] = job.description
             write_text_atomic(out_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True, default=str))
-            from analysis.report_index import write_index
+            from analysis.render.index import write_index
 
             summary.index_path = write_index(out_dir, index_names or [job.name for job in jobs], state)
     return summary

@@ -3,7 +3,7 @@
 A count in the incident table is a ``(min, max)`` pair (see
 :mod:`analysis.schema`): both empty means *unknown*, an empty max with a
 given min means *at least min*.  These helpers turn such pairs, and the
-tallies of :mod:`analysis.casualties`, into the strings the reports show.
+tallies of :mod:`analysis.metrics.casualties`, into the strings the reports show.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0) ->
 
 
 def format_casualty_table(tally: pd.DataFrame, measures=None, labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """Turn a long tally from :func:`analysis.casualties.tally_casualties` into a display table.
+    """Turn a long tally from :func:`analysis.metrics.casualties.tally_casualties` into a display table.
 
     One row per group (the columns before ``measure`` in ``tally``; a single
     row when the tally has no group), one text column per measure, each cell
@@ -130,7 +130,7 @@ def format_casualty_table(tally: pd.DataFrame, measures=None, labels: dict[str, 
 
     Returns the group columns followed by one column per measure.
     """
-    from analysis.casualties import group_columns, widen_tally  # local: casualties imports this module
+    from analysis.metrics.casualties import group_columns, widen_tally  # local: casualties imports this module
 
     wide = widen_tally(tally, measures=measures)
     keys = group_columns(tally)

@@ -1,7 +1,7 @@
 """Load the validated, typed tables of a data directory.
 
-Every loader validates the whole directory first (:func:`analysis.validate.validate_data_dir`)
-and raises :class:`~analysis.validate.DataValidationError` listing every
+Every loader validates the whole directory first (:func:`analysis.data.validate.validate_data_dir`)
+and raises :class:`~analysis.data.validate.DataValidationError` listing every
 problem when anything is wrong. Types, for every table:
 
 - ``date`` columns: ``datetime64[s]`` (naive, midnight values);
@@ -22,8 +22,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths, schema
+from analysis.data.validate import DataValidationError, dtype_of, validate_data_dir
 from analysis.files import fingerprint_data_dir  # re-exported: light, used by the renderer
-from analysis.validate import DataValidationError, dtype_of, validate_data_dir
 
 __all__ = [
     "DataValidationError",

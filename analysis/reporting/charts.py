@@ -21,8 +21,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import schema
-from analysis.casualties import group_columns
-from analysis.formatting import format_range, format_share
+from analysis.metrics.casualties import group_columns
+from analysis.reporting.formatting import format_range, format_share
 
 # --- one look ----------------------------------------------------------------
 
@@ -257,7 +257,7 @@ def plot_frequency_timeline(
 ) -> go.Figure:
     """Bars of incidents per period, stacked by ``stack`` (``"category"`` or ``"weapon"``).
 
-    ``counts_by_period`` is :func:`analysis.frequency.count_per_period` output
+    ``counts_by_period`` is :func:`analysis.metrics.frequency.count_per_period` output
     (with ``by=stack``; without that column the bars are not stacked).
     ``context`` (columns ``date``, ``label``, optional ``description``, as
     in ``context.csv``) adds a dotted vertical line with a short label per
@@ -313,7 +313,7 @@ def plot_cumulative(
 ) -> go.Figure:
     """Lines of the running total of incidents, one per value of ``by`` (one line without it).
 
-    ``counts_by_period`` is :func:`analysis.frequency.count_per_period`
+    ``counts_by_period`` is :func:`analysis.metrics.frequency.count_per_period`
     output (columns ``period``, ``cumulative``, optionally ``by``).
     """
     fig = go.Figure()
@@ -374,7 +374,7 @@ def plot_casualty_ranges(
 ) -> go.Figure:
     """Solid bars up to the low figure, a pale floating bar from low to high.
 
-    ``tally`` is :func:`analysis.casualties.tally_casualties` output.  One
+    ``tally`` is :func:`analysis.metrics.casualties.tally_casualties` output.  One
     bar group per tally group, one bar per measure (fixed colours), each
     labelled with its range (``"3–5"``).  An open-ended range (some incident
     says "at least") is hatched, has no pale part and is labelled ``≥low``;
@@ -437,7 +437,7 @@ def plot_casualty_ranges(
 
 
 def plot_counts(count_table: pd.DataFrame, dimension: str, title: str | None = None, top: int | None = 25) -> go.Figure:
-    """Horizontal bars of :func:`analysis.counts.count_by` output, largest on top.
+    """Horizontal bars of :func:`analysis.metrics.counts.count_by` output, largest on top.
 
     Bars of categories and weapons take their fixed colour; ``top`` keeps
     the first rows only (the table is already sorted).
@@ -527,10 +527,10 @@ def plot_incident_map(
     number of incidents, date span, deaths, and up to ``hover_incidents``
     incidents (id, date, casualty ranges).  ``outlines`` is
     ``{country: [[(lon, lat), ...], ...]}``; ``None`` loads
-    :func:`analysis.geo.load_country_outlines`.
+    :func:`analysis.data.geo.load_country_outlines`.
     """
     if outlines is None:
-        from analysis.geo import load_country_outlines
+        from analysis.data.geo import load_country_outlines
 
         outlines = load_country_outlines()
     fig = go.Figure()

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.formatting import format_range, format_share_range
+from analysis.reporting.formatting import format_range, format_share_range
 
 COVERAGE_COLUMNS = [
     "total_id",

@@ -13,7 +13,7 @@ of incident apart:
 A group whose incidents are all unknown has empty ``low`` and ``high``,
 never a silent 0.  The long format (one row per group and measure) is what
 :func:`tally_casualties` returns; :func:`widen_tally` and
-:func:`analysis.formatting.format_casualty_table` turn it into display tables.
+:func:`analysis.reporting.formatting.format_casualty_table` turn it into display tables.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.frequency import dense_codes, find_period_starts
+from analysis.metrics.frequency import dense_codes, find_period_starts
 
 MEASURES = ("us_killed", "us_injured", "other_killed", "other_injured")
 FATALITIES = "fatalities"

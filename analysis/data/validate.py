@@ -26,7 +26,7 @@ What is checked:
 - across files: source, place and incident references resolve; raw files
   exist and match their sha256; quotes occur in their raw file (exactly, or
   after collapsing runs of white space); coordinates lie in the stated
-  country (:func:`analysis.geo.points_in_country`); every incident has
+  country (:func:`analysis.data.geo.points_in_country`); every incident has
   evidence for ``schema.EVIDENCE_REQUIRED_FIELDS`` and for each casualty
   pair that holds a figure. Incidents whose sources are all external
   references (url, no raw file) are exempt from the evidence rules; they are
@@ -56,7 +56,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pv
 
 from analysis import paths, schema
-from analysis.geo import DEFAULT_TOLERANCE_KM, find_countries_containing, points_in_country
+from analysis.data.geo import DEFAULT_TOLERANCE_KM, find_countries_containing, points_in_country
 from analysis.schema import Column, Table
 
 CORE_TABLES = tuple(t.name for t in schema.TABLES if not t.optional)
@@ -103,7 +103,7 @@ class DataValidationError(ValueError):
 class ValidationReport:
     """The outcome of :func:`validate_data_dir`.
 
-    ``tables`` holds the typed tables (see :mod:`analysis.load`) as far as
+    ``tables`` holds the typed tables (see :mod:`analysis.data.load`) as far as
     they could be read, ``notes`` informational lines that are not problems.
     """
 

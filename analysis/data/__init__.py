@@ -1,0 +1,1 @@
+"""Reading, checking and writing the data directory: typed loads, validation, CSV export, country outlines."""

@@ -1,0 +1,1 @@
+"""Pure metrics: incident frames in, frames out (filters, counts, frequency, casualties, coverage)."""

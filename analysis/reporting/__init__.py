@@ -1,0 +1,1 @@
+"""What a report shows: page furniture (header, caveats), tables, charts and text formats."""
