@@ -162,7 +162,7 @@ def _run_export(args) -> int:
 def _run_codebook(args) -> int:
     from analysis.codebook import check_codebook, update_codebook
     from analysis.data.load import load_dataset
-    from analysis.reporting.page import build_figures_markdown
+    from analysis.reporting.tables import build_figures_markdown
 
     codebook = args.path or paths.DATA_DIR / "CODEBOOK.md"
     readme = paths.PROJECT_DIR / "README.md"

@@ -140,6 +140,45 @@ COUNTRIES: tuple[str, ...] = (
     "United States",
 )
 
+# --- what a reader sees: one label vocabulary for every report -------------
+
+MEASURE_LABELS: dict[str, str] = {
+    "us_killed": "US personnel killed",
+    "us_injured": "US personnel injured",
+    "other_killed": "others killed",
+    "other_injured": "others injured",
+    "fatalities": "fatalities (ACLED)",
+}
+"""Casualty measures (the ``<measure>_min``/``_max`` pairs of incidents.csv) and their labels."""
+CASUALTY_PREFIXES: tuple[str, ...] = ("us_killed", "us_injured", "other_killed", "other_injured")
+FATALITIES = "fatalities"
+
+CATEGORY_LABELS: dict[str, str] = {
+    "attack_on_us": "attacks on US forces",
+    "us_strike": "US strikes",
+    "regional": "other violent events of the escalation",
+}
+
+FREQUENCIES: dict[str, str] = {
+    "day": "calendar day",
+    "week": "week, Monday to Sunday",
+    "month": "calendar month",
+}
+"""Periods that counts and charts can be grouped by (``frequency`` parameter)."""
+
+NOT_STATED = "(not stated)"
+"""Label of an empty value in counts, charts and tables."""
+UNCLAIMED = "(unclaimed)"
+"""Label of an empty ``claimed_by``."""
+
+FILTER_VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "country": COUNTRIES,
+    "category": tuple(CATEGORIES),
+    "weapon": tuple(WEAPONS),
+    "outcome": tuple(OUTCOMES),
+}
+"""Columns whose filter values must come from a vocabulary (anything else is a typo)."""
+
 _ACLED = "ACLED codebook"
 _GTD = "GTD codebook"
 _AIRWARS = "Airwars"
@@ -360,7 +399,6 @@ TABLES: tuple[Table, ...] = (SOURCES, PLACES, INCIDENTS, EVIDENCE, CONTEXT, REPO
 
 # Every incident must have evidence for these fields (see CODEBOOK.md).
 EVIDENCE_REQUIRED_FIELDS: tuple[str, ...] = ("event_date", "location", "weapon")
-CASUALTY_PREFIXES: tuple[str, ...] = ("us_killed", "us_injured", "other_killed", "other_injured")
 
 
 def table(name: str) -> Table:

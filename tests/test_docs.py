@@ -5,7 +5,7 @@ import re
 from analysis import paths
 from analysis.codebook import check_codebook
 from analysis.data.load import load_dataset
-from analysis.reporting.page import build_figures_markdown
+from analysis.reporting.tables import build_figures_markdown
 
 README = paths.PROJECT_DIR / "README.md"
 

@@ -21,10 +21,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis import schema
 from analysis.metrics.frequency import dense_codes, find_period_starts
 
-MEASURES = ("us_killed", "us_injured", "other_killed", "other_injured")
-FATALITIES = "fatalities"
+MEASURES = schema.CASUALTY_PREFIXES
+FATALITIES = schema.FATALITIES
 BY_OPTIONS = (None, "country", "category", "week", "month", "incident")
 STAT_COLUMNS = [
     "low",

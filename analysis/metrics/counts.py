@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-UNCLAIMED = "(unclaimed)"
-MISSING = "(not stated)"
+from analysis import schema
 
 COUNT_DIMENSIONS = ("country", "location", "weapon", "claimed_by", "outcome", "category")
 
@@ -35,7 +34,7 @@ def count_by(
     if dimension not in df.columns:
         raise KeyError(f"count_by: no column {dimension!r}; columns are {', '.join(df.columns)}")
     column = df[dimension]
-    empty_label = UNCLAIMED if dimension == "claimed_by" else MISSING
+    empty_label = schema.UNCLAIMED if dimension == "claimed_by" else schema.NOT_STATED
     categorical = isinstance(column.dtype, pd.CategoricalDtype)
     counts = column.value_counts(dropna=True, sort=False)
     if categorical and not include_empty:

@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.reporting.formatting import format_range, format_share_range
 
 COVERAGE_COLUMNS = [
     "total_id",
@@ -16,11 +15,9 @@ COVERAGE_COLUMNS = [
     "countries",
     "reported_min",
     "reported_max",
-    "reported",
     "incidents_in_table",
     "share_low",
     "share_high",
-    "share_held",
 ]
 
 
@@ -88,11 +85,9 @@ def compare_with_reported_totals(incidents: pd.DataFrame, reported_totals: pd.Da
                 "countries": t.countries,
                 "reported_min": lo,
                 "reported_max": hi,
-                "reported": format_range(lo, hi),
                 "incidents_in_table": held,
                 "share_low": share_low,
                 "share_high": share_high,
-                "share_held": format_share_range(share_low, share_high),
             }
         )
     out = pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
@@ -105,10 +100,8 @@ def compare_with_reported_totals(incidents: pd.DataFrame, reported_totals: pd.Da
             "countries": "string",
             "reported_min": "Int64",
             "reported_max": "Int64",
-            "reported": "string",
             "incidents_in_table": "int64",
             "share_low": "float64",
             "share_high": "float64",
-            "share_held": "string",
         }
     )

@@ -14,13 +14,6 @@ import pandas as pd
 
 from analysis import schema
 
-# Filters on controlled vocabularies: a value outside the vocabulary is a typo.
-_VOCABULARIES = {
-    "country": schema.COUNTRIES,
-    "category": tuple(schema.CATEGORIES),
-    "weapon": tuple(schema.WEAPONS),
-}
-
 
 def list_values(values) -> list[str] | None:
     """One value or an iterable of values as a list; ``None`` stays ``None``.
@@ -42,7 +35,7 @@ def list_values(values) -> list[str] | None:
 
 
 def _check_vocabulary(column: str, values: list[str]) -> None:
-    allowed = _VOCABULARIES[column]
+    allowed = schema.FILTER_VOCABULARIES[column]
     unknown = [v for v in values if v not in allowed]
     if unknown:
         raise ValueError(

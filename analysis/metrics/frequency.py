@@ -11,7 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-FREQUENCIES = ("day", "week", "month")
+from analysis import schema
+
+FREQUENCIES = tuple(schema.FREQUENCIES)
 
 COUNT_COLUMNS = ["period", "incidents", "cumulative", "rolling_mean"]
 LULL_COLUMNS = ["began", "ended", "gap_days", "previous_incident_date"]

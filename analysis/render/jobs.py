@@ -37,7 +37,7 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 DATE_PARAMETERS = ("start", "end")
 # Parameters whose values come from a vocabulary (list parameters: every item).
 ALLOWED_VALUES: dict[str, tuple[str, ...]] = {
-    "frequency": ("week", "month"),
+    "frequency": tuple(schema.FREQUENCIES),
     "categories": tuple(schema.CATEGORIES),
     "countries": schema.COUNTRIES,
 }
@@ -154,7 +154,7 @@ def check_job_parameters(job: Job, declared: dict[str, dict]) -> list[str]:
     >>> for problem in check_job_parameters(job, declared): print(problem)
     x: parameter 'colour': found an unknown name, expected one of countries, frequency, start
     x: parameter 'countries': found 'Iraq' (str), expected list[str]
-    x: parameter 'frequency': found 'fortnight', expected week or month
+    x: parameter 'frequency': found 'fortnight', expected day or week or month
     x: parameter 'start': found '2024-13-01', expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'
     """
     problems = []

@@ -9,20 +9,31 @@
   (:func:`escape_text`) before it enters hover text, labels or annotations.
 - Offline: the map draws country outlines as plain line traces on a
   cartesian lon/lat plot; no topojson, no tiles, no network.
+- Shown so they survive papermill, nbconvert and nbval (:func:`show_figure`):
+  plotly's default renderer under papermill writes only the plotly JSON
+  mimetype, which nbconvert drops from HTML (``shared/guide/STACK.md``);
+  we emit the JSON (JupyterLab draws it) and a ``text/html`` div with a
+  stable id (kept by nbconvert, deterministic for nbval).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import math
+import re
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from IPython.display import display
 
 from analysis import schema
 from analysis.metrics.casualties import group_columns
+from analysis.metrics.places import aggregate_places
 from analysis.reporting.formatting import format_range, format_share
+
+_PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 # --- one look ----------------------------------------------------------------
 
@@ -31,7 +42,7 @@ MAP_HEIGHT = 600
 FONT = "Helvetica, Arial, sans-serif"
 NEUTRAL_COLOR = "#4C72B0"
 OUTLINE_COLOR = "#9A9A9A"
-EMPTY_COLOR = "#B0B0B0"  # "(unclaimed)", "(not stated)", "(other)" rows
+EMPTY_COLOR = "#B0B0B0"  # unclaimed, not stated and "(other)" rows
 
 CATEGORY_COLORS: dict[str, str] = {
     "attack_on_us": "#C0392B",
@@ -63,24 +74,11 @@ MEASURE_COLORS: dict[str, str] = {
     "other_injured": "#67A9CF",
     "fatalities": "#444444",
 }
-MEASURE_LABELS: dict[str, str] = {
-    "us_killed": "US killed",
-    "us_injured": "US injured",
-    "other_killed": "Others killed",
-    "other_injured": "Others injured",
-    "fatalities": "Fatalities (ACLED)",
-}
 COLOR_MAPS: dict[str, dict[str, str]] = {
     "category": CATEGORY_COLORS,
     "weapon": WEAPON_COLORS,
     "outcome": OUTCOME_COLORS,
     "measure": MEASURE_COLORS,
-}
-VOCABULARIES: dict[str, tuple[str, ...]] = {
-    "category": tuple(schema.CATEGORIES),
-    "weapon": tuple(schema.WEAPONS),
-    "outcome": tuple(schema.OUTCOMES),
-    "country": schema.COUNTRIES,
 }
 
 
@@ -150,7 +148,7 @@ def _ordered_levels(values: pd.Series, dimension: str) -> list[str]:
     present = set(values.dropna().astype(str))
     if isinstance(values.dtype, pd.CategoricalDtype):
         return [str(c) for c in values.cat.categories if str(c) in present]
-    vocab = VOCABULARIES.get(dimension)
+    vocab = schema.FILTER_VOCABULARIES.get(dimension)
     if vocab:
         return [v for v in vocab if v in present] + sorted(present - set(vocab))
     return sorted(present)
@@ -358,7 +356,7 @@ def _group_labels(tally: pd.DataFrame, keys: list[str]) -> list[str]:
         parts = []
         for v in values:
             if v is None or (not isinstance(v, str) and pd.isna(v)):
-                parts.append("(not stated)")
+                parts.append(schema.NOT_STATED)
             elif isinstance(v, pd.Timestamp):
                 parts.append(_day(v))
             else:
@@ -369,7 +367,7 @@ def _group_labels(tally: pd.DataFrame, keys: list[str]) -> list[str]:
 
 def plot_casualty_ranges(
     tally: pd.DataFrame,
-    measures=("us_killed", "us_injured", "other_killed", "other_injured"),
+    measures=schema.CASUALTY_PREFIXES,
     title: str = "Killed and injured (range of reported figures)",
 ) -> go.Figure:
     """Solid bars up to the low figure, a pale floating bar from low to high.
@@ -384,7 +382,7 @@ def plot_casualty_ranges(
     fig = go.Figure()
     for m in [m for m in measures if (tally["measure"] == m).any()]:
         part = tally.loc[(tally["measure"] == m).to_numpy(dtype=bool, na_value=False)]
-        name = MEASURE_LABELS.get(m, escape_text(m))
+        name = schema.MEASURE_LABELS.get(m, escape_text(m))
         x = [escape_text(v) for v in _group_labels(part, keys)] if keys else [name]
         low = part["low"].to_numpy(dtype="float64", na_value=np.nan)
         high = part["high"].to_numpy(dtype="float64", na_value=np.nan)
@@ -490,23 +488,9 @@ def _outline_trace(outlines: dict) -> go.Scatter:
     )
 
 
-def _incident_deaths(df: pd.DataFrame) -> np.ndarray:
-    """Deaths per incident for marker size: ``fatalities``, else US plus others killed
-    (each its max, else its min), else 0."""
-    deaths = df["fatalities"].to_numpy(dtype="float64", na_value=np.nan)
-    fallback = np.zeros(len(df))
-    known = np.zeros(len(df), dtype=bool)
-    for who in ("us_killed", "other_killed"):
-        value = df[f"{who}_max"].to_numpy(dtype="float64", na_value=np.nan)
-        value = np.where(np.isnan(value), df[f"{who}_min"].to_numpy(dtype="float64", na_value=np.nan), value)
-        known |= ~np.isnan(value)
-        fallback += np.nan_to_num(value, nan=0.0)
-    return np.where(np.isnan(deaths), np.where(known, fallback, 0.0), deaths)
-
-
 def _incident_line(row) -> str:
     parts = [
-        f"{MEASURE_LABELS[m]} {format_range(getattr(row, m + '_min'), getattr(row, m + '_max'))}"
+        f"{schema.MEASURE_LABELS[m]} {format_range(getattr(row, m + '_min'), getattr(row, m + '_max'))}"
         for m in ("us_killed", "us_injured", "other_killed")
     ]
     return f"{escape_text(row.incident_id)} · {_day(row.event_date)} · " + ", ".join(parts)
@@ -537,19 +521,16 @@ def plot_incident_map(
     fig.add_trace(_outline_trace(outlines))
     lon_all, lat_all = [], []
     if len(df):
-        g = _aggregate_places(df, hover_incidents)
+        g = aggregate_places(df, hover_incidents)
+        lines: dict[int, list[str]] = {}
+        for grp, row in zip(g["sample_group"], df.iloc[g["sample_rows"]].itertuples(index=False)):
+            lines.setdefault(int(grp), []).append(_incident_line(row))
         lon, lat, place, country, category = g["lon"], g["lat"], g["place"], g["country"], g["category"]
-        n_incidents, deaths, first_day, last_day, lines = (
-            g["incidents"],
-            g["deaths"],
-            g["first_day"],
-            g["last_day"],
-            g["lines"],
-        )
+        n_incidents, deaths, first_day, last_day = g["incidents"], g["deaths"], g["first_day"], g["last_day"]
         max_deaths = deaths.max() if len(deaths) else 0.0
         size = 7 + (26 * np.sqrt(deaths / max_deaths) if max_deaths > 0 else 0 * deaths)
         lon_all, lat_all = list(lon), list(lat)
-        for c in list(schema.CATEGORIES) + ["(not stated)"]:
+        for c in list(schema.CATEGORIES) + [schema.NOT_STATED]:
             idx = np.flatnonzero(category == c)
             if len(idx) == 0:
                 continue
@@ -595,56 +576,6 @@ def plot_incident_map(
     return fig
 
 
-def _aggregate_places(df: pd.DataFrame, hover_incidents: int) -> dict:
-    """One entry per (location, category) present: coordinates, counts, deaths, date span
-    and hover lines of the group's first ``hover_incidents`` incidents in table order."""
-    categories = list(schema.CATEGORIES) + ["(not stated)"]
-    n_cat = len(categories)
-    loc_codes, loc_names = pd.factorize(df["location"], use_na_sentinel=False)
-    if isinstance(df["category"].dtype, pd.CategoricalDtype) and list(df["category"].cat.categories) == categories[:-1]:
-        cat_codes = df["category"].cat.codes.to_numpy().astype("int64")
-        cat_codes = np.where(cat_codes < 0, n_cat - 1, cat_codes)
-    else:
-        names = df["category"].astype("object").where(df["category"].notna(), "(not stated)").to_numpy()
-        cat_codes = np.array([categories.index(v) if v in categories else n_cat - 1 for v in pd.unique(names)])[
-            pd.factorize(names)[0]
-        ]
-    key = loc_codes.astype("int64") * n_cat + cat_codes
-    counts_all = np.bincount(key, minlength=len(loc_names) * n_cat)
-    groups = np.flatnonzero(counts_all)
-    position = np.cumsum(counts_all > 0) - 1
-    inverse = position[key]
-    n_groups = len(groups)
-    counts = counts_all[groups]
-    day = df["event_date"].to_numpy(dtype="datetime64[D]").astype("int64")
-    span = pd.Series(day).groupby(inverse, sort=True).agg(["min", "max"])
-    first_day, last_day = span["min"].to_numpy(), span["max"].to_numpy()
-    # rows of the first incidents of each group: a stable sort by group, then the head of each run
-    order = np.argsort(inverse.astype(np.int16 if n_groups < 2**15 else np.int64), kind="stable")
-    take = np.minimum(counts, hover_incidents)
-    run_start = np.cumsum(counts) - counts
-    first_row = order[run_start]
-    taken_group = np.repeat(np.arange(n_groups), take)
-    offset = np.arange(take.sum()) - np.repeat(np.cumsum(take) - take, take)
-    rows = order[run_start[taken_group] + offset]
-    lines: dict[int, list[str]] = {}
-    for grp, row in zip(taken_group, df.iloc[rows].itertuples(index=False)):
-        lines.setdefault(int(grp), []).append(_incident_line(row))
-    firsts = df.iloc[first_row]
-    return {
-        "lon": firsts["longitude"].to_numpy(dtype="float64"),
-        "lat": firsts["latitude"].to_numpy(dtype="float64"),
-        "country": firsts["country"].astype("object").fillna("").to_numpy(),
-        "place": np.asarray(loc_names, dtype=object)[groups // n_cat],
-        "category": np.array(categories, dtype=object)[groups % n_cat],
-        "incidents": counts,
-        "deaths": np.bincount(inverse, weights=_incident_deaths(df), minlength=n_groups),
-        "first_day": first_day,
-        "last_day": last_day,
-        "lines": lines,
-    }
-
-
 def _map_ranges(lons: list, lats: list, outlines: dict) -> tuple[list[float], list[float]]:
     """Axis ranges: the incidents with a margin (at least 6 degrees wide), else the outlines."""
     if lons:
@@ -659,3 +590,45 @@ def _map_ranges(lons: list, lats: list, outlines: dict) -> tuple[list[float], li
     half_x = max((x1 - x0) / 2 + 1.0, 3.0)
     half_y = max((y1 - y0) / 2 + 1.0, 3.0)
     return [round(cx - half_x, 4), round(cx + half_x, 4)], [round(cy - half_y, 4), round(cy + half_y, 4)]
+
+
+# --- showing a figure in a notebook and in the HTML report ----------------
+
+
+def make_div_id(name: str) -> str:
+    """Turn a chart name into a stable, valid HTML id.
+
+    >>> make_div_id("Attacks per week / category")
+    'chart-attacks-per-week-category'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return f"chart-{slug or 'figure'}"
+
+
+def build_figure_bundle(fig: go.Figure, name: str) -> dict:
+    """Return the mimebundle that :func:`show_figure` displays.
+
+    Keys: the plotly JSON mimetype, ``text/html`` and ``text/plain``.
+    """
+    div_id = make_div_id(name)
+    fig_json = json.loads(fig.to_json(validate=False, engine="json"))
+    chart_html = fig.to_html(
+        full_html=False,
+        include_plotlyjs=False,
+        div_id=div_id,
+        config={"displaylogo": False, "responsive": True},
+    )
+    return {
+        _PLOTLY_MIME: {
+            "data": fig_json.get("data", []),
+            "layout": fig_json.get("layout", {}),
+            "config": {"displaylogo": False},
+        },
+        "text/html": f'<div class="report-figure">{chart_html}</div>',
+        "text/plain": f"<figure {div_id}>",
+    }
+
+
+def show_figure(fig: go.Figure, name: str) -> None:
+    """Display ``fig`` for JupyterLab and for the HTML report alike."""
+    display(build_figure_bundle(fig, name), raw=True)

@@ -1,18 +1,22 @@
 """What every report notebook says around its numbers: filters, caveats, empty selections.
 
-Notebooks pass their parameters here so the wording of filters and caveats
-is written once, and so an empty selection reads as a clear message.
+A notebook's Load section is one call, :func:`open_report`: it loads the
+data, applies the parameters, shows the header (title, filters, caveats)
+and returns a :class:`Report` whose ``show_table``/``show_figure`` stay
+silent when nothing matched (the header has said so once), so no Show
+cell needs a guard.
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 import pandas as pd
 from IPython.display import display
 
+from analysis import schema
 from analysis.metrics.filters import filter_incidents
-from analysis.reporting.formatting import format_range
 
 
 def select_incidents(
@@ -52,7 +56,7 @@ def build_caveats(selected: pd.DataFrame) -> list[str]:
         )
     ranged = 0
     unknown = 0
-    for prefix in ("us_killed", "us_injured", "other_killed", "other_injured"):
+    for prefix in schema.CASUALTY_PREFIXES:
         lo, hi = selected[f"{prefix}_min"], selected[f"{prefix}_max"]
         ranged += int(((lo != hi) | hi.isna() & lo.notna()).fillna(False).sum())
         unknown += int((lo.isna() & hi.isna()).sum())
@@ -90,182 +94,62 @@ def show_no_incidents(filters_text: str) -> None:
     display({"text/html": f'<div class="report-empty">{html.escape(text)}</div>', "text/plain": text}, raw=True)
 
 
-def build_incident_list(selected: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
-    """Incidents newest first, ready to show: ranges as "3–5", unknowns as "unknown".
+@dataclass
+class Report:
+    """What a report notebook works on, from :func:`open_report`.
 
-    Columns: date, location, country, category, weapon, outcome, US killed,
-    US injured, others killed, others injured, claimed by, incident.
-    """
-    ordered = selected.sort_values(["event_date", "incident_id"], ascending=[False, True])
-    if limit is not None:
-        ordered = ordered.head(limit)
-
-    def pair(prefix: str) -> list[str]:
-        return [format_range(lo, hi) for lo, hi in zip(ordered[f"{prefix}_min"], ordered[f"{prefix}_max"])]
-
-    date_text = [
-        d.strftime("%Y-%m-%d") + ("" if p == "day" else f" ({p})")
-        for d, p in zip(ordered["event_date"], ordered["date_precision"].astype("string"))
-    ]
-    return pd.DataFrame(
-        {
-            "date": date_text,
-            "location": ordered["location"].to_numpy(),
-            "country": ordered["country"].astype("string").to_numpy(),
-            "category": ordered["category"].astype("string").to_numpy(),
-            "weapon": ordered["weapon"].astype("string").to_numpy(),
-            "outcome": ordered["outcome"].astype("string").to_numpy(),
-            "US killed": pair("us_killed"),
-            "US injured": pair("us_injured"),
-            "others killed": pair("other_killed"),
-            "others injured": pair("other_injured"),
-            "claimed by": ordered["claimed_by"].fillna("unclaimed").to_numpy(),
-            "incident": ordered["incident_id"].to_numpy(),
-        }
-    )
-
-
-def build_source_list(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.DataFrame:
-    """The sources behind ``selected``: outlet, headline, published date, incidents cited.
-
-    Columns: source, outlet, headline, published, incidents.
-    """
-    cited = selected["source_ids"].fillna("").str.split(";").explode().str.strip()
-    counts = cited[cited != ""].value_counts()
-    table = pd.DataFrame(
-        {
-            "source": sources["source_id"].to_numpy(),
-            "outlet": sources["outlet"].to_numpy(),
-            "headline": sources["headline"].to_numpy(),
-            "published": pd.to_datetime(sources["published"]).dt.strftime("%Y-%m-%d").to_numpy(),
-            "incidents": [int(counts.get(s, 0)) for s in sources["source_id"]],
-        }
-    )
-    return table[table["incidents"] > 0].sort_values("published").reset_index(drop=True)
-
-
-def build_count_table(counts: pd.DataFrame, dimension: str) -> pd.DataFrame:
-    """A :func:`analysis.metrics.counts.count_by` table for display: dimension, incidents, share (%).
-
-    Columns: the dimension, incidents, share.
-    """
-    from analysis.reporting.formatting import format_share
-
-    return pd.DataFrame(
-        {
-            dimension: counts[dimension].astype("string").to_numpy(),
-            "incidents": counts["incidents"].to_numpy(),
-            "share": [format_share(s) for s in counts["share"]],
-        }
-    )
-
-
-def build_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
-    """Reported totals against the table's count, for display.
-
-    Columns: reported figure, scope, period, countries, reported, in this table, share held.
+    ``dataset`` is the whole data directory (:class:`analysis.data.load.Dataset`),
+    ``selected`` the incidents matching the parameters, ``filters_text`` the
+    sentence naming the filters, ``start``/``end`` the period as
+    ``YYYY-MM-DD`` or ``None`` (open).
     """
 
-    def day(value) -> str:
-        return "not stated" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+    dataset: object
+    selected: pd.DataFrame
+    filters_text: str
+    start: str | None
+    end: str | None
 
-    return pd.DataFrame(
-        {
-            "reported figure": coverage["total_id"].to_numpy(),
-            "scope": coverage["scope"].to_numpy(),
-            "period": [f"{day(a)} – {day(b)}" for a, b in zip(coverage["period_start"], coverage["as_of"])],
-            "countries": coverage["countries"].fillna("not stated").to_numpy(),
-            "reported": coverage["reported"].to_numpy(),
-            "in this table": coverage["incidents_in_table"].to_numpy(),
-            "share held": coverage["share_held"].to_numpy(),
-        }
-    )
+    @property
+    def has_incidents(self) -> bool:
+        return not self.selected.empty
+
+    def show_table(self, table: pd.DataFrame, caption: str | None = None, index: bool = False) -> None:
+        """Show ``table`` (see :func:`analysis.reporting.tables.show_table`) unless nothing matched."""
+        from analysis.reporting.tables import show_table
+
+        if self.has_incidents:
+            show_table(table, caption=caption, index=index)
+
+    def show_figure(self, fig, name: str) -> None:
+        """Show ``fig`` (see :func:`analysis.reporting.charts.show_figure`) unless nothing matched."""
+        from analysis.reporting.charts import show_figure
+
+        if self.has_incidents:
+            show_figure(fig, name)
 
 
-def build_period_table(per_period: pd.DataFrame) -> pd.DataFrame:
-    """Periods with their count, cumulative count and rolling mean, for display.
+def open_report(
+    data_dir: str = "",
+    title: str = "",
+    start: str = "",
+    end: str = "",
+    countries=(),
+    categories=(),
+    locations=(),
+) -> Report:
+    """Load the data, select the incidents the parameters ask for and show the report's header.
 
-    Columns: period, incidents, cumulative, rolling mean.
+    The notebooks' parameters pass straight through ("" and [] mean no
+    filter; ``data_dir`` "" means the bundled data).  An empty selection
+    shows the "no incidents match" message once.
     """
-    return pd.DataFrame(
-        {
-            "period": pd.to_datetime(per_period["period"]).dt.strftime("%Y-%m-%d").to_numpy(),
-            "incidents": per_period["incidents"].to_numpy(),
-            "cumulative": per_period["cumulative"].to_numpy(),
-            "rolling mean": per_period["rolling_mean"].round(2).to_numpy(),
-        }
-    )
+    from analysis.data.load import load_dataset
 
-
-def build_lull_table(lulls: pd.DataFrame) -> pd.DataFrame:
-    """Lulls for display. Columns: last incident before, lull began, lull ended (next incident), days."""
-
-    def day(series: pd.Series) -> list[str]:
-        return pd.to_datetime(series).dt.strftime("%Y-%m-%d").tolist()
-
-    return pd.DataFrame(
-        {
-            "last incident before": day(lulls["previous_incident_date"]),
-            "lull began": day(lulls["began"]),
-            "lull ended (next incident)": day(lulls["ended"]),
-            "days": lulls["gap_days"].to_numpy(),
-        }
-    )
-
-
-def build_place_table(places: pd.DataFrame, name: str) -> pd.DataFrame:
-    """The gazetteer row of ``name``. Columns: name, aliases, kind, country, admin1, latitude, longitude."""
-    row = places[places["name"] == name]
-    return pd.DataFrame(
-        {
-            "name": row["name"].to_numpy(),
-            "aliases": row["aliases"].fillna("").str.replace(";", ", ").to_numpy(),
-            "kind": row["kind"].astype("string").to_numpy(),
-            "country": row["country"].astype("string").to_numpy(),
-            "admin1": row["admin1"].to_numpy(),
-            "latitude": row["latitude"].to_numpy(),
-            "longitude": row["longitude"].to_numpy(),
-        }
-    )
-
-
-def build_figures_markdown(dataset) -> str:
-    """The README's table of the bundled data's headline figures (markdown).
-
-    Regenerated by ``incidents codebook``; a test fails when it drifts from the data.
-    """
-    from analysis.metrics.casualties import tally_casualties
-    from analysis.metrics.counts import count_by
-    from analysis.reporting.formatting import format_tally_cell
-
-    incidents = dataset.incidents
-    counts = count_by(incidents, "category", include_empty=True)
-    by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
-    tally = tally_casualties(incidents).set_index("measure")
-    bundled = int(dataset.sources["file"].notna().sum())
-    rows = [
-        (
-            "incidents",
-            f"{len(incidents)} ({incidents['event_date'].min():%Y-%m-%d} to {incidents['event_date'].max():%Y-%m-%d})",
-        ),
-        ("attacks on US forces", str(by_category.get("attack_on_us", 0))),
-        ("US strikes", str(by_category.get("us_strike", 0))),
-        ("other violent events of the escalation", str(by_category.get("regional", 0))),
-    ]
-    for measure, label in (
-        ("us_killed", "US personnel killed"),
-        ("us_injured", "US personnel injured"),
-        ("other_killed", "others killed"),
-        ("other_injured", "others injured"),
-    ):
-        row = tally.loc[measure]
-        rows.append(
-            (label, format_tally_cell(row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"])))
-        )
-    rows += [
-        ("sources", f"{bundled} bundled articles, {len(dataset.sources) - bundled} external references"),
-        ("evidence quotes", f"{len(dataset.evidence)}, each found verbatim in its article"),
-        ("places in the gazetteer", str(len(dataset.places))),
-    ]
-    lines = ["| bundled data | figure |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
-    return "\n".join(lines)
+    dataset = load_dataset(data_dir or None)
+    filters_text = describe_filters(start, end, countries, categories, locations)
+    selected = select_incidents(dataset.incidents, start, end, countries, categories, locations)
+    show_report_header(title, filters_text, selected, len(dataset.incidents))
+    if selected.empty:
+        show_no_incidents(filters_text)
+    return Report(dataset, selected, filters_text, start or None, end or None)

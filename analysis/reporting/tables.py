@@ -1,66 +1,20 @@
-"""Show figures and tables in a way that survives papermill, nbconvert and nbval.
+"""The tables of the reports: built from metric frames, shown as escaped HTML.
 
-Plotly's default renderer under papermill writes only the plotly JSON
-mimetype, which nbconvert drops from HTML (see ``shared/guide/STACK.md``).
-:func:`show_figure` emits both the JSON (JupyterLab draws it interactively)
-and a ``text/html`` div with a stable id (kept by nbconvert; stable ids keep
-nbval comparisons deterministic). Figures need plotly.js on the page, which
-the report template loads once.
-
-Tables are written as escaped HTML by pandas: any text coming from the data
-(notes, names, headlines) is escaped here, where it enters HTML.
+``build_*`` functions turn a metric's frame into a display frame (plain
+headers, ranges as text, dates as days); :func:`show_table` writes it as
+escaped HTML by pandas: any text coming from the data (notes, names,
+headlines) is escaped here, where it enters HTML.
 """
 
 from __future__ import annotations
 
 import html
-import json
-import re
 
 import pandas as pd
-import plotly.graph_objects as go
 from IPython.display import display
 
-_PLOTLY_MIME = "application/vnd.plotly.v1+json"
-
-
-def make_div_id(name: str) -> str:
-    """Turn a chart name into a stable, valid HTML id.
-
-    >>> make_div_id("Attacks per week / category")
-    'chart-attacks-per-week-category'
-    """
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return f"chart-{slug or 'figure'}"
-
-
-def build_figure_bundle(fig: go.Figure, name: str) -> dict:
-    """Return the mimebundle that :func:`show_figure` displays.
-
-    Keys: the plotly JSON mimetype, ``text/html`` and ``text/plain``.
-    """
-    div_id = make_div_id(name)
-    fig_json = json.loads(fig.to_json(validate=False, engine="json"))
-    chart_html = fig.to_html(
-        full_html=False,
-        include_plotlyjs=False,
-        div_id=div_id,
-        config={"displaylogo": False, "responsive": True},
-    )
-    return {
-        _PLOTLY_MIME: {
-            "data": fig_json.get("data", []),
-            "layout": fig_json.get("layout", {}),
-            "config": {"displaylogo": False},
-        },
-        "text/html": f'<div class="report-figure">{chart_html}</div>',
-        "text/plain": f"<figure {div_id}>",
-    }
-
-
-def show_figure(fig: go.Figure, name: str) -> None:
-    """Display ``fig`` for JupyterLab and for the HTML report alike."""
-    display(build_figure_bundle(fig, name), raw=True)
+from analysis import schema
+from analysis.reporting.formatting import format_range, format_share, format_share_range, format_tally_cell
 
 
 def build_table_html(table: pd.DataFrame, caption: str | None = None, index: bool = False) -> str:
@@ -96,3 +50,176 @@ def show_table(table: pd.DataFrame, caption: str | None = None, index: bool = Fa
         {"text/html": build_table_html(table, caption, index), "text/plain": table.to_string(index=index)},
         raw=True,
     )
+
+
+def build_incident_list(selected: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """Incidents newest first, ready to show: ranges as "3–5", unknowns as "unknown".
+
+    Columns: date, location, country, category, weapon, outcome, US killed,
+    US injured, others killed, others injured, claimed by, incident.
+    """
+    ordered = selected.sort_values(["event_date", "incident_id"], ascending=[False, True])
+    if limit is not None:
+        ordered = ordered.head(limit)
+
+    def pair(prefix: str) -> list[str]:
+        return [format_range(lo, hi) for lo, hi in zip(ordered[f"{prefix}_min"], ordered[f"{prefix}_max"])]
+
+    date_text = [
+        d.strftime("%Y-%m-%d") + ("" if p == "day" else f" ({p})")
+        for d, p in zip(ordered["event_date"], ordered["date_precision"].astype("string"))
+    ]
+    return pd.DataFrame(
+        {
+            "date": date_text,
+            "location": ordered["location"].to_numpy(),
+            "country": ordered["country"].astype("string").to_numpy(),
+            "category": ordered["category"].astype("string").to_numpy(),
+            "weapon": ordered["weapon"].astype("string").to_numpy(),
+            "outcome": ordered["outcome"].astype("string").to_numpy(),
+            "US killed": pair("us_killed"),
+            "US injured": pair("us_injured"),
+            "others killed": pair("other_killed"),
+            "others injured": pair("other_injured"),
+            "claimed by": ordered["claimed_by"].fillna("unclaimed").to_numpy(),
+            "incident": ordered["incident_id"].to_numpy(),
+        }
+    )
+
+
+def build_source_list(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.DataFrame:
+    """The sources behind ``selected``: outlet, headline, published date, incidents cited.
+
+    Columns: source, outlet, headline, published, incidents.
+    """
+    cited = selected["source_ids"].fillna("").str.split(";").explode().str.strip()
+    counts = cited[cited != ""].value_counts()
+    table = pd.DataFrame(
+        {
+            "source": sources["source_id"].to_numpy(),
+            "outlet": sources["outlet"].to_numpy(),
+            "headline": sources["headline"].to_numpy(),
+            "published": pd.to_datetime(sources["published"]).dt.strftime("%Y-%m-%d").to_numpy(),
+            "incidents": [int(counts.get(s, 0)) for s in sources["source_id"]],
+        }
+    )
+    return table[table["incidents"] > 0].sort_values("published").reset_index(drop=True)
+
+
+def build_count_table(counts: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    """A :func:`analysis.metrics.counts.count_by` table for display: dimension, incidents, share (%).
+
+    Columns: the dimension, incidents, share.
+    """
+
+    return pd.DataFrame(
+        {
+            dimension: counts[dimension].astype("string").to_numpy(),
+            "incidents": counts["incidents"].to_numpy(),
+            "share": [format_share(s) for s in counts["share"]],
+        }
+    )
+
+
+def build_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
+    """Reported totals against the table's count, for display.
+
+    Columns: reported figure, scope, period, countries, reported, in this table, share held.
+    """
+
+    def day(value) -> str:
+        return "not stated" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+    return pd.DataFrame(
+        {
+            "reported figure": coverage["total_id"].to_numpy(),
+            "scope": coverage["scope"].to_numpy(),
+            "period": [f"{day(a)} – {day(b)}" for a, b in zip(coverage["period_start"], coverage["as_of"])],
+            "countries": coverage["countries"].fillna("not stated").to_numpy(),
+            "reported": [format_range(lo, hi) for lo, hi in zip(coverage["reported_min"], coverage["reported_max"])],
+            "in this table": coverage["incidents_in_table"].to_numpy(),
+            "share held": [format_share_range(lo, hi) for lo, hi in zip(coverage["share_low"], coverage["share_high"])],
+        }
+    )
+
+
+def build_period_table(per_period: pd.DataFrame) -> pd.DataFrame:
+    """Periods with their count, cumulative count and rolling mean, for display.
+
+    Columns: period, incidents, cumulative, rolling mean.
+    """
+    return pd.DataFrame(
+        {
+            "period": pd.to_datetime(per_period["period"]).dt.strftime("%Y-%m-%d").to_numpy(),
+            "incidents": per_period["incidents"].to_numpy(),
+            "cumulative": per_period["cumulative"].to_numpy(),
+            "rolling mean": per_period["rolling_mean"].round(2).to_numpy(),
+        }
+    )
+
+
+def build_lull_table(lulls: pd.DataFrame) -> pd.DataFrame:
+    """Lulls for display. Columns: last incident before, lull began, lull ended (next incident), days."""
+
+    def day(series: pd.Series) -> list[str]:
+        return pd.to_datetime(series).dt.strftime("%Y-%m-%d").tolist()
+
+    return pd.DataFrame(
+        {
+            "last incident before": day(lulls["previous_incident_date"]),
+            "lull began": day(lulls["began"]),
+            "lull ended (next incident)": day(lulls["ended"]),
+            "days": lulls["gap_days"].to_numpy(),
+        }
+    )
+
+
+def build_place_table(places: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The gazetteer row of ``name``. Columns: name, aliases, kind, country, admin1, latitude, longitude."""
+    row = places[places["name"] == name]
+    return pd.DataFrame(
+        {
+            "name": row["name"].to_numpy(),
+            "aliases": row["aliases"].fillna("").str.replace(";", ", ").to_numpy(),
+            "kind": row["kind"].astype("string").to_numpy(),
+            "country": row["country"].astype("string").to_numpy(),
+            "admin1": row["admin1"].to_numpy(),
+            "latitude": row["latitude"].to_numpy(),
+            "longitude": row["longitude"].to_numpy(),
+        }
+    )
+
+
+def build_figures_markdown(dataset) -> str:
+    """The README's table of the bundled data's headline figures (markdown).
+
+    Regenerated by ``incidents codebook``; a test fails when it drifts from the data.
+    """
+    from analysis.metrics.casualties import tally_casualties
+    from analysis.metrics.counts import count_by
+
+    incidents = dataset.incidents
+    counts = count_by(incidents, "category", include_empty=True)
+    by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
+    tally = tally_casualties(incidents).set_index("measure")
+    bundled = int(dataset.sources["file"].notna().sum())
+    rows = [
+        (
+            "incidents",
+            f"{len(incidents)} ({incidents['event_date'].min():%Y-%m-%d} to {incidents['event_date'].max():%Y-%m-%d})",
+        ),
+    ]
+    rows += [(label, str(by_category.get(category, 0))) for category, label in schema.CATEGORY_LABELS.items()]
+    for measure in schema.CASUALTY_PREFIXES:
+        label = schema.MEASURE_LABELS[measure]
+        row = tally.loc[measure]
+        rows.append(
+            (label, format_tally_cell(row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"])))
+        )
+    rows += [
+        ("sources", f"{bundled} bundled articles, {len(dataset.sources) - bundled} external references"),
+        ("evidence quotes", f"{len(dataset.evidence)}, each found verbatim in its article"),
+        ("places in the gazetteer", str(len(dataset.places))),
+    ]
+    lines = ["| bundled data | figure |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
+    return "\n".join(lines)

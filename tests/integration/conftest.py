@@ -19,7 +19,7 @@ sleep_s: float = 0.0  # seconds to sleep in the work cell
 WORK = """\
 import time
 import plotly.graph_objects as go
-from analysis.reporting.tables import show_figure
+from analysis.reporting.charts import show_figure
 from analysis.data.load import load_incidents
 time.sleep(sleep_s)
 if fail:

@@ -36,7 +36,7 @@ WORK = """\
 import os, signal, time
 from pathlib import Path
 import plotly.graph_objects as go
-from analysis.reporting.tables import show_figure
+from analysis.reporting.charts import show_figure
 if pid_file:
     Path(pid_file).write_text(str(os.getpid()))
 if mode == "raise":

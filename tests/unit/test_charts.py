@@ -122,7 +122,7 @@ def test_casualty_range_bar_reaches_high():
     fig = charts.plot_casualty_ranges(tally_casualties(df), measures=["us_injured"])
     low, spread = fig.data
     assert list(low.y) == [3.0] and list(spread.base) == [3.0] and list(spread.y) == [5.0]
-    assert list(spread.text) == ["3–8"] and list(low.x) == ["US injured"]
+    assert list(spread.text) == ["3–8"] and list(low.x) == ["US personnel injured"]
 
 
 def test_counts_bars(incidents):
@@ -162,7 +162,7 @@ def test_map_groups_by_place_and_category(incidents):
     assert len(attack.x) == 2
     hover = attack.hovertext[0]
     assert "2 incidents" in hover and "A · 2024-01-02" in hover and "B · 2024-01-09" in hover
-    assert "US killed ≥1" in hover
+    assert "US personnel killed ≥1" in hover
     assert "<img" not in all_text(fig) and "&lt;img" in attack.hovertext[1]
     # sizes grow with deaths: Al-Asad 2 (A's fatalities; B none), place C 3, Jurf al-Sakhar 16 (the largest)
     assert markers["us_strike"].marker.size[0] == pytest.approx(7 + 26)

@@ -1,0 +1,82 @@
+"""Where incidents happened: incidents grouped by place and category, with their deaths.
+
+Pure: a frame of incidents in, arrays out. The map (:func:`analysis.reporting.charts.plot_incident_map`)
+draws them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis import schema
+
+
+def estimate_incident_deaths(df: pd.DataFrame) -> np.ndarray:
+    """Deaths per incident for marker size: ``fatalities``, else US plus others killed
+    (each its max, else its min), else 0."""
+    deaths = df["fatalities"].to_numpy(dtype="float64", na_value=np.nan)
+    fallback = np.zeros(len(df))
+    known = np.zeros(len(df), dtype=bool)
+    for who in ("us_killed", "other_killed"):
+        value = df[f"{who}_max"].to_numpy(dtype="float64", na_value=np.nan)
+        value = np.where(np.isnan(value), df[f"{who}_min"].to_numpy(dtype="float64", na_value=np.nan), value)
+        known |= ~np.isnan(value)
+        fallback += np.nan_to_num(value, nan=0.0)
+    return np.where(np.isnan(deaths), np.where(known, fallback, 0.0), deaths)
+
+
+def aggregate_places(df: pd.DataFrame, sample_size: int = 5) -> dict:
+    """Group incidents by (location, category): one entry per group present.
+
+    Returns a dict of arrays, one item per group: ``lon``, ``lat`` (of the
+    group's first incident), ``country``, ``place``, ``category``,
+    ``incidents`` (count), ``deaths`` (sum of :func:`estimate_incident_deaths`),
+    ``first_day``, ``last_day`` (days since 1970-01-01); and the rows of each
+    group's first ``sample_size`` incidents in table order as two aligned
+    arrays ``sample_group`` (group index) and ``sample_rows`` (row position
+    in ``df``).
+    """
+    categories = list(schema.CATEGORIES) + [schema.NOT_STATED]
+    n_cat = len(categories)
+    loc_codes, loc_names = pd.factorize(df["location"], use_na_sentinel=False)
+    if isinstance(df["category"].dtype, pd.CategoricalDtype) and list(df["category"].cat.categories) == categories[:-1]:
+        cat_codes = df["category"].cat.codes.to_numpy().astype("int64")
+        cat_codes = np.where(cat_codes < 0, n_cat - 1, cat_codes)
+    else:
+        names = df["category"].astype("object").where(df["category"].notna(), schema.NOT_STATED).to_numpy()
+        cat_codes = np.array([categories.index(v) if v in categories else n_cat - 1 for v in pd.unique(names)])[
+            pd.factorize(names)[0]
+        ]
+    key = loc_codes.astype("int64") * n_cat + cat_codes
+    counts_all = np.bincount(key, minlength=len(loc_names) * n_cat)
+    groups = np.flatnonzero(counts_all)
+    position = np.cumsum(counts_all > 0) - 1
+    inverse = position[key]
+    n_groups = len(groups)
+    counts = counts_all[groups]
+    day = df["event_date"].to_numpy(dtype="datetime64[D]").astype("int64")
+    span = pd.Series(day).groupby(inverse, sort=True).agg(["min", "max"])
+    first_day, last_day = span["min"].to_numpy(), span["max"].to_numpy()
+    # rows of the first incidents of each group: a stable sort by group, then the head of each run
+    order = np.argsort(inverse.astype(np.int16 if n_groups < 2**15 else np.int64), kind="stable")
+    take = np.minimum(counts, sample_size)
+    run_start = np.cumsum(counts) - counts
+    first_row = order[run_start]
+    taken_group = np.repeat(np.arange(n_groups), take)
+    offset = np.arange(take.sum()) - np.repeat(np.cumsum(take) - take, take)
+    rows = order[run_start[taken_group] + offset]
+    firsts = df.iloc[first_row]
+    return {
+        "lon": firsts["longitude"].to_numpy(dtype="float64"),
+        "lat": firsts["latitude"].to_numpy(dtype="float64"),
+        "country": firsts["country"].astype("object").fillna("").to_numpy(),
+        "place": np.asarray(loc_names, dtype=object)[groups // n_cat],
+        "category": np.array(categories, dtype=object)[groups % n_cat],
+        "incidents": counts,
+        "deaths": np.bincount(inverse, weights=estimate_incident_deaths(df), minlength=n_groups),
+        "first_day": first_day,
+        "last_day": last_day,
+        "sample_group": taken_group,
+        "sample_rows": rows,
+    }
