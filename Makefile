@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 NBVAL  := -o addopts= --nbval --nbval-sanitize-with notebooks/nbval-sanitize.cfg -p no:cacheprovider
 
 .DEFAULT_GOAL := help
-.PHONY: help env reports test unit nbval lab bench baseline codebook validate screenshot clean
+.PHONY: help env reports test unit nbval lint format lab bench baseline codebook validate screenshot clean
 
 help: ## list every target with its purpose
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -14,7 +14,7 @@ help: ## list every target with its purpose
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
 env: $(STAMP) ## create .venv from python3 and install the project into it
@@ -31,6 +31,14 @@ unit: $(STAMP) ## run only the fast unit tests and doctests
 
 nbval: $(STAMP) ## re-run the stored notebooks and compare their outputs
 	$(BIN)/pytest $(NBVAL) notebooks
+
+lint: $(STAMP) ## check code style and common mistakes with ruff (what CI runs first)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## rewrite the code in the house style (ruff format, safe fixes)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 lab: $(STAMP) ## open JupyterLab on the project's environment
 	$(BIN)/jupyter lab --notebook-dir=.

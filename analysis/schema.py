@@ -352,7 +352,9 @@ PLACES = Table(
 CONTEXT = Table(
     name="context",
     file="context.csv",
-    description="Dated non-violent developments (talks, agreements, elections, truces, announcements) for chart annotations.",
+    description=(
+        "Dated non-violent developments (talks, agreements, elections, truces, announcements) for chart annotations."
+    ),
     optional=True,
     columns=(
         Column("context_id", "id", "stable unique identifier", unique=True, pattern=_ID_PATTERN),

@@ -144,9 +144,11 @@ def measure_metrics(df: pd.DataFrame) -> dict[str, float]:
 
 def measure_peak_memory(path: Path) -> dict[str, int]:
     """Peak RSS of a fresh process that loads the table, and the table's own size."""
-    run = lambda script, *args: json.loads(
-        subprocess.run([sys.executable, "-c", script, *args], check=True, capture_output=True, text=True).stdout
-    )
+
+    def run(script, *args):
+        command = [sys.executable, "-c", script, *args]
+        return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+
     out = run(PEAK_MEMORY_SCRIPT, str(path))
     out["baseline_rss"] = run(BASELINE_SCRIPT)["peak_rss"]
     return out
@@ -163,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         path = write_synthetic_dir(n)
         print(f"\n== {n:,} incidents ({path}, ready in {time.perf_counter() - t0:.1f} s)")
         csv = path / "incidents.csv"
-        read_s = time_median(lambda: pd.read_csv(csv, engine="pyarrow"))
-        load_s = time_median(lambda: load_incidents(path))
+        read_s = time_median(lambda csv=csv: pd.read_csv(csv, engine="pyarrow"))
+        load_s = time_median(lambda path=path: load_incidents(path))
         df = load_incidents(path)
         row = {"read_csv[pyarrow]": read_s, "load_incidents": load_s}
         row.update(measure_metrics(df))

@@ -69,7 +69,8 @@ def take_screenshot(report: Path, width: int = 1200, until: str | None = "map") 
             if until is None:
                 return page.screenshot(full_page=True, animations="disabled")
             bottom = page.evaluate(
-                "text => { const div = [...document.querySelectorAll('div.plotly-graph-div')].find(d => d.id.includes(text));"
+                "text => { const div = [...document.querySelectorAll('div.plotly-graph-div')]"
+                ".find(d => d.id.includes(text));"
                 " return div ? div.getBoundingClientRect().bottom + window.scrollY : null; }",
                 until,
             )

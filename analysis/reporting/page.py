@@ -52,7 +52,8 @@ def build_caveats(selected: pd.DataFrame) -> list[str]:
     coarse = int((selected["date_precision"].astype("string") != "day").sum())
     if coarse:
         caveats.append(
-            f"{coarse} incident(s) are dated only to the week, month or year; they are counted in the period of their first possible day."
+            f"{coarse} incident(s) are dated only to the week, month or year; "
+            "they are counted in the period of their first possible day."
         )
     ranged = 0
     unknown = 0
@@ -61,13 +62,16 @@ def build_caveats(selected: pd.DataFrame) -> list[str]:
         ranged += int(((lo != hi) | hi.isna() & lo.notna()).fillna(False).sum())
         unknown += int((lo.isna() & hi.isna()).sum())
     caveats.append(
-        f"Casualty figures are ranges (lowest to highest figure any source supports; ≥ means no upper bound was stated): {ranged} figure(s) in this selection are ranges or open-ended."
+        "Casualty figures are ranges (lowest to highest figure any source supports; "
+        f"≥ means no upper bound was stated): {ranged} figure(s) in this selection are ranges or open-ended."
     )
     caveats.append(
-        f"{unknown} casualty figure(s) are unknown (no source gives them); they are shown as 'unknown' and never counted as 0."
+        f"{unknown} casualty figure(s) are unknown (no source gives them); "
+        "they are shown as 'unknown' and never counted as 0."
     )
     caveats.append(
-        "The table holds only incidents coded from the bundled sources; compare with the totals the sources report before reading a count as complete."
+        "The table holds only incidents coded from the bundled sources; "
+        "compare with the totals the sources report before reading a count as complete."
     )
     return caveats
 

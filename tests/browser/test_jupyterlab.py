@@ -93,7 +93,7 @@ def lab(tmp_path):
     ]
     if os.geteuid() == 0:  # CI containers run as root
         command.append("--allow-root")
-    log = open(tmp_path / "lab.log", "w")
+    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 (closed in the finally below, after the server)
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
