@@ -17,7 +17,8 @@ _STATUS_TEXT = {
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:1200px;margin:0 auto;padding:1.5rem 2rem;color:#1f2328}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.35rem .6rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;font-size:.9rem;display:block;overflow-x:auto}th,td{border:1px solid #d0d7de;padding:.35rem .6rem;text-align:left;vertical-align:top}
+@media (max-width:600px){body{padding:.8rem .7rem}table{font-size:.8rem}}
 th{background:#f6f8fa}.failed,.interrupted{background:#ffebe9}.rendered,.skipped{background:#fff}code{font-size:.8rem}
 """
 
@@ -77,7 +78,8 @@ def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datet
         else f"{len(names)} reports, all up to date"
     )
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Incident reports</title>'
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0"><title>Incident reports</title>'
         f"<style>{_CSS}</style></head><body><h1>Incident reports</h1>"
         f"<p>{html.escape(headline)}. Index written {now.isoformat(timespec='seconds')}.</p>"
         "<table><thead><tr><th>Report</th><th>Period</th><th>Parameters</th><th>Data fingerprint</th>"

@@ -605,6 +605,16 @@ def make_div_id(name: str) -> str:
     return f"chart-{slug or 'figure'}"
 
 
+FIGURE_CONFIG: dict = {
+    "displaylogo": False,
+    "showLink": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "modeBarButtonsToRemove": ["sendDataToCloud"],
+}
+"""plotly.js options: no logo link, no button that sends the chart off the machine."""
+
+
 def build_figure_bundle(fig: go.Figure, name: str) -> dict:
     """Return the mimebundle that :func:`show_figure` displays.
 
@@ -616,13 +626,13 @@ def build_figure_bundle(fig: go.Figure, name: str) -> dict:
         full_html=False,
         include_plotlyjs=False,
         div_id=div_id,
-        config={"displaylogo": False, "responsive": True},
+        config={**FIGURE_CONFIG, "responsive": True},
     )
     return {
         _PLOTLY_MIME: {
             "data": fig_json.get("data", []),
             "layout": fig_json.get("layout", {}),
-            "config": {"displaylogo": False},
+            "config": FIGURE_CONFIG,
         },
         "text/html": f'<div class="report-figure">{chart_html}</div>',
         "text/plain": f"<figure {div_id}>",

@@ -54,13 +54,17 @@ class OfflinePage:
 
 @pytest.fixture
 def open_page(browser):
-    """``open_page(url, allow_loopback=False)`` -> :class:`OfflinePage`, loaded; closed after the test."""
+    """``open_page(url, allow_loopback=False, viewport=(w, h))`` -> :class:`OfflinePage`, loaded; closed after the test."""
     contexts = []
 
     def open_(
-        url: str, allow_loopback: bool = False, wait_until: str = "load", timeout_ms: float = 60_000
+        url: str,
+        allow_loopback: bool = False,
+        wait_until: str = "load",
+        timeout_ms: float = 60_000,
+        viewport: tuple[int, int] = (1280, 900),
     ) -> OfflinePage:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         contexts.append(context)
         guard = NetworkGuard(allow_loopback=allow_loopback).attach(context)
         page = context.new_page()

@@ -55,6 +55,50 @@ def test_report_opens_offline_and_every_chart_draws(name, rendered_reports, open
     _assert_offline_and_quiet(opened)
 
 
+HEADINGS_JS = """() => [...document.querySelectorAll('main h1, main h2, main h3')].map(h => {
+    const box = h.getBoundingClientRect(), style = getComputedStyle(h);
+    return {text: h.textContent.replace(/¶$/, '').trim(), width: box.width, height: box.height,
+            shown: style.display !== 'none' && style.visibility !== 'hidden' && style.opacity !== '0'};
+})"""
+
+
+def _markdown_headings(notebook) -> list[str]:
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    lines = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()]
+    return [line.lstrip("#").strip() for line in lines if line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", JOB_NAMES)
+def test_every_notebook_heading_is_visible_in_the_report(name, rendered_reports, open_page):
+    """The headings and prose of markdown cells show (a stylesheet once hid them with the code)."""
+    from analysis.render.jobs import read_jobs
+
+    job = next(j for j in read_jobs() if j.name == name)
+    opened = open_page((rendered_reports / f"{name}.html").as_uri())
+    headings = {h["text"]: h for h in opened.page.evaluate(HEADINGS_JS)}
+    expected = _markdown_headings(job.notebook)
+    assert expected, f"{job.notebook} has no markdown heading"
+    for text in expected:
+        assert text in headings, f"{name}: heading {text!r} is not in the page"
+        h = headings[text]
+        assert h["shown"] and h["width"] > 0 and h["height"] > 0, f"{name}: heading {text!r} is invisible"
+
+
+OVERFLOW_JS = "() => ({page: document.documentElement.scrollWidth, viewport: window.innerWidth})"
+
+
+@pytest.mark.parametrize("name", [*JOB_NAMES, "index"])
+def test_no_page_is_wider_than_a_phone(name, rendered_reports, open_page):
+    """At 390 px (a phone) the page does not scroll sideways: wide tables scroll in their own box."""
+    opened = open_page((rendered_reports / f"{name}.html").as_uri(), viewport=(390, 844))
+    if name != "index":
+        wait_for_charts(opened.page)
+    widths = opened.page.evaluate(OVERFLOW_JS)
+    assert widths["page"] <= widths["viewport"], f"{name}: {widths['page']} px wide at a {widths['viewport']} px screen"
+
+
 def test_index_opens_offline_and_links_every_report(rendered_reports, open_page):
     opened = open_page((rendered_reports / "index.html").as_uri())
     page = opened.page
