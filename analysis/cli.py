@@ -160,13 +160,12 @@ def _run_export(args) -> int:
 
 
 def _run_codebook(args) -> int:
-    from analysis.codebook import check_codebook, update_codebook
+    from analysis.codebook import check_codebook, readme_blocks, update_codebook
     from analysis.data.load import load_dataset
-    from analysis.reporting.tables import build_figures_markdown
 
     codebook = args.path or paths.DATA_DIR / "CODEBOOK.md"
     readme = paths.PROJECT_DIR / "README.md"
-    documents = [(codebook, None), (readme, {"figures": build_figures_markdown(load_dataset())})]
+    documents = [(codebook, None), (readme, readme_blocks(load_dataset()))]
     if args.check:
         problems = [p for path, blocks in documents for p in check_codebook(path, blocks)]
         for problem in problems:

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from analysis import paths, schema
+from analysis.data.problems import number_text
 from analysis.schema import Column, Table
 
 CODEBOOK = paths.DATA_DIR / "CODEBOOK.md"
@@ -41,17 +42,13 @@ def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def _rule(col: Column) -> str:
     """The allowed values or bounds of a column, for the codebook.
 
     >>> _rule(schema.INCIDENTS.column("geo_precision"))
     '1 to 3'
     >>> _rule(schema.INCIDENTS.column("us_killed_min"))
-    '>= 0'
+    '0 to 10000000'
     """
     parts = []
     if col.allowed:
@@ -61,11 +58,11 @@ def _rule(col: Column) -> str:
             else f"{len(col.allowed)} values, see vocabularies"
         )
     if col.minimum is not None and col.maximum is not None:
-        parts.append(f"{_number(col.minimum)} to {_number(col.maximum)}")
+        parts.append(f"{number_text(col.minimum)} to {number_text(col.maximum)}")
     elif col.minimum is not None:
-        parts.append(f">= {_number(col.minimum)}")
+        parts.append(f">= {number_text(col.minimum)}")
     elif col.maximum is not None:
-        parts.append(f"<= {_number(col.maximum)}")
+        parts.append(f"<= {number_text(col.maximum)}")
     if col.unique:
         parts.append("unique")
     if col.pattern and col.kind not in ("date",):
@@ -109,6 +106,24 @@ def vocabularies_markdown() -> str:
     lines += _vocabulary("place kind (places.csv `kind`)", schema.PLACE_KINDS)
     lines += ["**country**", "", ", ".join(schema.COUNTRIES)]
     return "\n".join(lines)
+
+
+def exit_codes_markdown() -> str:
+    """The README's exit-code table, from :data:`analysis.schema.EXIT_CODES`.
+
+    >>> print(exit_codes_markdown().splitlines()[2])
+    | 0 | every job rendered or was unchanged; the data or export is valid |
+    """
+    lines = ["| code | meaning |", "|---|---|"]
+    lines += [f"| {e.code} | {_cell(e.meaning)} |" for e in schema.EXIT_CODES]
+    return "\n".join(lines)
+
+
+def readme_blocks(dataset) -> dict[str, str]:
+    """The generated blocks of README.md: the bundled data's figures and the exit codes."""
+    from analysis.reporting.tables import build_figures_markdown
+
+    return {"figures": build_figures_markdown(dataset), "exit_codes": exit_codes_markdown()}
 
 
 def generated_blocks() -> dict[str, str]:
