@@ -76,18 +76,102 @@ def build_caveats(selected: pd.DataFrame) -> list[str]:
     return caveats
 
 
-def show_report_header(title: str, filters_text: str, selected: pd.DataFrame, total: int) -> None:
-    """Display the report title, the filters in force and the caveats."""
+def _day(value) -> str:
+    return pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def build_headline(incidents: pd.DataFrame, selected: pd.DataFrame) -> list[tuple[str, str]]:
+    """The figures a reader takes in first, as (label, text) pairs.
+
+    Incidents in ``selected`` by category, US killed and injured as ranges
+    with the number of incidents whose figure is unknown, the date span of
+    the selection, and the data's "as of" (the latest incident of the whole
+    table ``incidents``).
+    """
+    from analysis.metrics.casualties import tally_casualties
+    from analysis.metrics.counts import count_by
+    from analysis.reporting.formatting import format_tally_cell
+
+    counts = count_by(selected, "category", include_empty=True)
+    by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
+    parts = [f"{by_category.get(c, 0)} {label}" for c, label in schema.CATEGORY_LABELS.items()]
+    items = [("Incidents", f"{len(selected)}: " + " · ".join(parts))]
+    if len(selected):
+        tally = tally_casualties(selected, include_fatalities=False).set_index("measure")
+        for measure in ("us_killed", "us_injured"):
+            row = tally.loc[measure]
+            cell = format_tally_cell(row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"]))
+            label = schema.MEASURE_LABELS[measure]
+            items.append((label[0].upper() + label[1:], cell))
+        items.append(("Dates", f"{_day(selected['event_date'].min())} to {_day(selected['event_date'].max())}"))
+    if len(incidents):
+        items.append(("Data as of", f"{_day(incidents['event_date'].max())} (the latest incident in the table)"))
+    return items
+
+
+def _reported_value(lo, hi) -> str:
+    if pd.isna(hi):
+        return f"at least {int(lo)}"
+    return f"{int(lo)}" if lo == hi else f"between {int(lo)} and {int(hi)}"
+
+
+def build_coverage_lines(coverage: pd.DataFrame) -> list[str]:
+    """Plain sentences setting what the sources report against what the table holds.
+
+    ``coverage`` is :func:`analysis.metrics.coverage.compare_with_reported_totals`
+    output; the largest reported total comes first.
+    """
+    lines = []
+    ordered = coverage.sort_values("reported_min", ascending=False, kind="stable")
+    for row in ordered.itertuples(index=False):
+        lo, hi, held = row.reported_min, row.reported_max, int(row.incidents_in_table)
+        period = (
+            f"up to {_day(row.as_of)}"
+            if pd.isna(row.period_start)
+            else (f"from {_day(row.period_start)} to {_day(row.as_of)}")
+        )
+        where = "" if pd.isna(row.countries) else f" in {row.countries.replace(';', ' and ')}"
+        text = f"The sources report {_reported_value(lo, hi)} attacks on US forces{where} {period}; "
+        if not pd.isna(hi) and hi == 0 and held == 0:
+            text += "this table holds none either."
+        elif not pd.isna(hi) and held > hi:
+            text += f"this table holds {held}, more than that figure (the sources count differently or less)."
+        else:
+            text += f"this table holds {held} of them."
+        lines.append(text)
+    return lines
+
+
+def show_report_header(title: str, filters_text: str, selected: pd.DataFrame, total: int, dataset=None) -> None:
+    """Display the title, the headline strip, the coverage line, the filters and the caveats."""
     items = "".join(f"<li>{html.escape(c)}</li>" for c in build_caveats(selected)) if len(selected) else ""
+    headline, coverage_lines = [], []
+    if dataset is not None:
+        from analysis.metrics.coverage import compare_with_reported_totals
+
+        headline = build_headline(dataset.incidents, selected)
+        if len(selected):
+            coverage_lines = build_coverage_lines(compare_with_reported_totals(selected, dataset.reported_totals))
+    strip = "".join(
+        f'<div class="headline-item"><span class="headline-label">{html.escape(label)}</span> '
+        f'<span class="headline-value">{html.escape(value)}</span></div>'
+        for label, value in headline
+    )
+    coverage_html = ""
+    if coverage_lines:
+        more = len(coverage_lines) - 1
+        extra = f" ({more} more reported total{'s' if more != 1 else ''} under Coverage below.)" if more else ""
+        coverage_html = f'<p class="report-coverage">{html.escape(coverage_lines[0] + extra)}</p>'
     body = (
         f"<h1>{html.escape(title)}</h1>"
-        f"<p>{html.escape(filters_text)} {len(selected)} of the table's {total} incidents match.</p>"
+        + (f'<div class="report-headline">{strip}</div>' if strip else "")
+        + coverage_html
+        + f"<p>{html.escape(filters_text)} {len(selected)} of the table's {total} incidents match.</p>"
         + (f'<div class="report-note"><strong>Caveats</strong><ul>{items}</ul></div>' if items else "")
     )
-    display(
-        {"text/html": body, "text/plain": f"{title}\n{filters_text} {len(selected)} of {total} incidents match."},
-        raw=True,
-    )
+    plain = [title, *(f"{label}: {value}" for label, value in headline), *coverage_lines[:1]]
+    plain.append(f"{filters_text} {len(selected)} of {total} incidents match.")
+    display({"text/html": body, "text/plain": "\n".join(plain)}, raw=True)
 
 
 def show_no_incidents(filters_text: str) -> None:
@@ -153,7 +237,7 @@ def open_report(
     dataset = load_dataset(data_dir or None)
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations)
-    show_report_header(title, filters_text, selected, len(dataset.incidents))
+    show_report_header(title, filters_text, selected, len(dataset.incidents), dataset)
     if selected.empty:
         show_no_incidents(filters_text)
     return Report(dataset, selected, filters_text, start or None, end or None)
