@@ -159,6 +159,33 @@ CATEGORY_LABELS: dict[str, str] = {
     "regional": "other violent events of the escalation",
 }
 
+WEAPON_LABELS: dict[str, str] = {
+    "rocket": "rockets",
+    "drone": "drones",
+    "ballistic_missile": "ballistic missiles",
+    "cruise_missile": "cruise missiles",
+    "missiles_and_drones": "missiles and drones",
+    "airstrike": "air strike",
+    "explosive_device": "explosive device",
+    "small_arms": "small arms",
+    "unknown": "not known",
+}
+
+VALUE_LABELS: dict[str, dict[str, str]] = {"category": CATEGORY_LABELS, "weapon": WEAPON_LABELS}
+"""Plain-English labels of coded values, by column (values without a label show as they are)."""
+
+
+def value_label(column: str, value) -> str:
+    """The label a reader sees for ``value`` of ``column``.
+
+    >>> value_label("category", "attack_on_us")
+    'attacks on US forces'
+    >>> value_label("country", "Iraq")
+    'Iraq'
+    """
+    return VALUE_LABELS.get(column, {}).get(str(value), str(value))
+
+
 FREQUENCIES: dict[str, str] = {
     "day": "calendar day",
     "week": "week, Monday to Sunday",
@@ -184,6 +211,11 @@ _GTD = "GTD codebook"
 _AIRWARS = "Airwars"
 _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+EARLIEST_DATE = "1990-01-01"
+"""Earliest date any date column may hold; the latest is the day after the validation day."""
+_DATE_RANGE = f"; from {EARLIEST_DATE} (earlier than any event this table follows) to tomorrow"
+MAX_COUNT = 10_000_000
+"""Largest count (people, munitions, attacks, troops) a cell may hold: far above any real figure, far below int64."""
 
 
 def _range(prefix: str, who: str, what: str, ref: str) -> tuple[Column, Column]:
@@ -195,6 +227,7 @@ def _range(prefix: str, who: str, what: str, ref: str) -> tuple[Column, Column]:
             f"lowest number of {who} {what} any source supports; empty when no source gives a figure",
             required=False,
             minimum=0,
+            maximum=MAX_COUNT,
             reference=ref,
         ),
         Column(
@@ -203,6 +236,7 @@ def _range(prefix: str, who: str, what: str, ref: str) -> tuple[Column, Column]:
             f"highest number of {who} {what} any source supports; empty when unbounded ('at least') or unknown",
             required=False,
             minimum=0,
+            maximum=MAX_COUNT,
             reference=ref,
         ),
     )
@@ -219,7 +253,8 @@ INCIDENTS = Table(
         Column(
             "event_date",
             "date",
-            "local date of the event (YYYY-MM-DD), the first day of the span when date_precision is coarser than day",
+            "local date of the event (YYYY-MM-DD), the first day of the span when date_precision is coarser than day"
+            + _DATE_RANGE,
             pattern=_DATE_PATTERN,
             reference=_ACLED,
         ),
@@ -282,6 +317,7 @@ INCIDENTS = Table(
             "lowest reported total of deaths (ACLED convention); empty when no source gives a figure",
             required=False,
             minimum=0,
+            maximum=MAX_COUNT,
             reference=_ACLED,
         ),
         Column("source_ids", "ids", "sources that report the incident; each must be in sources.csv"),
@@ -310,7 +346,7 @@ SOURCES = Table(
         Column("url", "text", "address of an external reference; empty when the raw file is bundled", required=False),
         Column("outlet", "text", "publisher as far as known"),
         Column("headline", "text", "headline or topic"),
-        Column("published", "date", "publication date (YYYY-MM-DD)", pattern=_DATE_PATTERN),
+        Column("published", "date", "publication date (YYYY-MM-DD)" + _DATE_RANGE, pattern=_DATE_PATTERN),
         Column("published_basis", "text", "how the publication date was established"),
         Column(
             "sha256",
@@ -358,7 +394,7 @@ CONTEXT = Table(
     optional=True,
     columns=(
         Column("context_id", "id", "stable unique identifier", unique=True, pattern=_ID_PATTERN),
-        Column("date", "date", "local date of the development (YYYY-MM-DD)", pattern=_DATE_PATTERN),
+        Column("date", "date", "local date of the development (YYYY-MM-DD)" + _DATE_RANGE, pattern=_DATE_PATTERN),
         Column("date_precision", "category", "how precisely date is known", allowed=tuple(DATE_PRECISIONS)),
         Column("label", "text", "short label shown on charts"),
         Column("description", "text", "one sentence in our own words", required=False),
@@ -378,20 +414,27 @@ REPORTED_TOTALS = Table(
         Column(
             "period_start",
             "date",
-            "first day the figure covers (YYYY-MM-DD); empty when not stated",
+            "first day the figure covers (YYYY-MM-DD); empty when not stated" + _DATE_RANGE,
             required=False,
             pattern=_DATE_PATTERN,
         ),
-        Column("as_of", "date", "date the figure refers to (YYYY-MM-DD)", pattern=_DATE_PATTERN),
-        Column("value_min", "int", "lowest value the wording supports", minimum=0),
+        Column("as_of", "date", "date the figure refers to (YYYY-MM-DD)" + _DATE_RANGE, pattern=_DATE_PATTERN),
+        Column("value_min", "int", "lowest value the wording supports", minimum=0, maximum=MAX_COUNT),
         Column(
             "value_max",
             "int",
             "highest value the wording supports; empty when open-ended ('over 160')",
             required=False,
             minimum=0,
+            maximum=MAX_COUNT,
         ),
-        Column("countries", "text", "';'-separated countries the figure covers; empty when not stated", required=False),
+        Column(
+            "countries",
+            "text",
+            "';'-separated countries the figure covers; empty when not stated",
+            required=False,
+            allowed=COUNTRIES,
+        ),
         Column("source_id", "id", "source that states it; must be in sources.csv"),
         Column("quote", "text", "exact substring of the raw source text"),
     ),

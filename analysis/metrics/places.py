@@ -13,8 +13,8 @@ from analysis import schema
 
 
 def estimate_incident_deaths(df: pd.DataFrame) -> np.ndarray:
-    """Deaths per incident for marker size: ``fatalities``, else US plus others killed
-    (each its max, else its min), else 0."""
+    """Deaths per incident: ``fatalities``, else US plus others killed (each its max, else its min);
+    NaN when no source gives any of them (never 0)."""
     deaths = df["fatalities"].to_numpy(dtype="float64", na_value=np.nan)
     fallback = np.zeros(len(df))
     known = np.zeros(len(df), dtype=bool)
@@ -23,7 +23,7 @@ def estimate_incident_deaths(df: pd.DataFrame) -> np.ndarray:
         value = np.where(np.isnan(value), df[f"{who}_min"].to_numpy(dtype="float64", na_value=np.nan), value)
         known |= ~np.isnan(value)
         fallback += np.nan_to_num(value, nan=0.0)
-    return np.where(np.isnan(deaths), np.where(known, fallback, 0.0), deaths)
+    return np.where(np.isnan(deaths), np.where(known, fallback, np.nan), deaths)
 
 
 def aggregate_places(df: pd.DataFrame, sample_size: int = 5) -> dict:
@@ -31,7 +31,8 @@ def aggregate_places(df: pd.DataFrame, sample_size: int = 5) -> dict:
 
     Returns a dict of arrays, one item per group: ``lon``, ``lat`` (of the
     group's first incident), ``country``, ``place``, ``category``,
-    ``incidents`` (count), ``deaths`` (sum of :func:`estimate_incident_deaths`),
+    ``incidents`` (count), ``deaths`` (sum of :func:`estimate_incident_deaths`
+    over the incidents that have a figure), ``incidents_with_deaths``,
     ``first_day``, ``last_day`` (days since 1970-01-01); and the rows of each
     group's first ``sample_size`` incidents in table order as two aligned
     arrays ``sample_group`` (group index) and ``sample_rows`` (row position
@@ -48,6 +49,7 @@ def aggregate_places(df: pd.DataFrame, sample_size: int = 5) -> dict:
         cat_codes = np.array([categories.index(v) if v in categories else n_cat - 1 for v in pd.unique(names)])[
             pd.factorize(names)[0]
         ]
+    deaths = estimate_incident_deaths(df)
     key = loc_codes.astype("int64") * n_cat + cat_codes
     counts_all = np.bincount(key, minlength=len(loc_names) * n_cat)
     groups = np.flatnonzero(counts_all)
@@ -74,7 +76,8 @@ def aggregate_places(df: pd.DataFrame, sample_size: int = 5) -> dict:
         "place": np.asarray(loc_names, dtype=object)[groups // n_cat],
         "category": np.array(categories, dtype=object)[groups % n_cat],
         "incidents": counts,
-        "deaths": np.bincount(inverse, weights=estimate_incident_deaths(df), minlength=n_groups),
+        "deaths": np.bincount(inverse, weights=np.nan_to_num(deaths, nan=0.0), minlength=n_groups),
+        "incidents_with_deaths": np.bincount(inverse, weights=~np.isnan(deaths), minlength=n_groups).astype("int64"),
         "first_day": first_day,
         "last_day": last_day,
         "sample_group": taken_group,

@@ -31,7 +31,7 @@ from IPython.display import display
 from analysis import schema
 from analysis.metrics.casualties import group_columns
 from analysis.metrics.places import aggregate_places
-from analysis.reporting.formatting import format_range, format_share
+from analysis.reporting.formatting import AT_LEAST, format_range, format_share
 
 _PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -266,7 +266,7 @@ def plot_frequency_timeline(
     if stack is not None and stack in data.columns:
         for level in _ordered_levels(data[stack], stack):
             part = data.loc[(data[stack].astype(str) == level).to_numpy()]
-            name = escape_text(level)
+            name = escape_text(schema.value_label(stack, level))
             fig.add_trace(
                 go.Bar(
                     x=part["period"],
@@ -297,6 +297,8 @@ def plot_frequency_timeline(
         )
     style_figure(fig, title, period_label, "Incidents")
     fig.update_layout(barmode="stack", bargap=0.1)
+    totals = data.groupby("period")["incidents"].sum() if len(data) else pd.Series(dtype="int64")
+    set_integer_axis(fig, "y", int(totals.max()) if len(totals) else 0)
     if len(data):
         _add_context(fig, context, *_span(data["period"]))
     return fig
@@ -308,11 +310,16 @@ def plot_cumulative(
     title: str = "Cumulative incidents",
     period_label: str = "Period",
     context: pd.DataFrame | None = None,
+    reported: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Lines of the running total of incidents, one per value of ``by`` (one line without it).
 
     ``counts_by_period`` is :func:`analysis.metrics.frequency.count_per_period`
     output (columns ``period``, ``cumulative``, optionally ``by``).
+    ``reported`` (:func:`analysis.metrics.coverage.compare_with_reported_totals`
+    output) adds what the sources report of attacks on US forces: one
+    labelled marker per total at its as-of date and its lowest value, so the
+    gap between the table and the sources shows at a glance.
     """
     fig = go.Figure()
     data = counts_by_period
@@ -322,7 +329,7 @@ def plot_cumulative(
         else [("all incidents", data)]
     )
     for level, part in groups:
-        name = escape_text(level)
+        name = escape_text(schema.value_label(by or "", level))
         fig.add_trace(
             go.Scatter(
                 x=part["period"],
@@ -339,10 +346,54 @@ def plot_cumulative(
                 showlegend=len(groups) > 1,
             )
         )
+    top = int(data["cumulative"].max()) if len(data) else 0
+    if reported is not None and len(reported):
+        top = max(top, _add_reported_totals(fig, reported))
     style_figure(fig, title, period_label, "Incidents (cumulative)")
+    set_integer_axis(fig, "y", top)
     if len(data):
         _add_context(fig, context, *_span(data["period"]))
     return fig
+
+
+def _add_reported_totals(fig: go.Figure, reported: pd.DataFrame) -> int:
+    """Markers for the sources' own totals of attacks on US forces; returns the highest value drawn."""
+    shown = reported.loc[reported["reported_min"].notna() & (reported["reported_min"] > 0)]
+    if shown.empty:
+        return 0
+    values = shown["reported_min"].astype("int64")
+    texts = [
+        f"{AT_LEAST if pd.isna(hi) else ''}{lo} reported by {_day(d)}"
+        for lo, hi, d in zip(values, shown["reported_max"], shown["as_of"])
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=shown["as_of"],
+            y=values,
+            mode="markers+text",
+            name="attacks on US forces reported by the sources",
+            marker={"symbol": "diamond", "size": 11, "color": CATEGORY_COLORS["attack_on_us"]},
+            text=texts,
+            textposition="middle left",
+            textfont={"size": 11, "color": CATEGORY_COLORS["attack_on_us"]},
+            hovertext=[escape_text(f"{t}: {s}") for t, s in zip(texts, shown["scope"])],
+            hoverinfo="text",
+            cliponaxis=False,
+        )
+    )
+    return int(values.max())
+
+
+def set_integer_axis(fig: go.Figure, axis: str, max_value: int) -> None:
+    """Count axes tick at whole numbers: one tick per unit up to 10, plotly's own (integer) steps above.
+
+    >>> fig = go.Figure(); set_integer_axis(fig, "y", 3); fig.layout.yaxis.dtick, fig.layout.yaxis.rangemode
+    (1, 'tozero')
+    """
+    settings = {"rangemode": "tozero", "tickformat": ",d"}
+    if max_value <= 10:
+        settings.update(dtick=1, tick0=0, range=[0, max(max_value, 1) * 1.05])
+    fig.update_layout({f"{axis}axis": settings})
 
 
 # --- casualties --------------------------------------------------------------
@@ -441,7 +492,7 @@ def plot_counts(count_table: pd.DataFrame, dimension: str, title: str | None = N
     the first rows only (the table is already sorted).
     """
     data = count_table if top is None else count_table.iloc[:top]
-    labels = [escape_text(v) for v in data[dimension]]
+    labels = [escape_text(schema.value_label(dimension, v)) for v in data[dimension]]
     fig = go.Figure(
         go.Bar(
             x=data["incidents"],
@@ -462,6 +513,7 @@ def plot_counts(count_table: pd.DataFrame, dimension: str, title: str | None = N
     height = max(HEIGHT, 120 + 26 * len(data))
     style_figure(fig, title, "Incidents", dimension.replace("_", " ").capitalize(), height=height)
     fig.update_yaxes(autorange="reversed", type="category")
+    set_integer_axis(fig, "x", int(data["incidents"].max()) if len(data) else 0)
     return fig
 
 
@@ -494,6 +546,21 @@ def _incident_line(row) -> str:
         for m in ("us_killed", "us_injured", "other_killed")
     ]
     return f"{escape_text(row.incident_id)} · {_day(row.event_date)} · " + ", ".join(parts)
+
+
+def _deaths_text(deaths: int, with_figure: int, incidents: int) -> str:
+    """The deaths line of a map tooltip: unknown stays unknown.
+
+    >>> _deaths_text(0, 0, 2)
+    '<br>deaths: unknown (no source gives a figure)'
+    >>> _deaths_text(5, 1, 3)
+    '<br>deaths: at least 5 (figures for 1 of 3 incidents)'
+    """
+    if with_figure == 0:
+        return "<br>deaths: unknown (no source gives a figure)"
+    if with_figure < incidents:
+        return f"<br>deaths: at least {deaths} (figures for {with_figure} of {incidents} incidents)"
+    return f"<br>deaths: {deaths}"
 
 
 def plot_incident_map(
@@ -537,10 +604,10 @@ def plot_incident_map(
             hover = []
             for i in idx:
                 head = (
-                    f"<b>{escape_text(place[i])}</b> ({escape_text(country[i])})<br>{escape_text(c)}: "
+                    f"<b>{escape_text(place[i])}</b> ({escape_text(country[i])})<br>{escape_text(schema.value_label('category', c))}: "
                     f"{n_incidents[i]} incident{'s' if n_incidents[i] != 1 else ''}, "
                     f"{_day(np.datetime64(int(first_day[i]), 'D'))} to {_day(np.datetime64(int(last_day[i]), 'D'))}"
-                    f"<br>deaths (ACLED fatalities, else killed): {int(deaths[i])}"
+                    + _deaths_text(int(deaths[i]), int(g["incidents_with_deaths"][i]), int(n_incidents[i]))
                 )
                 more = n_incidents[i] - len(lines.get(int(i), []))
                 body = "<br>".join(lines.get(int(i), []))
@@ -550,7 +617,7 @@ def plot_incident_map(
                     x=lon[idx],
                     y=lat[idx],
                     mode="markers",
-                    name=escape_text(c),
+                    name=escape_text(schema.value_label("category", c)),
                     marker={
                         "size": size[idx],
                         "color": CATEGORY_COLORS.get(c, NEUTRAL_COLOR),

@@ -97,6 +97,24 @@ def format_share_range(lo, hi, digits: int = 0) -> str:
     return f"{a}%" if a == b else f"{a}{EN_DASH}{b}%"
 
 
+def format_period(start, freq: str) -> str:
+    """A period as a reader names it, from its first day.
+
+    >>> format_period(pd.Timestamp("2024-01-01"), "month")
+    'Jan 2024'
+    >>> format_period(pd.Timestamp("2024-01-22"), "week")
+    'week of 2024-01-22'
+    >>> format_period(pd.Timestamp("2024-01-22"), "day")
+    '2024-01-22'
+    """
+    day = pd.Timestamp(start)
+    if freq == "month":
+        return day.strftime("%b %Y")
+    if freq == "week":
+        return f"week of {day:%Y-%m-%d}"
+    return f"{day:%Y-%m-%d}"
+
+
 def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0) -> str:
     """One cell of a casualty table: the range, then how many incidents lack a figure.
 
@@ -120,13 +138,17 @@ def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0) ->
     return text
 
 
-def format_casualty_table(tally: pd.DataFrame, measures=None, labels: dict[str, str] | None = None) -> pd.DataFrame:
+def format_casualty_table(
+    tally: pd.DataFrame, measures=None, labels: dict[str, str] | None = None, freq: str | None = None
+) -> pd.DataFrame:
     """Turn a long tally from :func:`analysis.metrics.casualties.tally_casualties` into a display table.
 
     One row per group (the columns before ``measure`` in ``tally``; a single
     row when the tally has no group), one text column per measure, each cell
     as :func:`format_tally_cell` writes it (e.g. ``"3–5"``, ``"≥4 (2 unknown)"``).
-    ``labels`` renames the measure columns (e.g. ``{"us_killed": "US killed"}``).
+    ``labels`` renames the measure columns (default: the schema's
+    ``MEASURE_LABELS``); group values take the schema's value labels, and a
+    ``period`` group reads as :func:`format_period` writes it for ``freq``.
 
     Returns the group columns followed by one column per measure.
     """
@@ -144,6 +166,12 @@ def format_casualty_table(tally: pd.DataFrame, measures=None, labels: dict[str, 
             )
         ]
     out = out.astype({m: "string" for m in names})
-    if labels:
-        out = out.rename(columns=labels)
+    from analysis import schema
+
+    for key in keys:
+        if key == "period":
+            out[key] = [format_period(v, freq or "day") for v in out[key]]
+        elif key in schema.VALUE_LABELS:
+            out[key] = [schema.NOT_STATED if pd.isna(v) else schema.value_label(key, v) for v in out[key]]
+    out = out.rename(columns=labels if labels is not None else schema.MEASURE_LABELS)
     return out.reset_index(drop=True)

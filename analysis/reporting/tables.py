@@ -14,7 +14,13 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import schema
-from analysis.reporting.formatting import format_range, format_share, format_share_range, format_tally_cell
+from analysis.reporting.formatting import (
+    format_period,
+    format_range,
+    format_share,
+    format_share_range,
+    format_tally_cell,
+)
 
 
 def build_table_html(table: pd.DataFrame, caption: str | None = None, index: bool = False) -> str:
@@ -55,8 +61,8 @@ def show_table(table: pd.DataFrame, caption: str | None = None, index: bool = Fa
 def build_incident_list(selected: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
     """Incidents newest first, ready to show: ranges as "3–5", unknowns as "unknown".
 
-    Columns: date, location, country, category, weapon, outcome, US killed,
-    US injured, others killed, others injured, claimed by, incident.
+    Columns: date, location, country, category, perpetrator, weapon, outcome,
+    US killed, US injured, others killed, others injured, claimed by, incident.
     """
     ordered = selected.sort_values(["event_date", "incident_id"], ascending=[False, True])
     if limit is not None:
@@ -74,14 +80,15 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = None) -> pd.
             "date": date_text,
             "location": ordered["location"].to_numpy(),
             "country": ordered["country"].astype("string").to_numpy(),
-            "category": ordered["category"].astype("string").to_numpy(),
-            "weapon": ordered["weapon"].astype("string").to_numpy(),
+            "category": [schema.value_label("category", v) for v in ordered["category"].astype("string")],
+            "perpetrator": ordered["perpetrator"].fillna(schema.NOT_STATED).to_numpy(),
+            "weapon": [schema.value_label("weapon", v) for v in ordered["weapon"].astype("string")],
             "outcome": ordered["outcome"].astype("string").to_numpy(),
             "US killed": pair("us_killed"),
             "US injured": pair("us_injured"),
             "others killed": pair("other_killed"),
             "others injured": pair("other_injured"),
-            "claimed by": ordered["claimed_by"].fillna("unclaimed").to_numpy(),
+            "claimed by": ordered["claimed_by"].fillna("no claim reported").to_numpy(),
             "incident": ordered["incident_id"].to_numpy(),
         }
     )
@@ -114,7 +121,7 @@ def build_count_table(counts: pd.DataFrame, dimension: str) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            dimension: counts[dimension].astype("string").to_numpy(),
+            dimension.replace("_", " "): [schema.value_label(dimension, v) for v in counts[dimension].astype("string")],
             "incidents": counts["incidents"].to_numpy(),
             "share": [format_share(s) for s in counts["share"]],
         }
@@ -143,14 +150,14 @@ def build_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def build_period_table(per_period: pd.DataFrame) -> pd.DataFrame:
+def build_period_table(per_period: pd.DataFrame, freq: str = "day") -> pd.DataFrame:
     """Periods with their count, cumulative count and rolling mean, for display.
 
     Columns: period, incidents, cumulative, rolling mean.
     """
     return pd.DataFrame(
         {
-            "period": pd.to_datetime(per_period["period"]).dt.strftime("%Y-%m-%d").to_numpy(),
+            "period": [format_period(p, freq) for p in per_period["period"]],
             "incidents": per_period["incidents"].to_numpy(),
             "cumulative": per_period["cumulative"].to_numpy(),
             "rolling mean": per_period["rolling_mean"].round(2).to_numpy(),

@@ -6,13 +6,14 @@ from analysis.metrics.places import aggregate_places, estimate_incident_deaths
 from tests.fixtures.tables import make_incidents
 
 
-def test_deaths_prefer_fatalities_then_killed_max_then_min_and_unknown_is_zero_for_size():
+def test_deaths_prefer_fatalities_then_killed_max_then_min_and_unknown_stays_unknown():
     df = make_incidents(
         {"fatalities": 5, "us_killed_min": 1, "us_killed_max": 9},
         {"us_killed_min": 1, "us_killed_max": 3, "other_killed_min": 2},
         {},
     )
-    assert estimate_incident_deaths(df).tolist() == [5.0, 5.0, 0.0]
+    deaths = estimate_incident_deaths(df)
+    assert deaths[:2].tolist() == [5.0, 5.0] and np.isnan(deaths[2])
 
 
 def test_groups_by_place_and_category_with_counts_spans_and_samples():
@@ -25,6 +26,7 @@ def test_groups_by_place_and_category_with_counts_spans_and_samples():
     g = aggregate_places(df, sample_size=2)
     assert list(g["place"]) == ["Base", "Town"] and list(g["category"]) == ["attack_on_us", "us_strike"]
     assert g["incidents"].tolist() == [3, 1] and g["deaths"].tolist() == [3.0, 0.0]
+    assert g["incidents_with_deaths"].tolist() == [2, 0]
     first = np.datetime64("2024-01-02", "D").astype("int64")
     assert g["first_day"][0] == first and g["last_day"][0] == np.datetime64("2024-03-01", "D").astype("int64")
     # two samples from Base (its first two rows in table order), one from Town

@@ -72,7 +72,7 @@ def test_colour_maps_cover_every_vocabulary_value():
 
 def test_timeline_stacks_in_vocabulary_order_with_fixed_colours(incidents):
     fig = charts.plot_frequency_timeline(count_per_period(incidents, "week", by="weapon"), stack="weapon")
-    assert [t.name for t in fig.data] == ["rocket", "drone", "airstrike"]
+    assert [t.name for t in fig.data] == ["rockets", "drones", "air strike"]  # plain labels, vocabulary order
     assert [t.marker.color for t in fig.data] == ["#E69F00", "#56B4E9", "#009E73"]
     assert fig.layout.barmode == "stack"
     assert fig.layout.title.text == "Incidents per period"
@@ -99,7 +99,7 @@ def test_cumulative_lines(incidents):
     fig = charts.plot_cumulative(count_per_period(incidents, "week"))
     assert len(fig.data) == 1 and list(fig.data[0].y) == [1, 2, 2, 3, 4]
     by = charts.plot_cumulative(count_per_period(incidents, "week", by="category"), by="category")
-    assert [t.name for t in by.data] == ["attack_on_us", "us_strike"]
+    assert [t.name for t in by.data] == ["attacks on US forces", "US strikes"]
     assert by.data[0].line.color == charts.CATEGORY_COLORS["attack_on_us"]
 
 
@@ -128,7 +128,7 @@ def test_casualty_range_bar_reaches_high():
 def test_counts_bars(incidents):
     fig = charts.plot_counts(count_by(incidents, "category"), "category")
     bar = fig.data[0]
-    assert list(bar.y) == ["attack_on_us", "us_strike"] and list(bar.x) == [3, 1]
+    assert list(bar.y) == ["attacks on US forces", "US strikes"] and list(bar.x) == [3, 1]
     assert list(bar.text) == ["3 (75%)", "1 (25%)"]
     assert list(bar.marker.color) == ["#C0392B", "#1F5FA8"]
     unclaimed = charts.plot_counts(count_by(incidents, "claimed_by"), "claimed_by").data[0]
@@ -200,3 +200,31 @@ def test_figures_are_deterministic(incidents):
     for a, b in zip(first, second):
         assert a.to_json() == b.to_json()
         assert "uid" not in json.loads(a.to_json())["data"][0]
+
+
+def test_count_axes_tick_at_whole_numbers(incidents):
+    """Few incidents: one tick per incident, never 0.2; many: plotly's steps, shown as integers."""
+    few = charts.plot_frequency_timeline(count_per_period(incidents, freq="week", by="category"))
+    assert few.layout.yaxis.dtick == 1 and few.layout.yaxis.tickformat == ",d"
+    bars = charts.plot_counts(count_by(incidents, "category"), "category")
+    assert bars.layout.xaxis.dtick == 1
+    many = charts.plot_cumulative(
+        pd.DataFrame({"period": pd.date_range("2024-01-01", periods=3, freq="W-MON"), "cumulative": [5, 40, 90]})
+    )
+    assert many.layout.yaxis.dtick is None and many.layout.yaxis.tickformat == ",d"
+
+
+def test_cumulative_chart_marks_what_the_sources_report():
+    per_period = pd.DataFrame({"period": pd.to_datetime(["2024-01-01", "2024-01-08"]), "cumulative": [1, 2]})
+    reported = pd.DataFrame(
+        {
+            "as_of": pd.to_datetime(["2024-02-03", "2024-04-20"]),
+            "reported_min": pd.array([160, 0], dtype="Int64"),
+            "reported_max": pd.array([pd.NA, 0], dtype="Int64"),
+            "scope": ["attacks since 7 October", "none since February"],
+        }
+    )
+    fig = charts.plot_cumulative(per_period, reported=reported)
+    marks = fig.data[-1]
+    assert list(marks.y) == [160] and list(marks.text) == ["≥160 reported by 2024-02-03"]
+    assert fig.layout.yaxis.dtick is None  # the axis reaches the reported figure

@@ -58,4 +58,4 @@ def test_format_casualty_table():
 def test_format_casualty_table_without_groups():
     df = make_incidents({"us_killed_min": 0, "us_killed_max": 0}, {"us_killed_min": 3})
     out = format_casualty_table(tally_casualties(df), measures=["us_killed", "us_injured"])
-    assert out.to_dict("records") == [{"us_killed": "≥3", "us_injured": "unknown"}]
+    assert out.to_dict("records") == [{"US personnel killed": "≥3", "US personnel injured": "unknown"}]
