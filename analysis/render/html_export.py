@@ -40,11 +40,19 @@ def install_plotly_js(out_dir: Path) -> Path:
     return target
 
 
+NOTEBOOK_ONLY = "notebook-only"
+"""Cell tag: shown in JupyterLab, left out of the HTML report."""
+
+
 @lru_cache(maxsize=1)
 def _exporter():
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(paths.TEMPLATES_DIR)])
+    # Cells tagged NOTEBOOK_ONLY (the notebook's own title and its "Load" heading) speak to
+    # the analyst in JupyterLab; the report starts with the header that open_report shows.
+    config = Config({"TagRemovePreprocessor": {"remove_cell_tags": [NOTEBOOK_ONLY], "enabled": True}})
+    exporter = HTMLExporter(config=config, template_name="offline", extra_template_basedirs=[str(paths.TEMPLATES_DIR)])
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True

@@ -41,7 +41,11 @@ def describe_filters(start: str = "", end: str = "", countries=(), categories=()
     """
     period = f"from {start or 'the first incident'} to {end or 'the latest incident'}"
     where = f"countries: {', '.join(countries)}" if countries else "all countries"
-    what = f"categories: {', '.join(categories)}" if categories else "all categories"
+    what = (
+        f"categories: {', '.join(schema.value_label('category', c) for c in categories)}"
+        if categories
+        else "all categories"
+    )
     place = f"; locations: {', '.join(locations)}" if locations else ""
     return f"Incidents {period}; {where}; {what}{place}."
 
@@ -94,8 +98,8 @@ def build_headline(incidents: pd.DataFrame, selected: pd.DataFrame) -> list[tupl
 
     counts = count_by(selected, "category", include_empty=True)
     by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
-    parts = [f"{by_category.get(c, 0)} {label}" for c, label in schema.CATEGORY_LABELS.items()]
-    items = [("Incidents", f"{len(selected)}: " + " · ".join(parts))]
+    parts = [f"{by_category[c]} {label}" for c, label in schema.CATEGORY_LABELS.items() if by_category.get(c, 0)]
+    items = [("Incidents", f"{len(selected)}: " + " · ".join(parts) if parts else "0")]
     if len(selected):
         tally = tally_casualties(selected, include_fatalities=False).set_index("measure")
         for measure in ("us_killed", "us_injured"):

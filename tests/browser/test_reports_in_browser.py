@@ -66,7 +66,8 @@ def _markdown_headings(notebook) -> list[str]:
     import nbformat
 
     nb = nbformat.read(notebook, as_version=4)
-    lines = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()]
+    shown = [c for c in nb.cells if c.cell_type == "markdown" and "notebook-only" not in c.metadata.get("tags", [])]
+    lines = [line for c in shown for line in c.source.splitlines()]
     return [line.lstrip("#").strip() for line in lines if line.startswith("#")]
 
 
@@ -79,7 +80,14 @@ def test_every_notebook_heading_is_visible_in_the_report(name, rendered_reports,
     opened = open_page((rendered_reports / f"{name}.html").as_uri())
     headings = {h["text"]: h for h in opened.page.evaluate(HEADINGS_JS)}
     expected = _markdown_headings(job.notebook)
-    assert expected, f"{job.notebook} has no markdown heading"
+    assert len(expected) >= 2, f"{job.notebook} has fewer than two report headings"
+    toc = opened.page.eval_on_selector_all("nav.report-toc a", "links => links.map(a => a.textContent)")
+    assert toc == expected, f"{name}: the contents list {toc}, expected the headings {expected}"
+    targets = opened.page.eval_on_selector_all(
+        "nav.report-toc a",
+        "links => links.map(a => [a.hash, !!document.getElementById(decodeURIComponent(a.hash.slice(1)))])",
+    )
+    assert all(found for _, found in targets), f"{name}: contents links that go nowhere: {targets}"
     for text in expected:
         assert text in headings, f"{name}: heading {text!r} is not in the page"
         h = headings[text]
