@@ -602,9 +602,10 @@ def plot_incident_map(
             if len(idx) == 0:
                 continue
             hover = []
+            category_label = escape_text(schema.value_label("category", c))
             for i in idx:
                 head = (
-                    f"<b>{escape_text(place[i])}</b> ({escape_text(country[i])})<br>{escape_text(schema.value_label('category', c))}: "
+                    f"<b>{escape_text(place[i])}</b> ({escape_text(country[i])})<br>{category_label}: "
                     f"{n_incidents[i]} incident{'s' if n_incidents[i] != 1 else ''}, "
                     f"{_day(np.datetime64(int(first_day[i]), 'D'))} to {_day(np.datetime64(int(last_day[i]), 'D'))}"
                     + _deaths_text(int(deaths[i]), int(g["incidents_with_deaths"][i]), int(n_incidents[i]))
@@ -617,7 +618,7 @@ def plot_incident_map(
                     x=lon[idx],
                     y=lat[idx],
                     mode="markers",
-                    name=escape_text(schema.value_label("category", c)),
+                    name=category_label,
                     marker={
                         "size": size[idx],
                         "color": CATEGORY_COLORS.get(c, NEUTRAL_COLOR),

@@ -156,16 +156,17 @@ def test_map_draws_outlines_as_lines_and_needs_no_network(incidents):
 def test_map_groups_by_place_and_category(incidents):
     fig = charts.plot_incident_map(incidents, outlines=OUTLINES)
     markers = {t.name: t for t in fig.data[1:]}
-    assert list(markers) == ["attack_on_us", "us_strike"]
-    attack = markers["attack_on_us"]
+    assert list(markers) == ["attacks on US forces", "US strikes"]
+    attack = markers["attacks on US forces"]
     # Al-Asad (A, B) and the evil-named place (C)
     assert len(attack.x) == 2
     hover = attack.hovertext[0]
     assert "2 incidents" in hover and "A · 2024-01-02" in hover and "B · 2024-01-09" in hover
     assert "US personnel killed ≥1" in hover
+    assert "deaths:" in hover and "deaths: 0" not in hover
     assert "<img" not in all_text(fig) and "&lt;img" in attack.hovertext[1]
     # sizes grow with deaths: Al-Asad 2 (A's fatalities; B none), place C 3, Jurf al-Sakhar 16 (the largest)
-    assert markers["us_strike"].marker.size[0] == pytest.approx(7 + 26)
+    assert markers["US strikes"].marker.size[0] == pytest.approx(7 + 26)
     assert attack.marker.color == charts.CATEGORY_COLORS["attack_on_us"]
 
 

@@ -50,9 +50,7 @@ def test_headline_gives_categories_us_casualties_span_and_data_as_of():
         {"event_date": "2024-05-01", "category": "regional"},
     )
     headline = dict(page.build_headline(incidents, incidents.iloc[:2]))
-    assert (
-        headline["Incidents"] == "2: 1 attacks on US forces · 1 US strikes · 0 other violent events of the escalation"
-    )
+    assert headline["Incidents"] == "2: 1 attacks on US forces · 1 US strikes"
     assert headline["US personnel killed"] == "1 (1 unknown)"
     assert headline["US personnel injured"] == "unknown"
     assert headline["Dates"] == "2024-01-02 to 2024-02-03"
