@@ -29,6 +29,7 @@ FATALITIES = schema.FATALITIES
 BY_OPTIONS = (None, "country", "category", "week", "month", "incident")
 STAT_COLUMNS = [
     "low",
+    "best",
     "high",
     "high_open",
     "incidents",
@@ -87,9 +88,14 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
     the sum of the lowest reported death totals (``low == high``; incidents
     without it are counted in ``incidents_unknown``).
 
+    With ``<measure>_best`` columns (UCDP's best estimate), ``best`` sums each
+    incident's best estimate, else its lowest figure; an incident with only a
+    best estimate ("about N") counts N at the low end and leaves the high end
+    open.  ``best`` is empty in a group where no incident has a best estimate.
+
     Returns, one row per group and measure, the group column (none when
-    ``by`` is None), ``measure`` and ``low``, ``high`` (Int64, empty when
-    open or unknown), ``high_open`` (bool), ``incidents``,
+    ``by`` is None), ``measure`` and ``low``, ``best``, ``high`` (Int64,
+    empty when open or unknown), ``high_open`` (bool), ``incidents``,
     ``incidents_with_figure``, ``incidents_open``, ``incidents_unknown``
     (int64).
     """
@@ -104,6 +110,12 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
     codes4 = codes * 4
     for m in measures:
         lo_col, hi_col = (df[FATALITIES], df[FATALITIES]) if m == FATALITIES else (df[f"{m}_min"], df[f"{m}_max"])
+        best_col, has_best = lo_col, np.zeros(len(df), dtype="float64")
+        if m != FATALITIES and f"{m}_best" in df.columns:
+            has_best = df[f"{m}_best"].notna().to_numpy(dtype="float64")
+            # an approximate figure without stated bounds ("about N": best only) counts at N at the low end
+            best_col = df[f"{m}_best"].fillna(lo_col)
+            lo_col = lo_col.fillna(df[f"{m}_best"])
         lo_known = lo_col.notna().to_numpy()
         hi_known = lo_known if m == FATALITIES else hi_col.notna().to_numpy()
         sum_lo = np.bincount(codes, weights=lo_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
@@ -112,23 +124,28 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
             if m == FATALITIES
             else np.bincount(codes, weights=hi_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
         )
+        sum_best = np.bincount(codes, weights=best_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
         # state 0 unknown, 1 max only, 2 open (min only), 3 both: one count per group and state
         state = lo_known.view(np.int8) * 2 + hi_known.view(np.int8)
         by_state = np.bincount(codes4 + state, minlength=4 * n_groups).reshape(n_groups, 4)
         n_fig = by_state[:, 1:].sum(axis=1)
-        blocks[m] = (sum_lo[present], sum_hi[present], n_fig[present], by_state[present, 2])
+        n_best = np.bincount(codes, weights=has_best, minlength=n_groups)
+        sum_best = np.where(n_best > 0, sum_best, np.nan)  # no best estimate in the group: none to show
+        blocks[m] = (sum_lo[present], sum_hi[present], n_fig[present], by_state[present, 2], sum_best[present])
 
     n_present, n_measures = len(present), len(measures)
     low = np.column_stack([blocks[m][0] for m in measures]).ravel()
     high = np.column_stack([blocks[m][1] for m in measures]).ravel()
     n_fig = np.column_stack([blocks[m][2] for m in measures]).ravel()
     n_open = np.column_stack([blocks[m][3] for m in measures]).ravel()
+    best = np.column_stack([blocks[m][4] for m in measures]).ravel()
     n_inc = np.repeat(incidents[present].astype("int64"), n_measures)
     no_figure = n_fig == 0
     high_open = n_open > 0
     out = keys.iloc[np.repeat(present, n_measures)].reset_index(drop=True)
     out["measure"] = pd.Series(np.tile(np.array(measures, dtype=object), n_present), dtype="string")
     out["low"] = pd.array(np.where(no_figure, np.nan, low), dtype="Float64").astype("Int64")
+    out["best"] = pd.array(np.where(no_figure, np.nan, best), dtype="Float64").astype("Int64")  # NaN: no best given
     out["high"] = pd.array(np.where(no_figure | high_open, np.nan, high), dtype="Float64").astype("Int64")
     out["high_open"] = high_open
     out["incidents"] = n_inc

@@ -115,8 +115,8 @@ def format_period(start, freq: str) -> str:
     return f"{day:%Y-%m-%d}"
 
 
-def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0) -> str:
-    """One cell of a casualty table: the range, then how many incidents lack a figure.
+def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0, best=None) -> str:
+    """One cell of a casualty table: best estimate and range, then how many incidents lack a figure.
 
     ``low``/``high`` are sums over the incidents that have a figure; ``high``
     is ignored when ``high_open`` (some incident has only a lower bound).
@@ -129,10 +129,22 @@ def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0) ->
     'unknown'
     >>> format_tally_cell(0, 0, False)
     '0'
+    >>> format_tally_cell(1203, pd.NA, True, 1, best=1203)
+    '1203 (≥1203; 1 unknown)'
+    >>> format_tally_cell(2, 4, False, best=3)
+    '3 (2–4)'
     """
     text = format_range(low, pd.NA if high_open else high)
     if text == UNKNOWN:
         return text
+    exact = not high_open and not _is_missing(high) and high == low
+    if best is not None and not _is_missing(best) and not exact:
+        unknown = (
+            ""
+            if _is_missing(incidents_unknown) or int(incidents_unknown) == 0
+            else f"; {int(incidents_unknown)} unknown"
+        )
+        return f"{_number(best)} ({text}{unknown})"
     if not _is_missing(incidents_unknown) and int(incidents_unknown) > 0:
         text += f" ({int(incidents_unknown)} unknown)"
     return text
@@ -145,7 +157,8 @@ def format_casualty_table(
 
     One row per group (the columns before ``measure`` in ``tally``; a single
     row when the tally has no group), one text column per measure, each cell
-    as :func:`format_tally_cell` writes it (e.g. ``"3–5"``, ``"≥4 (2 unknown)"``).
+    as :func:`format_tally_cell` writes it (e.g. ``"3"``, ``"4 (3–5)"``: best
+    estimate, then the range; ``"≥4 (2 unknown)"``).
     ``labels`` renames the measure columns (default: the schema's
     ``MEASURE_LABELS``); group values take the schema's value labels, and a
     ``period`` group reads as :func:`format_period` writes it for ``freq``.
@@ -160,9 +173,13 @@ def format_casualty_table(
     names = [m for m in (measures or tally["measure"].drop_duplicates().tolist())]
     for m in names:
         out[m] = [
-            format_tally_cell(lo, hi, bool(op), unk)
-            for lo, hi, op, unk in zip(
-                wide[f"{m}_low"], wide[f"{m}_high"], wide[f"{m}_high_open"], wide[f"{m}_incidents_unknown"]
+            format_tally_cell(lo, hi, bool(op), unk, best)
+            for lo, hi, op, unk, best in zip(
+                wide[f"{m}_low"],
+                wide[f"{m}_high"],
+                wide[f"{m}_high_open"],
+                wide[f"{m}_incidents_unknown"],
+                wide[f"{m}_best"],
             )
         ]
     out = out.astype({m: "string" for m in names})

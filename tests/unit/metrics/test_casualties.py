@@ -64,6 +64,7 @@ def test_columns_of_the_long_format(incidents):
     assert list(out.columns) == [
         "measure",
         "low",
+        "best",
         "high",
         "high_open",
         "incidents",
@@ -156,3 +157,16 @@ def test_widen_tally_one_row_per_group(incidents):
     assert wide["us_killed_low"].tolist()[0] == 1 and wide["us_killed_low"].tolist()[2] == 3
     assert wide["other_killed_high"].tolist()[0] == 9
     assert "us_injured_low" not in wide.columns
+
+
+def test_best_estimates_sum_best_else_lowest_and_best_only_counts_at_the_low_end_with_an_open_high():
+    df = make_incidents(
+        {"us_killed_min": 2, "us_killed_best": 3, "us_killed_max": 4},
+        {"us_killed_min": 1, "us_killed_max": 1},
+        {"us_killed_best": 1200},
+    )
+    row = tally_casualties(df).set_index("measure").loc["us_killed"]
+    assert (row["low"], row["best"], row["high_open"]) == (1203, 1204, True)
+    assert pd.isna(row["high"])
+    without = tally_casualties(df.iloc[[1]]).set_index("measure").loc["us_killed"]
+    assert pd.isna(without["best"]) and (without["low"], without["high"]) == (1, 1)
