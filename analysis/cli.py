@@ -143,8 +143,9 @@ def _run_render(args) -> int:
 
 def _run_export(args) -> int:
     from analysis.data.export_csv import write_csv_safely
-    from analysis.data.load import load_dataset
-    from analysis.data.validate import DataValidationError
+    from analysis.data.problems import DataValidationError
+    from analysis.data.read import load_dataset
+    from analysis.files import OutputTargetError
 
     try:
         dataset = load_dataset(args.data)
@@ -154,7 +155,11 @@ def _run_export(args) -> int:
         print(f"{len(exc.problems)} problem(s): nothing was exported", file=sys.stderr)
         return 2
     table = getattr(dataset, args.table)
-    write_csv_safely(table, args.out)
+    try:
+        write_csv_safely(table, args.out)
+    except OutputTargetError as exc:
+        print(f"error: {exc}; nothing was exported", file=sys.stderr)
+        return 2
     print(f"{args.out}: {len(table)} rows of {args.table}")
     return 0
 

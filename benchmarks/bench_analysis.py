@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # synth.py beside this
 
 from synth import write_synthetic_dir
 
-from analysis.data.load import load_incidents
+from analysis.data.read import load_incidents
 from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.coverage import compare_with_reported_totals
@@ -52,7 +52,7 @@ PEAK_MEMORY_SCRIPT = (
     _PEAK_RSS
     + """
 import json, sys
-from analysis.data.load import load_incidents
+from analysis.data.read import load_incidents
 df = load_incidents(sys.argv[1])
 print(json.dumps({"peak_rss": peak_rss(), "table": int(df.memory_usage(deep=True).sum())}))
 """
@@ -61,7 +61,7 @@ BASELINE_SCRIPT = (
     _PEAK_RSS
     + """
 import json
-import analysis.data.load
+import analysis.data.read
 print(json.dumps({"peak_rss": peak_rss()}))
 """
 )
@@ -78,7 +78,7 @@ def time_median(fn, repeat: int = REPEAT) -> float:
 
 
 def make_reported_totals() -> pd.DataFrame:
-    """Five reported totals typed as ``analysis.data.load.load_reported_totals`` returns them."""
+    """Five reported totals typed as ``analysis.data.read.load_reported_totals`` returns them."""
     out = pd.DataFrame(
         {
             "total_id": ["T1", "T2", "T3", "T4", "T5"],

@@ -1,4 +1,4 @@
-"""Export a table as CSV that is safe to open in a spreadsheet.
+r"""Export a table as CSV that is safe to open in a spreadsheet.
 
 A text cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or
 carriage return) is run as a formula by Excel, LibreOffice and Google
@@ -10,11 +10,17 @@ export must not hand them to a spreadsheet as formulas.
 Rules (OWASP "CSV Injection"):
 
 - a text cell whose first character, or first character after leading
-  white space, is one of ``= + - @``, a tab, a carriage return, or the
-  full-width forms ``＝ ＋ － ＠`` gets a single quote ``'`` in front; the
-  spreadsheet then shows it as text. The quote is visible to programs that
-  read the CSV: this export is for people with spreadsheets, not for
-  re-import (``data/`` holds the real tables).
+  white space (any Unicode white space: NBSP, U+2003, U+3000, line breaks),
+  is one of ``= + - @``, a tab, a carriage return, or the full-width forms
+  ``＝ ＋ － ＠`` gets a single quote ``'`` in front; the spreadsheet then
+  shows it as text. The quote is visible to programs that read the CSV:
+  this export is for people with spreadsheets, not for re-import (``data/``
+  holds the real tables).
+- the same holds for every line inside a cell: a line after a CR, LF or
+  other line break that starts (after white space) with one of those
+  characters gets the quote at its start, so a reader that splits the cell
+  there still sees text (``ok\r=cmd|...`` is written ``ok\r'=cmd|...``,
+  ``\r=1`` is written ``'\r'=1``).
 - numbers stay numbers. Numeric columns are written as they are: ``-3`` in
   an ``Int64`` or ``float`` column is the number minus three, which a
   spreadsheet parses as a constant, never as a formula. A text cell that is
@@ -23,8 +29,9 @@ Rules (OWASP "CSV Injection"):
   prefixed.
 - column names are text cells too and follow the same rule.
 - missing values stay missing (an empty cell).
-- quoting is standard CSV (``"`` doubled inside quoted cells), UTF-8,
-  LF line endings, no index column.
+- every cell is quoted (``csv.QUOTE_ALL``, ``"`` doubled inside), so no
+  reader splits a row at a CR or LF inside a cell; UTF-8, LF line endings,
+  no index column.
 """
 
 from __future__ import annotations
@@ -42,10 +49,18 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d"
 """First characters that make a spreadsheet read a cell as a formula (OWASP, plus full-width forms)."""
 QUOTE_PREFIX = "'"
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_LINE_BREAK = re.compile("(\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])")
+"""A line break inside a cell: every break ``str.splitlines`` knows (CR, LF, CRLF, VT, FF, NEL, U+2028, ...)."""
+
+
+def _starts_formula(text: str) -> bool:
+    """Would a spreadsheet run ``text`` (a cell, or one line of it) as a formula?"""
+    first = (text[:1], text.lstrip()[:1])
+    return any(c in FORMULA_TRIGGERS for c in first) and not _PLAIN_NUMBER.fullmatch(text.strip())
 
 
 def neutralise_cell(value):
-    """Prefix one text cell with ``'`` when a spreadsheet would run it as a formula.
+    """Prefix one text cell, and each line inside it, with ``'`` when a spreadsheet would run it as a formula.
 
     >>> neutralise_cell('=HYPERLINK("http://x")')
     '\\'=HYPERLINK("http://x")'
@@ -53,19 +68,19 @@ def neutralise_cell(value):
     ("'@SUM(A1)", "'  +cmd", "'\\t=1")
     >>> neutralise_cell("-3"), neutralise_cell("-1+1"), neutralise_cell("Ain al-Asad")
     ('-3', "'-1+1", 'Ain al-Asad')
+    >>> neutralise_cell("ok\\r=cmd"), neutralise_cell("\\u3000=1"), neutralise_cell("\\n=1")
+    ("ok\\r'=cmd", "'\\u3000=1", "'\\n'=1")
     >>> neutralise_cell(None) is None, neutralise_cell(7)
     (True, 7)
     """
     if not isinstance(value, str):
         return value
-    stripped = value.lstrip(" \u00a0")
-    if not stripped and value:
-        return value
-    if (value[:1] in FORMULA_TRIGGERS or stripped[:1] in FORMULA_TRIGGERS) and not _PLAIN_NUMBER.fullmatch(
-        value.strip()
-    ):
-        return QUOTE_PREFIX + value
-    return value
+    parts = _LINE_BREAK.split(value)  # line, break, line, break, ..., line
+    for i in range(2, len(parts), 2):
+        if _starts_formula(parts[i]):
+            parts[i] = QUOTE_PREFIX + parts[i]
+    text = "".join(parts)
+    return QUOTE_PREFIX + text if _starts_formula(value) else text
 
 
 def _is_missing(value) -> bool:
@@ -106,9 +121,11 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
 def write_csv_safely(df: pd.DataFrame, path: Path | str) -> Path:
     """Write ``df`` as spreadsheet-safe CSV to ``path`` (atomically) and return the path.
 
-    See the module docstring for the rules.
+    See the module docstring for the rules. ``path`` must be absent or a regular file:
+    anything else (``/dev/full``, a FIFO, a symlink, a directory) raises
+    :class:`analysis.files.OutputTargetError` and is left alone.
     """
     buffer = io.StringIO()
-    neutralise_formulas(df).to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    neutralise_formulas(df).to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
     write_bytes_atomic(Path(path), buffer.getvalue().encode("utf-8"))
     return Path(path)

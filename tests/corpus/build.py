@@ -197,6 +197,29 @@ def _changed_raw_file(data: Path) -> Expected:
     return Expected(2, "sources.csv", record_line(path, row), "sha256", "raw files must not be edited")
 
 
+def _count_beyond_int64(data: Path) -> Expected:
+    line = set_cell(data / "incidents.csv", 1, "munitions_max", "99999999999999999999")
+    return Expected(2, "incidents.csv", line, "munitions_max", "expected a number from 0 to 10000000")
+
+
+def _date_out_of_range(data: Path) -> Expected:
+    line = set_cell(data / "incidents.csv", 2, "event_date", "9999-12-31")
+    return Expected(2, "incidents.csv", line, "event_date", "'9999-12-31', expected a date from 1990-01-01 to ")
+
+
+def _unknown_country(data: Path) -> Expected:
+    path = data / "reported_totals.csv"
+    row = find_row(path, lambda r: r["countries"] != "")
+    line = set_cell(path, row, "countries", get_cell(path, row, "countries") + ";Narnia")
+    return Expected(2, "reported_totals.csv", line, "countries", "found 'Narnia', expected one of Iraq, Syria")
+
+
+def _table_is_a_directory(data: Path) -> Expected:
+    (data / "context.csv").unlink()
+    (data / "context.csv").mkdir()
+    return Expected(2, "context.csv", 0, "-", "found a directory, expected context.csv as a regular file")
+
+
 def _coordinates_outside_country(data: Path) -> Expected:
     path = data / "incidents.csv"
     set_cell(path, 0, "latitude", "48.8566")  # Paris
@@ -273,6 +296,12 @@ CASES: tuple[Case, ...] = (
     Case("header-only-incidents", _header_only("incidents", accepted=False), "incidents.csv with only its header"),
     Case("header-only-evidence", _header_only("evidence", accepted=False), "evidence.csv with only its header"),
     Case("not-utf8", _not_utf8, "a Latin-1 byte in a note"),
+    Case(
+        "count-beyond-int64", _count_beyond_int64, "munitions_max of 99999999999999999999 (wrapped negative in int64)"
+    ),
+    Case("date-out-of-range", _date_out_of_range, "event_date 9999-12-31"),
+    Case("unknown-country", _unknown_country, "reported_totals.countries naming Narnia"),
+    Case("table-is-a-directory", _table_is_a_directory, "a directory named context.csv"),
     # accepted: the codebook makes context and reported totals optional companions,
     # the validator reads UTF-8 with a BOM and CRLF line endings, and notes have no length limit
     Case(

@@ -40,3 +40,24 @@ def test_export_of_broken_data_exits_2_and_writes_nothing(data_dir, tmp_path, ca
     assert main(["export", "incidents", "--data", str(data_dir), "--out", str(out)]) == 2
     assert "weapon: found 'catapult'" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_export_refuses_a_fifo_or_a_symlink_as_out_and_exits_2(data_dir, tmp_path, capsys):
+    """issue #13: `--out /dev/full` (or a FIFO, or a symlink) must not be replaced by a regular file."""
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    assert main(["export", "incidents", "--data", str(data_dir), "--out", str(fifo)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {fifo}: found a named pipe (FIFO), expected a regular file" in err and "Traceback" not in err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+    target = tmp_path / "keep.txt"
+    target.write_text("keep")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    assert main(["export", "incidents", "--data", str(data_dir), "--out", str(link)]) == 2
+    assert f"{link}: found a symbolic link to {target}" in capsys.readouterr().err
+    assert link.is_symlink() and target.read_text() == "keep"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.data.validate import Problem, run_validate, show, validate_data_dir
+from analysis.data.problems import Problem, show
+from analysis.data.validate import run_validate, validate_data_dir
 from tests.fixtures.build import drop_row, read_rows, set_cell, write_rows
 
 IRQ, JOR, SYR = 0, 1, 2
@@ -305,3 +306,34 @@ def test_missing_directory(tmp_path):
 def test_bundled_data_validates():
     report = validate_data_dir()
     assert report.problems == [], "\n".join(map(str, report.problems))
+
+
+def test_a_table_file_that_is_a_directory_is_a_problem_not_ignored(data_dir):
+    """issue #13: a directory named context.csv was silently skipped."""
+    (data_dir / "context.csv").unlink()
+    (data_dir / "context.csv").mkdir()
+    assert only(data_dir) == f"{data_dir}/context.csv:0: -: found a directory, expected context.csv as a regular file"
+    assert run_validate(data_dir, out=io.StringIO()) == 2
+
+
+def test_a_fifo_is_reported_without_being_opened(data_dir):
+    import os
+
+    for name in ("incidents.csv", "reported_totals.csv"):
+        (data_dir / name).unlink()
+        os.mkfifo(data_dir / name)
+    found = problems(data_dir)
+    assert (
+        f"{data_dir}/incidents.csv:0: -: found a named pipe (FIFO), expected incidents.csv as a regular file" in found
+    )
+    assert (
+        f"{data_dir}/reported_totals.csv:0: -: found a named pipe (FIFO), expected reported_totals.csv as a regular file"
+        in found
+    )
+
+
+def test_a_symlink_to_a_regular_file_is_read(data_dir):
+    target = data_dir.parent / "context-elsewhere.csv"
+    (data_dir / "context.csv").rename(target)
+    (data_dir / "context.csv").symlink_to(target)
+    assert problems(data_dir) == []

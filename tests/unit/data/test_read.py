@@ -1,4 +1,4 @@
-"""Typed tables from analysis.data.load."""
+"""Typed tables from analysis.data.read."""
 
 from __future__ import annotations
 
@@ -7,15 +7,8 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.data.load import (
-    DataValidationError,
-    empty_table,
-    fingerprint_data_dir,
-    load_context,
-    load_dataset,
-    load_incidents,
-    load_reported_totals,
-)
+from analysis.data.problems import DataValidationError
+from analysis.data.read import empty_table, load_context, load_dataset, load_incidents, load_reported_totals
 from tests.fixtures.build import set_cell
 
 
@@ -73,10 +66,3 @@ def test_load_dataset(data_dir):
 
 def test_empty_table_matches_loaded_dtypes(data_dir):
     assert dict(empty_table("incidents").dtypes) == dict(load_incidents(data_dir).dtypes)
-
-
-def test_fingerprint_changes_with_data(data_dir):
-    before = fingerprint_data_dir(data_dir)
-    assert before == fingerprint_data_dir(data_dir)
-    (data_dir / "raw" / "alpha.txt").write_text("edited", encoding="utf-8")
-    assert fingerprint_data_dir(data_dir) != before

@@ -1,6 +1,7 @@
 """Tests of analysis.data.export_csv: CSV that a spreadsheet cannot run as formulas."""
 
 import csv
+import re
 
 import pandas as pd
 import pytest
@@ -14,9 +15,11 @@ ATTACKS = [
     "-2+3",
     "@SUM(A1:A9)",
     "\t=1+1",
-    "\r=1+1",
     "   =1+1",
     "\uff1d1+1",  # full-width equals sign
+    "\u3000=1+1",  # ideographic space, then a formula
+    "\u2003=1+1",  # em space
+    "\u00a0=1+1",  # no-break space
 ]
 
 
@@ -91,7 +94,7 @@ def test_write_csv_safely_writes_quoted_cells_that_read_back_as_text(tmp_path):
 
 
 def test_write_csv_safely_on_the_bundled_incident_table(tmp_path):
-    from analysis.data.load import load_incidents
+    from analysis.data.read import load_incidents
 
     incidents = load_incidents()
     path = write_csv_safely(incidents, tmp_path / "incidents.csv")
@@ -99,3 +102,52 @@ def test_write_csv_safely_on_the_bundled_incident_table(tmp_path):
     assert len(back) == len(incidents)
     assert list(back.columns) == list(incidents.columns)
     assert back["incident_id"].tolist() == incidents["incident_id"].tolist()
+
+
+# issue #13: a line break inside a cell starts a new line, and a spreadsheet or a careless reader may start a new row
+LINE_ATTACKS = [
+    # (cell, neutralised): every line that starts a formula gets its own quote
+    ("ok\r=cmd|' /C calc'!A0", "ok\r'=cmd|' /C calc'!A0"),
+    ("ok\n=1+1", "ok\n'=1+1"),
+    ("ok\r\n  @SUM(A1)", "ok\r\n'  @SUM(A1)"),
+    ("\r=1+1", "'\r'=1+1"),
+    ("\n=1+1", "'\n'=1+1"),
+    ("a\u2028+A1", "a\u2028'+A1"),
+    ("notes\n-3\nmore", "notes\n-3\nmore"),  # a plain number on its own line stays
+    ("line\nbreak", "line\nbreak"),
+]
+
+
+@pytest.mark.parametrize("text, safe", LINE_ATTACKS)
+def test_every_line_inside_a_cell_is_neutralised(text, safe):
+    assert neutralise_cell(text) == safe
+
+
+def _physical_lines(raw: str) -> list[str]:
+    return re.split(r"\r\n|[\r\n\u2028]", raw)
+
+
+def test_cells_with_line_breaks_never_split_a_row_nor_start_a_line_with_a_formula(tmp_path):
+    cells = [text for text, _ in LINE_ATTACKS] + ["\n=HYPERLINK(1)", "\u3000=1", "\u2003@x", "plain"]
+    table = pd.DataFrame({"notes": pd.Series(cells, dtype="string"), "n": pd.Series(range(len(cells)), dtype="Int64")})
+    path = write_csv_safely(table, tmp_path / "incidents.csv")
+    raw = path.read_text(encoding="utf-8")
+
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert len(rows) == len(cells) + 1
+    assert [r[1] for r in rows[1:]] == [str(i) for i in range(len(cells))]
+    back = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert len(back) == len(cells)
+    assert back["notes"].tolist() == [neutralise_cell(c) for c in cells]
+
+    for line in _physical_lines(raw):  # what a reader that splits at every line break sees
+        text = line.lstrip().lstrip('"').lstrip()
+        plain_number = re.fullmatch(r'-?\d+("(,"\d+")?)?', text)  # "-3" on its own line is a number, not a formula
+        assert text[:1] not in FORMULA_TRIGGERS or plain_number, repr(line)
+
+
+def test_every_cell_is_quoted_so_a_cr_inside_a_cell_is_inside_quotes(tmp_path):
+    table = pd.DataFrame({"notes": ["ok\rnext"], "killed": pd.Series([3], dtype="Int64")})
+    raw = write_csv_safely(table, tmp_path / "t.csv").read_bytes()
+    assert raw == b'"notes","killed"\n"ok\rnext","3"\n'

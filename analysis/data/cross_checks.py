@@ -1,0 +1,404 @@
+"""Rules over whole rows and across files, run on the typed tables of :mod:`analysis.data.read`.
+
+- rows: each ``*_min`` <= ``*_max``; ``sub_event_type`` belongs to
+  ``event_type``; each ``;``-separated item of a text column with allowed
+  values (``reported_totals.countries``) is one of them.
+- across files: source, place and incident references resolve; raw files
+  are regular files and match their sha256; quotes occur in their raw file
+  (exactly, or after collapsing runs of white space); coordinates lie in the
+  stated country (:func:`analysis.data.geo.points_in_country`); every
+  incident has evidence for ``schema.EVIDENCE_REQUIRED_FIELDS`` and for each
+  casualty pair that holds a figure. Incidents whose sources are all
+  external references (url, no raw file) are exempt from the evidence rules;
+  they are counted in a note, not reported as problems.
+
+Every ``check_*`` function appends :class:`~analysis.data.problems.Problem`
+objects to the list it is given.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from analysis import schema
+from analysis.data.geo import DEFAULT_TOLERANCE_KM, find_countries_containing, points_in_country
+from analysis.data.problems import Problem, count_text, show
+from analysis.data.read import TableRead
+from analysis.data.rules import as_arrow, distinct_id_items, expected_allowed
+from analysis.files import REGULAR_FILE, file_kind, sha256_hex
+
+# evidence.field may name a column, a casualty pair, or one of these words
+EVIDENCE_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "date": ("event_date",),
+    "place": ("location",),
+    "casualties": schema.CASUALTY_PREFIXES,
+}
+_PAIR_PREFIXES = tuple(c.name[:-4] for c in schema.INCIDENTS.columns if c.name.endswith("_min"))
+
+
+# --- helpers over text columns ------------------------------------------------------
+
+
+def _rows(mask) -> np.ndarray:
+    return np.flatnonzero(np.asarray(mask, dtype=bool))
+
+
+def _isin(values: pd.Series, known) -> np.ndarray:
+    """Vectorized membership test of a text Series (pyarrow; NA -> False).
+
+    >>> _isin(pd.Series(["a", None, "c"], dtype="string"), ["a", "b"]).tolist()
+    [True, False, False]
+    """
+    arr = as_arrow(values)
+    return pc.fill_null(pc.is_in(arr, value_set=as_arrow(known).drop_null()), False).to_numpy(zero_copy_only=False)
+
+
+def _split_ids(value) -> list[str]:
+    """
+    >>> _split_ids(" a; b;;")
+    ['a', 'b']
+    """
+    return [i.strip() for i in str(value).split(";") if i.strip()]
+
+
+def _rows_with_item(values: pd.Series, test, items: list[str] | None = None) -> np.ndarray:
+    """Boolean per row: does any non-empty ``;``-separated item of the cell pass ``test``? (NA -> False)
+
+    ``items`` (the column's :func:`~analysis.data.rules.distinct_id_items`, when known) lets a column
+    where no item passes be answered without splitting it again.
+
+    >>> _rows_with_item(pd.Series(["a; b", None, "c;;a", " "], dtype="string"), lambda i: i == "b").tolist()
+    [True, False, False, False]
+    """
+    out = np.zeros(len(values), dtype=bool)
+    if items is None:
+        items = distinct_id_items(values)
+    if not any(i and test(i) for i in items):
+        return out
+    lists = pc.split_pattern(as_arrow(values), ";")
+    pieces = pc.list_flatten(lists)
+    distinct = pc.unique(pieces)
+    hit = distinct.filter(
+        pa.array([bool(p.strip()) and bool(test(p.strip())) for p in distinct.to_pylist()], pa.bool_())
+    )
+    rows = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+    out[rows[pc.is_in(pieces, value_set=hit).to_numpy(zero_copy_only=False)]] = True
+    return out
+
+
+def _did_you_mean(value: str, candidates: list[str], cutoff: float = 0.6) -> str:
+    """
+    >>> _did_you_mean("alpah", ["alpha", "beta"]), _did_you_mean("zzz", ["alpha"])
+    (" (did you mean 'alpha'?)", '')
+    """
+    guess = difflib.get_close_matches(value, candidates, n=1, cutoff=cutoff)
+    return f" (did you mean {guess[0]!r}?)" if guess else ""
+
+
+def _check_items(
+    read: TableRead,
+    column: str,
+    unknown: Callable[[str], bool],
+    candidates: list[str],
+    target: str,
+    problems: list[Problem],
+) -> None:
+    """One problem per ``;``-separated item of ``column`` that is ``unknown``, with a close match suggested."""
+    values = read.frame[column]
+    rows = _rows(_rows_with_item(values, unknown, read.id_items.get(column)))
+    bad = {v: [i for i in _split_ids(v) if unknown(i)] for v in pd.unique(values.iloc[rows])}
+    for row in rows:
+        for item in bad[values.iat[row]]:
+            problems.append(
+                Problem(read.label, read.line(row), column, show(item), target + _did_you_mean(item, candidates))
+            )
+
+
+# --- rows ------------------------------------------------------------------------------
+
+
+def check_pairs(read: TableRead, problems: list[Problem]) -> None:
+    """Each ``X_min`` must not exceed its ``X_max``."""
+    df = read.frame
+    for col in read.table.columns:
+        other = col.name[:-4] + "_max"
+        if not col.name.endswith("_min") or other not in df.columns:
+            continue
+        for row in _rows((df[col.name] > df[other]).fillna(False)):
+            problems.append(
+                Problem(
+                    read.label,
+                    read.line(row),
+                    col.name,
+                    f"{df.at[row, col.name]} > {other} {df.at[row, other]}",
+                    f"{col.name} <= {other}",
+                )
+            )
+
+
+def check_sub_event_types(read: TableRead, problems: list[Problem]) -> None:
+    """``sub_event_type`` must be one of the sub-types of ``event_type`` (schema.EVENT_TYPES)."""
+    df = read.frame
+    events = list(schema.EVENT_TYPES)
+    sub, ev = df["sub_event_type"], df["event_type"]
+    parent = np.array(
+        [events.index(next(e for e, subs in schema.EVENT_TYPES.items() if c in subs)) for c in sub.cat.categories]
+        + [-1]
+    )
+    sub_codes, ev_codes = sub.cat.codes.to_numpy(), ev.cat.codes.to_numpy()
+    bad = (sub_codes >= 0) & (ev_codes >= 0) & (parent[sub_codes] != ev_codes)
+    for row in _rows(bad):
+        s_val, e_val = sub.iat[row], ev.iat[row]
+        problems.append(
+            Problem(
+                read.label,
+                read.line(row),
+                "sub_event_type",
+                f"{show(s_val)} with event_type {show(e_val)}",
+                f"one of {', '.join(schema.EVENT_TYPES[e_val])}",
+            )
+        )
+
+
+def check_listed_values(read: TableRead, problems: list[Problem]) -> None:
+    """Each ``;``-separated item of a text column with allowed values (``reported_totals.countries``) is one of them."""
+    for col in read.table.columns:
+        if col.kind == "text" and col.allowed:
+            known = set(col.allowed).__contains__
+            _check_items(
+                read, col.name, lambda i, k=known: not k(i), list(col.allowed), expected_allowed(col), problems
+            )
+
+
+# --- references between files -------------------------------------------------------
+
+
+def check_reference(read: TableRead, column: str, known: pd.Series, target: str, problems: list[Problem]) -> None:
+    """Each value of ``column`` must be one of ``known``; a close match is suggested."""
+    values = read.frame[column]
+    uniq = pd.Series(pd.unique(values.dropna()), dtype="string")
+    if uniq.empty:
+        return
+    missing = uniq[~_isin(uniq, known)].tolist()
+    if not missing:
+        return
+    candidates = [str(k) for k in pd.unique(known.dropna())[:10000]]
+    for row in _rows(_isin(values, missing)):
+        value = values.iat[row]
+        problems.append(
+            Problem(read.label, read.line(row), column, show(value), target + _did_you_mean(str(value), candidates))
+        )
+
+
+def check_source_ids(read: TableRead, known: set, problems: list[Problem]) -> None:
+    """Each item of ``incidents.source_ids`` is a source of sources.csv (malformed ids are the cell rules' business)."""
+    _check_items(
+        read,
+        "source_ids",
+        lambda i: i not in known and bool(re.match(schema._ID_PATTERN, i)),
+        sorted(known),
+        "a source_id of sources.csv",
+        problems,
+    )
+
+
+# --- raw sources and quotes ---------------------------------------------------------
+
+
+def check_sources(read: TableRead, data_dir: Path, problems: list[Problem]) -> dict[str, str]:
+    """Raw files are regular files matching their sha256; return ``{source_id: raw text}`` for bundled sources."""
+    texts: dict[str, str] = {}
+    df = read.frame
+    cols = [df[c].tolist() for c in ("source_id", "file", "url", "sha256")]
+    # rows with a url and no file (external references) need no check
+    for row in np.flatnonzero(df["file"].notna().to_numpy() | df["url"].isna().to_numpy()):
+        sid, file, url, digest = (c[row] for c in cols)
+        line = read.line(row)
+        if pd.isna(file):
+            if pd.isna(url):
+                problems.append(
+                    Problem(read.label, line, "file", "neither file nor url", "a raw file under raw/ or a url")
+                )
+            continue
+        data = _read_raw(read.label, line, data_dir, str(file), problems)
+        if data is None:
+            continue
+        _check_digest(read.label, line, str(file), digest, sha256_hex(data), problems)
+        if not pd.isna(sid):
+            texts[str(sid)] = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    return texts
+
+
+def _read_raw(label: str, line: int, data_dir: Path, file: str, problems: list[Problem]) -> bytes | None:
+    """The bytes of one raw file, or None (and a problem) when it is missing or not a regular file."""
+    kind = file_kind(data_dir / file)
+    if kind is None:
+        problems.append(Problem(label, line, "file", show(file), f"an existing file under {data_dir}"))
+        return None
+    if kind != REGULAR_FILE:
+        problems.append(Problem(label, line, "file", f"{show(file)} ({kind})", f"a regular file under {data_dir}"))
+        return None
+    return (data_dir / file).read_bytes()
+
+
+def _check_digest(label: str, line: int, file: str, digest, actual: str, problems: list[Problem]) -> None:
+    if pd.isna(digest):
+        problems.append(Problem(label, line, "sha256", "an empty cell", f"the raw file's sha256 {actual}"))
+    elif str(digest) != actual:
+        problems.append(
+            Problem(
+                label, line, "sha256", show(digest), f"{actual} (the sha256 of {file}; raw files must not be edited)"
+            )
+        )
+
+
+def _squash(text: str) -> str:
+    """
+    >>> _squash(" a  b\\n c ")
+    'a b c'
+    """
+    return " ".join(text.split())
+
+
+def check_quotes(read: TableRead, texts: dict[str, str], problems: list[Problem]) -> None:
+    """Each quote occurs in its source's raw text, exactly or after collapsing runs of white space."""
+    df = read.frame
+    squashed: dict[str, str] = {}
+    for row in range(len(df)):
+        sid, quote = df.at[row, "source_id"], df.at[row, "quote"]
+        if pd.isna(sid) or pd.isna(quote) or str(sid) not in texts:
+            continue
+        text, quote = texts[str(sid)], str(quote)
+        if quote in text:
+            continue
+        if str(sid) not in squashed:
+            squashed[str(sid)] = _squash(text)
+        if _squash(quote) in squashed[str(sid)]:
+            continue
+        problems.append(
+            Problem(read.label, read.line(row), "quote", show(quote), f"a verbatim passage of source {sid}")
+        )
+
+
+# --- places ------------------------------------------------------------------------------
+
+
+def check_coordinates(read: TableRead, problems: list[Problem]) -> None:
+    """Latitude and longitude lie in the row's country (within ``DEFAULT_TOLERANCE_KM`` of its border)."""
+    df = read.frame
+    have = df["latitude"].notna() & df["longitude"].notna() & df["country"].notna()
+    if not have.any():
+        return
+    ok = points_in_country(df["latitude"].to_numpy(), df["longitude"].to_numpy(), df["country"])
+    for row in _rows(have.to_numpy() & ~ok):
+        lat, lon, country = df.at[row, "latitude"], df.at[row, "longitude"], df.at[row, "country"]
+        where = find_countries_containing(lat, lon)
+        in_text = f"in {', '.join(where)}" if where else "outside the mapped countries"
+        problems.append(
+            Problem(
+                read.label,
+                read.line(row),
+                "latitude/longitude",
+                f"{lat:g}, {lon:g} ({in_text})",
+                f"a point in {country} (within {DEFAULT_TOLERANCE_KM:g} km of its border)",
+            )
+        )
+
+
+# --- evidence ------------------------------------------------------------------------------
+
+
+def _evidence_fields(field_value: str) -> tuple[str, ...]:
+    """Fields of incidents.csv that one evidence ``field`` value covers.
+
+    >>> _evidence_fields("us_killed_max")
+    ('us_killed',)
+    >>> _evidence_fields("place")
+    ('location',)
+    """
+    if field_value in EVIDENCE_FIELD_ALIASES:
+        return EVIDENCE_FIELD_ALIASES[field_value]
+    for prefix in _PAIR_PREFIXES:
+        if field_value in (prefix, f"{prefix}_min", f"{prefix}_max"):
+            return (prefix,)
+    return (field_value,)
+
+
+def check_evidence_fields(read: TableRead, problems: list[Problem]) -> None:
+    """``evidence.field`` names an incidents.csv column, a min/max pair or an alias (date, place, casualties)."""
+    valid = sorted(set(schema.INCIDENTS.column_names) | set(_PAIR_PREFIXES) | set(EVIDENCE_FIELD_ALIASES))
+    values = read.frame["field"]
+    for row in _rows(values.notna().to_numpy() & ~_isin(values, valid)):
+        value = values.iat[row]
+        problems.append(
+            Problem(
+                read.label,
+                read.line(row),
+                "field",
+                show(value),
+                "an incidents.csv column, a min/max pair name (us_killed) or date/place/casualties"
+                + _did_you_mean(str(value), valid),
+            )
+        )
+
+
+def check_coverage(
+    incidents: TableRead, evidence: TableRead | None, bundled: set[str], problems: list[Problem], notes: list[str]
+) -> None:
+    """Every incident has evidence for the required fields and for each casualty figure."""
+    df = incidents.frame
+    covered = _covered_fields(evidence)
+    iid_col = df["incident_id"]
+    exempt = _external_only(incidents, bundled)
+    lacking_external = int((exempt & ~_isin(iid_col, list(covered))).sum()) if covered else int(exempt.sum())
+    casualty_given = {p: (df[f"{p}_min"].notna() | df[f"{p}_max"].notna()).to_numpy() for p in schema.CASUALTY_PREFIXES}
+    checked = ~exempt & iid_col.notna().to_numpy()
+    lacking = np.zeros(len(df), dtype=bool)
+    for name in schema.EVIDENCE_REQUIRED_FIELDS + schema.CASUALTY_PREFIXES:
+        needs = checked & casualty_given[name] if name in casualty_given else checked
+        if needs.any():
+            lacking |= needs & ~_isin(iid_col, [iid for iid, have in covered.items() if name in have])
+    for row in np.flatnonzero(lacking):
+        iid = iid_col.iat[row]
+        needed = schema.EVIDENCE_REQUIRED_FIELDS + tuple(p for p in schema.CASUALTY_PREFIXES if casualty_given[p][row])
+        for name in (n for n in needed if n not in covered.get(iid, set())):
+            column = name if name in df.columns else f"{name}_min/{name}_max"
+            problems.append(
+                Problem(
+                    incidents.label,
+                    incidents.line(row),
+                    column,
+                    "no evidence row",
+                    f"a quote in evidence.csv for {iid} {name}",
+                )
+            )
+    if lacking_external:
+        verb = "lacks" if lacking_external == 1 else "lack"
+        notes.append(f"{count_text(lacking_external, 'incident')} {verb} evidence (external sources)")
+
+
+def _covered_fields(evidence: TableRead | None) -> dict[str, set[str]]:
+    """``{incident_id: incidents.csv fields its evidence rows cover}``."""
+    covered: dict[str, set[str]] = {}
+    if evidence is not None and not evidence.frame.empty:
+        ev = evidence.frame[["incident_id", "field"]].dropna().drop_duplicates()
+        for iid, fld in zip(ev["incident_id"].tolist(), ev["field"].tolist()):
+            covered.setdefault(iid, set()).update(_evidence_fields(fld))
+    return covered
+
+
+def _external_only(incidents: TableRead, bundled: set[str]) -> np.ndarray:
+    """Rows none of whose sources is a bundled raw file (unknown ids are reported elsewhere)."""
+    source_ids = incidents.frame["source_ids"]
+    exempt = source_ids.notna().to_numpy()
+    if bundled:
+        exempt = exempt & ~_rows_with_item(source_ids, bundled.__contains__, incidents.id_items.get("source_ids"))
+    return exempt
