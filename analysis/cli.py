@@ -166,7 +166,7 @@ def _run_export(args) -> int:
 
 def _run_codebook(args) -> int:
     from analysis.codebook import check_codebook, readme_blocks, update_codebook
-    from analysis.data.load import load_dataset
+    from analysis.data.read import load_dataset
 
     codebook = args.path or paths.DATA_DIR / "CODEBOOK.md"
     readme = paths.PROJECT_DIR / "README.md"

@@ -3,7 +3,7 @@
 Each column is declared once here: its type, whether it may be empty, its
 allowed values, its bounds, a description and the reference it follows.
 The validator (:mod:`analysis.data.validate`), the typed loader
-(:mod:`analysis.data.load`) and the column tables of ``data/CODEBOOK.md``
+(:mod:`analysis.data.read`) and the column tables of ``data/CODEBOOK.md``
 (:mod:`analysis.codebook`) are all generated from these declarations.
 
 Types (``Column.kind``):

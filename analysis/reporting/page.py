@@ -190,7 +190,7 @@ def show_no_incidents(filters_text: str) -> None:
 class Report:
     """What a report notebook works on, from :func:`open_report`.
 
-    ``dataset`` is the whole data directory (:class:`analysis.data.load.Dataset`),
+    ``dataset`` is the whole data directory (:class:`analysis.data.read.Dataset`),
     ``selected`` the incidents matching the parameters, ``filters_text`` the
     sentence naming the filters, ``start``/``end`` the period as
     ``YYYY-MM-DD`` or ``None`` (open).
@@ -236,7 +236,7 @@ def open_report(
     filter; ``data_dir`` "" means the bundled data).  An empty selection
     shows the "no incidents match" message once.
     """
-    from analysis.data.load import load_dataset
+    from analysis.data.read import load_dataset
 
     dataset = load_dataset(data_dir or None)
     filters_text = describe_filters(start, end, countries, categories, locations)

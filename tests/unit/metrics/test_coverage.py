@@ -10,7 +10,7 @@ from tests.fixtures.tables import make_incidents
 
 
 def make_totals(*rows: dict) -> pd.DataFrame:
-    """reported_totals typed as analysis.data.load returns it."""
+    """reported_totals typed as analysis.data.read returns it."""
     cols = {c.name: [r.get(c.name) for r in rows] for c in schema.REPORTED_TOTALS.columns}
     out = pd.DataFrame(cols)
     for c in schema.REPORTED_TOTALS.columns:
