@@ -92,7 +92,7 @@ WEAPONS: dict[str, str] = {
     "cruise_missile": "cruise missiles",
     "missiles_and_drones": "a combined salvo of missiles and drones",
     "airstrike": "bombs or missiles dropped or fired from aircraft",
-    "explosive_device": "a planted bomb, IED or explosion of unknown cause on the ground",
+    "explosive_device": "a planted bomb or IED",
     "small_arms": "rifles, machine guns, small arms fire",
     "unknown": "the source does not say",
 }
@@ -133,16 +133,22 @@ COUNTRIES: tuple[str, ...] = (
 _ACLED = "ACLED codebook"
 _GTD = "GTD codebook"
 _AIRWARS = "Airwars"
+_UCDP = "UCDP GED codebook"
 _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
-def _range(prefix: str, who: str, what: str, ref: str) -> tuple[Column, Column]:
-    """The min/max pair of one casualty or munitions count."""
+def _range(prefix: str, who: str, what: str, ref: str) -> tuple[Column, Column, Column]:
+    """The min/best/max triple of one casualty or munitions count."""
     return (
-        Column(f"{prefix}_min", "int", f"lowest number of {who} {what} any source supports; empty when no source gives a figure",
+        Column(f"{prefix}_min", "int", f"lowest number of {who} {what} the wording of any source supports; empty when no source "
+               "gives a figure or the wording sets no lower bound ('about N', 'almost N')",
                required=False, minimum=0, reference=ref),
-        Column(f"{prefix}_max", "int", f"highest number of {who} {what} any source supports; empty when unbounded ('at least') or unknown",
+        Column(f"{prefix}_best", "int", f"best estimate of the number of {who} {what}: a figure a source states exactly or "
+               "approximately ('about N'); empty = no best estimate; min <= best <= max",
+               required=False, minimum=0, reference=_UCDP),
+        Column(f"{prefix}_max", "int", f"highest number of {who} {what} the wording of any source supports; empty when "
+               "unbounded ('at least', 'about N') or unknown",
                required=False, minimum=0, reference=ref),
     )
 
@@ -153,7 +159,8 @@ INCIDENTS = Table(
     description="One row per incident: one violent event at one place on one day (ACLED's unit of analysis).",
     columns=(
         Column("incident_id", "id", "stable unique identifier, e.g. IRQ-2024-07-25-ASAD", unique=True, pattern=_ID_PATTERN),
-        Column("event_date", "date", "local date of the event (YYYY-MM-DD), the first day of the span when date_precision is coarser than day",
+        Column("event_date", "date", "local date of the event (YYYY-MM-DD); for remote violence the local date at the target when "
+               "the munitions arrived; the first day of the span when date_precision is coarser than day",
                pattern=_DATE_PATTERN, reference=_ACLED),
         Column("date_precision", "category", "how precisely event_date is known", allowed=tuple(DATE_PRECISIONS), reference=_ACLED),
         Column("country", "category", "country where the event took place", allowed=COUNTRIES, reference=_ACLED),
@@ -177,7 +184,8 @@ INCIDENTS = Table(
         *_range("us_injured", "US personnel", "injured", _GTD),
         *_range("other_killed", "other people (combatants and civilians)", "killed", _AIRWARS),
         *_range("other_injured", "other people (combatants and civilians)", "injured", _AIRWARS),
-        Column("fatalities", "int", "lowest reported total of deaths (ACLED convention); empty when no source gives a figure",
+        Column("fatalities", "int", "deaths as ACLED records them: US plus other killed, each its best estimate where "
+               "given, else its min; 0 when the sources report no casualties; empty when no source gives a death figure",
                required=False, minimum=0, reference=_ACLED),
         Column("source_ids", "ids", "sources that report the incident; each must be in sources.csv"),
         Column("notes", "text", "coder's notes in our own words: decisions, conflicts, date resolution", required=False, reference=_ACLED),
@@ -253,8 +261,12 @@ REPORTED_TOTALS = Table(
         Column("scope", "text", "what the figure covers (countries, actors, kind of event)"),
         Column("period_start", "date", "first day the figure covers (YYYY-MM-DD); empty when not stated", required=False, pattern=_DATE_PATTERN),
         Column("as_of", "date", "date the figure refers to (YYYY-MM-DD)", pattern=_DATE_PATTERN),
-        Column("value_min", "int", "lowest value the wording supports", minimum=0),
-        Column("value_max", "int", "highest value the wording supports; empty when open-ended ('over 160')", required=False, minimum=0),
+        Column("value_min", "int", "lowest value the wording supports; empty when it sets no lower bound ('about N', 'almost N')",
+               required=False, minimum=0),
+        Column("value_best", "int", "best estimate: the value stated exactly or approximately ('about N'); empty = none; "
+               "min <= best <= max", required=False, minimum=0, reference=_UCDP),
+        Column("value_max", "int", "highest value the wording supports; empty when open-ended ('over 160', 'about N')",
+               required=False, minimum=0),
         Column("countries", "text", "';'-separated countries the figure covers; empty when not stated", required=False),
         Column("source_id", "id", "source that states it; must be in sources.csv"),
         Column("quote", "text", "exact substring of the raw source text"),

@@ -21,7 +21,8 @@ What is checked:
 - cells (a pandera schema built from :mod:`analysis.schema`): required,
   allowed values, id patterns, whole numbers, decimals, real ``YYYY-MM-DD``
   dates, bounds, unique ids. Spaces around numbers and dates are ignored.
-- rows: each ``*_min`` <= ``*_max``; ``sub_event_type`` belongs to
+- rows: each ``*_min`` <= ``*_max``, and ``*_min`` <= ``*_best`` <=
+  ``*_max`` where a best column exists; ``sub_event_type`` belongs to
   ``event_type``.
 - across files: source, place and incident references resolve; raw files
   exist and match their sha256; quotes occur in their raw file (exactly, or
@@ -674,18 +675,23 @@ def _rows(read: _Read, mask) -> np.ndarray:
 
 
 def _check_pairs(read: _Read, problems: list[Problem]) -> None:
-    """Each ``X_min`` must not exceed its ``X_max``."""
+    """Each ``X_min`` <= ``X_max``; where the table has ``X_best``, also ``X_min`` <= ``X_best`` <= ``X_max``.
+
+    Empty cells are not compared (an empty max is open, an empty best is no estimate).
+    """
     df = read.frame
     for col in read.table.columns:
         if not col.name.endswith("_min"):
             continue
-        other = col.name[:-4] + "_max"
-        if other not in df.columns:
-            continue
-        bad = (df[col.name] > df[other]).fillna(False)
-        for row in _rows(read, bad):
-            problems.append(Problem(read.label, read.line(row), col.name, f"{df.at[row, col.name]} > {other} {df.at[row, other]}",
-                                    f"{col.name} <= {other}"))
+        prefix = col.name[:-4]
+        low, best, high = f"{prefix}_min", f"{prefix}_best", f"{prefix}_max"
+        for a, b in ((low, high), (low, best), (best, high)):
+            if a not in df.columns or b not in df.columns:
+                continue
+            bad = (df[a] > df[b]).fillna(False)
+            for row in _rows(read, bad):
+                problems.append(Problem(read.label, read.line(row), a, f"{df.at[row, a]} > {b} {df.at[row, b]}",
+                                        f"{a} <= {b}"))
 
 
 def _check_sub_event_types(read: _Read, problems: list[Problem]) -> None:
@@ -848,13 +854,15 @@ def _evidence_fields(field_value: str) -> tuple[str, ...]:
 
     >>> _evidence_fields("us_killed_max")
     ('us_killed',)
+    >>> _evidence_fields("other_killed_best")
+    ('other_killed',)
     >>> _evidence_fields("place")
     ('location',)
     """
     if field_value in EVIDENCE_FIELD_ALIASES:
         return EVIDENCE_FIELD_ALIASES[field_value]
     for prefix in _PAIR_PREFIXES:
-        if field_value in (prefix, f"{prefix}_min", f"{prefix}_max"):
+        if field_value in (prefix, f"{prefix}_min", f"{prefix}_best", f"{prefix}_max"):
             return (prefix,)
     return (field_value,)
 
@@ -884,7 +892,8 @@ def _check_coverage(incidents: _Read, evidence: _Read | None, bundled: set[str],
     exempt = source_ids.notna().to_numpy()
     if bundled:
         exempt = exempt & ~_rows_with_item(source_ids, bundled.__contains__, incidents.id_items.get("source_ids"))
-    casualty_given = {p: (df[f"{p}_min"].notna() | df[f"{p}_max"].notna()).to_numpy() for p in schema.CASUALTY_PREFIXES}
+    casualty_given = {p: (df[f"{p}_min"].notna() | df[f"{p}_best"].notna() | df[f"{p}_max"].notna()).to_numpy()
+                      for p in schema.CASUALTY_PREFIXES}
     iid_col = df["incident_id"]
     lacking_external = int((exempt & ~_isin(iid_col, list(covered))).sum()) if covered else int(exempt.sum())
     checked = ~exempt & iid_col.notna().to_numpy()
