@@ -94,7 +94,7 @@ WEAPONS: dict[str, str] = {
     "airstrike": "bombs or missiles dropped or fired from aircraft",
     "explosive_device": "a planted bomb or IED",
     "small_arms": "rifles, machine guns, small arms fire",
-    "unknown": "the source does not say",
+    "unknown": "the sources do not say or disagree, or the cause is not established",
 }
 
 OUTCOMES: dict[str, str] = {
