@@ -92,9 +92,9 @@ WEAPONS: dict[str, str] = {
     "cruise_missile": "cruise missiles",
     "missiles_and_drones": "a combined salvo of missiles and drones",
     "airstrike": "bombs or missiles dropped or fired from aircraft",
-    "explosive_device": "a planted bomb, IED or explosion of unknown cause on the ground",
+    "explosive_device": "a planted bomb or IED",
     "small_arms": "rifles, machine guns, small arms fire",
-    "unknown": "the source does not say",
+    "unknown": "the sources do not say or disagree, or the cause is not established",
 }
 
 OUTCOMES: dict[str, str] = {
@@ -209,6 +209,7 @@ FILTER_VOCABULARIES: dict[str, tuple[str, ...]] = {
 _ACLED = "ACLED codebook"
 _GTD = "GTD codebook"
 _AIRWARS = "Airwars"
+_UCDP = "UCDP GED codebook"
 _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 EARLIEST_DATE = "1990-01-01"
@@ -218,22 +219,34 @@ MAX_COUNT = 10_000_000
 """Largest count (people, munitions, attacks, troops) a cell may hold: far above any real figure, far below int64."""
 
 
-def _range(prefix: str, who: str, what: str, ref: str) -> tuple[Column, Column]:
-    """The min/max pair of one casualty or munitions count."""
+def _range(prefix: str, who: str, what: str, ref: str) -> tuple[Column, Column, Column]:
+    """The min/best/max triple of one casualty or munitions count."""
     return (
         Column(
             f"{prefix}_min",
             "int",
-            f"lowest number of {who} {what} any source supports; empty when no source gives a figure",
+            f"lowest number of {who} {what} the wording of any source supports; empty when no source gives a figure "
+            "or the wording sets no lower bound ('about N', 'almost N')",
             required=False,
             minimum=0,
             maximum=MAX_COUNT,
             reference=ref,
         ),
         Column(
+            f"{prefix}_best",
+            "int",
+            f"best estimate of the number of {who} {what}: a figure a source states exactly or approximately "
+            "('about N'); empty = no best estimate; min <= best <= max",
+            required=False,
+            minimum=0,
+            maximum=MAX_COUNT,
+            reference=_UCDP,
+        ),
+        Column(
             f"{prefix}_max",
             "int",
-            f"highest number of {who} {what} any source supports; empty when unbounded ('at least') or unknown",
+            f"highest number of {who} {what} the wording of any source supports; empty when unbounded "
+            "('at least', 'about N') or unknown",
             required=False,
             minimum=0,
             maximum=MAX_COUNT,
@@ -253,8 +266,8 @@ INCIDENTS = Table(
         Column(
             "event_date",
             "date",
-            "local date of the event (YYYY-MM-DD), the first day of the span when date_precision is coarser than day"
-            + _DATE_RANGE,
+            "local date of the event (YYYY-MM-DD); for remote violence the local date at the target when the "
+            "munitions arrived; the first day of the span when date_precision is coarser than day" + _DATE_RANGE,
             pattern=_DATE_PATTERN,
             reference=_ACLED,
         ),
@@ -314,7 +327,8 @@ INCIDENTS = Table(
         Column(
             "fatalities",
             "int",
-            "lowest reported total of deaths (ACLED convention); empty when no source gives a figure",
+            "deaths as ACLED records them: US plus other killed, each its best estimate where given, else its min; "
+            "0 when the sources report no casualties; empty when no source gives a death figure",
             required=False,
             minimum=0,
             maximum=MAX_COUNT,
@@ -419,11 +433,27 @@ REPORTED_TOTALS = Table(
             pattern=_DATE_PATTERN,
         ),
         Column("as_of", "date", "date the figure refers to (YYYY-MM-DD)" + _DATE_RANGE, pattern=_DATE_PATTERN),
-        Column("value_min", "int", "lowest value the wording supports", minimum=0, maximum=MAX_COUNT),
+        Column(
+            "value_min",
+            "int",
+            "lowest value the wording supports; empty when it sets no lower bound ('about N', 'almost N')",
+            required=False,
+            minimum=0,
+            maximum=MAX_COUNT,
+        ),
+        Column(
+            "value_best",
+            "int",
+            "best estimate: the value stated exactly or approximately ('about N'); empty = none; min <= best <= max",
+            required=False,
+            minimum=0,
+            maximum=MAX_COUNT,
+            reference=_UCDP,
+        ),
         Column(
             "value_max",
             "int",
-            "highest value the wording supports; empty when open-ended ('over 160')",
+            "highest value the wording supports; empty when open-ended ('over 160', 'about N')",
             required=False,
             minimum=0,
             maximum=MAX_COUNT,

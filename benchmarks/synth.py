@@ -213,7 +213,7 @@ def make_incidents(n: int, seed: int = SEED) -> pd.DataFrame:
         "notes": np.where(rng.random(n) < 0.05, "synthetic row; figures drawn at random", None),
     }
     out = pd.DataFrame({k: (v.to_numpy() if isinstance(v, pd.Series) else v) for k, v in columns.items()})
-    return out[schema.INCIDENTS.column_names]
+    return out.reindex(columns=schema.INCIDENTS.column_names)  # best columns stay empty
 
 
 def source_count(n: int) -> int:

@@ -126,22 +126,23 @@ def _check_items(
 
 
 def check_pairs(read: TableRead, problems: list[Problem]) -> None:
-    """Each ``X_min`` must not exceed its ``X_max``."""
+    """Each ``X_min`` <= ``X_max``; where the table has ``X_best``, also ``X_min`` <= ``X_best`` <= ``X_max``.
+
+    Empty cells are not compared (an empty max is open, an empty best is no estimate).
+    """
     df = read.frame
     for col in read.table.columns:
-        other = col.name[:-4] + "_max"
-        if not col.name.endswith("_min") or other not in df.columns:
+        if not col.name.endswith("_min"):
             continue
-        for row in _rows((df[col.name] > df[other]).fillna(False)):
-            problems.append(
-                Problem(
-                    read.label,
-                    read.line(row),
-                    col.name,
-                    f"{df.at[row, col.name]} > {other} {df.at[row, other]}",
-                    f"{col.name} <= {other}",
+        prefix = col.name[:-4]
+        low, best, high = f"{prefix}_min", f"{prefix}_best", f"{prefix}_max"
+        for a, b in ((low, high), (low, best), (best, high)):
+            if a not in df.columns or b not in df.columns:
+                continue
+            for row in _rows((df[a] > df[b]).fillna(False)):
+                problems.append(
+                    Problem(read.label, read.line(row), a, f"{df.at[row, a]} > {b} {df.at[row, b]}", f"{a} <= {b}")
                 )
-            )
 
 
 def check_sub_event_types(read: TableRead, problems: list[Problem]) -> None:
@@ -327,7 +328,7 @@ def _evidence_fields(field_value: str) -> tuple[str, ...]:
     if field_value in EVIDENCE_FIELD_ALIASES:
         return EVIDENCE_FIELD_ALIASES[field_value]
     for prefix in _PAIR_PREFIXES:
-        if field_value in (prefix, f"{prefix}_min", f"{prefix}_max"):
+        if field_value in (prefix, f"{prefix}_min", f"{prefix}_best", f"{prefix}_max"):
             return (prefix,)
     return (field_value,)
 
@@ -359,7 +360,10 @@ def check_coverage(
     iid_col = df["incident_id"]
     exempt = _external_only(incidents, bundled)
     lacking_external = int((exempt & ~_isin(iid_col, list(covered))).sum()) if covered else int(exempt.sum())
-    casualty_given = {p: (df[f"{p}_min"].notna() | df[f"{p}_max"].notna()).to_numpy() for p in schema.CASUALTY_PREFIXES}
+    casualty_given = {
+        p: (df[f"{p}_min"].notna() | df[f"{p}_best"].notna() | df[f"{p}_max"].notna()).to_numpy()
+        for p in schema.CASUALTY_PREFIXES
+    }
     checked = ~exempt & iid_col.notna().to_numpy()
     lacking = np.zeros(len(df), dtype=bool)
     for name in schema.EVIDENCE_REQUIRED_FIELDS + schema.CASUALTY_PREFIXES:

@@ -104,7 +104,9 @@ def build_headline(incidents: pd.DataFrame, selected: pd.DataFrame) -> list[tupl
         tally = tally_casualties(selected, include_fatalities=False).set_index("measure")
         for measure in ("us_killed", "us_injured"):
             row = tally.loc[measure]
-            cell = format_tally_cell(row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"]))
+            cell = format_tally_cell(
+                row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"]), row["best"]
+            )
             label = schema.MEASURE_LABELS[measure]
             items.append((label[0].upper() + label[1:], cell))
         items.append(("Dates", f"{_day(selected['event_date'].min())} to {_day(selected['event_date'].max())}"))

@@ -197,6 +197,15 @@ def build_place_table(places: pd.DataFrame, name: str) -> pd.DataFrame:
     )
 
 
+def _evidence_text(dataset) -> str:
+    """How many quotes there are, and which of them the validator found verbatim in a bundled text."""
+    bundled_ids = set(dataset.sources.loc[dataset.sources["file"].notna(), "source_id"])
+    checked = int(dataset.evidence["source_id"].isin(bundled_ids).sum())
+    external = len(dataset.evidence) - checked
+    text = f"{len(dataset.evidence)}: {checked} found verbatim in the bundled articles"
+    return text + (f", {external} from external references (not bundled, so not checked)" if external else "")
+
+
 def build_figures_markdown(dataset) -> str:
     """The README's table of the bundled data's headline figures (markdown).
 
@@ -221,11 +230,16 @@ def build_figures_markdown(dataset) -> str:
         label = schema.MEASURE_LABELS[measure]
         row = tally.loc[measure]
         rows.append(
-            (label, format_tally_cell(row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"])))
+            (
+                label,
+                format_tally_cell(
+                    row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"]), row["best"]
+                ),
+            )
         )
     rows += [
         ("sources", f"{bundled} bundled articles, {len(dataset.sources) - bundled} external references"),
-        ("evidence quotes", f"{len(dataset.evidence)}, each found verbatim in its article"),
+        ("evidence quotes", _evidence_text(dataset)),
         ("places in the gazetteer", str(len(dataset.places))),
     ]
     lines = ["| bundled data | figure |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]

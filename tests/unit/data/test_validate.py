@@ -109,6 +109,27 @@ def test_min_greater_than_max(data_dir):
     )
 
 
+def test_best_outside_min_max(data_dir):
+    """min <= best <= max: JOR has us_killed 3-3, the fixture's troop total is 2500-2500."""
+    path = data_dir / "incidents.csv"
+    set_cell(path, JOR, "us_killed_best", "3")
+    assert problems(data_dir) == []
+    set_cell(path, JOR, "us_killed_best", "5")
+    assert only(data_dir) == (f"{data_dir}/incidents.csv:4: us_killed_best: found 5 > us_killed_max 3, "
+                              "expected us_killed_best <= us_killed_max")
+    set_cell(path, JOR, "us_killed_best", "2")
+    assert only(data_dir) == (f"{data_dir}/incidents.csv:4: us_killed_min: found 3 > us_killed_best 2, "
+                              "expected us_killed_min <= us_killed_best")
+    set_cell(path, JOR, "us_killed_best", "")
+    set_cell(path, JOR, "us_injured_best", "12")  # us_injured is 40 with no max: best below the min
+    assert only(data_dir) == (f"{data_dir}/incidents.csv:4: us_injured_min: found 40 > us_injured_best 12, "
+                              "expected us_injured_min <= us_injured_best")
+    set_cell(path, JOR, "us_injured_best", "")
+    set_cell(data_dir / "reported_totals.csv", 0, "value_best", "3000")
+    assert only(data_dir) == (f"{data_dir}/reported_totals.csv:2: value_best: found 3000 > value_max 2500, "
+                              "expected value_best <= value_max")
+
+
 def test_sub_event_type_must_belong_to_event_type(data_dir):
     set_cell(data_dir / "incidents.csv", SYR, "event_type", "Battles")
     assert only(data_dir) == (
@@ -148,7 +169,7 @@ def test_header_misspelled_column(data_dir):
         f"{data_dir}/incidents.csv:1: perpetrater: found unknown column 'perpetrater', "
         "expected a column of incidents.csv (did you mean 'perpetrator'?)",
         f"{data_dir}/incidents.csv:1: perpetrator: found no such column in the header, "
-        "expected column 'perpetrator' (incidents.csv has 31 columns)",
+        "expected column 'perpetrator' (incidents.csv has 36 columns)",
     ]
 
 
