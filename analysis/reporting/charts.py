@@ -374,7 +374,7 @@ def _add_reported_totals(fig: go.Figure, reported: pd.DataFrame) -> int:
             name="attacks on US forces reported by the sources",
             marker={"symbol": "diamond", "size": 11, "color": CATEGORY_COLORS["attack_on_us"]},
             text=texts,
-            textposition="middle left",
+            textposition="top center",
             textfont={"size": 11, "color": CATEGORY_COLORS["attack_on_us"]},
             hovertext=[escape_text(f"{t}: {s}") for t, s in zip(texts, shown["scope"])],
             hoverinfo="text",
