@@ -2,8 +2,7 @@
 
 import re
 
-from analysis import paths
-from analysis import schema
+from analysis import paths, schema
 from analysis.codebook import check_codebook, readme_blocks
 from analysis.data.read import load_dataset
 
