@@ -675,9 +675,7 @@ def make_div_id(name: str) -> str:
 
 FIGURE_CONFIG: dict = {
     "displaylogo": False,
-    "showLink": False,
     "showSendToCloud": False,
-    "showEditInChartStudio": False,
     "modeBarButtonsToRemove": ["sendDataToCloud"],
 }
 """plotly.js options: no logo link, no button that sends the chart off the machine."""

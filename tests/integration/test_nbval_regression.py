@@ -54,3 +54,15 @@ def test_nbval_passes_on_an_unchanged_copy_and_fails_when_one_casualty_figure_ch
     assert changed.returncode == 1, changed.stdout[-3000:]
     assert "NBVAL" in changed.stdout or "mismatch" in changed.stdout.lower()
     assert "≥3" in changed.stdout  # the new figure is what differs
+
+
+def test_stored_notebooks_hold_no_warning_or_error_output():
+    """A warning stored in a golden (it names the machine's paths) breaks nbval on every other machine."""
+    import nbformat
+
+    for notebook in sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")):
+        nb = nbformat.read(notebook, as_version=4)
+        for index, cell in enumerate(nb.cells):
+            for output in cell.get("outputs", []):
+                is_stderr = output.get("output_type") == "stream" and output.get("name") == "stderr"
+                assert not is_stderr and output.get("output_type") != "error", f"{notebook.name} cell {index}: {output}"
