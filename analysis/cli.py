@@ -1,17 +1,36 @@
 """The ``incidents`` command line (also ``python -m analysis``).
 
-Exit codes: 0 success; 1 a report job failed; 2 bad data, parameters or
-arguments; 3 another render is running; 130 interrupted.
+Exit codes: :data:`analysis.schema.EXIT_CODES` (the README's table is generated
+from it). Messages go to stderr through the ``analysis`` logger, one plain line
+each; ``--debug`` (or ``INCIDENTS_DEBUG=1``) adds the traceback of an internal
+error.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
+import os
 import sys
 from pathlib import Path
 
 from analysis import __version__, paths
+from analysis.schema import EXIT
+
+log = logging.getLogger("analysis")
+DEBUG_ENV = "INCIDENTS_DEBUG"
+
+
+def _positive_int(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"found {text!r}, expected a whole number of at least 1") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"found {value}, expected a whole number of at least 1")
+    return value
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -19,11 +38,17 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="incidents", description="Validate the incident table and render the reports."
     )
     parser.add_argument("--version", action="version", version=f"incident-reports {__version__}")
+    debug_help = f"on an internal error, print the traceback too (or set {DEBUG_ENV}=1)"
+    parser.add_argument("--debug", action="store_true", help=debug_help)
+    # also after the command (`incidents render --debug`); SUPPRESS keeps the subcommand from resetting it
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=debug_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     validate = sub.add_parser(
         "validate",
-        help="check a data directory; print FILE:LINE: COLUMN: problems; exit 2 when any",
+        parents=[common],
+        help=f"check a data directory; print FILE:LINE: COLUMN: problems; exit {EXIT['bad_input']} when any",
         description="Check every file of a data directory against the schema and each other.",
     )
     validate.add_argument(
@@ -37,6 +62,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     render = sub.add_parser(
         "render",
+        parents=[common],
         help="render the report jobs of reports.toml to HTML",
         description="Execute the report notebooks with papermill and export offline HTML, skipping unchanged jobs.",
     )
@@ -55,7 +81,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "--self-contained", action="store_true", help="inline plotly.js into each report (for mailing one file)"
     )
     render.add_argument(
-        "--workers", type=int, default=None, metavar="N", help="parallel worker processes (default: CPU count)"
+        "--workers",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="parallel worker processes (default: CPU count)",
     )
     render.add_argument(
         "--today",
@@ -70,6 +100,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser(
         "export",
+        parents=[common],
         help="write a validated table to CSV with spreadsheet formulas neutralised",
         description="Write one validated table to CSV; cells starting with =, +, -, @ get a leading quote.",
     )
@@ -85,10 +116,13 @@ def _build_parser() -> argparse.ArgumentParser:
 
     codebook = sub.add_parser(
         "codebook",
+        parents=[common],
         help="regenerate the column tables of data/CODEBOOK.md and the figures of README.md",
         description="Rewrite the generated blocks of CODEBOOK.md from analysis/schema.py.",
     )
-    codebook.add_argument("--check", action="store_true", help="only check; exit 1 when the codebook is out of date")
+    codebook.add_argument(
+        "--check", action="store_true", help=f"only check; exit {EXIT['failed']} when the codebook is out of date"
+    )
     codebook.add_argument("path", nargs="?", type=Path, default=None, help="codebook file (default: data/CODEBOOK.md)")
     return parser
 
@@ -100,7 +134,7 @@ def _run_validate(args) -> int:
 
 
 def _run_render(args) -> int:
-    from analysis.render.batch import EXIT_BAD_INPUT, EXIT_INTERRUPTED, RenderError, render_jobs
+    from analysis.render.batch import RenderError, render_jobs
     from analysis.render.jobs import JobConfigError, read_jobs
 
     try:
@@ -114,7 +148,7 @@ def _run_render(args) -> int:
                 )
             jobs = [j for j in jobs if j.name in args.job]
         if args.self_contained and len(jobs) > 1 and not args.job:
-            print("note: --self-contained inlines plotly.js (~4.8 MB) into every report", file=sys.stderr)
+            log.warning("note: --self-contained inlines plotly.js (~4.8 MB) into every report")
         summary = render_jobs(
             jobs,
             args.data,
@@ -126,17 +160,17 @@ def _run_render(args) -> int:
             index_names=all_names,
         )
     except JobConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        log.error("error: %s", exc)
+        return EXIT["bad_input"]
     except RenderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        log.error("error: %s", exc)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("interrupted: the index lists what was not rendered", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    counts = {}
+        log.error("interrupted: the index lists what was not rendered")
+        return EXIT["interrupted"]
+    counts: dict[str, int] = {}
     for result in summary.results:
-        counts[result.status] = counts.get(result.status, 0) + 1
+        counts[result.shown_status] = counts.get(result.shown_status, 0) + 1
     print(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + f"; index: {summary.index_path}")
     return summary.exit_code
 
@@ -153,15 +187,15 @@ def _run_export(args) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s): nothing was exported", file=sys.stderr)
-        return 2
+        return EXIT["bad_input"]
     table = getattr(dataset, args.table)
     try:
         write_csv_safely(table, args.out)
     except OutputTargetError as exc:
         print(f"error: {exc}; nothing was exported", file=sys.stderr)
-        return 2
+        return EXIT["bad_input"]
     print(f"{args.out}: {len(table)} rows of {args.table}")
-    return 0
+    return EXIT["ok"]
 
 
 def _run_codebook(args) -> int:
@@ -175,28 +209,44 @@ def _run_codebook(args) -> int:
         problems = [p for path, blocks in documents for p in check_codebook(path, blocks)]
         for problem in problems:
             print(problem)
-        return 1 if problems else 0
+        return EXIT["failed"] if problems else EXIT["ok"]
     for path, blocks in documents:
         print(f"{path}: {'updated' if update_codebook(path, blocks) else 'already up to date'}")
-    return 0
+    return EXIT["ok"]
+
+
+def configure_logging(debug: bool = False) -> None:
+    """Messages of the ``analysis`` loggers go to stderr as plain lines (DEBUG and up with ``--debug``)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(logging.DEBUG if debug else logging.INFO)
+    log.propagate = False
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _build_parser().parse_args(argv)
+    debug = getattr(args, "debug", False) or os.environ.get(DEBUG_ENV, "") not in {"", "0"}
+    configure_logging(debug)
     runner = {"validate": _run_validate, "render": _run_render, "export": _run_export, "codebook": _run_codebook}[
         args.command
     ]
     try:
         return runner(args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:  # a bug, not bad input: say so in one line, not a traceback
-        print(
-            f"internal error ({type(exc).__name__}): {exc}; please report it with the command you ran", file=sys.stderr
+        log.error("interrupted")
+        return EXIT["interrupted"]
+    except Exception as exc:  # a bug, not bad input: one line, and the traceback only when asked for
+        hint = "" if debug else f" (--debug or {DEBUG_ENV}=1 shows the traceback)"
+        log.error(
+            "internal error (%s): %s; please report it with the command you ran%s",
+            type(exc).__name__,
+            exc,
+            hint,
+            exc_info=debug,
         )
-        return 70
+        return EXIT["internal"]
 
 
 if __name__ == "__main__":

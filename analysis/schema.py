@@ -502,13 +502,23 @@ class ExitCode:
 
 EXIT_CODES: tuple[ExitCode, ...] = (
     ExitCode(0, "ok", "every job rendered or was unchanged; the data or export is valid"),
-    ExitCode(1, "failed", "at least one job failed (the others were rendered; see the index)"),
+    ExitCode(
+        1,
+        "failed",
+        "at least one job failed (the others were rendered; see the index); "
+        "`codebook --check`: the generated tables are out of date",
+    ),
     ExitCode(
         2,
         "bad_input",
-        "bad data, bad parameters, bad `reports.toml` or bad arguments: nothing was rendered or written",
+        "bad data, parameters, `reports.toml`, arguments or output folder: nothing was rendered or written",
     ),
-    ExitCode(3, "locked", "another render holds the lock on the output folder"),
+    ExitCode(
+        3,
+        "locked",
+        "another running render holds the lock on the output folder "
+        "(a lock left by a killed render is taken over, with a warning)",
+    ),
     ExitCode(70, "internal", "an internal error (a bug): one line on stderr, the traceback with `--debug`"),
     ExitCode(
         130, "interrupted", "interrupted (Ctrl-C or SIGTERM): finished reports are kept, the index says what was not"

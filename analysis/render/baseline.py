@@ -15,6 +15,7 @@ import nbformat
 
 from analysis import paths
 from analysis.files import write_text_atomic
+from analysis.schema import EXIT
 
 
 def strip_run_metadata(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     for notebook in notebooks:
         seconds = store_executed_notebook(notebook)
         print(f"{notebook.relative_to(paths.PROJECT_DIR)}: stored ({seconds:.1f} s)")
-    return 0
+    return EXIT["ok"]
 
 
 if __name__ == "__main__":

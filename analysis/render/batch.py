@@ -1,23 +1,21 @@
 """Render the report jobs: papermill in worker processes, offline HTML, an index.
 
-The batch runs under a lock (one render per output folder at a time),
-validates the data and every job's parameters before anything runs, skips
-jobs whose inputs are unchanged, isolates failures (a failed job keeps its
-executed notebook and the previous good HTML), writes every file atomically
-and ends with a truthful ``index.html``.
+The batch checks its output folder, runs under a lock (one render per output
+folder at a time), validates the data and every job's parameters before
+anything runs, skips jobs whose inputs are unchanged, isolates failures (a
+failed job keeps its executed notebook and the previous good HTML; a worker
+that dies fails only its own job), writes every file atomically and ends with
+a truthful ``index.html``. Exit codes: :data:`analysis.schema.EXIT_CODES`.
 
-Exit codes (see README): 0 every job rendered or skipped, 1 a job failed,
-2 bad data, parameters or arguments, 3 another render holds the lock,
-130 interrupted.
+Progress goes to this module's logger, one line per job; the CLI shows it on
+stderr.
 """
 
 from __future__ import annotations
 
-import concurrent.futures as futures
 import datetime as dt
-import fcntl
-import hashlib
-import json
+import logging
+import multiprocessing
 import os
 import shutil
 import signal
@@ -25,36 +23,38 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait as wait_for_any
 from pathlib import Path
 
 from analysis import __version__, paths
-from analysis.files import fingerprint_data_dir, write_text_atomic
+from analysis.files import file_kind, fingerprint_data_dir
+from analysis.render import worker
 from analysis.render.jobs import Job, check_job_parameters, read_declared_parameters
+from analysis.render.state import (
+    FAILED_DIR,
+    STATE_FILE,
+    WORK_DIR,
+    RenderError,
+    build_job_key,
+    fingerprint_code,
+    hold_render_lock,
+    read_state,
+    write_state,
+)
+from analysis.render.worker import JobResult
+from analysis.schema import EXIT
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-STATE_FILE = ".render-state.json"
-LOCK_FILE = ".render.lock"
-FAILED_DIR = "failed"
+log = logging.getLogger(__name__)
 
+STOP_GRACE_S = 30.0
+"""How long stopped workers get to kill their kernels and remove their files before they are killed."""
+ASSETS_DIR = "assets"
 
-class RenderError(Exception):
-    """A problem that stops the batch before any report is touched."""
-
-    def __init__(self, message: str, exit_code: int):
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
-@dataclass
-class JobResult:
-    """What happened to one job in this run."""
-
-    name: str
-    status: str  # rendered | skipped | failed | interrupted
-    seconds: float = 0.0
-    error: str = ""
+__all__ = ["JobResult", "RenderError", "RenderSummary", "render_jobs"]
 
 
 @dataclass
@@ -66,301 +66,33 @@ class RenderSummary:
     def exit_code(self) -> int:
         statuses = {r.status for r in self.results}
         if "interrupted" in statuses:
-            return EXIT_INTERRUPTED
-        return EXIT_FAILED if "failed" in statuses else EXIT_OK
+            return EXIT["interrupted"]
+        return EXIT["failed"] if "failed" in statuses else EXIT["ok"]
 
 
-# --- lock ------------------------------------------------------------------
+# --- checks before anything runs --------------------------------------------------------
 
 
-@contextmanager
-def hold_render_lock(out_dir: Path):
-    """Hold an exclusive lock on ``out_dir`` or raise :class:`RenderError` (exit 3)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    lock_path = out_dir / LOCK_FILE
-    handle = open(lock_path, "a+")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip() or "another process"
-        handle.close()
-        raise RenderError(
-            f"{out_dir}: another render is running ({holder}); refusing to start a second one", EXIT_LOCKED
-        ) from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}")
-    handle.flush()
-    try:
-        yield
-    finally:
-        handle.seek(0)
-        handle.truncate()
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        handle.close()
+def check_out_dir(out_dir: Path, names: list[str]) -> None:
+    """Create ``out_dir`` and check that the render can write what it writes there, or raise :class:`RenderError`.
 
-
-# --- incremental keys --------------------------------------------------------
-
-
-def _hash_files(files: list[Path], root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def fingerprint_code() -> str:
-    """Hash of the analysis package and report template: a code change re-renders."""
-    files = [p for p in paths.PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".css", ".json"}]
-    return _hash_files(files, paths.PACKAGE_DIR)
-
-
-def build_job_key(
-    job: Job, parameters: dict, data_fingerprint: str, code_fingerprint: str, self_contained: bool
-) -> str:
-    """The inputs of one job; the job is skipped when its key is unchanged."""
-    material = {
-        "notebook": hashlib.sha256(job.notebook.read_bytes()).hexdigest(),
-        "parameters": parameters,
-        "data": data_fingerprint,
-        "package_version": __version__,
-        "code": code_fingerprint,
-        "self_contained": self_contained,
-    }
-    return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def read_state(out_dir: Path) -> dict:
-    try:
-        return json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return {}
-
-
-# --- one job, in a worker process ----------------------------------------------
-
-# Stopping a job (Ctrl-C, or SIGTERM from a scheduler): the parent sends SIGTERM to
-# its workers; a worker then kills the kernel it started (its own session, so no
-# signal reaches it otherwise), lets papermill return, removes its temporary files
-# and reports the job as interrupted, writing nothing else. papermill runs in a
-# thread of the worker so that nbclient cannot install its own SIGINT/SIGTERM
-# handlers (it only does so in the main thread): they would replace ours for the
-# rest of the worker's life.
-#
-# Kernel reuse: a worker keeps one kernel for all its jobs, clearing the user
-# namespace with ``%reset -f`` between jobs (imported modules stay loaded, which
-# saves the kernel start and the pandas/plotly imports: about 1.5 s a job). A job
-# that fails, times out or is stopped discards its kernel; the next one starts a
-# fresh kernel. In a worker, papermill always runs in the same thread, so the kept
-# kernel is always driven from the same event loop. The kernel is killed when the
-# worker exits (a multiprocessing finalizer). Outside a worker (a direct call),
-# every job gets a fresh kernel, killed when the job ends.
-_WORKER = {"stopping": False, "kernels": [], "kernel": None, "socket_dir": None, "thread": None}
-
-
-def _init_worker() -> None:
-    """Workers leave SIGINT to the parent; SIGTERM stops the running job (see above)."""
-    from multiprocessing.util import Finalize
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stop_worker)
-    _WORKER["thread"] = futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="papermill")
-    Finalize(None, _discard_kernel, exitpriority=10)
-    import papermill  # noqa: F401  (pay the ~1.4 s import once per worker)
-
-
-def _take_kernel():
-    """The kept kernel when it is alive; else a new (not yet started) kernel manager."""
-    from jupyter_core.utils import run_sync
-
-    manager = _WORKER["kernel"]
-    if manager is not None and manager.has_kernel and _run_in_thread(run_sync(manager.is_alive)):
-        return manager
-    _discard_kernel()
-    _WORKER["socket_dir"] = tempfile.mkdtemp(prefix="incidents-kernel-")
-    manager = _ipc_kernel_manager_class(_WORKER["socket_dir"])(kernel_name="python3")
-    _WORKER["kernel"] = manager
-    return manager
-
-
-def _discard_kernel() -> None:
-    """Kill the kept kernel (if any) and remove its socket folder."""
-    _kill_kernels()
-    _WORKER["kernels"].clear()
-    _WORKER["kernel"] = None
-    if _WORKER["socket_dir"]:
-        shutil.rmtree(_WORKER["socket_dir"], ignore_errors=True)
-        _WORKER["socket_dir"] = None
-
-
-async def _reset_namespace(manager) -> bool:
-    """Clear the kernel's user namespace for the next job; False when that did not work."""
-    client = manager.client()
-    client.start_channels()
-    try:
-        await client.wait_for_ready(timeout=30)
-        reply = await client.execute_interactive("%reset -f", store_history=False, timeout=30)
-        return reply["content"]["status"] == "ok"
-    except Exception:
-        return False
-    finally:
-        client.stop_channels()
-
-
-def _stop_worker(signum, frame) -> None:
-    _WORKER["stopping"] = True
-    _discard_kernel()  # kills the kernel (running or kept between jobs) and removes its sockets
-
-
-def _kill_kernels() -> None:
-    """SIGKILL the process group of every kernel this process started for the current job."""
-    for manager in list(_WORKER["kernels"]):
-        process = getattr(getattr(manager, "provisioner", None), "process", None)
-        if process is None:
-            continue
-        try:
-            os.killpg(process.pid, signal.SIGKILL)  # kernels lead their own session
-        except OSError:
-            pass
-
-
-def _ipc_kernel_manager_class(socket_dir: str):
-    """A kernel manager on IPC sockets in ``socket_dir``: kernels started in parallel cannot collide on TCP ports.
-
-    The connection file lives in ``socket_dir`` too; the caller removes the folder
-    (with anything a killed kernel left) when the job ends.
+    Run before the lock and before any job, so a bad ``--out`` (a file, a
+    read-only folder, an ``index.html`` that is a folder) leaves everything as it was.
     """
-    from jupyter_client.manager import AsyncKernelManager
-
-    class IPCKernelManager(AsyncKernelManager):
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            self.transport = "ipc"
-            self.ip = os.path.join(socket_dir, "kernel")
-            self.connection_file = os.path.join(socket_dir, "kernel.json")
-            _WORKER["kernels"].append(self)
-
-    return IPCKernelManager
-
-
-def _run_in_thread(function, *args, **kwargs):
-    """Call ``function`` in a thread and wait for it; signals keep reaching this thread's handlers."""
-    outcome: dict = {}
-
-    def target():
-        try:
-            outcome["value"] = function(*args, **kwargs)
-        except BaseException as exc:  # handed to the caller below
-            outcome["error"] = exc
-
-    if _WORKER["thread"] is not None:  # a worker: always its one papermill thread (one event loop)
-        done = _WORKER["thread"].submit(target)
-        is_running = lambda: not done.done()  # noqa: E731
-        wait = lambda seconds: futures.wait([done], timeout=seconds)  # noqa: E731
-    else:
-        thread = threading.Thread(target=target, name="papermill", daemon=True)
-        thread.start()
-        is_running, wait = thread.is_alive, thread.join
     try:
-        while is_running():
-            wait(0.2)
-    except KeyboardInterrupt:  # Ctrl-C when a job runs in the main process: stop its kernel, then stop
-        _kill_kernels()
-        wait(30)
-        raise
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome.get("value")
-
-
-def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_contained: bool) -> JobResult:
-    """Execute one notebook with papermill and export its HTML; never raises for a job failure."""
-    import papermill
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-
-    from analysis.render.html_export import export_report
-
-    started = time.perf_counter()
-
-    def interrupted(error: str = "interrupted") -> JobResult:
-        return JobResult(job.name, "interrupted", time.perf_counter() - started, error)
-
-    if _WORKER["stopping"]:
-        return interrupted("interrupted before it started")
-    work_dir = out_dir / ".work"
-    work_dir.mkdir(parents=True, exist_ok=True)
-    executed = work_dir / f"{job.name}.{os.getpid()}.ipynb"
-    title = str(parameters.get("title") or job.name)
-    keep_kernel = False
-    try:
-        kernel = (
-            {"km": _take_kernel()} if _WORKER["thread"] is not None else {"kernel_manager_class": _fresh_kernel_class()}
-        )
-        try:
-            _run_in_thread(
-                papermill.execute_notebook,
-                str(job.notebook),
-                str(executed),
-                parameters=parameters,
-                kernel_name="python3",
-                progress_bar=False,
-                log_output=False,
-                execution_timeout=job.timeout_s,
-                **kernel,
-            )
-        except (papermill.PapermillExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, OSError) as exc:
-            if _WORKER["stopping"]:
-                return interrupted()
-            error = f"{type(exc).__name__}: {_first_line(exc)}"
-            _keep_failed_notebook(executed, out_dir, job.name)
-            return JobResult(job.name, "failed", time.perf_counter() - started, error)
-        if _WORKER["stopping"]:
-            return interrupted()
-        export_report(executed, out_dir / f"{job.name}.html", title, footer, self_contained)
-        (out_dir / FAILED_DIR / f"{job.name}.ipynb").unlink(missing_ok=True)
-        if "km" in kernel:
-            from jupyter_core.utils import run_sync
-
-            keep_kernel = bool(_run_in_thread(run_sync(_reset_namespace), kernel["km"]))
-        return JobResult(job.name, "rendered", time.perf_counter() - started)
-    except KeyboardInterrupt:
-        return interrupted()
-    except Exception as exc:  # a job must never take the batch down
-        if _WORKER["stopping"]:
-            return interrupted()
-        _keep_failed_notebook(executed, out_dir, job.name)
-        return JobResult(job.name, "failed", time.perf_counter() - started, f"{type(exc).__name__}: {_first_line(exc)}")
-    finally:
-        if not keep_kernel or _WORKER["stopping"]:
-            _discard_kernel()  # a fresh kernel already shut down by papermill: a no-op then
-        executed.unlink(missing_ok=True)
-
-
-def _fresh_kernel_class():
-    """Outside a worker: a kernel manager class whose sockets live in a folder this job owns."""
-    _discard_kernel()
-    _WORKER["socket_dir"] = tempfile.mkdtemp(prefix="incidents-kernel-")
-    return _ipc_kernel_manager_class(_WORKER["socket_dir"])
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    lines = [line for line in text.splitlines() if line.strip()]
-    # papermill puts the exception type and message at the end
-    return (lines[-1] if lines else repr(exc))[:300]
-
-
-def _keep_failed_notebook(executed: Path, out_dir: Path, name: str) -> None:
-    if executed.exists():
-        target = out_dir / FAILED_DIR / f"{name}.ipynb"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(executed, target)
-
-
-# --- the batch -----------------------------------------------------------------
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise RenderError(f"--out {out_dir}: found {file_kind(out_dir)}, expected a folder") from None
+    except OSError as exc:
+        raise RenderError(f"--out {out_dir}: cannot create the folder ({exc.strerror})") from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise RenderError(f"--out {out_dir}: found a folder you cannot write to, expected a writable folder")
+    expected = {name: "a regular file" for name in ("index.html", STATE_FILE, *(f"{n}.html" for n in names))}
+    expected.update(dict.fromkeys((ASSETS_DIR, FAILED_DIR, WORK_DIR), "a directory"))
+    for name, kind in expected.items():
+        found = file_kind(out_dir / name, follow_symlinks=False)
+        if found not in (None, kind):
+            raise RenderError(f"{out_dir / name}: found {found}, expected {kind} (or nothing) there")
 
 
 def prepare_jobs(jobs: list[Job], data_dir: Path) -> dict[str, dict]:
@@ -368,27 +100,41 @@ def prepare_jobs(jobs: list[Job], data_dir: Path) -> dict[str, dict]:
     problems, prepared = [], {}
     declared_cache: dict[Path, dict] = {}
     for job in jobs:
-        declared = declared_cache.setdefault(job.notebook, read_declared_parameters(job.notebook))
+        if job.notebook not in declared_cache:
+            try:
+                declared_cache[job.notebook] = read_declared_parameters(job.notebook)
+            except Exception as exc:  # nbformat's validation, JSON, encoding: whatever makes it unreadable
+                declared_cache[job.notebook] = None
+                problems.append(f"{job.name}: {job.notebook}: not a notebook papermill can read ({_one_line(exc)})")
+        declared = declared_cache[job.notebook]
+        if declared is None:
+            continue
         problems += check_job_parameters(job, declared)
         parameters = dict(job.parameters)
         if "data_dir" in declared:
             parameters["data_dir"] = str(data_dir)
         prepared[job.name] = parameters
     if problems:
-        raise RenderError("bad report parameters:\n" + "\n".join(problems), EXIT_BAD_INPUT)
+        raise RenderError("bad report parameters:\n" + "\n".join(problems))
     return prepared
 
 
+def _one_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return f"{type(exc).__name__}: {lines[0][:200] if lines else ''}"
+
+
 def check_data(data_dir: Path) -> None:
-    """Validate ``data_dir`` or raise :class:`RenderError` (exit 2)."""
+    """Validate ``data_dir`` or raise :class:`RenderError` (``EXIT["bad_input"]``)."""
     from analysis.data.validate import validate_data_dir
 
     report = validate_data_dir(data_dir)
     if report.problems:
         lines = [str(p) for p in report.problems]
-        raise RenderError(
-            "\n".join(lines) + f"\n{len(lines)} problem(s) in {data_dir}: no report was rendered", EXIT_BAD_INPUT
-        )
+        raise RenderError("\n".join(lines) + f"\n{len(lines)} problem(s) in {data_dir}: no report was rendered")
+
+
+# --- the batch -----------------------------------------------------------------------------
 
 
 def render_jobs(
@@ -399,7 +145,6 @@ def render_jobs(
     self_contained: bool = False,
     workers: int | None = None,
     progress: bool = True,
-    echo=print,
     index_names: list[str] | None = None,
 ) -> RenderSummary:
     """Render ``jobs`` from ``data_dir`` into ``out_dir``; see the module docstring.
@@ -410,7 +155,10 @@ def render_jobs(
     """
     data_dir = Path(data_dir or paths.DATA_DIR).resolve()
     out_dir = Path(out_dir or paths.REPORTS_DIR).resolve()
+    names = index_names or [job.name for job in jobs]
+    check_out_dir(out_dir, names)
     with hold_render_lock(out_dir):
+        _remove_stale_work_files(out_dir)
         # Keys first, from file hashes only: when nothing changed, nothing heavy is imported
         # (pandas, papermill) and the data and parameters, already checked by the run that
         # rendered these exact inputs, are not checked again.
@@ -434,16 +182,23 @@ def render_jobs(
                 "interrupted",
             }
             if not force and unchanged and (out_dir / f"{job.name}.html").exists():
-                summary.results.append(JobResult(job.name, "skipped"))
-                echo(f"{job.name:<20} skipped (unchanged)")
+                result = JobResult(job.name, "skipped", empty=bool(previous.get("empty")))
+                summary.results.append(result)
+                log.info("%s", job_line(result))
             else:
                 to_run.append(job)
         prepared = {job.name: dict(job.parameters) for job in jobs}
         if to_run:
             check_data(data_dir)
             prepared.update(prepare_jobs(to_run, data_dir))
-        footer = f"incident-reports {__version__} · data {data_fingerprint[:12]} · rendered {dt.datetime.now().isoformat(timespec='seconds')}"
-        results = _run_parallel(to_run, prepared, out_dir, footer, self_contained, workers, progress, echo)
+        footer = (
+            f"incident-reports {__version__} · data {data_fingerprint[:12]} · "
+            f"rendered {dt.datetime.now().isoformat(timespec='seconds')}"
+        )
+        for result in summary.results:
+            _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir)
+        late: list[JobResult] = []  # results that arrived while the workers were being stopped
+        results = _run_parallel(to_run, prepared, out_dir, footer, self_contained, workers, progress, late)
         try:
             with _sigterm_as_interrupt():
                 for result in results:
@@ -451,6 +206,9 @@ def render_jobs(
                     _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir)
         finally:
             results.close()  # stops the workers if the loop ended early (Ctrl-C between two results)
+            for result in late:  # e.g. a report exported just before the stop: the index says it is new
+                summary.results.append(result)
+                _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir)
             done = {r.name for r in summary.results}
             for job in to_run:
                 if job.name not in done:
@@ -459,16 +217,33 @@ def render_jobs(
             for job in jobs:
                 state.setdefault(job.name, {})["title"] = str(prepared[job.name].get("title") or job.name)
                 state[job.name]["description"] = job.description
-            write_text_atomic(out_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True, default=str))
+            write_state(out_dir, state)
             from analysis.render.index import write_index
 
-            summary.index_path = write_index(out_dir, index_names or [job.name for job in jobs], state)
+            summary.index_path = write_index(out_dir, names, state)
     return summary
+
+
+def job_line(result: JobResult) -> str:
+    """The line a job gets on stderr (and in a cron log).
+
+    >>> job_line(JobResult("weekly", "skipped", empty=True))
+    'weekly               empty     (unchanged, skipped): no incidents match its filters'
+    >>> job_line(JobResult("overview", "failed", 2.04, "ValueError: boom"))
+    'overview             failed       2.0 s  ValueError: boom'
+    """
+    if result.status == "skipped":
+        detail = "(unchanged, skipped): no incidents match its filters" if result.empty else "(unchanged)"
+        return f"{result.name:<20} {result.shown_status:<9} {detail}".rstrip()
+    line = f"{result.name:<20} {result.shown_status:<9} {result.seconds:6.1f} s"
+    if result.empty:
+        return line + "  no incidents match its filters"
+    return line + (f"  {result.error}" if result.error else "")
 
 
 @contextmanager
 def _sigterm_as_interrupt():
-    """While the batch runs, SIGTERM (a scheduler stopping the render) ends it like Ctrl-C: exit 130, truthful index."""
+    """While the batch runs, SIGTERM (a scheduler stopping the render) ends it like Ctrl-C (``EXIT["interrupted"]``)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -485,19 +260,19 @@ def _sigterm_as_interrupt():
 
 def _record(state: dict, result: JobResult, key: str, parameters: dict, data_fingerprint: str, out_dir: Path) -> None:
     entry = state.setdefault(result.name, {})
-    entry.update(
-        status=result.status,
-        seconds=round(result.seconds, 2),
-        error=result.error,
-        attempted_at=dt.datetime.now().isoformat(timespec="seconds"),
-    )
+    now = dt.datetime.now().isoformat(timespec="seconds")
+    if result.status == "skipped":
+        entry.update(status="skipped", error="")
+        return
+    entry.update(status=result.status, seconds=round(result.seconds, 2), error=result.error, attempted_at=now)
     if result.status == "rendered":
         entry.update(
             key=key,
             parameters=parameters,
             data_fingerprint=data_fingerprint,
-            rendered_at=entry["attempted_at"],
+            rendered_at=now,
             failed_notebook="",
+            empty=result.empty,
         )
     elif result.status == "failed":
         failed = out_dir / FAILED_DIR / f"{result.name}.ipynb"
@@ -505,52 +280,190 @@ def _record(state: dict, result: JobResult, key: str, parameters: dict, data_fin
         entry["failed_parameters"] = parameters
 
 
-def _run_parallel(jobs, prepared, out_dir, footer, self_contained, workers, progress, echo):
-    """Yield each job's result as it finishes; on Ctrl-C (or when closed early) stop the workers first."""
+def _remove_stale_work_files(out_dir: Path) -> None:
+    """Under the lock, anything in ``.work/`` was left by a render that was killed: remove it."""
+    for path in (out_dir / WORK_DIR).glob("*.ipynb"):
+        path.unlink(missing_ok=True)
+
+
+def _run_parallel(jobs, prepared, out_dir, footer, self_contained, workers, progress, late) -> Iterator[JobResult]:
+    """Yield each job's result as it finishes; on Ctrl-C (or when closed early) stop the workers first,
+    adding to ``late`` the results they still sent."""
     if not jobs:
         return
     from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
 
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    size = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    tasks = [(job, prepared[job.name], out_dir, footer, self_contained) for job in jobs]
+    results = WorkerPool(size, out_dir, late).run(tasks)
     bar = tqdm(total=len(jobs), desc="reports", unit="job", disable=not progress, file=sys.stderr, leave=False)
-    pool = futures.ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
-    pending = {pool.submit(execute_job, job, prepared[job.name], out_dir, footer, self_contained): job for job in jobs}
     try:
-        for future in futures.as_completed(pending):
-            job = pending[future]
-            try:
-                result = future.result()
-            except Exception as exc:  # a worker died (killed, out of memory)
-                result = JobResult(job.name, "failed", 0.0, f"worker died: {type(exc).__name__}: {exc}")
-            bar.update(1)
-            line = f"{result.name:<20} {result.status:<9} {result.seconds:6.1f} s"
-            (bar.write if progress else echo)(line + (f"  {result.error}" if result.error else ""))
-            yield result
-        pool.shutdown(wait=True)
-    except BaseException:  # KeyboardInterrupt, or GeneratorExit when the caller stops early
-        bar.close()
-        _stop_pool(pool)
-        raise
+        with logging_redirect_tqdm(loggers=[logging.getLogger("analysis")]) if progress else nullcontext():
+            for result in results:
+                bar.update(1)
+                log.info("%s", job_line(result))
+                yield result
     finally:
+        results.close()
         bar.close()
 
 
-STOP_GRACE_S = 30.0
-"""How long stopped workers get to kill their kernels and remove their files before they are killed."""
+# --- the worker processes ----------------------------------------------------------------
 
 
-def _stop_pool(pool: futures.ProcessPoolExecutor) -> None:
-    """Stop every worker and wait until they are gone, so nothing is written after the index."""
-    print("interrupted: stopping the workers; finished reports are kept", file=sys.stderr)
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()  # SIGTERM: the worker kills its kernel and ends the job as interrupted
-    deadline = time.monotonic() + STOP_GRACE_S
-    for process in processes:
-        process.join(max(0.0, deadline - time.monotonic()))
-    for process in processes:
-        if process.is_alive():
-            process.kill()
-            process.join(5)
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: object  # multiprocessing.connection.Connection
+    job: Job | None = None
+    sent_at: float = 0.0
+
+
+class WorkerPool:
+    """Worker processes (:func:`analysis.render.worker.serve`) fed one job at a time over a pipe.
+
+    The batch always knows which job each worker runs: a worker that dies
+    (``kill -9``, out of memory) fails only that job, its leftovers are
+    removed, and a new worker takes the jobs still waiting.
+    """
+
+    def __init__(self, size: int, out_dir: Path, late: list[JobResult] | None = None):
+        self._context = multiprocessing.get_context("fork")  # workers start with the package already imported
+        self._size = size
+        self._out_dir = out_dir
+        self._workers: list[_Worker] = []
+        self.late = late if late is not None else []
+        """Results sent by workers while :meth:`stop` waited for them."""
+
+    def run(self, tasks: list[tuple]) -> Iterator[JobResult]:
+        """Yield a result per task as they finish; on Ctrl-C (or when closed early) stop every worker first."""
+        waiting = deque(tasks)
+        try:
+            while waiting or any(w.job for w in self._workers):
+                while len(self._workers) < min(self._size, len(waiting) + sum(1 for w in self._workers if w.job)):
+                    self._start_worker()
+                for w in self._workers:
+                    if w.job is None and waiting:
+                        self._send(w, waiting)
+                yield from self._collect(waiting)
+            self._close()
+        except BaseException:  # KeyboardInterrupt, or GeneratorExit when the caller stops early
+            self.stop()
+            raise
+
+    def _start_worker(self) -> None:
+        parent_end, child_end = self._context.Pipe()
+        inherited = [w.conn for w in self._workers] + [parent_end]
+        # blocked while forking: the worker never runs the batch's handlers; it unblocks them once its own are set
+        # (a Ctrl-C meanwhile is delivered when they are unblocked, once the worker is on the list stop() uses)
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, worker.STOP_SIGNALS)
+        try:
+            process = self._context.Process(
+                target=worker.serve, args=(child_end, os.getpid(), inherited), name="incidents-worker", daemon=True
+            )
+            process.start()
+            self._workers.append(_Worker(process, parent_end))
+        finally:
+            child_end.close()
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+    def _send(self, w: _Worker, waiting: deque) -> None:
+        task = waiting.popleft()
+        try:
+            w.conn.send(task)
+        except OSError:  # it died before it got the job: the job goes back, _collect sees the death
+            waiting.appendleft(task)
+            return
+        w.job, w.sent_at = task[0], time.monotonic()
+
+    def _collect(self, waiting: deque) -> Iterator[JobResult]:
+        ready = wait_for_any([w.conn for w in self._workers] + [w.process.sentinel for w in self._workers], 1.0)
+        for w in list(self._workers):
+            if w.conn in ready:
+                try:
+                    result = w.conn.recv()
+                except (EOFError, OSError):
+                    result = None
+                if result is not None:
+                    w.job = None
+                    yield result
+                    continue
+            if w.process.sentinel in ready or (w.conn in ready and not w.process.is_alive()):
+                w.process.join(5)
+                self._workers.remove(w)
+                w.conn.close()
+                if w.job is not None:
+                    yield self._died(w)
+
+    def _died(self, w: _Worker) -> JobResult:
+        code = w.process.exitcode
+        how = f"killed by {signal.Signals(-code).name}" if code and code < 0 else f"exit status {code}"
+        log.warning("worker %d died (%s) while rendering %s; the other jobs go on", w.process.pid, how, w.job.name)
+        kept = self._remove_leftovers(w.process.pid, keep_as=w.job.name)
+        error = f"its worker process died ({how}); the other jobs went on"
+        if kept:
+            error += f"; the notebook as far as it ran is kept in {FAILED_DIR}/"
+        return JobResult(w.job.name, "failed", time.monotonic() - w.sent_at, error)
+
+    def _remove_leftovers(self, pid: int, keep_as: str | None = None) -> bool:
+        """Remove what a worker that is gone left: its executed notebook (kept as the failed one when
+        ``keep_as`` names its job) and its kernel's socket folder. True when a notebook was kept."""
+        kept = False
+        for path in (self._out_dir / WORK_DIR).glob(f"*.{pid}.ipynb"):
+            if keep_as and path.name == f"{keep_as}.{pid}.ipynb":
+                (self._out_dir / FAILED_DIR).mkdir(exist_ok=True)
+                os.replace(path, self._out_dir / FAILED_DIR / f"{keep_as}.ipynb")
+                kept = True
+            else:
+                path.unlink(missing_ok=True)
+        for folder in Path(tempfile.gettempdir()).glob(f"{worker.KERNEL_DIR_PREFIX}{pid}-*"):
+            shutil.rmtree(folder, ignore_errors=True)
+        return kept
+
+    def _close(self) -> None:
+        """Every job is done: let the workers exit (they kill their kept kernels)."""
+        for w in self._workers:
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+        self._join(STOP_GRACE_S)
+
+    def stop(self) -> None:
+        """Stop every worker and wait until they are gone, so nothing is written after the index."""
+        if not self._workers:
+            return
+        log.warning("interrupted: stopping the workers; finished reports are kept")
+        for w in self._workers:
+            if w.process.is_alive():
+                w.process.terminate()  # SIGTERM: the worker kills its kernel and ends its job as interrupted
+        self._join(STOP_GRACE_S)
+
+    def _join(self, grace_s: float) -> None:
+        deadline = time.monotonic() + grace_s
+        for w in self._workers:
+            w.process.join(max(0.0, deadline - time.monotonic()))
+        for w in self._workers:
+            if w.process.is_alive():
+                log.warning("worker %d did not stop within %.0f s: killed", w.process.pid, grace_s)
+                w.process.kill()
+                w.process.join(5)
+        for w in self._workers:
+            self._remove_leftovers(w.process.pid)
+            self.late += _unread_results(w.conn)
+            w.conn.close()
+        self._workers.clear()
+
+
+def _unread_results(conn) -> list[JobResult]:
+    """What a worker that is gone sent before it went (a pipe keeps it after the writer exits)."""
+    results = []
+    try:
+        while conn.poll():
+            item = conn.recv()
+            if isinstance(item, JobResult):
+                results.append(item)
+    except (EOFError, OSError):
+        pass
+    return results

@@ -7,7 +7,6 @@ prompts and every CDN script; plotly.js is either shared once under
 
 from __future__ import annotations
 
-import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import nbformat
 import plotly
 
 from analysis import paths
-from analysis.files import write_text_atomic
+from analysis.files import write_bytes_atomic, write_text_atomic
 
 ASSETS_DIRNAME = "assets"
 
@@ -33,10 +32,8 @@ def install_plotly_js(out_dir: Path) -> Path:
     """Copy plotly.js into ``out_dir/assets/`` unless the same version is there."""
     target = Path(out_dir) / ASSETS_DIRNAME / plotly_js_filename()
     if not target.exists() or target.stat().st_size != _plotly_js_source().stat().st_size:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        shutil.copyfile(_plotly_js_source(), tmp)
-        tmp.replace(target)
+        # a temporary file of its own: two workers may install it at the same moment
+        write_bytes_atomic(target, _plotly_js_source().read_bytes())
     return target
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from analysis.files import write_text_atomic
 
+EMPTY_TEXT = "EMPTY: no incidents match its filters"
 _STATUS_TEXT = {
     "rendered": "rendered in this run",
     "skipped": "unchanged, not re-rendered",
@@ -17,9 +18,11 @@ _STATUS_TEXT = {
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:1200px;margin:0 auto;padding:1.5rem 2rem;color:#1f2328}
-table{border-collapse:collapse;width:100%;font-size:.9rem;display:block;overflow-x:auto}th,td{border:1px solid #d0d7de;padding:.35rem .6rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;font-size:.9rem;display:block;overflow-x:auto}
+th,td{border:1px solid #d0d7de;padding:.35rem .6rem;text-align:left;vertical-align:top}
 @media (max-width:600px){body{padding:.8rem .7rem}table{font-size:.8rem}}
-th{background:#f6f8fa}.failed,.interrupted{background:#ffebe9}.rendered,.skipped{background:#fff}code{font-size:.8rem}
+th{background:#f6f8fa}.failed,.interrupted{background:#ffebe9}.rendered,.skipped{background:#fff}.empty{background:#fff8c5}
+code{font-size:.8rem}
 """
 
 
@@ -47,6 +50,9 @@ def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datet
         else:
             link = f"{title} (no report yet)"
         status_text = _STATUS_TEXT.get(status, status)
+        empty = bool(entry.get("empty")) and status in {"rendered", "skipped"}
+        if empty:
+            status_text = f"{EMPTY_TEXT} (report {status_text})"
         if status in {"failed", "interrupted"}:
             if html_file.exists() and entry.get("rendered_at"):
                 status_text += f"; the report shown is the previous one, rendered {entry['rendered_at']}"
@@ -63,8 +69,9 @@ def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datet
             if status == "failed" and entry.get("failed_parameters")
             else entry.get("parameters", {})
         )
+        description = html.escape(entry.get("description", ""))
         rows.append(
-            f'<tr class="{html.escape(status)}"><td>{link}<br><small>{html.escape(entry.get("description", ""))}</small></td>'
+            f'<tr class="{"empty" if empty else html.escape(status)}"><td>{link}<br><small>{description}</small></td>'
             f"<td>{html.escape(_period(parameters))}</td>"
             f"<td><code>{html.escape(_parameters_text(parameters))}</code></td>"
             f"<td><code>{html.escape(str(entry.get('data_fingerprint', ''))[:12])}</code></td>"
@@ -77,6 +84,9 @@ def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datet
         if failed
         else f"{len(names)} reports, all up to date"
     )
+    empty = [n for n in names if state.get(n, {}).get("empty") and state[n].get("status") in {"rendered", "skipped"}]
+    if empty:
+        headline += f"; {len(empty)} empty (no incidents match the filters): {', '.join(empty)}"
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0"><title>Incident reports</title>'

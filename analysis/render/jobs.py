@@ -9,16 +9,19 @@ runs, because papermill pastes parameter *names* into code as they are.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import paths, schema
+from analysis.files import file_kind
 
 
 class JobConfigError(ValueError):
-    """A reports.toml or parameter problem; the CLI prints it and exits 2."""
+    """A reports.toml or parameter problem; the CLI prints it and exits 2 (``EXIT["bad_input"]``)."""
 
 
 @dataclass(frozen=True)
@@ -32,8 +35,15 @@ class Job:
     description: str = ""
 
 
-_RELATIVE = re.compile(r"^last\s+(\d+)\s+(day|week|month)s?$", re.IGNORECASE)
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_RELATIVE = re.compile(r"last\s+(\d+)\s+(day|week|month)s?", re.IGNORECASE)
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
+MAX_NAME_LENGTH = 100
+RESERVED_NAMES = ("index", "assets", "failed")
+"""Names the output folder already uses: ``index.html``, ``assets/`` and ``failed/``."""
+MAX_CONFIG_BYTES = 1_000_000
+MAX_TIMEOUT_S = 86_400
+JOB_KEYS = ("name", "notebook", "parameters", "timeout_s", "description")
+DEFAULT_KEYS = ("parameters", "timeout_s")
 DATE_PARAMETERS = ("start", "end")
 # Parameters whose values come from a vocabulary (list parameters: every item).
 ALLOWED_VALUES: dict[str, tuple[str, ...]] = {
@@ -41,12 +51,15 @@ ALLOWED_VALUES: dict[str, tuple[str, ...]] = {
     "categories": tuple(schema.CATEGORIES),
     "countries": schema.COUNTRIES,
 }
+# Whole-number parameters that must be at least 1 (checked when the notebook declares them).
+POSITIVE_PARAMETERS = ("rolling_periods",)
 
 
 def resolve_relative_date(value: str, today: dt.date) -> str:
     """Resolve ``today`` and ``last N days|weeks|months`` to an ISO date.
 
-    ``last N ...`` means the first day of the period that ends today.
+    ``last N ...`` means the first day of the period that ends today. A period
+    reaching before year 1 raises ``ValueError``.
 
     >>> resolve_relative_date("last 8 weeks", dt.date(2024, 3, 1))
     '2024-01-05'
@@ -56,22 +69,29 @@ def resolve_relative_date(value: str, today: dt.date) -> str:
     '2024-03-01'
     >>> resolve_relative_date("2024-02-02", dt.date(2024, 3, 1))
     '2024-02-02'
+    >>> resolve_relative_date("last 99999999 days", dt.date(2024, 3, 1))
+    Traceback (most recent call last):
+    ...
+    ValueError: 'last 99999999 days' reaches before year 1 (counted back from 2024-03-01)
     """
     text = value.strip()
     if text.lower() == "today":
         return today.isoformat()
-    match = _RELATIVE.match(text)
+    match = _RELATIVE.fullmatch(text)
     if not match:
         return text
     count, unit = int(match.group(1)), match.group(2).lower()
-    if unit == "day":
-        return (today - dt.timedelta(days=count)).isoformat()
-    if unit == "week":
-        return (today - dt.timedelta(weeks=count)).isoformat()
-    month_index = today.year * 12 + today.month - 1 - count
-    year, month = divmod(month_index, 12)
-    day = min(today.day, _days_in_month(year, month + 1))
-    return dt.date(year, month + 1, day).isoformat()
+    try:
+        if unit == "day":
+            return (today - dt.timedelta(days=count)).isoformat()
+        if unit == "week":
+            return (today - dt.timedelta(weeks=count)).isoformat()
+        month_index = today.year * 12 + today.month - 1 - count
+        year, month = divmod(month_index, 12)
+        day = min(today.day, _days_in_month(year, month + 1))
+        return dt.date(year, month + 1, day).isoformat()
+    except (OverflowError, ValueError):
+        raise ValueError(f"{value!r} reaches before year 1 (counted back from {today})") from None
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -79,46 +99,160 @@ def _days_in_month(year: int, month: int) -> int:
     return (following - dt.timedelta(days=1)).day
 
 
-def read_jobs(path: Path | None = None, today: dt.date | None = None) -> list[Job]:
-    """Read the jobs of ``reports.toml`` with relative periods resolved against ``today``."""
-    path = Path(path or paths.REPORTS_TOML)
-    today = today or dt.date.today()
+def _found(value: object) -> str:
+    """``value`` as an error message shows it: its repr (cut at 60 characters) and its type."""
+    text = repr(value)
+    return f"{text[:60]}... ({type(value).__name__})" if len(text) > 60 else f"{text} ({type(value).__name__})"
+
+
+def read_config(path: Path) -> dict:
+    """Parse the TOML file at ``path``: a regular file of at most 1 MB (``/dev/zero``, a FIFO: refused, not read)."""
     try:
-        config = tomllib.loads(path.read_text(encoding="utf-8"))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise JobConfigError(f"{path}: file not found, expected a reports.toml with [[job]] tables") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise JobConfigError(f"{path}: cannot be read ({exc.strerror}), expected a reports.toml file") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise JobConfigError(f"{path}: found {file_kind(path) or 'no file'}, expected a TOML file")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise JobConfigError(f"{path}: found more than {MAX_CONFIG_BYTES:,} bytes, expected a small TOML file")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise JobConfigError(f"{path}: not UTF-8 text: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
         raise JobConfigError(f"{path}: not valid TOML: {exc}") from None
-    defaults = config.get("defaults", {})
+    except RecursionError:
+        raise JobConfigError(f"{path}: not valid TOML: nested too deeply") from None
+
+
+def read_jobs(path: Path | None = None, today: dt.date | None = None) -> list[Job]:
+    """Read the jobs of ``reports.toml`` with relative periods resolved against ``today``.
+
+    Every value is checked for its type before it is used, so a bad file gives
+    one line naming the job, the key, what was found and what was expected.
+    """
+    path = Path(path or paths.REPORTS_TOML)
+    today = today or dt.date.today()
+    config = read_config(path)
+    unknown = sorted(set(config) - {"defaults", "job"})
+    if unknown:
+        raise JobConfigError(f"{path}: found unknown top-level key(s) {unknown}, expected [defaults] and [[job]]")
+    defaults = _table(config.get("defaults", {}), f"{path}: defaults", "[defaults]")
+    unknown = sorted(set(defaults) - set(DEFAULT_KEYS))
+    if unknown:
+        raise JobConfigError(f"{path}: defaults: found unknown key(s) {unknown}, expected {', '.join(DEFAULT_KEYS)}")
+    default_parameters = _table(defaults.get("parameters", {}), f"{path}: defaults: parameters", "a table")
+    default_timeout = _timeout(defaults.get("timeout_s", 600), f"{path}: defaults")
+    raw_jobs = config.get("job", [])
+    if isinstance(raw_jobs, dict):
+        raise JobConfigError(f"{path}: job: found a single [job] table, expected [[job]] tables (double brackets)")
+    if not isinstance(raw_jobs, list) or not all(isinstance(raw, dict) for raw in raw_jobs):
+        raise JobConfigError(f"{path}: job: found {_found(raw_jobs)}, expected [[job]] tables")
     jobs, seen = [], set()
-    for number, raw in enumerate(config.get("job", []), start=1):
+    for number, raw in enumerate(raw_jobs, start=1):
         where = f"{path}: job {number}"
-        name = raw.get("name")
-        if not isinstance(name, str) or not _NAME.match(name):
-            raise JobConfigError(f"{where}: name: found {name!r}, expected lower-case letters, digits, '-' or '_'")
+        name = _job_name(raw.get("name"), where)
         if name in seen:
             raise JobConfigError(f"{where}: name: found duplicate {name!r}, expected each job name once")
         seen.add(name)
-        notebook = raw.get("notebook")
-        if not isinstance(notebook, str):
-            raise JobConfigError(f"{where} ({name}): notebook: found {notebook!r}, expected a notebook file name")
-        notebook_path = (path.parent / "notebooks" / notebook).resolve()
-        if not notebook_path.is_file():
-            raise JobConfigError(f"{where} ({name}): notebook: found {notebook!r}, expected a file under notebooks/")
-        unknown = set(raw) - {"name", "notebook", "parameters", "timeout_s", "description"}
+        where = f"{where} ({name})"
+        unknown = sorted(set(raw) - set(JOB_KEYS))
         if unknown:
-            raise JobConfigError(
-                f"{where} ({name}): found unknown key(s) {sorted(unknown)}, expected name, notebook, parameters, timeout_s, description"
-            )
-        parameters = {**defaults.get("parameters", {}), **raw.get("parameters", {})}
+            raise JobConfigError(f"{where}: found unknown key(s) {unknown}, expected {', '.join(JOB_KEYS)}")
+        notebook = resolve_notebook(raw.get("notebook"), path, where)
+        parameters = {**default_parameters, **_table(raw.get("parameters", {}), f"{where}: parameters", "a table")}
         for key in DATE_PARAMETERS:
             if isinstance(parameters.get(key), str):
-                parameters[key] = resolve_relative_date(parameters[key], today)
-        timeout = raw.get("timeout_s", defaults.get("timeout_s", 600))
-        jobs.append(Job(name, notebook_path, parameters, int(timeout), raw.get("description", "")))
+                try:
+                    parameters[key] = resolve_relative_date(parameters[key], today)
+                except ValueError as exc:
+                    raise JobConfigError(f"{where}: parameter {key!r}: {exc}, expected a later date") from None
+        timeout = _timeout(raw["timeout_s"], where) if "timeout_s" in raw else default_timeout
+        description = raw.get("description", "")
+        if not isinstance(description, str):
+            raise JobConfigError(f"{where}: description: found {_found(description)}, expected a string")
+        jobs.append(Job(name, notebook, parameters, timeout, description))
     if not jobs:
         raise JobConfigError(f"{path}: found no [[job]] tables, expected at least one")
     return jobs
+
+
+def _table(value: object, where: str, expected: str) -> dict:
+    if not isinstance(value, dict):
+        raise JobConfigError(f"{where}: found {_found(value)}, expected {expected}")
+    return value
+
+
+def _job_name(name: object, where: str) -> str:
+    """A job name: ``<name>.html`` must be a safe file name that the output folder does not use already."""
+    if not isinstance(name, str) or not _NAME.fullmatch(name) or len(name) > MAX_NAME_LENGTH:
+        raise JobConfigError(
+            f"{where}: name: found {_found(name)}, expected lower-case letters, digits, '-' or '_' "
+            f"(first a letter or digit, at most {MAX_NAME_LENGTH} characters)"
+        )
+    if name in RESERVED_NAMES:
+        raise JobConfigError(
+            f"{where}: name: found {name!r}, which the output folder uses itself; expected another name "
+            f"(reserved: {', '.join(RESERVED_NAMES)})"
+        )
+    return name
+
+
+def _timeout(value: object, where: str) -> int:
+    """``timeout_s``: whole seconds per cell, from 1 to a day (0 or less would switch the timeout off)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_TIMEOUT_S:
+        raise JobConfigError(
+            f"{where}: timeout_s: found {_found(value)}, expected whole seconds per cell from 1 to {MAX_TIMEOUT_S}"
+        )
+    return value
+
+
+def notebook_roots(config_path: Path) -> list[Path]:
+    """The folders a job file may take notebooks from: ``notebooks/`` for the project's
+    reports.toml; for any other file, its own folder and the project's ``notebooks/``."""
+    notebooks = paths.NOTEBOOKS_DIR.resolve()
+    config_path = Path(config_path).resolve()
+    if config_path == paths.REPORTS_TOML.resolve():
+        return [notebooks]
+    return [config_path.parent, notebooks]
+
+
+def resolve_notebook(value: object, config_path: Path, where: str = "") -> Path:
+    """The notebook file a job names, resolved (symbolic links followed) and kept inside :func:`notebook_roots`.
+
+    A relative name is looked up in ``notebooks/`` beside the job file, then
+    beside the job file itself (then, for a job file of your own, in the
+    project's ``notebooks/``). A path that leads out of those folders is refused.
+    """
+    where = where or str(config_path)
+    roots = notebook_roots(config_path)
+    if not isinstance(value, str) or not value.strip():
+        raise JobConfigError(f"{where}: notebook: found {_found(value)}, expected a notebook file name")
+    if "\0" in value:
+        raise JobConfigError(f"{where}: notebook: found {_found(value)}, expected a file name without NUL")
+    base = Path(config_path).resolve().parent
+    candidates = [base / "notebooks" / value, base / value, paths.NOTEBOOKS_DIR / value]
+    found = [c.resolve() for c in candidates if c.is_file()]
+    inside = [p for p in found if any(p.is_relative_to(root) for root in roots)]
+    shown_roots = " or ".join(f"{root}/" for root in roots)
+    if not inside and (found or ".." in Path(value).parts or Path(value).is_absolute()):
+        outside = found[0] if found else (base / value).resolve()
+        raise JobConfigError(
+            f"{where}: notebook: found {value!r}, which leads to {outside}, outside {shown_roots}; "
+            "expected a notebook inside"
+        )
+    if not inside:
+        raise JobConfigError(f"{where}: notebook: found {value!r}, expected a file under {shown_roots}")
+    if inside[0].suffix != ".ipynb":
+        raise JobConfigError(f"{where}: notebook: found {value!r}, expected a .ipynb notebook")
+    return inside[0]
 
 
 _TYPE_CHECKS = {
@@ -149,12 +283,15 @@ def read_declared_parameters(notebook: Path) -> dict[str, dict]:
 def check_job_parameters(job: Job, declared: dict[str, dict]) -> list[str]:
     """List what is wrong with ``job.parameters`` against the notebook's declaration.
 
-    >>> job = Job("x", Path("x.ipynb"), {"start": "2024-13-01", "colour": "red", "countries": "Iraq", "frequency": "fortnight"})
-    >>> declared = {"start": {"type": "str"}, "countries": {"type": "list[str]"}, "frequency": {"type": "str"}}
+    >>> job = Job("x", Path("x.ipynb"), {"start": "2024-13-01", "colour": "red", "countries": "Iraq",
+    ...                                  "frequency": "fortnight", "rolling_periods": 0})
+    >>> declared = {"start": {"type": "str"}, "countries": {"type": "list[str]"}, "frequency": {"type": "str"},
+    ...             "rolling_periods": {"type": "int"}}
     >>> for problem in check_job_parameters(job, declared): print(problem)
-    x: parameter 'colour': found an unknown name, expected one of countries, frequency, start
+    x: parameter 'colour': found an unknown name, expected one of countries, frequency, rolling_periods, start
     x: parameter 'countries': found 'Iraq' (str), expected list[str]
     x: parameter 'frequency': found 'fortnight', expected day or week or month
+    x: parameter 'rolling_periods': found 0, expected a whole number of at least 1
     x: parameter 'start': found '2024-13-01', expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'
     """
     problems = []
@@ -177,13 +314,15 @@ def check_job_parameters(job: Job, declared: dict[str, dict]) -> list[str]:
                 dt.date.fromisoformat(value)
             except (TypeError, ValueError):
                 problems.append(
-                    f"{job.name}: parameter {name!r}: found {value!r}, expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'"
+                    f"{job.name}: parameter {name!r}: found {value!r}, "
+                    "expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'"
                 )
+        if name in POSITIVE_PARAMETERS and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            problems.append(f"{job.name}: parameter {name!r}: found {value!r}, expected a whole number of at least 1")
         allowed = ALLOWED_VALUES.get(name)
         if allowed is not None:
             found = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
             if found:
-                problems.append(
-                    f"{job.name}: parameter {name!r}: found {', '.join(map(repr, found))}, expected {' or '.join(allowed)}"
-                )
+                shown = ", ".join(map(repr, found))
+                problems.append(f"{job.name}: parameter {name!r}: found {shown}, expected {' or '.join(allowed)}")
     return problems

@@ -1,5 +1,6 @@
 """Faults during a render, through the real CLI: a notebook that raises, a kernel killed mid-run,
-Ctrl-C (or a scheduler's SIGTERM) during a batch, and two renders of one folder at once.
+Ctrl-C (or a scheduler's SIGTERM) during a batch or while a worker clears its kernel, two renders
+of one folder at once, ``kill -9`` of the render and of one worker.
 
 After each: the reports rendered before are byte for byte intact, no
 temporary file is left (``.*.tmp``, ``.work/*.ipynb``, kernel socket folders),
@@ -27,7 +28,7 @@ from tests.integration.render_checks import CLI, leftovers, snapshot
 PARAMETERS = """\
 data_dir: str = ""  # data directory
 title: str = "Fault report"  # report title
-mode: str = ""  # "" works, "raise" raises, "kill" kills its own kernel with SIGKILL
+mode: str = ""  # "" works, "raise" raises, "kill" kills its own kernel, "slow-reset" hangs the %reset after the job
 sleep_s: float = 0.0  # seconds to sleep before the chart
 pid_file: str = ""  # where the kernel writes its process id when it starts working
 """
@@ -43,6 +44,12 @@ if mode == "raise":
     raise ValueError("failing on purpose")
 if mode == "kill":
     os.kill(os.getpid(), signal.SIGKILL)
+if mode == "slow-reset":  # the worker's `%reset -f` after this job deletes the object: it says so, then hangs
+    class HangsOnReset:
+        def __del__(self, marker=Path(pid_file + ".reset"), sleep=time.sleep):  # globals are gone by then
+            marker.write_text("resetting")
+            sleep(120)
+    hangs_on_reset = HangsOnReset()
 time.sleep(sleep_s)
 show_figure(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])), "fault")
 """
@@ -69,10 +76,12 @@ def _jobs_toml(modes: dict[str, str], sleeps: dict[str, float], pid_dir: Path) -
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    """A project with notebooks/fault.ipynb, three job files and a batch rendered from the first.
+    """A project with notebooks/fault.ipynb, job files and a batch rendered from the first.
 
     ``baseline.toml``: every job works. ``faults.toml``: boom raises, killed kills
     its kernel, slow sleeps 60 s, good is unchanged. ``pause.toml``: slow sleeps 4 s.
+    ``reset.toml``: good hangs in the namespace reset that follows it.
+    ``stuck.toml``: good sleeps 120 s, the others work.
     """
     root = tmp_path_factory.mktemp("faults")
     write_notebook(root / "notebooks" / "fault.ipynb", PARAMETERS, WORK)
@@ -81,6 +90,8 @@ def project(tmp_path_factory):
     (root / "baseline.toml").write_text(_jobs_toml({}, {}, pids))
     (root / "faults.toml").write_text(_jobs_toml({"boom": "raise", "killed": "kill"}, {"slow": 60.0}, pids))
     (root / "pause.toml").write_text(_jobs_toml({}, {"slow": 4.0}, pids))
+    (root / "reset.toml").write_text(_jobs_toml({"good": "slow-reset"}, {}, pids))
+    (root / "stuck.toml").write_text(_jobs_toml({}, {"good": 120.0}, pids))
     out = root / "baseline"
     result = _run(root, "baseline.toml", out, "--force", tmp=root / "tmp")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -134,12 +145,26 @@ def _assert_clean(out: Path, tmp: Path) -> None:
     assert not left, f"the render left files in its TMPDIR (kernel sockets, connection files): {left}"
 
 
+def _proc_stat(pid: int) -> list[str] | None:
+    """Fields of /proc/PID/stat after the command name (state first); None when there is no such process."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return text[text.rindex(")") + 2 :].split()
+
+
+def _is_running(pid: int) -> bool:
+    """A zombie (dead, not yet reaped by an init that may never reap it) does not count."""
+    fields = _proc_stat(pid)
+    return fields is not None and fields[0] not in {"Z", "X"}
+
+
 def _group_is_empty(pgid: int, timeout: float = 5) -> bool:
     deadline = time.time() + timeout
     while time.time() < deadline:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
+        members = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
+        if not any((f := _proc_stat(pid)) and f[0] not in {"Z", "X"} and int(f[2]) == pgid for pid in members):
             return True
         time.sleep(0.1)
     return False
@@ -148,9 +173,7 @@ def _group_is_empty(pgid: int, timeout: float = 5) -> bool:
 def _wait_until_dead(pid: int, timeout: float = 15) -> bool:
     deadline = time.time() + timeout
     while time.time() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not _is_running(pid):
             return True
         time.sleep(0.1)
     return False
@@ -162,7 +185,7 @@ def test_a_raising_notebook_and_a_killed_kernel_fail_their_jobs_and_keep_the_pre
     result = _run(project, "faults.toml", out, "--job", "boom", "--job", "killed", "--job", "good", tmp=tmp)
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "good" in result.stdout and "skipped" in result.stdout
+    assert re.search(r"^good\s+skipped", result.stderr, re.M), result.stderr  # job lines go to stderr
 
     after = snapshot(out)
     for name in ("good", "boom", "killed", "slow"):
@@ -218,6 +241,7 @@ def test_an_interrupted_batch_exits_130_stops_the_kernels_and_keeps_the_previous
             process.communicate()
     assert "Traceback" not in stdout + stderr
     assert process.returncode == 130, stdout + stderr
+    assert "did not stop" not in stderr, "every worker must stop by itself, not be killed after the grace period"
     assert _wait_until_dead(kernel_pid), "the slow job's kernel must not outlive the render"
     assert _group_is_empty(process.pid), "no worker of the render may outlive it"
 
@@ -280,7 +304,121 @@ def test_a_job_interrupted_with_unchanged_inputs_runs_again_on_the_next_plain_re
     state_path.write_text(json.dumps(state))
     result = _run(project, "baseline.toml", out, "--job", "good", "--job", "boom", tmp=tmp_path / "tmp")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"^good\s+rendered", result.stdout, re.M), result.stdout
-    assert re.search(r"^boom\s+skipped", result.stdout, re.M), result.stdout
+    assert re.search(r"^good\s+rendered", result.stderr, re.M), result.stderr
+    assert re.search(r"^boom\s+skipped", result.stderr, re.M), result.stderr
     assert json.loads(state_path.read_text())["good"]["status"] == "rendered"
     assert "INTERRUPTED" not in (out / "index.html").read_text()
+
+
+def _wait_for_file(path: Path, process: subprocess.Popen, timeout: float = 120) -> str:
+    """Wait until ``path`` holds text (the render must still be running meanwhile); return the text."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if path.exists() and path.read_text().strip():
+            return path.read_text().strip()
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.1)
+    raise AssertionError(f"{path} did not appear within {timeout} s")
+
+
+def _parent_of(pid: int) -> int:
+    return int(_proc_stat(pid)[1])
+
+
+def _start(project: Path, config: str, out: Path, tmp: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        _command(project, config, out, *extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(tmp),
+        start_new_session=True,
+    )
+
+
+def _kill_group(process: subprocess.Popen, *kernels: int) -> None:
+    """End the render, anything left in its process group and ``kernels`` (their own sessions);
+    never wait forever on pipes an orphan may hold."""
+    for kill, pid in [(os.killpg, process.pid)] + [(os.kill, k) for k in kernels if k]:
+        try:
+            kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    try:
+        process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+def test_ctrl_c_while_a_worker_clears_its_kernel_stops_at_once_and_leaves_nothing(project, out, tmp_path):
+    """The race behind a flaky Ctrl-C test: a stop during the `%reset -f` between jobs waited for a kernel
+    that had just been killed (30 s), so the batch killed the worker and its temporary notebook stayed."""
+    tmp = tmp_path / "tmp"
+    for name in ("good.pid", "good.pid.reset"):
+        (project / "pids" / name).unlink(missing_ok=True)
+    process = _start(project, "reset.toml", out, tmp, "--job", "good", "--force")
+    try:
+        _wait_for_file(project / "pids" / "good.pid.reset", process)
+        kernel_pid = int((project / "pids" / "good.pid").read_text())
+        stopped_at = time.monotonic()
+        _ctrl_c(process)
+        stdout, stderr = process.communicate(timeout=120)
+        stop_s = time.monotonic() - stopped_at
+    finally:
+        _kill_group(process)
+    assert process.returncode == 130, stdout + stderr
+    assert "Traceback" not in stdout + stderr
+    assert "did not stop" not in stderr and stop_s < 20, f"the stop took {stop_s:.1f} s:\n{stderr}"
+    assert _wait_until_dead(kernel_pid)
+    state = json.loads((out / ".render-state.json").read_text())
+    assert state["good"]["status"] == "rendered", "its report was written before the stop: the index says so"
+    _assert_clean(out, tmp)
+
+
+def test_kill_9_of_the_render_takes_its_workers_and_kernels_along_and_frees_the_folder(project, out, tmp_path):
+    before = snapshot(out)
+    tmp = tmp_path / "tmp"
+    (project / "pids" / "slow.pid").unlink(missing_ok=True)
+    process = _start(project, "faults.toml", out, tmp, "--job", "slow", "--job", "good", "--force")
+    kernel_pid = 0
+    try:
+        kernel_pid = int(_wait_for_file(project / "pids" / "slow.pid", process))
+        worker_pid = _parent_of(kernel_pid)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)  # not communicate(): orphans that still hold its pipes would block it
+        assert _wait_until_dead(worker_pid, timeout=30), "a worker outlived the render (kill -9)"
+        assert _wait_until_dead(kernel_pid, timeout=30), "a kernel outlived the render (kill -9)"
+        assert _group_is_empty(process.pid, timeout=30), "a worker outlived the render (kill -9)"
+    finally:
+        _kill_group(process, kernel_pid)
+    after = snapshot(out)
+    assert after["slow.html"] == before["slow.html"], "nothing may write a report after the render died"
+    assert not list(tmp.iterdir()), "the orphaned worker removes its kernel's sockets before it exits"
+
+    again = _run(project, "baseline.toml", out, "--job", "good", tmp=tmp)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert not leftovers(out), leftovers(out)
+
+
+def test_kill_9_of_one_worker_fails_only_its_job_and_the_batch_goes_on(project, out, tmp_path):
+    tmp = tmp_path / "tmp"
+    (project / "pids" / "good.pid").unlink(missing_ok=True)
+    process = _start(project, "stuck.toml", out, tmp, "--force", "--workers", "1")
+    kernel_pid = 0
+    try:
+        kernel_pid = int(_wait_for_file(project / "pids" / "good.pid", process))
+        worker_pid = _parent_of(kernel_pid)
+        os.kill(worker_pid, signal.SIGKILL)
+        stdout, stderr = process.communicate(timeout=240)
+    finally:
+        _kill_group(process, kernel_pid)
+    assert "Traceback" not in stdout + stderr
+    assert process.returncode == 1, stdout + stderr
+    assert _wait_until_dead(kernel_pid), "the dead worker's kernel must die with it"
+    state = json.loads((out / ".render-state.json").read_text())
+    assert state["good"]["status"] == "failed", state["good"]
+    assert "worker process died (killed by SIGKILL)" in state["good"]["error"]
+    for name in ("boom", "killed", "slow"):  # were waiting when the worker died: a new worker rendered them
+        assert state[name]["status"] == "rendered", (name, state[name], stderr)
+    assert "worker process died" in _index_row(out, "good")
+    _assert_clean(out, tmp)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import subprocess
 import sys
@@ -11,13 +12,14 @@ import time
 
 import pytest
 
-from analysis.render.batch import EXIT_LOCKED, RenderError, hold_render_lock, render_jobs
+from analysis.render.batch import render_jobs
 from analysis.render.jobs import read_jobs
+from analysis.render.state import RenderError
 
 
 def _render(project, **kwargs):
     jobs = read_jobs(project / "reports.toml")
-    return render_jobs(jobs, out_dir=project / "out", progress=False, echo=lambda *a, **k: None, **kwargs)
+    return render_jobs(jobs, out_dir=project / "out", progress=False, **kwargs)
 
 
 def test_one_failing_job_keeps_the_others_its_notebook_and_the_index_truthful(tiny_project):
@@ -74,7 +76,6 @@ def test_a_partial_render_keeps_every_report_in_the_index(tiny_project):
         out_dir=tiny_project / "out",
         force=True,
         progress=False,
-        echo=lambda *a, **k: None,
         index_names=["good", "bad"],
     )
     index = (tiny_project / "out" / "index.html").read_text()
@@ -102,15 +103,6 @@ def test_unknown_or_mistyped_parameters_stop_the_batch_before_anything_runs(tiny
     assert "typo: parameter 'sleep_s': found 'slow' (str), expected float" in message
     assert "parameter \"x = __import__('os')\": found an unknown name" in message
     assert not (tiny_project / "out" / "good.html").exists()
-
-
-def test_a_second_render_is_refused_while_one_holds_the_lock(tmp_path):
-    with hold_render_lock(tmp_path), pytest.raises(RenderError) as caught, hold_render_lock(tmp_path):
-        pass
-    assert caught.value.exit_code == EXIT_LOCKED
-    assert "another render is running (pid" in str(caught.value)
-    with hold_render_lock(tmp_path):  # released again
-        pass
 
 
 def test_cli_refuses_a_second_render_running_in_another_process(tiny_project):
@@ -165,3 +157,36 @@ def test_a_worker_reuses_its_kernel_but_each_job_starts_with_an_empty_namespace(
     )
     summary = _render(tiny_project, workers=1)
     assert {r.name: r.status for r in summary.results} == {"first": "rendered", "second": "rendered"}, summary.results
+
+
+def test_a_timeout_fails_its_job_naming_the_cell_and_the_limit(tiny_project):
+    """A timeout once showed in the index as a row of dashes (the last line of nbclient's message)."""
+    (tiny_project / "reports.toml").write_text(
+        textwrap.dedent("""\
+        [[job]]
+        name = "slow"
+        notebook = "tiny.ipynb"
+        timeout_s = 2
+        parameters = { sleep_s = 30.0 }
+    """)
+    )
+    summary = _render(tiny_project)
+    (result,) = summary.results
+    expected = "timed out: cell 2 ('import time') ran longer than timeout_s = 2 s"
+    assert (result.status, result.error) == ("failed", expected)
+    index = (tiny_project / "out" / "index.html").read_text()
+    assert expected.replace("'", "&#x27;") in index and "-----" not in index
+    assert (tiny_project / "out" / "failed" / "slow.ipynb").is_file()
+
+
+def test_a_state_file_of_the_wrong_shape_is_ignored_with_a_warning_not_a_blocked_folder(tiny_project, caplog):
+    toml = tiny_project / "reports.toml"
+    toml.write_text(toml.read_text().replace("fail = true", "fail = false"))
+    out = tiny_project / "out"
+    out.mkdir()
+    (out / ".render-state.json").write_text('["not", "a", "state"]')
+    with caplog.at_level(logging.WARNING, logger="analysis"):
+        summary = _render(tiny_project)
+    assert summary.exit_code == 0 and {r.status for r in summary.results} == {"rendered"}
+    assert "found list, expected an object of job entries; every job is treated as never rendered" in caplog.text
+    assert set(json.loads((out / ".render-state.json").read_text())) == {"good", "bad"}

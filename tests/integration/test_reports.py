@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from analysis import paths
@@ -13,7 +14,7 @@ OVERVIEW = paths.NOTEBOOKS_DIR / "overview.ipynb"
 
 
 def _render(tmp_path, jobs, **kwargs):
-    return render_jobs(jobs, out_dir=tmp_path, progress=False, echo=lambda *a, **k: None, **kwargs)
+    return render_jobs(jobs, out_dir=tmp_path, progress=False, **kwargs)
 
 
 def test_self_contained_overview_inlines_plotly_and_shows_ranges_and_unknowns(tmp_path):
@@ -30,11 +31,32 @@ def test_self_contained_overview_inlines_plotly_and_shows_ranges_and_unknowns(tm
     assert 'id="chart-incident-map"' in page and 'id="chart-frequency-timeline"' in page
 
 
-def test_an_empty_selection_renders_a_clear_message_not_an_error(tmp_path):
-    job = Job("empty", OVERVIEW, {"start": "2030-01-01", "title": "Nothing yet"})
-    summary = _render(tmp_path, [job])
+def test_an_empty_selection_renders_a_clear_message_and_reads_empty_not_rendered(tmp_path, caplog):
+    jobs = [
+        Job("nothing", OVERVIEW, {"start": "2030-01-01", "title": "Nothing yet"}),
+        Job("everything", OVERVIEW, {"title": "Everything"}),
+    ]
+    with caplog.at_level(logging.INFO, logger="analysis"):
+        summary = _render(tmp_path, jobs)
     assert summary.exit_code == 0
-    page = (tmp_path / "empty.html").read_text(encoding="utf-8")
+    assert {r.name: r.shown_status for r in summary.results} == {"nothing": "empty", "everything": "rendered"}
+    assert re.search(r"^nothing +empty .*no incidents match its filters$", "\n".join(caplog.messages), re.M), (
+        caplog.messages
+    )
+    page = (tmp_path / "nothing.html").read_text(encoding="utf-8")
     assert "No incidents match these filters." in page
-    assert "Incidents from 2030-01-01 to the latest incident" in page
     assert "Plotly.newPlot" not in page
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "EMPTY: no incidents match its filters (report rendered in this run)" in index
+    assert "1 empty (no incidents match the filters): nothing" in index
+
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="analysis"):
+        again = _render(tmp_path, jobs)
+    assert {r.name: r.shown_status for r in again.results} == {"nothing": "empty", "everything": "skipped"}
+    assert re.search(
+        r"^nothing +empty +\(unchanged, skipped\): no incidents match its filters$", "\n".join(caplog.messages), re.M
+    )
+    assert "EMPTY: no incidents match its filters (report unchanged, not re-rendered)" in (
+        tmp_path / "index.html"
+    ).read_text(encoding="utf-8")

@@ -61,3 +61,53 @@ def test_export_refuses_a_fifo_or_a_symlink_as_out_and_exits_2(data_dir, tmp_pat
     assert main(["export", "incidents", "--data", str(data_dir), "--out", str(link)]) == 2
     assert f"{link}: found a symbolic link to {target}" in capsys.readouterr().err
     assert link.is_symlink() and target.read_text() == "keep"
+
+
+def _internal_error(monkeypatch):
+    """Make `incidents render` hit a bug (an exception nobody expects)."""
+    import analysis.render.jobs
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(analysis.render.jobs, "read_jobs", broken)
+
+
+def test_an_internal_error_is_one_line_and_exit_70_and_debug_adds_the_traceback(monkeypatch, capsys):
+    from analysis.schema import EXIT
+
+    _internal_error(monkeypatch)
+    monkeypatch.delenv("INCIDENTS_DEBUG", raising=False)
+    assert main(["render"]) == EXIT["internal"] == 70
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "internal error (ZeroDivisionError): a bug; please report it with the command you ran"
+        " (--debug or INCIDENTS_DEBUG=1 shows the traceback)"
+    ]
+    for argv, env in ((["render", "--debug"], None), (["--debug", "render"], None), (["render"], "1")):
+        if env:
+            monkeypatch.setenv("INCIDENTS_DEBUG", env)
+        assert main(argv) == 70
+        err = capsys.readouterr().err
+        assert err.startswith("internal error (ZeroDivisionError): a bug; please report it with the command you ran\n")
+        assert "Traceback (most recent call last):" in err and 'raise ZeroDivisionError("a bug")' in err
+
+
+def test_workers_must_be_a_whole_number_of_at_least_1(capsys):
+    for value in ("0", "-3", "two"):
+        with pytest.raises(SystemExit) as caught:
+            main(["render", "--workers", value])
+        assert caught.value.code == 2
+        assert "--workers: found" in capsys.readouterr().err
+
+
+def test_no_exit_status_is_written_as_a_number_outside_the_schema():
+    """One exit-code table (analysis.schema.EXIT_CODES): the CLI and the renderer name codes, never number them."""
+    import re
+
+    from analysis import paths
+
+    sources = [paths.PACKAGE_DIR / "cli.py", *(paths.PACKAGE_DIR / "render").glob("*.py")]
+    pattern = re.compile(r"\b(return|exit|_exit|SystemExit\(|exit_code\s*=)\s*\(?\s*(0|1|2|3|70|130)\b")
+    found = [f"{p.name}: {m.group(0)}" for p in sources for m in pattern.finditer(p.read_text())]
+    assert not found, found

@@ -115,19 +115,26 @@ def test_best_outside_min_max(data_dir):
     set_cell(path, JOR, "us_killed_best", "3")
     assert problems(data_dir) == []
     set_cell(path, JOR, "us_killed_best", "5")
-    assert only(data_dir) == (f"{data_dir}/incidents.csv:4: us_killed_best: found 5 > us_killed_max 3, "
-                              "expected us_killed_best <= us_killed_max")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:4: us_killed_best: found 5 > us_killed_max 3, "
+        "expected us_killed_best <= us_killed_max"
+    )
     set_cell(path, JOR, "us_killed_best", "2")
-    assert only(data_dir) == (f"{data_dir}/incidents.csv:4: us_killed_min: found 3 > us_killed_best 2, "
-                              "expected us_killed_min <= us_killed_best")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:4: us_killed_min: found 3 > us_killed_best 2, "
+        "expected us_killed_min <= us_killed_best"
+    )
     set_cell(path, JOR, "us_killed_best", "")
     set_cell(path, JOR, "us_injured_best", "12")  # us_injured is 40 with no max: best below the min
-    assert only(data_dir) == (f"{data_dir}/incidents.csv:4: us_injured_min: found 40 > us_injured_best 12, "
-                              "expected us_injured_min <= us_injured_best")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:4: us_injured_min: found 40 > us_injured_best 12, "
+        "expected us_injured_min <= us_injured_best"
+    )
     set_cell(path, JOR, "us_injured_best", "")
     set_cell(data_dir / "reported_totals.csv", 0, "value_best", "3000")
-    assert only(data_dir) == (f"{data_dir}/reported_totals.csv:2: value_best: found 3000 > value_max 2500, "
-                              "expected value_best <= value_max")
+    assert only(data_dir) == (
+        f"{data_dir}/reported_totals.csv:2: value_best: found 3000 > value_max 2500, expected value_best <= value_max"
+    )
 
 
 def test_sub_event_type_must_belong_to_event_type(data_dir):
