@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from analysis import __version__, paths
+from analysis import __version__, paths, schema
 from analysis.schema import EXIT
 
 log = logging.getLogger("analysis")
@@ -106,7 +106,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "table",
-        choices=["incidents", "sources", "places", "evidence", "context", "reported_totals"],
+        choices=[t.name for t in schema.TABLES],
         help="which table to export",
     )
     export.add_argument(

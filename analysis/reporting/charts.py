@@ -31,7 +31,7 @@ from IPython.display import display
 from analysis import schema
 from analysis.metrics.casualties import group_columns
 from analysis.metrics.places import aggregate_places
-from analysis.reporting.formatting import AT_LEAST, format_range, format_share
+from analysis.reporting.formatting import format_day, format_range, format_share
 
 _PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -154,10 +154,6 @@ def _ordered_levels(values: pd.Series, dimension: str) -> list[str]:
     return sorted(present)
 
 
-def _day(ts) -> str:
-    return pd.Timestamp(ts).strftime("%Y-%m-%d")
-
-
 # --- time --------------------------------------------------------------------
 
 
@@ -210,7 +206,7 @@ def _add_context(fig: go.Figure, context: pd.DataFrame | None, first, last) -> N
     shapes, annotations = [], []
     levels = _stagger_levels(ctx["plot_date"], first, last)
     for row, level in zip(ctx.itertuples(index=False), levels):
-        x = _day(row.plot_date)
+        x = format_day(row.plot_date)
         full_label = escape_text(str(row.label))
         label = escape_text(shorten(str(row.label), 20)) if level != _CROWDED else "⋯"
         description = escape_text(getattr(row, "description", "") or "")
@@ -274,7 +270,7 @@ def plot_frequency_timeline(
                     name=name,
                     marker_color=pick_color(stack, level),
                     hovertext=[
-                        f"{period_label} from {_day(p)}<br>{name}: {n}"
+                        f"{period_label} from {format_day(p)}<br>{name}: {n}"
                         for p, n in zip(part["period"], part["incidents"])
                     ],
                     hoverinfo="text",
@@ -288,7 +284,7 @@ def plot_frequency_timeline(
                 name="incidents",
                 marker_color=NEUTRAL_COLOR,
                 hovertext=[
-                    f"{period_label} from {_day(p)}<br>incidents: {n}"
+                    f"{period_label} from {format_day(p)}<br>incidents: {n}"
                     for p, n in zip(data["period"], data["incidents"])
                 ],
                 hoverinfo="text",
@@ -339,7 +335,7 @@ def plot_cumulative(
                 line_shape="hv",
                 line={"color": pick_color(by or "", level), "width": 2},
                 hovertext=[
-                    f"up to {period_label.lower()} from {_day(p)}<br>{name}: {n}"
+                    f"up to {period_label.lower()} from {format_day(p)}<br>{name}: {n}"
                     for p, n in zip(part["period"], part["cumulative"])
                 ],
                 hoverinfo="text",
@@ -363,7 +359,7 @@ def _add_reported_totals(fig: go.Figure, reported: pd.DataFrame) -> int:
         return 0
     values = shown["reported_min"].astype("int64")
     texts = [
-        f"{AT_LEAST if pd.isna(hi) else ''}{lo} reported by {_day(d)}"
+        f"{format_range(lo, hi)} reported by {format_day(d)}"
         for lo, hi, d in zip(values, shown["reported_max"], shown["as_of"])
     ]
     fig.add_trace(
@@ -409,7 +405,7 @@ def _group_labels(tally: pd.DataFrame, keys: list[str]) -> list[str]:
             if v is None or (not isinstance(v, str) and pd.isna(v)):
                 parts.append(schema.NOT_STATED)
             elif isinstance(v, pd.Timestamp):
-                parts.append(_day(v))
+                parts.append(format_day(v))
             else:
                 parts.append(str(v))
         labels.append(" / ".join(parts))
@@ -545,7 +541,7 @@ def _incident_line(row) -> str:
         f"{schema.MEASURE_LABELS[m]} {format_range(getattr(row, m + '_min'), getattr(row, m + '_max'))}"
         for m in ("us_killed", "us_injured", "other_killed")
     ]
-    return f"{escape_text(row.incident_id)} · {_day(row.event_date)} · " + ", ".join(parts)
+    return f"{escape_text(row.incident_id)} · {format_day(row.event_date)} · " + ", ".join(parts)
 
 
 def _deaths_text(deaths: int, with_figure: int, incidents: int) -> str:
@@ -607,7 +603,8 @@ def plot_incident_map(
                 head = (
                     f"<b>{escape_text(place[i])}</b> ({escape_text(country[i])})<br>{category_label}: "
                     f"{n_incidents[i]} incident{'s' if n_incidents[i] != 1 else ''}, "
-                    f"{_day(np.datetime64(int(first_day[i]), 'D'))} to {_day(np.datetime64(int(last_day[i]), 'D'))}"
+                    f"{format_day(np.datetime64(int(first_day[i]), 'D'))} to "
+                    f"{format_day(np.datetime64(int(last_day[i]), 'D'))}"
                     + _deaths_text(int(deaths[i]), int(g["incidents_with_deaths"][i]), int(n_incidents[i]))
                 )
                 more = n_incidents[i] - len(lines.get(int(i), []))

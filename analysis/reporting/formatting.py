@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import schema
+from analysis.metrics.casualties import group_columns, widen_tally
+
 EN_DASH = "\u2013"
 AT_LEAST = "\u2265"
 AT_MOST = "\u2264"
@@ -97,6 +100,15 @@ def format_share_range(lo, hi, digits: int = 0) -> str:
     return f"{a}%" if a == b else f"{a}{EN_DASH}{b}%"
 
 
+def format_day(value) -> str:
+    """A date as ``YYYY-MM-DD``.
+
+    >>> format_day(pd.Timestamp("2024-02-03 00:00"))
+    '2024-02-03'
+    """
+    return pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
 def format_period(start, freq: str) -> str:
     """A period as a reader names it, from its first day.
 
@@ -107,12 +119,11 @@ def format_period(start, freq: str) -> str:
     >>> format_period(pd.Timestamp("2024-01-22"), "day")
     '2024-01-22'
     """
-    day = pd.Timestamp(start)
     if freq == "month":
-        return day.strftime("%b %Y")
+        return pd.Timestamp(start).strftime("%b %Y")
     if freq == "week":
-        return f"week of {day:%Y-%m-%d}"
-    return f"{day:%Y-%m-%d}"
+        return f"week of {format_day(start)}"
+    return format_day(start)
 
 
 def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0, best=None) -> str:
@@ -165,8 +176,6 @@ def format_casualty_table(
 
     Returns the group columns followed by one column per measure.
     """
-    from analysis.metrics.casualties import group_columns, widen_tally  # local: casualties imports this module
-
     wide = widen_tally(tally, measures=measures)
     keys = group_columns(tally)
     out = wide[keys].copy() if keys else pd.DataFrame(index=wide.index)
@@ -183,8 +192,6 @@ def format_casualty_table(
             )
         ]
     out = out.astype({m: "string" for m in names})
-    from analysis import schema
-
     for key in keys:
         if key == "period":
             out[key] = [format_period(v, freq or "day") for v in out[key]]

@@ -16,7 +16,14 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import schema
+from analysis.data.read import load_dataset
+from analysis.metrics.casualties import tally_casualties
+from analysis.metrics.counts import count_by
+from analysis.metrics.coverage import compare_with_reported_totals
 from analysis.metrics.filters import filter_incidents
+from analysis.reporting.charts import show_figure
+from analysis.reporting.formatting import format_day, format_tally_cell
+from analysis.reporting.tables import show_table
 
 
 def select_incidents(
@@ -80,10 +87,6 @@ def build_caveats(selected: pd.DataFrame) -> list[str]:
     return caveats
 
 
-def _day(value) -> str:
-    return pd.Timestamp(value).strftime("%Y-%m-%d")
-
-
 def build_headline(incidents: pd.DataFrame, selected: pd.DataFrame) -> list[tuple[str, str]]:
     """The figures a reader takes in first, as (label, text) pairs.
 
@@ -92,10 +95,6 @@ def build_headline(incidents: pd.DataFrame, selected: pd.DataFrame) -> list[tupl
     the selection, and the data's "as of" (the latest incident of the whole
     table ``incidents``).
     """
-    from analysis.metrics.casualties import tally_casualties
-    from analysis.metrics.counts import count_by
-    from analysis.reporting.formatting import format_tally_cell
-
     counts = count_by(selected, "category", include_empty=True)
     by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
     parts = [f"{by_category[c]} {label}" for c, label in schema.CATEGORY_LABELS.items() if by_category.get(c, 0)]
@@ -109,9 +108,11 @@ def build_headline(incidents: pd.DataFrame, selected: pd.DataFrame) -> list[tupl
             )
             label = schema.MEASURE_LABELS[measure]
             items.append((label[0].upper() + label[1:], cell))
-        items.append(("Dates", f"{_day(selected['event_date'].min())} to {_day(selected['event_date'].max())}"))
+        items.append(
+            ("Dates", f"{format_day(selected['event_date'].min())} to {format_day(selected['event_date'].max())}")
+        )
     if len(incidents):
-        items.append(("Data as of", f"{_day(incidents['event_date'].max())} (the latest incident in the table)"))
+        items.append(("Data as of", f"{format_day(incidents['event_date'].max())} (the latest incident in the table)"))
     return items
 
 
@@ -132,9 +133,9 @@ def build_coverage_lines(coverage: pd.DataFrame) -> list[str]:
     for row in ordered.itertuples(index=False):
         lo, hi, held = row.reported_min, row.reported_max, int(row.incidents_in_table)
         period = (
-            f"up to {_day(row.as_of)}"
+            f"up to {format_day(row.as_of)}"
             if pd.isna(row.period_start)
-            else (f"from {_day(row.period_start)} to {_day(row.as_of)}")
+            else (f"from {format_day(row.period_start)} to {format_day(row.as_of)}")
         )
         where = "" if pd.isna(row.countries) else f" in {row.countries.replace(';', ' and ')}"
         text = f"The sources report {_reported_value(lo, hi)} attacks on US forces{where} {period}; "
@@ -153,8 +154,6 @@ def show_report_header(title: str, filters_text: str, selected: pd.DataFrame, to
     items = "".join(f"<li>{html.escape(c)}</li>" for c in build_caveats(selected)) if len(selected) else ""
     headline, coverage_lines = [], []
     if dataset is not None:
-        from analysis.metrics.coverage import compare_with_reported_totals
-
         headline = build_headline(dataset.incidents, selected)
         if len(selected):
             coverage_lines = build_coverage_lines(compare_with_reported_totals(selected, dataset.reported_totals))
@@ -210,15 +209,11 @@ class Report:
 
     def show_table(self, table: pd.DataFrame, caption: str | None = None, index: bool = False) -> None:
         """Show ``table`` (see :func:`analysis.reporting.tables.show_table`) unless nothing matched."""
-        from analysis.reporting.tables import show_table
-
         if self.has_incidents:
             show_table(table, caption=caption, index=index)
 
     def show_figure(self, fig, name: str) -> None:
         """Show ``fig`` (see :func:`analysis.reporting.charts.show_figure`) unless nothing matched."""
-        from analysis.reporting.charts import show_figure
-
         if self.has_incidents:
             show_figure(fig, name)
 
@@ -238,8 +233,6 @@ def open_report(
     filter; ``data_dir`` "" means the bundled data).  An empty selection
     shows the "no incidents match" message once.
     """
-    from analysis.data.read import load_dataset
-
     dataset = load_dataset(data_dir or None)
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations)
