@@ -71,7 +71,7 @@ def run_validate(data_dir: Path | str | None = None, out=sys.stdout) -> int:
     report = validate_data_dir(data_dir)
     for line in report.lines():
         print(line, file=out)
-    return 0 if report.ok else 2
+    return schema.EXIT["ok"] if report.ok else schema.EXIT["bad_input"]
 
 
 def _today() -> dt.date:
