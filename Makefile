@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml
 
 env: $(STAMP) ## create .venv from python3 and install the project into it
 
-reports: $(STAMP) ## validate the bundled data and render every report of reports.toml into reports/
-	$(BIN)/incidents render
+reports: $(STAMP) ## validate the data and render every report of reports.toml (DATA=DIR OUT=DIR ARGS="--start ...")
+	$(BIN)/incidents render $(if $(DATA),--data '$(DATA)') $(if $(OUT),--out '$(OUT)') $(ARGS)
 
 test: $(STAMP) ## run unit tests, doctests, browser tests and nbval on the stored notebooks
 	$(BIN)/pytest tests analysis

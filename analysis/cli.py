@@ -76,6 +76,23 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--job", action="append", default=None, metavar="NAME", help="render only this job (repeatable)"
     )
+    render.add_argument(
+        "--start",
+        default=None,
+        metavar="DATE",
+        help="first day of every selected job's period: YYYY-MM-DD, 'today' or 'last N days|weeks|months'",
+    )
+    render.add_argument(
+        "--end", default=None, metavar="DATE", help="last day of every selected job's period (same forms as --start)"
+    )
+    render.add_argument(
+        "--param",
+        action="append",
+        default=None,
+        metavar="NAME=VALUE",
+        help="set a notebook parameter of every selected job, checked like reports.toml "
+        "(lists comma-separated: --param countries=Iraq,Syria; repeatable)",
+    )
     render.add_argument("--force", action="store_true", help="render every job even when nothing changed")
     render.add_argument(
         "--self-contained", action="store_true", help="inline plotly.js into each report (for mailing one file)"
@@ -133,9 +150,18 @@ def _run_validate(args) -> int:
     return run_validate(args.data_dir)
 
 
+def _override_arguments(args) -> list[tuple[str, str, str]]:
+    """``(flag, name, text)`` for ``--start``, ``--end`` and each ``--param NAME=VALUE``, in that order."""
+    from analysis.render.jobs import parse_override
+
+    overrides = [(flag, name, getattr(args, name)) for flag, name in (("--start", "start"), ("--end", "end"))]
+    overrides = [o for o in overrides if o[2] is not None]
+    return overrides + [("--param", *parse_override(text)) for text in args.param or []]
+
+
 def _run_render(args) -> int:
     from analysis.render.batch import RenderError, render_jobs
-    from analysis.render.jobs import JobConfigError, read_jobs
+    from analysis.render.jobs import JobConfigError, apply_overrides, read_declared_by_notebook, read_jobs
 
     try:
         jobs = read_jobs(args.config, today=args.today)
@@ -147,6 +173,10 @@ def _run_render(args) -> int:
                     f"--job: found {', '.join(unknown)}, expected one of {', '.join(j.name for j in jobs)}"
                 )
             jobs = [j for j in jobs if j.name in args.job]
+        overrides = _override_arguments(args)
+        if overrides:
+            declared = read_declared_by_notebook(jobs)
+            jobs = apply_overrides(jobs, overrides, args.today or dt.date.today(), declared)
         if args.self_contained and len(jobs) > 1 and not args.job:
             log.warning("note: --self-contained inlines plotly.js (~4.8 MB) into every report")
         summary = render_jobs(

@@ -280,6 +280,23 @@ def read_declared_parameters(notebook: Path) -> dict[str, dict]:
     }
 
 
+def read_declared_by_notebook(jobs: list[Job]) -> dict[Path, dict[str, dict]]:
+    """:func:`read_declared_parameters` of each job's notebook; one that papermill cannot read raises
+    :class:`JobConfigError`."""
+    declared: dict[Path, dict[str, dict]] = {}
+    for job in jobs:
+        if job.notebook not in declared:
+            try:
+                declared[job.notebook] = read_declared_parameters(job.notebook)
+            except Exception as exc:  # nbformat's validation, JSON, encoding: whatever makes it unreadable
+                first = next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
+                problem = f"{type(exc).__name__}: {first[:200]}"
+                raise JobConfigError(
+                    f"{job.name}: {job.notebook}: not a notebook papermill can read ({problem})"
+                ) from None
+    return declared
+
+
 def check_job_parameters(job: Job, declared: dict[str, dict]) -> list[str]:
     """List what is wrong with ``job.parameters`` against the notebook's declaration.
 
@@ -294,35 +311,167 @@ def check_job_parameters(job: Job, declared: dict[str, dict]) -> list[str]:
     x: parameter 'rolling_periods': found 0, expected a whole number of at least 1
     x: parameter 'start': found '2024-13-01', expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'
     """
-    problems = []
-    for name in sorted(job.parameters):
-        value = job.parameters[name]
-        if name not in declared:
-            problems.append(
-                f"{job.name}: parameter {name!r}: found an unknown name, expected one of {', '.join(sorted(declared))}"
-            )
-            continue
-        expected = declared[name]["type"]
-        check = _TYPE_CHECKS.get(expected)
-        if check is not None and not check(value):
-            problems.append(
-                f"{job.name}: parameter {name!r}: found {value!r} ({type(value).__name__}), expected {expected}"
-            )
-            continue
-        if name in DATE_PARAMETERS and value != "":
-            try:
-                dt.date.fromisoformat(value)
-            except (TypeError, ValueError):
-                problems.append(
-                    f"{job.name}: parameter {name!r}: found {value!r}, "
-                    "expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'"
-                )
-        if name in POSITIVE_PARAMETERS and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-            problems.append(f"{job.name}: parameter {name!r}: found {value!r}, expected a whole number of at least 1")
-        allowed = ALLOWED_VALUES.get(name)
-        if allowed is not None:
-            found = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
-            if found:
-                shown = ", ".join(map(repr, found))
-                problems.append(f"{job.name}: parameter {name!r}: found {shown}, expected {' or '.join(allowed)}")
+    problems = [
+        f"{job.name}: parameter {name!r}: {problem}"
+        for name in sorted(job.parameters)
+        if (problem := check_parameter(name, job.parameters[name], declared))
+    ]
+    period = check_period(job.parameters.get("start"), job.parameters.get("end"))
+    if period:
+        problems.append(f"{job.name}: parameter 'end': {period}")
     return problems
+
+
+def check_parameter(name: str, value: object, declared: dict[str, dict]) -> str:
+    """What is wrong with one parameter value ("found ..., expected ..."), or "".
+
+    >>> check_parameter("frequency", "month", {"frequency": {"type": "str"}})
+    ''
+    >>> check_parameter("categories", ["attack_on_us", "raid"], {"categories": {"type": "list[str]"}})
+    "found 'raid', expected attack_on_us or us_strike or regional"
+    """
+    if name not in declared:
+        return f"found an unknown name, expected one of {', '.join(sorted(declared))}"
+    expected = declared[name]["type"]
+    check = _TYPE_CHECKS.get(expected)
+    if check is not None and not check(value):
+        return f"found {value!r} ({type(value).__name__}), expected {expected}"
+    if name in DATE_PARAMETERS and value != "":
+        try:
+            dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return f"found {value!r}, expected a date YYYY-MM-DD, 'today' or 'last N days|weeks|months'"
+    if name in POSITIVE_PARAMETERS and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        return f"found {value!r}, expected a whole number of at least 1"
+    allowed = ALLOWED_VALUES.get(name)
+    if allowed is not None:
+        found = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
+        if found:
+            return f"found {', '.join(map(repr, found))}, expected {' or '.join(allowed)}"
+    return ""
+
+
+def check_period(start: object, end: object) -> str:
+    """ "found ..., expected ..." when ``end`` comes before ``start`` (both ISO dates), else "".
+
+    >>> check_period("2024-02-01", "2024-01-31")
+    "found '2024-01-31', expected a date on or after the start 2024-02-01"
+    >>> check_period("2024-02-01", ""), check_period("not a date", "2024-01-01")
+    ('', '')
+    """
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except (TypeError, ValueError):
+        return ""
+    return f"found {end!r}, expected a date on or after the start {first}" if last < first else ""
+
+
+# --- overrides from the command line (`incidents render --start/--end/--param`) ----------------
+
+_TRUE, _FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
+
+
+def parse_override(text: str, flag: str = "--param") -> tuple[str, str]:
+    """``NAME=VALUE`` -> ``(NAME, VALUE)`` (the value stays text until the notebook says its type).
+
+    >>> parse_override("countries=Iraq,Syria")
+    ('countries', 'Iraq,Syria')
+    >>> parse_override("title")
+    Traceback (most recent call last):
+    ...
+    analysis.render.jobs.JobConfigError: --param: found 'title', expected NAME=VALUE
+    """
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise JobConfigError(f"{flag}: found {text!r}, expected NAME=VALUE")
+    return name.strip(), value
+
+
+def convert_override(text: str, expected: str) -> object:
+    """A command-line value as the type the notebook declares; ``ValueError`` says what was expected.
+
+    Lists are comma-separated; an empty value is an empty list.
+
+    >>> convert_override("Iraq, Syria", "list[str]"), convert_override("", "list[str]")
+    (['Iraq', 'Syria'], [])
+    >>> convert_override("4", "int"), convert_override("no", "bool"), convert_override("2024", "str")
+    (4, False, '2024')
+    >>> convert_override("four", "int")
+    Traceback (most recent call last):
+    ...
+    ValueError: a whole number (int)
+    """
+    if expected in {"list[str]", "list"}:
+        return [item.strip() for item in text.split(",") if item.strip()]
+    if expected == "int":
+        try:
+            return int(text.strip())
+        except ValueError:
+            raise ValueError("a whole number (int)") from None
+    if expected == "float":
+        try:
+            value = float(text.strip())
+        except ValueError:
+            raise ValueError("a number (float)") from None
+        if value != value or value in {float("inf"), float("-inf")}:
+            raise ValueError("a finite number (float)")
+        return value
+    if expected == "bool":
+        if text.strip().lower() in _TRUE | _FALSE:
+            return text.strip().lower() in _TRUE
+        raise ValueError("true or false (bool)")
+    return text
+
+
+def apply_overrides(
+    jobs: list[Job],
+    overrides: list[tuple[str, str, str]],
+    today: dt.date,
+    declared_by_notebook: dict[Path, dict[str, dict]],
+) -> list[Job]:
+    """``jobs`` with every ``(flag, name, text)`` override applied, each checked like a reports.toml value.
+
+    ``declared_by_notebook`` holds each job notebook's declared parameters. A
+    name some selected job's notebook does not declare, a value of the wrong
+    type or outside its vocabulary, or a period that ends before it starts
+    raises :class:`JobConfigError` naming the flag (and the job, when it
+    concerns one), so nothing runs.
+    """
+    result = []
+    for job in jobs:
+        declared = declared_by_notebook[job.notebook]
+        parameters = dict(job.parameters)
+        flags = {}
+        for flag, name, text in overrides:
+            shown = f"{flag} {name}={text}" if flag == "--param" else flag
+            if name == "data_dir":
+                raise JobConfigError(f"{shown}: found the data directory, expected --data DIR for it")
+            if name not in declared:
+                raise JobConfigError(
+                    f"{shown}: found a parameter that job {job.name!r} ({job.notebook.name}) does not have, "
+                    f"expected one of {', '.join(sorted(set(declared) - {'data_dir'}))} (or --job to choose jobs)"
+                )
+            value: object = text
+            if name in DATE_PARAMETERS:
+                try:
+                    value = resolve_relative_date(text, today)
+                except ValueError as exc:
+                    raise JobConfigError(f"{shown}: {exc}, expected a later date") from None
+            else:
+                try:
+                    value = convert_override(text, declared[name]["type"])
+                except ValueError as exc:
+                    raise JobConfigError(f"{shown}: found {text!r}, expected {exc}") from None
+            problem = check_parameter(name, value, declared)
+            if problem:
+                raise JobConfigError(f"{shown}: {problem}")
+            parameters[name], flags[name] = value, shown
+        period = check_period(parameters.get("start"), parameters.get("end"))
+        if period and ("start" in flags or "end" in flags):
+            shown = flags.get("end") or flags["start"]
+            raise JobConfigError(
+                f"{shown}: found a period of job {job.name!r} that ends {parameters['end']}, before its start "
+                f"{parameters['start']}; expected an end on or after the start"
+            )
+        result.append(Job(job.name, job.notebook, parameters, job.timeout_s, job.description))
+    return result

@@ -79,6 +79,35 @@ CASES = [
         args=("--out", "{dir}/lock-dir"),
         message=".render.lock: cannot open the render's lock file",
     ),
+    Case("--start not a date", args=("--start", "2024-13-01"), message="--start: found '2024-13-01', expected a date"),
+    Case(
+        "--end for a notebook without end",
+        args=("--start", "2024-02-01", "--end", "2024-01-31"),
+        message="--end: found a parameter that job 'good' (tiny.ipynb) does not have, expected one of fail, sleep_s",
+    ),
+    Case(
+        "--start far in the past",
+        args=("--start", "last 99999999 days"),
+        message="--start: 'last 99999999 days' reaches before year 1",
+    ),
+    Case(
+        "--param a name the notebook lacks",
+        args=("--param", "colour=red"),
+        message="--param colour=red: found a parameter that job 'good' (tiny.ipynb) does not have, expected one of",
+    ),
+    Case(
+        "--param of the wrong type",
+        args=("--param", "fail=maybe"),
+        message="--param fail=maybe: found 'maybe', expected true or false (bool)",
+    ),
+    Case("--param without a value", args=("--param", "title"), message="--param: found 'title', expected NAME=VALUE"),
+    Case("--param data_dir", args=("--param", "data_dir=/etc"), message="expected --data DIR for it"),
+    Case(
+        "--param outside its vocabulary",
+        GOOD.replace("tiny", "rolling"),
+        ("--param", "rolling_periods=0"),
+        "--param rolling_periods=0: found 0, expected a whole number of at least 1",
+    ),
     Case(
         "rolling_periods 0",
         GOOD.replace("tiny", "rolling") + "parameters = { rolling_periods = 0 }\n",

@@ -190,3 +190,22 @@ def test_a_state_file_of_the_wrong_shape_is_ignored_with_a_warning_not_a_blocked
     assert summary.exit_code == 0 and {r.status for r in summary.results} == {"rendered"}
     assert "found list, expected an object of job entries; every job is treated as never rendered" in caplog.text
     assert set(json.loads((out / ".render-state.json").read_text())) == {"good", "bad"}
+
+
+def test_command_line_overrides_reach_the_notebook_and_the_index_shows_them(tiny_project, capsys):
+    from analysis.cli import main
+
+    out = tiny_project / "out"
+    args = ["render", "--config", str(tiny_project / "reports.toml"), "--out", str(out), "--no-progress"]
+    code = main([*args, "--job", "good", "--start", "last 2 weeks", "--today", "2024-01-19", "--param", "title=Jan"])
+    assert code == 0, capsys.readouterr().err
+    state = json.loads((out / ".render-state.json").read_text())
+    assert state["good"]["parameters"]["start"] == "2024-01-05" and state["good"]["parameters"]["title"] == "Jan"
+    index = (out / "index.html").read_text()
+    assert "start=&#x27;2024-01-05&#x27;" in index and ">Jan</a>" in index
+    assert "<title>Jan</title>" in (out / "good.html").read_text()
+    # the same command again is unchanged; another period renders again
+    assert main([*args, "--job", "good", "--start", "2024-01-05", "--param", "title=Jan"]) == 0
+    assert json.loads((out / ".render-state.json").read_text())["good"]["status"] == "skipped"
+    assert main([*args, "--job", "good", "--start", "2024-01-06", "--param", "title=Jan"]) == 0
+    assert json.loads((out / ".render-state.json").read_text())["good"]["status"] == "rendered"

@@ -3,11 +3,20 @@
 import datetime as dt
 import os
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from analysis import paths
-from analysis.render.jobs import MAX_CONFIG_BYTES, JobConfigError, read_jobs, resolve_notebook
+from analysis.render.jobs import (
+    MAX_CONFIG_BYTES,
+    Job,
+    JobConfigError,
+    apply_overrides,
+    check_job_parameters,
+    read_jobs,
+    resolve_notebook,
+)
 
 
 @pytest.fixture
@@ -169,3 +178,72 @@ def test_a_config_that_is_not_a_small_regular_file_is_refused_without_reading_it
         read_jobs(big)
     with pytest.raises(JobConfigError, match="file not found"):
         read_jobs(tmp_path / "missing.toml")
+
+
+def test_a_relative_config_path_resolves_notebooks_against_its_folder_not_the_working_directory(tmp_path, monkeypatch):
+    (tmp_path / "mine" / "notebooks").mkdir(parents=True)
+    (tmp_path / "mine" / "notebooks" / "own.ipynb").write_text("{}")
+    (tmp_path / "mine" / "jobs.toml").write_text('[[job]]\nname = "a"\nnotebook = "own.ipynb"\n')
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    (job,) = read_jobs(Path("../mine/jobs.toml"))
+    assert job.notebook == tmp_path / "mine" / "notebooks" / "own.ipynb"
+
+
+DECLARED = {
+    "start": {"type": "str"},
+    "end": {"type": "str"},
+    "countries": {"type": "list[str]"},
+    "rolling_periods": {"type": "int"},
+    "title": {"type": "str"},
+    "data_dir": {"type": "str"},
+}
+
+
+def _overridden(overrides, parameters=None):
+    job = Job("weekly", Path("w.ipynb"), parameters or {"start": "2024-01-01", "title": "Weekly"})
+    (result,) = apply_overrides([job], overrides, dt.date(2024, 10, 3), {Path("w.ipynb"): DECLARED})
+    return result.parameters
+
+
+def test_overrides_replace_the_jobs_values_typed_as_the_notebook_declares_them():
+    parameters = _overridden(
+        [
+            ("--start", "start", "last 8 weeks"),
+            ("--end", "end", "today"),
+            ("--param", "countries", "Iraq, Syria"),
+            ("--param", "rolling_periods", "6"),
+            ("--param", "title", "2024"),
+        ]
+    )
+    assert parameters == {
+        "start": "2024-08-08",
+        "end": "2024-10-03",
+        "countries": ["Iraq", "Syria"],
+        "rolling_periods": 6,
+        "title": "2024",
+    }
+
+
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ([("--start", "start", "2024-02-30")], "--start: found '2024-02-30', expected a date YYYY-MM-DD"),
+        ([("--end", "end", "2023-12-31")], "--end: found a period of job 'weekly' that ends 2023-12-31, before its"),
+        ([("--param", "rolling_periods", "4.5")], "--param rolling_periods=4.5: found '4.5', expected a whole number"),
+        ([("--param", "rolling_periods", "-1")], "--param rolling_periods=-1: found -1, expected a whole number of at"),
+        ([("--param", "countries", "Iraq,Mars")], "--param countries=Iraq,Mars: found 'Mars', expected Iraq or"),
+        ([("--param", "location", "x")], "--param location=x: found a parameter that job 'weekly' (w.ipynb) does not"),
+    ],
+)
+def test_a_bad_override_names_its_flag_what_was_found_and_what_was_expected(overrides, message):
+    with pytest.raises(JobConfigError) as caught:
+        _overridden(overrides)
+    assert str(caught.value).startswith(message), caught.value
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_in_reports_toml_too():
+    job = Job("x", Path("x.ipynb"), {"start": "2024-02-01", "end": "2024-01-01"})
+    assert check_job_parameters(job, DECLARED) == [
+        "x: parameter 'end': found '2024-01-01', expected a date on or after the start 2024-02-01"
+    ]
