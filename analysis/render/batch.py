@@ -124,14 +124,19 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {lines[0][:200] if lines else ''}"
 
 
-def check_data(data_dir: Path) -> None:
-    """Validate ``data_dir`` or raise :class:`RenderError` (``EXIT["bad_input"]``)."""
+def check_data(data_dir: Path) -> dict[str, str]:
+    """Validate ``data_dir`` or raise :class:`RenderError` (``EXIT["bad_input"]``); return its span of dates:
+    ``data_first`` and ``data_latest``, the first and the latest incident date (ISO), for the index."""
     from analysis.data.validate import validate_data_dir
 
     report = validate_data_dir(data_dir)
     if report.problems:
         lines = [str(p) for p in report.problems]
         raise RenderError("\n".join(lines) + f"\n{len(lines)} problem(s) in {data_dir}: no report was rendered")
+    dates = report.tables["incidents"]["event_date"].dropna()
+    if dates.empty:
+        return {}
+    return {"data_first": dates.min().date().isoformat(), "data_latest": dates.max().date().isoformat()}
 
 
 # --- the batch -----------------------------------------------------------------------------
@@ -188,32 +193,35 @@ def render_jobs(
             else:
                 to_run.append(job)
         prepared = {job.name: dict(job.parameters) for job in jobs}
+        span: dict[str, str] = {}  # the data's first and latest incident, recorded with each report rendered
         if to_run:
-            check_data(data_dir)
+            span = check_data(data_dir)
             prepared.update(prepare_jobs(to_run, data_dir))
         footer = (
             f"incident-reports {__version__} · data {data_fingerprint[:12]} · "
             f"rendered {dt.datetime.now().isoformat(timespec='seconds')}"
         )
         for result in summary.results:
-            _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir)
+            _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir, span)
         late: list[JobResult] = []  # results that arrived while the workers were being stopped
         results = _run_parallel(to_run, prepared, out_dir, footer, self_contained, workers, progress, late)
         try:
             with _sigterm_as_interrupt():
                 for result in results:
                     summary.results.append(result)
-                    _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir)
+                    _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir, span)
         finally:
             results.close()  # stops the workers if the loop ended early (Ctrl-C between two results)
             for result in late:  # e.g. a report exported just before the stop: the index says it is new
                 summary.results.append(result)
-                _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir)
+                _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir, span)
             done = {r.name for r in summary.results}
             for job in to_run:
                 if job.name not in done:
                     summary.results.append(JobResult(job.name, "interrupted", error="interrupted before it finished"))
-                    _record(state, summary.results[-1], keys[job.name], prepared[job.name], data_fingerprint, out_dir)
+                    _record(
+                        state, summary.results[-1], keys[job.name], prepared[job.name], data_fingerprint, out_dir, span
+                    )
             for job in jobs:
                 state.setdefault(job.name, {})["title"] = str(prepared[job.name].get("title") or job.name)
                 state[job.name]["description"] = job.description
@@ -258,7 +266,15 @@ def _sigterm_as_interrupt():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _record(state: dict, result: JobResult, key: str, parameters: dict, data_fingerprint: str, out_dir: Path) -> None:
+def _record(
+    state: dict,
+    result: JobResult,
+    key: str,
+    parameters: dict,
+    data_fingerprint: str,
+    out_dir: Path,
+    span: dict[str, str],
+) -> None:
     entry = state.setdefault(result.name, {})
     now = dt.datetime.now().isoformat(timespec="seconds")
     if result.status == "skipped":
@@ -273,6 +289,8 @@ def _record(state: dict, result: JobResult, key: str, parameters: dict, data_fin
             rendered_at=now,
             failed_notebook="",
             empty=result.empty,
+            data_first=span.get("data_first", ""),
+            data_latest=span.get("data_latest", ""),
         )
     elif result.status == "failed":
         failed = out_dir / FAILED_DIR / f"{result.name}.ipynb"

@@ -204,7 +204,10 @@ def read_state(out_dir: Path) -> dict[str, dict]:
     return state
 
 
-_TEXT_FIELDS = ("status", "key", "title", "description", "error", "failed_notebook", "data_fingerprint")
+_TEXT_FIELDS = (
+    *("status", "key", "title", "description", "error", "failed_notebook"),
+    *("data_fingerprint", "data_first", "data_latest"),
+)
 _ENTRY_FIELDS: dict[str, tuple[type, ...]] = {
     **dict.fromkeys((*_TEXT_FIELDS, "rendered_at", "attempted_at"), (str,)),
     **dict.fromkeys(("parameters", "failed_parameters"), (dict,)),

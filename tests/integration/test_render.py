@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import re
@@ -209,3 +210,22 @@ def test_command_line_overrides_reach_the_notebook_and_the_index_shows_them(tiny
     assert json.loads((out / ".render-state.json").read_text())["good"]["status"] == "skipped"
     assert main([*args, "--job", "good", "--start", "2024-01-06", "--param", "title=Jan"]) == 0
     assert json.loads((out / ".render-state.json").read_text())["good"]["status"] == "rendered"
+
+
+def test_the_index_dates_each_report_by_the_data_it_was_rendered_from(tiny_project, capsys):
+    from analysis.cli import main
+    from analysis.data.validate import validate_data_dir
+
+    dates = validate_data_dir().tables["incidents"]["event_date"]
+    first, latest = (d.date().isoformat() for d in (dates.min(), dates.max()))
+    after = (dates.max() + dt.timedelta(days=30)).date().isoformat()
+    out = tiny_project / "out"
+    args = ["render", "--config", str(tiny_project / "reports.toml"), "--out", str(out), "--no-progress"]
+    assert main([*args, "--job", "good", "--start", after]) == 0, capsys.readouterr().err
+    assert main([*args, "--job", "bad", "--param", "fail=false"]) == 0, capsys.readouterr().err
+    state = json.loads((out / ".render-state.json").read_text())
+    assert (state["good"]["data_first"], state["good"]["data_latest"]) == (first, latest)
+    text = re.sub(r"<[^>]+>", "", (out / "index.html").read_text())
+    assert f"data as of {latest} (its latest incident)" in text
+    assert f"no incident in the data after {latest}; this period starts {after}" in text
+    assert f"{first} (first incident) – {latest} (latest incident)" in text, "an open period in real dates"

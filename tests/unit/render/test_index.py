@@ -14,7 +14,7 @@ def _row(page: str, name: str) -> str:
 
 
 def _text(html: str) -> str:
-    return re.sub(r"<[^>]+>", " ", html)
+    return re.sub(r"<(br|/td)>", " ", re.sub(r"<(?!br>|/td>)[^>]+>", "", html))
 
 
 def test_an_empty_report_reads_empty_in_its_row_and_in_the_headline(tmp_path):
@@ -29,7 +29,7 @@ def test_an_empty_report_reads_empty_in_its_row_and_in_the_headline(tmp_path):
     assert 'class="empty"' in weekly
     assert "EMPTY: no incidents match its filters (report unchanged, not re-rendered)" in _text(weekly)
     assert "EMPTY" not in _row(page, "overview")
-    assert "2 reports, all up to date; 1 empty (no incidents match the filters): weekly." in page
+    assert "2 reports, none with problems in the last run; 1 empty (no incidents match the filters): weekly." in page
 
 
 def test_a_timed_out_report_says_which_cell_and_which_limit(tmp_path):
@@ -45,3 +45,26 @@ def test_a_timed_out_report_says_which_cell_and_which_limit(tmp_path):
 def test_a_report_never_rendered_has_no_link(tmp_path):
     page = build_index_html(tmp_path, ["new"], {}, NOW)
     assert "new (no report yet)" in page and 'href="new.html"' not in page
+
+
+def test_each_row_gives_its_period_in_real_dates_the_data_as_of_and_a_note_when_the_data_ends_before_it(tmp_path):
+    for name in ("overview", "weekly"):
+        (tmp_path / f"{name}.html").write_text("<html></html>")
+    span = {"data_first": "2022-08-24", "data_latest": "2024-10-01", "data_fingerprint": "62ef1265decc"}
+    state = {
+        "overview": {"status": "rendered", "parameters": {"start": "2023-10-07"}, **span},
+        "weekly": {
+            "status": "rendered",
+            "parameters": {"start": "2026-09-26", "end": "2026-11-21"},
+            "empty": True,
+            **span,
+        },
+    }
+    page = build_index_html(tmp_path, ["overview", "weekly"], state, NOW)
+    overview, weekly = _text(_row(page, "overview")), _text(_row(page, "weekly"))
+    assert "2023-10-07 – 2024-10-01 (latest incident)" in overview and "as of 2024-10-01" in overview
+    assert "no incident in the data" not in overview
+    assert "2026-09-26 – 2026-11-21" in weekly and "EMPTY" in weekly
+    assert "no incident in the data after 2024-10-01; this period starts 2026-09-26" in weekly
+    assert "data as of 2024-10-01 (its latest incident)" in page
+    assert "all up to date" not in page, "the headline no longer calls two-year-old data up to date"
