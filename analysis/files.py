@@ -107,10 +107,14 @@ def fingerprint_files(files: Iterable[Path], root: Path) -> str:
 
 
 def fingerprint_data_dir(data_dir: Path | str | None = None) -> str:
-    """:func:`fingerprint_files` of every CSV file and raw file of ``data_dir`` (default: the bundled data)."""
+    """:func:`fingerprint_files` of every CSV file and raw file of ``data_dir`` (default: the bundled data).
+
+    A file under ``raw/`` that leads outside ``data_dir`` (a symbolic link out) is left out: never read.
+    """
     root = Path(data_dir) if data_dir is not None else paths.DATA_DIR
     files = [p for p in root.glob("*.csv") if p.is_file()]
     raw = root / "raw"
     if raw.is_dir():
-        files += [p for p in raw.rglob("*") if p.is_file()]
+        inside = Path(root).resolve()
+        files += [p for p in raw.rglob("*") if p.is_file() and p.resolve().is_relative_to(inside)]
     return fingerprint_files(files, root)

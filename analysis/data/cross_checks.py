@@ -238,8 +238,33 @@ def check_sources(read: TableRead, data_dir: Path, problems: list[Problem]) -> d
     return texts
 
 
+def find_path_outside(data_dir: Path, file: str) -> Path | None:
+    """Where ``file`` (relative to ``data_dir``) leads when that is outside ``data_dir``, else None.
+
+    ``..``, an absolute path and a symbolic link leading out all count: the
+    path is resolved, links followed, without opening the file.
+
+    >>> find_path_outside(Path("/srv/data"), "../../../etc/passwd")
+    PosixPath('/etc/passwd')
+    >>> find_path_outside(Path("/srv/data"), "/etc/passwd")
+    PosixPath('/etc/passwd')
+    >>> find_path_outside(Path("/srv/data"), "raw/../raw/a.txt") is None
+    True
+    """
+    root = Path(data_dir).resolve()
+    target = (root / file).resolve()
+    return None if target.is_relative_to(root) else target
+
+
 def _read_raw(label: str, line: int, data_dir: Path, file: str, problems: list[Problem]) -> bytes | None:
-    """The bytes of one raw file, or None (and a problem) when it is missing or not a regular file."""
+    """The bytes of one raw file, or None (and a problem) when it is missing, not a regular file or outside
+    ``data_dir`` (never read then)."""
+    outside = find_path_outside(data_dir, file)
+    if outside is not None:
+        leads = "" if str(outside) == file else f", which leads to {show(str(outside))}"
+        found = f"{show(file)}{leads}, outside the data directory"
+        problems.append(Problem(label, line, "file", found, f"a path inside the data directory {data_dir}"))
+        return None
     kind = file_kind(data_dir / file)
     if kind is None:
         problems.append(Problem(label, line, "file", show(file), f"an existing file under {data_dir}"))

@@ -197,6 +197,33 @@ def _changed_raw_file(data: Path) -> Expected:
     return Expected(2, "sources.csv", record_line(path, row), "sha256", "raw files must not be edited")
 
 
+OUTSIDE_TEXT = "A private file beside the data directory: the validator must never read or hash it.\n"
+
+
+def outside_file(data: Path) -> Path:
+    """The file beside ``data`` (outside it) that the escape cases point at."""
+    return data.parent / f"{data.name}-outside.txt"
+
+
+def _raw_file_escape(how: str) -> Callable[[Path], Expected]:
+    """sources.file leading outside the data directory: by ``..``, as an absolute path, or by a symbolic link."""
+
+    def build(data: Path) -> Expected:
+        target = outside_file(data)
+        target.write_text(OUTSIDE_TEXT, encoding="utf-8")
+        path = data / "sources.csv"
+        row = find_row(path, lambda r: r["file"] != "")
+        if how == "symlink":
+            raw = data / get_cell(path, row, "file")
+            raw.unlink()
+            raw.symlink_to(target)
+        else:
+            set_cell(path, row, "file", f"../{target.name}" if how == "dotdot" else "/etc/passwd")
+        return Expected(2, "sources.csv", record_line(path, row), "file", "outside the data directory")
+
+    return build
+
+
 def _count_beyond_int64(data: Path) -> Expected:
     line = set_cell(data / "incidents.csv", 1, "munitions_max", "99999999999999999999")
     return Expected(2, "incidents.csv", line, "munitions_max", "expected a number from 0 to 10000000")
@@ -302,6 +329,9 @@ CASES: tuple[Case, ...] = (
     Case("date-out-of-range", _date_out_of_range, "event_date 9999-12-31"),
     Case("unknown-country", _unknown_country, "reported_totals.countries naming Narnia"),
     Case("table-is-a-directory", _table_is_a_directory, "a directory named context.csv"),
+    Case("raw-file-dotdot", _raw_file_escape("dotdot"), "sources.file '../x.txt', a file beside the data directory"),
+    Case("raw-file-absolute", _raw_file_escape("absolute"), "sources.file '/etc/passwd'"),
+    Case("raw-file-symlink-out", _raw_file_escape("symlink"), "a raw file replaced by a symbolic link leading out"),
     # accepted: the codebook makes context and reported totals optional companions,
     # the validator reads UTF-8 with a BOM and CRLF line endings, and notes have no length limit
     Case(

@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
+from analysis.files import sha256_hex
 from analysis.render.jobs import read_jobs
-from tests.corpus.build import CASES, Case, Expected, build_case
+from tests.corpus.build import CASES, Case, Expected, build_case, outside_file
 from tests.integration.render_checks import CLI, leftovers, snapshot
 
 BAD = [c for c in CASES if not c.accepted]
@@ -129,6 +130,17 @@ def test_bad_input_is_reported_located_and_leaves_the_reports_alone(case: Case, 
     assert "no report was rendered" in render.stderr
     assert snapshot(result.out) == before, "the earlier reports, index and state must be byte for byte intact"
     assert not leftovers(result.out)
+
+
+@pytest.mark.parametrize("name", ["raw-file-dotdot", "raw-file-absolute", "raw-file-symlink-out"])
+def test_a_raw_file_outside_the_data_directory_is_never_read_or_hashed(name, outcomes):
+    """Before the check, the validator hashed the outside file and printed its sha256 in the sha256 problem."""
+    result = outcomes[name]
+    output = result.validate.output + result.render.output
+    for outside in (outside_file(result.data), Path("/etc/passwd")):
+        if outside.is_file():
+            assert sha256_hex(outside.read_bytes()) not in output, f"{outside} was read and hashed"
+    assert "sha256" not in problem_line(result.validate.stdout, result.data, result.expected)
 
 
 @pytest.mark.parametrize("case", ACCEPTED, ids=[c.name for c in ACCEPTED])

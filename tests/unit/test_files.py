@@ -80,3 +80,13 @@ def test_fingerprint_changes_with_data(data_dir):
     assert before == fingerprint_data_dir(data_dir)
     (data_dir / "raw" / "alpha.txt").write_text("edited", encoding="utf-8")
     assert fingerprint_data_dir(data_dir) != before
+
+
+def test_fingerprint_never_reads_a_raw_file_that_leads_outside_the_data_directory(data_dir, tmp_path):
+    before = fingerprint_data_dir(data_dir)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("private")
+    (data_dir / "raw" / "link.txt").symlink_to(outside)
+    assert fingerprint_data_dir(data_dir) == before, "the outside file is left out"
+    (data_dir / "raw" / "inside.txt").symlink_to(data_dir / "raw" / "alpha.txt")
+    assert fingerprint_data_dir(data_dir) != before, "a link that stays inside counts like any raw file"
