@@ -202,6 +202,8 @@ def _run_render(args) -> int:
     for result in summary.results:
         counts[result.shown_status] = counts.get(result.shown_status, 0) + 1
     print(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + f"; index: {summary.index_path}")
+    if summary.exit_code == EXIT["cannot_write"]:
+        log.error("error: %s; the reports already there were left as they were", summary.write_error)
     return summary.exit_code
 
 

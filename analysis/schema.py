@@ -521,6 +521,12 @@ EXIT_CODES: tuple[ExitCode, ...] = (
     ),
     ExitCode(70, "internal", "an internal error (a bug): one line on stderr, the traceback with `--debug`"),
     ExitCode(
+        74,
+        "cannot_write",
+        "the output folder cannot be written (read-only, full, no permission, I/O error; sysexits' EX_IOERR): "
+        "one line names the folder and the system's error, the reports already there are left as they were",
+    ),
+    ExitCode(
         130, "interrupted", "interrupted (Ctrl-C or SIGTERM): finished reports are kept, the index says what was not"
     ),
 )

@@ -40,8 +40,10 @@ from analysis.render.state import (
     WORK_DIR,
     RenderError,
     build_job_key,
+    cannot_write,
     fingerprint_code,
     hold_render_lock,
+    is_write_failure,
     read_state,
     write_state,
 )
@@ -63,10 +65,17 @@ class RenderSummary:
     index_path: Path | None = None
 
     @property
+    def write_error(self) -> str:
+        """The first job's "cannot write" error, or "" (each job's line shows its own)."""
+        return next((r.error for r in self.results if r.status == "failed" and r.cannot_write), "")
+
+    @property
     def exit_code(self) -> int:
         statuses = {r.status for r in self.results}
         if "interrupted" in statuses:
             return EXIT["interrupted"]
+        if self.write_error:
+            return EXIT["cannot_write"]
         return EXIT["failed"] if "failed" in statuses else EXIT["ok"]
 
 
@@ -84,15 +93,32 @@ def check_out_dir(out_dir: Path, names: list[str]) -> None:
     except FileExistsError:
         raise RenderError(f"--out {out_dir}: found {file_kind(out_dir)}, expected a folder") from None
     except OSError as exc:
-        raise RenderError(f"--out {out_dir}: cannot create the folder ({exc.strerror})") from None
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise RenderError(f"--out {out_dir}: found a folder you cannot write to, expected a writable folder")
+        code = EXIT["cannot_write"] if is_write_failure(exc) else EXIT["bad_input"]
+        raise RenderError(f"--out {out_dir}: cannot create the folder ({exc.strerror})", code) from None
+    probe_writing(out_dir)
     expected = {name: "a regular file" for name in ("index.html", STATE_FILE, *(f"{n}.html" for n in names))}
     expected.update(dict.fromkeys((ASSETS_DIR, FAILED_DIR, WORK_DIR), "a directory"))
     for name, kind in expected.items():
         found = file_kind(out_dir / name, follow_symlinks=False)
         if found not in (None, kind):
             raise RenderError(f"{out_dir / name}: found {found}, expected {kind} (or nothing) there")
+
+
+def probe_writing(out_dir: Path) -> None:
+    """Write and remove one byte in ``out_dir``, or raise :class:`RenderError` (``EXIT["cannot_write"]``) naming
+    the folder and the system's reason: read-only, full, not ours, immutable (as root too, unlike ``os.access``)."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".write-probe.", suffix=".tmp", dir=out_dir)
+    except OSError as exc:
+        raise cannot_write(out_dir, exc, "a file there") from None
+    try:
+        os.write(fd, b"\n")
+        os.fsync(fd)
+    except OSError as exc:
+        raise cannot_write(out_dir, exc, "a file there") from None
+    finally:
+        os.close(fd)
+        Path(probe).unlink(missing_ok=True)
 
 
 def prepare_jobs(jobs: list[Job], data_dir: Path) -> dict[str, dict]:
@@ -225,10 +251,15 @@ def render_jobs(
             for job in jobs:
                 state.setdefault(job.name, {})["title"] = str(prepared[job.name].get("title") or job.name)
                 state[job.name]["description"] = job.description
-            write_state(out_dir, state)
             from analysis.render.index import write_index
 
-            summary.index_path = write_index(out_dir, names, state)
+            try:
+                write_state(out_dir, state)
+                summary.index_path = write_index(out_dir, names, state)
+            except OSError as exc:
+                if not is_write_failure(exc):
+                    raise
+                raise cannot_write(out_dir, exc, "the index and its state") from None
     return summary
 
 

@@ -11,6 +11,7 @@ file.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import json
 import logging
@@ -45,6 +46,28 @@ class RenderError(Exception):
         self.exit_code = exit_code
 
 
+WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG, errno.EACCES, errno.EPERM})
+"""``errno`` values that mean the machine refuses to store what the render writes (exit ``cannot_write``)."""
+
+
+def is_write_failure(exc: BaseException) -> bool:
+    """True for an ``OSError`` of :data:`WRITE_FAILURES` (a full disk, a read-only folder, ...)."""
+    return isinstance(exc, OSError) and exc.errno in WRITE_FAILURES
+
+
+def cannot_write(out_dir: Path, exc: OSError, what: str = "") -> RenderError:
+    """The one-line error (exit ``cannot_write``) for a write the machine refused in ``out_dir``.
+
+    >>> print(cannot_write(Path("/srv/reports"), OSError(28, "No space left on device"), "index.html"))
+    /srv/reports: cannot write index.html (No space left on device); the reports already there were left as they were
+    """
+    reason = exc.strerror or str(exc)
+    return RenderError(
+        f"{out_dir}: cannot write {what or 'there'} ({reason}); the reports already there were left as they were",
+        EXIT["cannot_write"],
+    )
+
+
 # --- the lock ------------------------------------------------------------------
 
 
@@ -55,8 +78,11 @@ def hold_render_lock(out_dir: Path) -> Iterator[None]:
     fd = _take_lock(lock_path)
     _held_lock_fds.add(fd)
     try:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}".encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}".encode(), 0)
+        except OSError as exc:
+            raise cannot_write(Path(out_dir), exc, LOCK_FILE) from None
         yield
     finally:
         _held_lock_fds.discard(fd)
@@ -107,6 +133,8 @@ def _open_lock_file(lock_path: Path) -> int:
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
     except OSError as exc:
+        if is_write_failure(exc):
+            raise cannot_write(lock_path.parent, exc, LOCK_FILE) from None
         raise RenderError(f"{lock_path}: cannot open the render's lock file ({exc.strerror})") from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)

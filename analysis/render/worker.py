@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.render.jobs import Job
-from analysis.render.state import FAILED_DIR, WORK_DIR, close_inherited_locks
+from analysis.render.state import FAILED_DIR, WORK_DIR, close_inherited_locks, is_write_failure
 from analysis.schema import EXIT
 
 KERNEL_DIR_PREFIX = "incidents-kernel-"
@@ -67,6 +67,7 @@ class JobResult:
     seconds: float = 0.0
     error: str = ""
     empty: bool = False  # rendered (or skipped) with a selection that matched no incident
+    cannot_write: bool = False  # failed because the output folder refused a write (full, read-only, ...)
 
     @property
     def shown_status(self) -> str:
@@ -183,14 +184,19 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
     def result(status: str, error: str = "", empty: bool = False) -> JobResult:
         return JobResult(job.name, status, time.perf_counter() - started, error, empty)
 
+    def write_failed(exc: OSError) -> JobResult:
+        failed = result("failed", f"cannot write {out_dir} ({exc.strerror or exc})")
+        failed.cannot_write = True
+        return failed
+
     if _WORKER["stopping"]:
         return result("interrupted", "interrupted before it started")
     work_dir = out_dir / WORK_DIR
-    work_dir.mkdir(parents=True, exist_ok=True)
     executed = work_dir / f"{job.name}.{os.getpid()}.ipynb"
     _WORKER["executed"] = executed
     keep_kernel = False
     try:
+        work_dir.mkdir(parents=True, exist_ok=True)
         kernel = {"km": _take_kernel()} if _WORKER["in_worker"] else {"kernel_manager_class": _kernel_manager_class()}
         try:
             _run_in_thread(
@@ -207,6 +213,8 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
         except (papermill.PapermillExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, OSError) as exc:
             if _WORKER["stopping"]:
                 return result("interrupted", "interrupted")
+            if _refused_in(out_dir, exc):  # papermill could not save the executed notebook
+                return write_failed(exc)
             kept = _keep_failed_notebook(executed, out_dir, job.name)
             return result("failed", describe_failure(exc, job, kept))
         if _WORKER["stopping"]:
@@ -226,6 +234,8 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
     except Exception as exc:  # a job must never take the batch down
         if _WORKER["stopping"]:
             return result("interrupted", "interrupted")
+        if _refused_in(out_dir, exc):  # the report, plotly.js or the work folder: nothing was replaced
+            return write_failed(exc)
         try:
             _keep_failed_notebook(executed, out_dir, job.name)
         except OSError:
@@ -236,6 +246,15 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
             _discard_kernel()  # a fresh kernel already shut down by papermill: a no-op then
         executed.unlink(missing_ok=True)
         _WORKER["executed"] = None
+
+
+def _refused_in(out_dir: Path, exc: BaseException) -> bool:
+    """True when ``exc`` is a refused write (full, read-only, ...) in ``out_dir``, or one that names no file
+    (a ``write`` on a full disk); a refused kernel file elsewhere is an ordinary failure."""
+    if not is_write_failure(exc):
+        return False
+    filename = getattr(exc, "filename", None)
+    return filename is None or Path(os.fsdecode(filename)).resolve().is_relative_to(Path(out_dir).resolve())
 
 
 def selection_is_empty(executed: Path) -> bool:
