@@ -24,6 +24,8 @@ from analysis.metrics.coverage import merge_spans
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
 COUNT_COLUMNS = ["period", "incidents", "cumulative", "rolling_mean", "covered"]
+NOT_COVERED = "not covered"
+"""What tables and charts say for a period the data does not cover (never 0)."""
 LULL_COLUMNS = ["began", "ended", "gap_days", "previous_incident_date"]
 
 
