@@ -233,7 +233,8 @@ def build_source_list_html(links: pd.DataFrame) -> str:
     bundled = int(links["href"].fillna("").str.startswith(f"{CARDS_DIRNAME}/sources/").sum())
     summary = f"Sources cited by this selection: {len(links)} ({bundled} bundled, {len(links) - bundled} external)"
     return (
-        f'<details class="report-sources"><summary>{html.escape(summary)}</summary><ul>{"".join(items)}</ul></details>'
+        '<details class="report-sources" style="overflow-wrap: anywhere">'
+        f"<summary>{html.escape(summary)}</summary><ul>{''.join(items)}</ul></details>"
     )
 
 
