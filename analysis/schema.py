@@ -470,7 +470,43 @@ REPORTED_TOTALS = Table(
     ),
 )
 
-TABLES: tuple[Table, ...] = (SOURCES, PLACES, INCIDENTS, EVIDENCE, CONTEXT, REPORTED_TOTALS)
+COVERAGE = Table(
+    name="coverage",
+    file="coverage.csv",
+    description=(
+        "Which periods (and countries) the data claims to cover: outside them a period without incidents is "
+        "'not covered', never a count of zero. Absent: the data covers its first to its last incident date."
+    ),
+    optional=True,
+    columns=(
+        Column(
+            "period_start",
+            "date",
+            "first day of a period the data claims to cover (YYYY-MM-DD)" + _DATE_RANGE,
+            pattern=_DATE_PATTERN,
+        ),
+        Column(
+            "period_end",
+            "date",
+            "last day of that period (YYYY-MM-DD), on or after period_start" + _DATE_RANGE,
+            pattern=_DATE_PATTERN,
+        ),
+        Column(
+            "countries",
+            "text",
+            "';'-separated countries the claim covers; empty = every country",
+            required=False,
+            allowed=COUNTRIES,
+        ),
+        Column(
+            "basis",
+            "text",
+            "how the claim was established (the export's query, the tracker's own statement of what it lists)",
+        ),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (SOURCES, PLACES, INCIDENTS, EVIDENCE, CONTEXT, REPORTED_TOTALS, COVERAGE)
 
 # Every incident must have evidence for these fields (see CODEBOOK.md).
 EVIDENCE_REQUIRED_FIELDS: tuple[str, ...] = ("event_date", "location", "weapon")

@@ -2,7 +2,8 @@
 
 - rows: each ``*_min`` <= ``*_max``; ``sub_event_type`` belongs to
   ``event_type``; each ``;``-separated item of a text column with allowed
-  values (``reported_totals.countries``) is one of them.
+  values (``reported_totals.countries``) is one of them; a coverage period
+  ends on or after it starts.
 - across files: source, place and incident references resolve; raw files
   are regular files and match their sha256; quotes occur in their raw file
   (exactly, or after collapsing runs of white space); coordinates lie in the
@@ -10,7 +11,8 @@
   incident has evidence for ``schema.EVIDENCE_REQUIRED_FIELDS`` and for each
   casualty pair that holds a figure. Incidents whose sources are all
   external references (url, no raw file) are exempt from the evidence rules;
-  they are counted in a note, not reported as problems.
+  they are counted in a note, not reported as problems. When ``coverage.csv``
+  is present, every incident lies in one of its periods, in a country it covers.
 
 Every ``check_*`` function appends :class:`~analysis.data.problems.Problem`
 objects to the list it is given.
@@ -431,3 +433,58 @@ def _external_only(incidents: TableRead, bundled: set[str]) -> np.ndarray:
     if bundled:
         exempt = exempt & ~_rows_with_item(source_ids, bundled.__contains__, incidents.id_items.get("source_ids"))
     return exempt
+
+
+# --- coverage.csv -----------------------------------------------------------------------
+
+
+def check_period_order(read: TableRead, problems: list[Problem]) -> None:
+    """Each coverage period ends on or after the day it starts."""
+    df = read.frame
+    for row in _rows((df["period_end"] < df["period_start"]).fillna(False)):
+        problems.append(
+            Problem(
+                read.label,
+                read.line(row),
+                "period_end",
+                f"{df.at[row, 'period_end']:%Y-%m-%d} before period_start {df.at[row, 'period_start']:%Y-%m-%d}",
+                "period_end on or after period_start",
+            )
+        )
+
+
+def check_incidents_covered(incidents: TableRead, coverage: TableRead, problems: list[Problem]) -> None:
+    """Every incident lies in a period of ``coverage.csv`` that covers its country (or every country).
+
+    A data directory that states its coverage claims nothing outside it, so an
+    incident there contradicts the claim (reports would call its period "not covered").
+    """
+    inc, cov = incidents.frame, coverage.frame
+    days = inc["event_date"].to_numpy(dtype="datetime64[D]")
+    country = inc["country"].astype("string")
+    covered = np.zeros(len(inc), dtype=bool)
+    for start, end, listed in zip(cov["period_start"], cov["period_end"], cov["countries"]):
+        if pd.isna(start) or pd.isna(end):
+            continue
+        inside = (days >= np.datetime64(start, "D")) & (days <= np.datetime64(end, "D"))
+        wanted = [] if pd.isna(listed) else _split_ids(listed)
+        if wanted:
+            inside &= country.isin(wanted).to_numpy(dtype=bool, na_value=False)
+        covered |= inside
+    periods = "; ".join(
+        f"{a:%Y-%m-%d} to {b:%Y-%m-%d}" + ("" if pd.isna(c) else f" ({c})")
+        for a, b, c in zip(cov["period_start"], cov["period_end"], cov["countries"])
+        if not (pd.isna(a) or pd.isna(b))
+    )
+    for row in _rows(~covered & ~np.isnat(days)):
+        where = "" if pd.isna(country.iat[row]) else f" in {country.iat[row]}"
+        problems.append(
+            Problem(
+                incidents.label,
+                incidents.line(row),
+                "event_date",
+                f"{days[row]}{where}, outside every period of coverage.csv",
+                f"a date and country that coverage.csv covers ({show(periods or 'no periods')}); "
+                "widen coverage.csv or fix the incident",
+            )
+        )

@@ -21,7 +21,12 @@ import pandas as pd
 from analysis import schema
 
 FOUND_WIDTH = 60
-_TABLE_WORDS = {"evidence": "evidence rows", "context": "context rows", "reported_totals": "reported totals"}
+_TABLE_WORDS = {
+    "evidence": "evidence rows",
+    "context": "context rows",
+    "reported_totals": "reported totals",
+    "coverage": "coverage periods",
+}
 
 
 @dataclass(frozen=True)

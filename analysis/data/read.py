@@ -38,6 +38,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pv
 
 from analysis import paths, schema
+from analysis.data.coverage import build_coverage_rows
 from analysis.data.problems import DataValidationError, Problem, show
 from analysis.data.rules import gate, pandera_problems, parse_dates, parse_numbers
 from analysis.schema import Column, Table
@@ -58,6 +59,9 @@ class Dataset:
     evidence: pd.DataFrame
     context: pd.DataFrame
     reported_totals: pd.DataFrame
+    coverage: pd.DataFrame
+    """The periods the data claims to cover (``coverage.csv``); without that file, one row from the first to the
+    last incident date (:func:`analysis.data.coverage.build_coverage_rows`)."""
     notes: tuple[str, ...] = ()
 
 
@@ -69,6 +73,8 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     if not report.ok:
         raise DataValidationError(report.problems, report.data_dir)
     tables = {t.name: report.tables.get(t.name, empty_table(t.name)) for t in schema.TABLES}
+    if "coverage" not in report.tables:
+        tables["coverage"] = build_coverage_rows(tables["incidents"])
     return Dataset(
         data_dir=Path(data_dir) if data_dir is not None else paths.DATA_DIR, notes=tuple(report.notes), **tables
     )
@@ -82,6 +88,11 @@ def load_incidents(data_dir: Path | str | None = None) -> pd.DataFrame:
 def load_context(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Context events (columns of ``schema.CONTEXT``); empty when ``context.csv`` is absent."""
     return load_dataset(data_dir).context
+
+
+def load_coverage(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Covered periods (columns of ``schema.COVERAGE``); the incidents' date span when ``coverage.csv`` is absent."""
+    return load_dataset(data_dir).coverage
 
 
 def load_reported_totals(data_dir: Path | str | None = None) -> pd.DataFrame:

@@ -4,7 +4,7 @@ Every problem prints as ``FILE:LINE: COLUMN: found X, expected Y``
 (:mod:`analysis.data.problems`). The steps, in order:
 
 1. files: the four core tables (sources, places, incidents, evidence) must
-   exist; ``context.csv`` and ``reported_totals.csv`` are optional and checked
+   exist; ``context.csv``, ``reported_totals.csv`` and ``coverage.csv`` are optional and checked
    when present. Each must be a regular file (a directory or a FIFO named
    ``context.csv`` is a problem, never read). UTF-8 (a BOM is accepted) with
    LF or CRLF line endings.
@@ -13,9 +13,10 @@ Every problem prints as ``FILE:LINE: COLUMN: found X, expected Y``
    allowed values, ids, numbers, real dates, bounds, unique ids.
 3. rows (:mod:`analysis.data.cross_checks`): dates between
    ``schema.EARLIEST_DATE`` and the day after the validation day, ``*_min`` <=
-   ``*_max``, sub-event types, listed values, coordinates in their country.
+   ``*_max``, sub-event types, listed values, coordinates in their country,
+   coverage periods that end on or after they start.
 4. across files: references, raw files and their sha256, verbatim quotes,
-   evidence coverage.
+   evidence coverage, every incident inside the periods of ``coverage.csv``.
 """
 
 from __future__ import annotations
@@ -112,6 +113,8 @@ def _check_rows(reads: dict[str, TableRead], today: dt.date, problems: list[Prob
     for name in ("incidents", "places"):
         if name in reads:
             cross.check_coordinates(reads[name], problems)
+    if "coverage" in reads:
+        cross.check_period_order(reads["coverage"], problems)
 
 
 def _check_across_files(reads: dict[str, TableRead], root: Path, report: ValidationReport) -> None:
@@ -129,6 +132,8 @@ def _check_across_files(reads: dict[str, TableRead], root: Path, report: Validat
     for name in ("evidence", "reported_totals"):
         if name in reads:
             cross.check_quotes(reads[name], texts, problems)
+    if inc is not None and "coverage" in reads:
+        cross.check_incidents_covered(inc, reads["coverage"], problems)
     if inc is not None and src is not None:
         bundled = set(src.frame.loc[src.frame["file"].notna(), "source_id"].dropna().tolist())
         cross.check_coverage(inc, ev, bundled, problems, report.notes)

@@ -105,3 +105,57 @@ def compare_with_reported_totals(incidents: pd.DataFrame, reported_totals: pd.Da
             "share_high": "float64",
         }
     )
+
+
+SPAN_COLUMNS = ["period_start", "period_end"]
+
+
+def select_covered_spans(coverage: pd.DataFrame, countries=()) -> pd.DataFrame:
+    """The stretches of days that ``coverage`` (rows of ``coverage.csv``) covers for ``countries``.
+
+    A row counts when it covers every country (empty ``countries``) or one
+    of ``countries``; with no ``countries`` (a selection of every country)
+    every row counts.  Overlapping or touching periods are merged.  Returns
+    columns ``period_start``, ``period_end`` (``datetime64[s]``), sorted.
+
+    >>> cov = pd.DataFrame({"period_start": pd.to_datetime(["2024-03-01", "2019-01-01", "2024-01-01"]),
+    ...                     "period_end": pd.to_datetime(["2024-06-30", "2020-12-31", "2024-02-29"]),
+    ...                     "countries": [None, "Syria", None]})
+    >>> select_covered_spans(cov, ["Iraq"]).astype(str).values.tolist()
+    [['2024-01-01', '2024-06-30']]
+    >>> len(select_covered_spans(cov))
+    2
+    """
+    wanted = set(countries or ())
+    keep = [
+        not wanted or not split_countries(listed) or bool(wanted & set(split_countries(listed)))
+        for listed in coverage["countries"]
+    ]
+    rows = coverage.loc[np.asarray(keep, dtype=bool)].dropna(subset=SPAN_COLUMNS)
+    starts, ends = merge_spans(rows["period_start"], rows["period_end"])
+    return pd.DataFrame(
+        {"period_start": starts.astype("datetime64[s]"), "period_end": ends.astype("datetime64[s]")},
+        columns=SPAN_COLUMNS,
+    )
+
+
+def merge_spans(starts, ends) -> tuple[np.ndarray, np.ndarray]:
+    """Day spans (first and last day, both included) sorted, with overlapping or touching spans merged.
+
+    >>> a, b = merge_spans(["2024-01-05", "2024-01-01", "2024-02-01"], ["2024-01-09", "2024-01-04", "2024-02-02"])
+    >>> a.astype(str).tolist(), b.astype(str).tolist()
+    (['2024-01-01', '2024-02-01'], ['2024-01-09', '2024-02-02'])
+    """
+    starts = np.asarray(pd.to_datetime(pd.Series(starts, dtype=object))).astype("datetime64[D]")
+    ends = np.asarray(pd.to_datetime(pd.Series(ends, dtype=object))).astype("datetime64[D]")
+    order = np.argsort(starts, kind="stable")
+    merged: list[list[np.datetime64]] = []
+    for a, b in zip(starts[order], ends[order]):
+        if merged and a <= merged[-1][1] + np.timedelta64(1, "D"):
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return (
+        np.array([a for a, _ in merged], dtype="datetime64[D]"),
+        np.array([b for _, b in merged], dtype="datetime64[D]"),
+    )

@@ -4,6 +4,13 @@ Periods are labelled by their first day: ISO weeks start on Monday, months
 on the 1st.  An incident whose date is known only to the week or month
 (``date_precision``) is counted in the period holding its ``event_date``,
 the first day of its possible span.
+
+Coverage: a period that no covered span reaches (``coverage.csv``, see
+:func:`analysis.metrics.coverage.select_covered_spans`) is "not covered":
+its count is missing (``<NA>``), never 0, and no lull runs through it.  The
+spans are passed as ``coverage=`` or recorded on the incident frame by
+:func:`attach_covered_spans` (``open_report`` does it for every report);
+without either, every period counts as covered.
 """
 
 from __future__ import annotations
@@ -12,10 +19,13 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.metrics.coverage import merge_spans
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
-COUNT_COLUMNS = ["period", "incidents", "cumulative", "rolling_mean"]
+COUNT_COLUMNS = ["period", "incidents", "cumulative", "rolling_mean", "covered"]
+NOT_COVERED = "not covered"
+"""What tables and charts say for a period the data does not cover (never 0)."""
 LULL_COLUMNS = ["began", "ended", "gap_days", "previous_incident_date"]
 
 
@@ -86,6 +96,65 @@ def list_periods(first, last, freq: str) -> np.ndarray:
     return np.arange(a, b + 1, step)
 
 
+COVERED_SPANS_ATTR = "covered_spans"
+"""Key of ``DataFrame.attrs`` under which :func:`attach_covered_spans` records the covered spans."""
+
+
+def attach_covered_spans(df: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Record on ``df`` the day spans its data covers, so counts and lulls honour them unasked; returns ``df``.
+
+    ``spans`` has columns ``period_start`` and ``period_end`` (first and last
+    day, both included), e.g. :func:`analysis.metrics.coverage.select_covered_spans`
+    output.  They are stored as ISO text pairs in ``df.attrs`` (pandas keeps
+    ``attrs`` through row selections).
+    """
+    starts, ends = merge_spans(spans["period_start"], spans["period_end"])
+    df.attrs[COVERED_SPANS_ATTR] = tuple(zip(starts.astype(str).tolist(), ends.astype(str).tolist()))
+    return df
+
+
+def _covered_spans(df: pd.DataFrame, coverage: pd.DataFrame | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """Merged covered spans as day arrays: from ``coverage``, else from ``df.attrs``; None means all covered."""
+    if coverage is not None:
+        return merge_spans(coverage["period_start"], coverage["period_end"])
+    stored = df.attrs.get(COVERED_SPANS_ATTR)
+    if stored is None:
+        return None
+    return merge_spans([a for a, _ in stored], [b for _, b in stored])
+
+
+def find_period_ends(starts: np.ndarray, freq: str) -> np.ndarray:
+    """Last day of each period, from its first day (``datetime64[D]`` in and out).
+
+    >>> d = np.array(["2024-01-01", "2024-02-01"], dtype="datetime64[D]")
+    >>> find_period_ends(d, "week").astype(str).tolist(), find_period_ends(d, "month").astype(str).tolist()
+    (['2024-01-07', '2024-02-07'], ['2024-01-31', '2024-02-29'])
+    """
+    _check_freq(freq)
+    starts = starts.astype("datetime64[D]")
+    if freq == "day":
+        return starts
+    if freq == "week":
+        return starts + np.timedelta64(6, "D")
+    return (starts.astype("datetime64[M]") + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
+
+
+def mark_covered_periods(periods: np.ndarray, freq: str, spans: tuple[np.ndarray, np.ndarray] | None) -> np.ndarray:
+    """Boolean per period: does any covered span reach into it? (All True when ``spans`` is None.)
+
+    >>> p = np.array(["2024-01-01", "2024-01-08", "2024-01-15"], dtype="datetime64[D]")
+    >>> spans = (np.array(["2024-01-07"], "datetime64[D]"), np.array(["2024-01-07"], "datetime64[D]"))
+    >>> mark_covered_periods(p, "week", spans).tolist()
+    [True, False, False]
+    """
+    periods = periods.astype("datetime64[D]")
+    if spans is None:
+        return np.ones(len(periods), dtype=bool)
+    starts, ends = spans
+    last_days = find_period_ends(periods, freq)
+    return ((starts[None, :] <= last_days[:, None]) & (ends[None, :] >= periods[:, None])).any(axis=1)
+
+
 def _date_dtype(df: pd.DataFrame):
     dtype = df["event_date"].dtype if "event_date" in df else None
     return dtype if isinstance(dtype, np.dtype) and dtype.kind == "M" else np.dtype("datetime64[us]")
@@ -98,8 +167,9 @@ def count_per_period(
     start=None,
     end=None,
     window: int = 4,
+    coverage: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Count incidents per day, ISO week or month, with empty periods as zero.
+    """Count incidents per day, ISO week or month, with empty covered periods as zero.
 
     The periods run from ``start`` (default: the earliest ``event_date``) to
     ``end`` (default: the latest); incidents outside them are not counted.
@@ -107,10 +177,17 @@ def count_per_period(
     period and value of ``by`` present in ``df`` (every combination, zeros
     included), in period order then ``by`` order.
 
+    ``coverage`` (columns ``period_start``, ``period_end``: the spans the
+    data covers; default: those recorded by :func:`attach_covered_spans`,
+    else everything) marks each period: a period no span reaches, and
+    holding no incident, is not covered.
+
     Returns columns ``period`` (first day of the period), [``by``],
-    ``incidents`` (int64), ``cumulative`` (running total from the first
-    period, per ``by`` value) and ``rolling_mean`` (mean of the last
-    ``window`` periods, shorter at the start).
+    ``incidents`` (Int64), ``cumulative`` (Int64, running total from the first
+    period, per ``by`` value), ``rolling_mean`` (float64, mean of the covered
+    periods among the last ``window``, fewer at the start) and ``covered``
+    (bool).  In a period that is not covered the first three are missing
+    (``<NA>``/NaN), never 0.
     """
     _check_freq(freq)
     columns = COUNT_COLUMNS if by is None else ["period", by, *COUNT_COLUMNS[1:]]
@@ -129,10 +206,16 @@ def count_per_period(
         keep = (days >= lo) & (days <= hi)
         idx = np.searchsorted(periods, find_period_starts(days[keep], freq), side="right") - 1
         counts = np.bincount(idx, minlength=len(periods)).astype("int64")
-        out = pd.DataFrame({"period": periods.astype(dtype), "incidents": counts})
-        out["cumulative"] = out["incidents"].cumsum()
-        out["rolling_mean"] = out["incidents"].rolling(window, min_periods=1).mean()
-        return out
+        covered = mark_covered_periods(periods, freq, _covered_spans(df, coverage)) | (counts > 0)
+        return pd.DataFrame(
+            {
+                "period": periods.astype(dtype),
+                "incidents": _uncovered_missing(counts, covered),
+                "cumulative": _uncovered_missing(counts.cumsum(), covered),
+                "rolling_mean": _covered_rolling_mean(counts[:, None], covered, window).ravel(),
+                "covered": covered,
+            }
+        )
 
     values = df[by]
     keep = (days >= lo) & (days <= hi) & ~np.isnat(days) & values.notna().to_numpy()
@@ -146,30 +229,48 @@ def count_per_period(
     n_levels = len(levels)
     counts = np.bincount(idx * n_levels + codes, minlength=len(periods) * n_levels).astype("int64")
     grid = counts.reshape(len(periods), n_levels)
+    covered = mark_covered_periods(periods, freq, _covered_spans(df, coverage)) | (grid.sum(axis=1) > 0)
+    covered_rows = np.repeat(covered, n_levels)
     level_values = pd.Series(np.tile(np.asarray(levels, dtype=object), len(periods))).astype(values.dtype)
-    out = pd.DataFrame(
+    return pd.DataFrame(
         {
             "period": np.repeat(periods, n_levels).astype(dtype),
             by: level_values,
-            "incidents": grid.ravel(),
-            "cumulative": grid.cumsum(axis=0).ravel(),
+            "incidents": _uncovered_missing(grid.ravel(), covered_rows),
+            "cumulative": _uncovered_missing(grid.cumsum(axis=0).ravel(), covered_rows),
+            "rolling_mean": _covered_rolling_mean(grid, covered, window).ravel(),
+            "covered": covered_rows,
         }
     )
-    out["rolling_mean"] = (
-        pd.DataFrame(grid).rolling(window, min_periods=1).mean().to_numpy().ravel()
-        if n_levels
-        else np.array([], dtype="float64")
-    )
-    return out
+
+
+def _uncovered_missing(values: np.ndarray, covered: np.ndarray) -> pd.arrays.IntegerArray:
+    """``values`` as Int64 with ``<NA>`` where not covered.
+
+    >>> _uncovered_missing(np.array([2, 0]), np.array([True, False])).tolist()
+    [2, <NA>]
+    """
+    return pd.arrays.IntegerArray(values.astype("int64"), ~covered)
+
+
+def _covered_rolling_mean(grid: np.ndarray, covered: np.ndarray, window: int) -> np.ndarray:
+    """Per column of ``grid`` (periods × levels): mean of the covered periods among the last ``window``; NaN where
+    the period itself is not covered."""
+    if grid.shape[1] == 0:
+        return np.empty(grid.shape, dtype="float64")
+    values = np.where(covered[:, None], grid.astype("float64"), np.nan)
+    means = pd.DataFrame(values).rolling(window, min_periods=1).mean().to_numpy()
+    return np.where(covered[:, None], means, np.nan)
 
 
 def _empty(columns, by, df, dtype) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "period": pd.Series([], dtype=dtype),
-            "incidents": pd.Series([], dtype="int64"),
-            "cumulative": pd.Series([], dtype="int64"),
+            "incidents": pd.Series([], dtype="Int64"),
+            "cumulative": pd.Series([], dtype="Int64"),
             "rolling_mean": pd.Series([], dtype="float64"),
+            "covered": pd.Series([], dtype="bool"),
         }
     )
     if by is not None:
@@ -177,7 +278,7 @@ def _empty(columns, by, df, dtype) -> pd.DataFrame:
     return out[columns]
 
 
-def find_lulls(df: pd.DataFrame, top: int | None = 5) -> pd.DataFrame:
+def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | None = None) -> pd.DataFrame:
     """The longest stretches without any incident in ``df``, longest first.
 
     A lull lies between two consecutive incident dates: it ``began`` the day
@@ -185,7 +286,9 @@ def find_lulls(df: pd.DataFrame, top: int | None = 5) -> pd.DataFrame:
     ``gap_days`` is the number of days without an incident
     (``ended - began``).  Consecutive days leave no lull.  Ties are listed in
     date order.  Pass a filtered table (e.g. only attacks on US forces) to
-    find lulls of that kind.
+    find lulls of that kind.  A stretch that runs through a day outside
+    ``coverage`` (as in :func:`count_per_period`) is no lull: what happened
+    then is not known.
 
     Returns columns ``began``, ``ended`` (dates), ``gap_days`` (int64) and
     ``previous_incident_date`` (the earlier incident's date); ``top`` rows at
@@ -195,7 +298,14 @@ def find_lulls(df: pd.DataFrame, top: int | None = 5) -> pd.DataFrame:
     days = df["event_date"].to_numpy(dtype="datetime64[D]") if len(df) else np.array([], "datetime64[D]")
     days = np.unique(days[~np.isnat(days)])
     gaps = np.diff(days).astype("int64") - 1
-    keep = np.flatnonzero(gaps > 0)
+    quiet = gaps > 0
+    spans = _covered_spans(df, coverage)
+    if spans is not None and len(days) > 1:
+        starts, ends = spans
+        first, last = days[:-1] + np.timedelta64(1, "D"), days[1:] - np.timedelta64(1, "D")
+        span = np.searchsorted(starts, first, side="right") - 1
+        quiet &= (span >= 0) & (ends[np.maximum(span, 0)] >= last) if len(starts) else False
+    keep = np.flatnonzero(quiet)
     order = keep[np.argsort(-gaps[keep], kind="stable")]
     if top is not None:
         order = order[:top]

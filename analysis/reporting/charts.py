@@ -30,6 +30,7 @@ from IPython.display import display
 
 from analysis import schema
 from analysis.metrics.casualties import group_columns
+from analysis.metrics.frequency import NOT_COVERED
 from analysis.metrics.places import aggregate_places
 from analysis.reporting.formatting import format_day, format_range, format_share
 
@@ -297,6 +298,7 @@ def plot_frequency_timeline(
     set_integer_axis(fig, "y", int(totals.max()) if len(totals) else 0)
     if len(data):
         _add_context(fig, context, *_span(data["period"]))
+    shade_not_covered(fig, data)
     return fig
 
 
@@ -349,7 +351,41 @@ def plot_cumulative(
     set_integer_axis(fig, "y", top)
     if len(data):
         _add_context(fig, context, *_span(data["period"]))
+    shade_not_covered(fig, data)
     return fig
+
+
+NOT_COVERED_COLOR = "#9A9A9A"
+
+
+def shade_not_covered(fig: go.Figure, counts_by_period: pd.DataFrame) -> None:
+    """Shade each run of periods the data does not cover and label it "not covered".
+
+    ``counts_by_period`` is :func:`analysis.metrics.frequency.count_per_period`
+    output; its ``covered`` column says which periods the data covers (none
+    shaded without it). The span runs over the periods' bar slots; added
+    last, so no other layout update removes it.
+    """
+    if "covered" not in counts_by_period.columns or counts_by_period["covered"].all():
+        return
+    covered = counts_by_period.groupby("period", sort=True)["covered"].all()
+    periods = pd.to_datetime(covered.index)
+    half = (periods.to_series().diff().min() if len(periods) > 1 else pd.Timedelta(days=1)) / 2
+    flags = covered.to_numpy(dtype=bool)
+    starts = np.flatnonzero(~flags & np.r_[True, flags[:-1]])
+    ends = np.flatnonzero(~flags & np.r_[flags[1:], True])
+    for first, last in zip(starts, ends):
+        fig.add_vrect(
+            x0=(periods[first] - half).isoformat(),
+            x1=(periods[last] + half).isoformat(),
+            fillcolor=NOT_COVERED_COLOR,
+            opacity=0.18,
+            line_width=0,
+            layer="below",
+            annotation_text=NOT_COVERED,
+            annotation_position="top left",
+            annotation_font={"size": 10, "color": "#555555"},
+        )
 
 
 def _add_reported_totals(fig: go.Figure, reported: pd.DataFrame) -> int:

@@ -9,20 +9,28 @@ cell needs a guard.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
+import numpy as np
 import pandas as pd
 from IPython.display import display
 
 from analysis import schema
+from analysis.data.coverage import is_assumed
+from analysis.data.problems import count_text
 from analysis.data.read import load_dataset
 from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
-from analysis.metrics.coverage import compare_with_reported_totals
+from analysis.metrics.coverage import compare_with_reported_totals, select_covered_spans, split_countries
 from analysis.metrics.filters import filter_incidents
+from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
 from analysis.reporting.charts import show_figure
 from analysis.reporting.formatting import format_day, format_tally_cell
+from analysis.reporting.links import CARDS_DIRNAME
 from analysis.reporting.tables import show_table
 
 
@@ -80,20 +88,166 @@ def build_caveats(selected: pd.DataFrame) -> list[str]:
         f"{unknown} casualty figure(s) are unknown (no source gives them); "
         "they are shown as 'unknown' and never counted as 0."
     )
+    return caveats
+
+
+def build_evidence_caveats(selected: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
+    """What the quotes and sources behind ``selected`` support: claims only where they hold.
+
+    Says that every incident is coded from a bundled text with quotes for its
+    date, place, weapon and casualty figures only when that is so (the
+    validator requires those quotes of every incident citing a bundled
+    text); otherwise how many incidents have no quote at all, and how many
+    of the cited sources are bundled texts or external references.
+    """
+    cited = _cited_source_ids(selected)
+    bundled_ids = set(sources.loc[sources["file"].notna(), "source_id"].astype(str))
+    known = set(sources["source_id"].astype(str))
+    n_bundled, n_external = len(cited & bundled_ids), len((cited & known) - bundled_ids)
+    n = len(selected)
+    quoted = selected["incident_id"].isin(evidence["incident_id"]).to_numpy(dtype=bool, na_value=False)
+    external_only = np.array(
+        [not (set(_split(ids)) & bundled_ids) for ids in selected["source_ids"].fillna("").astype(str)], dtype=bool
+    )
+    no_quote, quoted_external = int((~quoted).sum()), int((quoted & external_only).sum())
+    caveats = []
+    if no_quote == 0 and quoted_external == 0:
+        caveats.append(
+            "Every incident in this selection cites a bundled source text and has quotes in evidence.csv "
+            "for its date, place, weapon and casualty figures."
+        )
+    if no_quote:
+        caveats.append(
+            f"{no_quote} of the {count_text(n, 'incident')} in this selection "
+            f"{'has' if no_quote == 1 else 'have'} no supporting quote in evidence.csv: "
+            "check them against their sources (listed under Sources)."
+        )
+    if quoted_external:
+        caveats.append(
+            f"{count_text(quoted_external, 'incident')} cite{'s' if quoted_external == 1 else ''} only external "
+            "references: their quotes could not be checked against a bundled text."
+        )
+    if n_external == 0:
+        where = f"coded from {count_text(n_bundled, 'bundled source text')} only"
+    else:
+        where = (
+            f"coded from {count_text(n_bundled + n_external, 'source')}: {n_bundled} bundled "
+            f"text{'s' if n_bundled != 1 else ''} and {n_external} external "
+            f"reference{'s' if n_external != 1 else ''} (web pages, linked under Sources)"
+        )
     caveats.append(
-        "The table holds only incidents coded from the bundled sources; "
+        f"The incidents in this selection are {where}; "
         "compare with the totals the sources report before reading a count as complete."
     )
     return caveats
 
 
-def build_headline(incidents: pd.DataFrame, selected: pd.DataFrame) -> list[tuple[str, str]]:
+def build_coverage_caveat(coverage: pd.DataFrame, spans: pd.DataFrame, first, last) -> str | None:
+    """What the data claims to cover, when it matters for a report running from ``first`` to ``last``.
+
+    ``coverage`` is ``Dataset.coverage``, ``spans`` the part of it that applies
+    to the report's countries (:func:`analysis.metrics.coverage.select_covered_spans`).
+    A ``coverage.csv`` is always stated; without one, the data's span is stated
+    only when the report reaches outside it.  None when nothing needs saying.
+    """
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
+    if is_assumed(coverage):
+        if len(coverage) == 0:
+            return None
+        a, b = coverage["period_start"].iloc[0], coverage["period_end"].iloc[0]
+        if first >= a and last <= b:
+            return None
+        return (
+            f"The data has no coverage.csv, so it is taken to cover only its first to its last incident date "
+            f"({format_day(a)} to {format_day(b)}); periods of this report outside that span are marked "
+            f"'{NOT_COVERED}', never counted as 0."
+        )
+    listed = [
+        f"{format_day(a)} to {format_day(b)}" + (f" ({', '.join(split_countries(c))})" if split_countries(c) else "")
+        for a, b, c in zip(coverage["period_start"], coverage["period_end"], coverage["countries"])
+    ]
+    shown = "; ".join(listed[:4]) + (f"; and {len(listed) - 4} more" if len(listed) > 4 else "")
+    inside = bool(((spans["period_start"] <= first) & (spans["period_end"] >= last)).any())
+    tail = (
+        "this report lies inside it."
+        if inside
+        else f"periods of this report outside it are marked '{NOT_COVERED}' in charts and tables, never counted as 0."
+    )
+    return f"The data claims to cover {shown} (coverage.csv); {tail}"
+
+
+def _split(ids: str) -> list[str]:
+    return [i.strip() for i in ids.split(";") if i.strip()]
+
+
+def _cited_source_ids(selected: pd.DataFrame) -> set[str]:
+    return {i for ids in selected["source_ids"].fillna("").astype(str) for i in _split(ids)}
+
+
+def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.DataFrame:
+    """The sources cited by ``selected``, oldest first, with where a reader can open each.
+
+    Columns: ``source_id``, ``outlet``, ``headline``, ``published`` (date or
+    missing), ``href`` (the bundled raw text as ``cards/sources/<file name>``,
+    else the ``url`` when it is an http(s) address, else missing) and
+    ``shown`` (the address as text: the url, or the file's path in the data).
+    """
+    cited = sources.loc[sources["source_id"].astype(str).isin(_cited_source_ids(selected))]
+    cited = cited.sort_values(["published", "source_id"], kind="stable", na_position="last")
+    hrefs, shown = [], []
+    for file, url in zip(cited["file"], cited["url"]):
+        if not pd.isna(file):
+            hrefs.append(f"{CARDS_DIRNAME}/sources/{quote(PurePosixPath(str(file)).name)}")
+            shown.append(str(file))
+        elif not pd.isna(url):
+            ok = str(url).strip().lower().startswith(("http://", "https://"))
+            hrefs.append(str(url).strip() if ok else None)
+            shown.append(str(url))
+        else:
+            hrefs.append(None)
+            shown.append("")
+    return pd.DataFrame(
+        {
+            "source_id": cited["source_id"].to_numpy(),
+            "outlet": cited["outlet"].to_numpy(),
+            "headline": cited["headline"].to_numpy(),
+            "published": cited["published"].to_numpy(),
+            "href": hrefs,
+            "shown": shown,
+        }
+    )
+
+
+def build_source_list_html(links: pd.DataFrame) -> str:
+    """A collapsible "Sources" list of :func:`build_source_links` output (every text escaped)."""
+    if links.empty:
+        return ""
+    items = []
+    for row in links.itertuples(index=False):
+        day = "date unknown" if pd.isna(row.published) else format_day(row.published)
+        text = f"{row.outlet}, \u201c{row.headline}\u201d, {day}"
+        address = html.escape(row.shown)
+        if row.href is not None and not pd.isna(row.href):
+            address = f'<a href="{html.escape(row.href)}">{address}</a>'
+        items.append(f"<li>{html.escape(text)}: {address}</li>" if row.shown else f"<li>{html.escape(text)}</li>")
+    bundled = int(links["href"].fillna("").str.startswith(f"{CARDS_DIRNAME}/sources/").sum())
+    summary = f"Sources cited by this selection: {len(links)} ({bundled} bundled, {len(links) - bundled} external)"
+    return (
+        '<details class="report-sources" style="overflow-wrap: anywhere">'
+        f"<summary>{html.escape(summary)}</summary><ul>{''.join(items)}</ul></details>"
+    )
+
+
+def build_headline(
+    incidents: pd.DataFrame, selected: pd.DataFrame, rendered: dt.date | None = None
+) -> list[tuple[str, str]]:
     """The figures a reader takes in first, as (label, text) pairs.
 
     Incidents in ``selected`` by category, US killed and injured as ranges
     with the number of incidents whose figure is unknown, the date span of
-    the selection, and the data's "as of" (the latest incident of the whole
-    table ``incidents``).
+    the selection, the data's "as of" (the latest incident of the whole
+    table ``incidents``) and the day the report was rendered (``rendered``,
+    default today).
     """
     counts = count_by(selected, "category", include_empty=True)
     by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
@@ -113,6 +267,7 @@ def build_headline(incidents: pd.DataFrame, selected: pd.DataFrame) -> list[tupl
         )
     if len(incidents):
         items.append(("Data as of", f"{format_day(incidents['event_date'].max())} (the latest incident in the table)"))
+    items.append(("Rendered", format_day(rendered or dt.date.today())))
     return items
 
 
@@ -149,14 +304,34 @@ def build_coverage_lines(coverage: pd.DataFrame) -> list[str]:
     return lines
 
 
-def show_report_header(title: str, filters_text: str, selected: pd.DataFrame, total: int, dataset=None) -> None:
-    """Display the title, the headline strip, the coverage line, the filters and the caveats."""
-    items = "".join(f"<li>{html.escape(c)}</li>" for c in build_caveats(selected)) if len(selected) else ""
-    headline, coverage_lines = [], []
+def show_report_header(
+    title: str,
+    filters_text: str,
+    selected: pd.DataFrame,
+    total: int,
+    dataset=None,
+    period: tuple[str | None, str | None] = (None, None),
+    countries=(),
+) -> None:
+    """Display the title, the headline strip, the coverage line, the filters, the caveats and the sources.
+
+    ``period`` (start, end; None for open) and ``countries`` are the report's
+    parameters: with ``dataset`` they decide whether the data's coverage needs a caveat.
+    """
+    caveats = build_caveats(selected) if len(selected) else []
+    headline, coverage_lines, sources_html = [], [], ""
     if dataset is not None:
         headline = build_headline(dataset.incidents, selected)
         if len(selected):
             coverage_lines = build_coverage_lines(compare_with_reported_totals(selected, dataset.reported_totals))
+            caveats += build_evidence_caveats(selected, dataset.evidence, dataset.sources)
+            first = period[0] or selected["event_date"].min()
+            last = period[1] or selected["event_date"].max()
+            spans = select_covered_spans(dataset.coverage, countries)
+            covered = build_coverage_caveat(dataset.coverage, spans, first, last)
+            caveats += [covered] if covered else []
+            sources_html = build_source_list_html(build_source_links(dataset.sources, selected))
+    items = "".join(f"<li>{html.escape(c)}</li>" for c in caveats)
     strip = "".join(
         f'<div class="headline-item"><span class="headline-label">{html.escape(label)}</span> '
         f'<span class="headline-value">{html.escape(value)}</span></div>'
@@ -173,6 +348,7 @@ def show_report_header(title: str, filters_text: str, selected: pd.DataFrame, to
         + coverage_html
         + f"<p>{html.escape(filters_text)} {len(selected)} of the table's {total} incidents match.</p>"
         + (f'<div class="report-note"><strong>Caveats</strong><ul>{items}</ul></div>' if items else "")
+        + sources_html
     )
     plain = [title, *(f"{label}: {value}" for label, value in headline), *coverage_lines[:1]]
     plain.append(f"{filters_text} {len(selected)} of {total} incidents match.")
@@ -194,7 +370,11 @@ class Report:
     ``dataset`` is the whole data directory (:class:`analysis.data.read.Dataset`),
     ``selected`` the incidents matching the parameters, ``filters_text`` the
     sentence naming the filters, ``start``/``end`` the period as
-    ``YYYY-MM-DD`` or ``None`` (open).
+    ``YYYY-MM-DD`` or ``None`` (open), ``covered_spans`` the day spans the
+    data covers for the report's countries (columns ``period_start``,
+    ``period_end``; also recorded on ``selected``, so
+    :func:`analysis.metrics.frequency.count_per_period` and ``find_lulls``
+    mark what is not covered unasked).
     """
 
     dataset: object
@@ -202,6 +382,7 @@ class Report:
     filters_text: str
     start: str | None
     end: str | None
+    covered_spans: pd.DataFrame | None = None
 
     @property
     def has_incidents(self) -> bool:
@@ -236,7 +417,11 @@ def open_report(
     dataset = load_dataset(data_dir or None)
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations)
-    show_report_header(title, filters_text, selected, len(dataset.incidents), dataset)
+    spans = select_covered_spans(dataset.coverage, countries)
+    attach_covered_spans(selected, spans)
+    show_report_header(
+        title, filters_text, selected, len(dataset.incidents), dataset, (start or None, end or None), countries
+    )
     if selected.empty:
         show_no_incidents(filters_text)
-    return Report(dataset, selected, filters_text, start or None, end or None)
+    return Report(dataset, selected, filters_text, start or None, end or None, spans)

@@ -16,6 +16,7 @@ from IPython.display import display
 from analysis import schema
 from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
+from analysis.metrics.frequency import NOT_COVERED
 from analysis.reporting.formatting import (
     format_day,
     format_period,
@@ -156,16 +157,22 @@ def build_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
 def build_period_table(per_period: pd.DataFrame, freq: str = "day") -> pd.DataFrame:
     """Periods with their count, cumulative count and rolling mean, for display.
 
-    Columns: period, incidents, cumulative, rolling mean.
+    Columns: period, incidents, cumulative, rolling mean; a period the data
+    does not cover (``covered`` False) reads "not covered" in all three, never 0.
     """
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "period": [format_period(p, freq) for p in per_period["period"]],
-            "incidents": per_period["incidents"].to_numpy(),
-            "cumulative": per_period["cumulative"].to_numpy(),
+            "incidents": per_period["incidents"].astype("Int64").array,
+            "cumulative": per_period["cumulative"].astype("Int64").array,
             "rolling mean": per_period["rolling_mean"].round(2).to_numpy(),
         }
     )
+    if "covered" in per_period.columns and not per_period["covered"].all():
+        uncovered = ~per_period["covered"].to_numpy(dtype=bool)
+        for column in ("incidents", "cumulative", "rolling mean"):
+            table[column] = table[column].astype(object).where(~uncovered, NOT_COVERED)
+    return table
 
 
 def build_lull_table(lulls: pd.DataFrame) -> pd.DataFrame:

@@ -229,3 +229,59 @@ def test_cumulative_chart_marks_what_the_sources_report():
     marks = fig.data[-1]
     assert list(marks.y) == [160] and list(marks.text) == ["≥160 reported by 2024-02-03"]
     assert fig.layout.yaxis.dtick is None  # the axis reaches the reported figure
+
+
+# --- periods the data does not cover: shaded and labelled, never bars or a line at 0 -----------
+
+
+def _with_hole(incidents):
+    """Weekly counts by category with the week of 2024-01-15 outside coverage."""
+    covered = pd.DataFrame(
+        {
+            "period_start": pd.to_datetime(["2024-01-01", "2024-01-22"]),
+            "period_end": pd.to_datetime(["2024-01-14", "2024-03-31"]),
+        }
+    )
+    counts = count_per_period(incidents, "week", by="category", coverage=covered)
+    assert not counts["covered"].all() and counts.loc[counts["covered"], "incidents"].sum() == len(incidents)
+    return counts
+
+
+@pytest.mark.parametrize("plot", [charts.plot_frequency_timeline, charts.plot_cumulative])
+def test_periods_not_covered_are_one_labelled_shaded_span_and_no_zero(incidents, plot):
+    counts = _with_hole(incidents)
+    context = pd.DataFrame({"date": pd.to_datetime(["2024-01-10"]), "label": ["talks"], "description": [""]})
+    fig = plot(counts, context=context)
+    spans = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(spans) == 1
+    assert (spans[0].x0, spans[0].x1) == ("2024-01-11T12:00:00", "2024-01-18T12:00:00")  # half a week either side
+    labels = [a for a in fig.layout.annotations if a.text == "not covered"]
+    assert len(labels) == 1 and labels[0].x == spans[0].x0
+    assert any(a.text == "talks" for a in fig.layout.annotations), "the context label is kept"
+    hole = {pd.Timestamp("2024-01-15")}
+    for trace in fig.data:
+        for x, y in zip(trace.x, trace.y):
+            if pd.Timestamp(x) in hole:
+                assert y is None or pd.isna(y), f"{trace.name} draws {y} in a period not covered"
+
+
+def test_fully_covered_counts_get_no_span(incidents):
+    fig = charts.plot_frequency_timeline(count_per_period(incidents, "week", by="category"))
+    assert not [a for a in fig.layout.annotations if a.text == "not covered"]
+    assert not [s for s in fig.layout.shapes if s.type == "rect"]
+
+
+def test_period_table_says_not_covered_never_zero(incidents):
+    from analysis.reporting.tables import build_period_table, build_table_html
+
+    covered = pd.DataFrame(
+        {
+            "period_start": pd.to_datetime(["2024-01-01", "2024-01-22"]),
+            "period_end": pd.to_datetime(["2024-01-14", "2024-03-31"]),
+        }
+    )
+    table = build_period_table(count_per_period(incidents, "week", coverage=covered), "week")
+    hole = table[table["period"] == "week of 2024-01-15"]
+    assert len(hole) == 1
+    assert (hole[["incidents", "cumulative", "rolling mean"]] == "not covered").all().all()
+    assert "<td>not covered</td>" in build_table_html(table) and "<td>0</td>" not in build_table_html(hole)

@@ -76,3 +76,142 @@ def test_coverage_lines_word_open_totals_and_totals_smaller_than_the_table():
         "this table holds 3, more than that figure (the sources count differently or less).",
         "The sources report 0 attacks on US forces up to 2024-04-20; this table holds none either.",
     ]
+
+
+# --- wording true to the data: quotes, sources, coverage, the day rendered --------------------
+
+
+def test_headline_says_the_day_the_report_was_rendered():
+    import datetime as dt
+
+    from tests.fixtures.tables import make_incidents
+
+    incidents = make_incidents({"event_date": "2024-01-02"})
+    assert dict(page.build_headline(incidents, incidents, rendered=dt.date(2025, 3, 4)))["Rendered"] == "2025-03-04"
+    assert dict(page.build_headline(incidents, incidents))["Rendered"] == dt.date.today().isoformat()
+
+
+def test_the_nbval_sanitizer_hides_only_the_rendered_date(shown):
+    from nbval.plugin import get_sanitize_patterns
+
+    from analysis import paths
+
+    patterns = get_sanitize_patterns((paths.NOTEBOOKS_DIR / "nbval-sanitize.cfg").read_text())
+
+    def sanitized(text: str) -> str:
+        import re
+
+        for regex, replace in patterns:
+            text = re.sub(regex, replace, text)
+        return text
+
+    page.open_report(str(VALID_DATA), "Today")
+    html_today, plain_today = shown[0]["text/html"], shown[0]["text/plain"]
+    other_day = __import__("datetime").date(2001, 2, 3).isoformat()
+    today = __import__("datetime").date.today().isoformat()
+    assert sanitized(html_today) == sanitized(html_today.replace(today, other_day)) != html_today
+    assert sanitized(plain_today) == sanitized(plain_today.replace(today, other_day)) != plain_today
+    assert "2024-07-25" in sanitized(html_today)  # other dates stay compared
+
+
+def test_caveats_count_incidents_without_a_quote_and_external_sources(shown):
+    report = page.open_report(str(VALID_DATA), "All")
+    caveats = page.build_evidence_caveats(report.selected, report.dataset.evidence, report.dataset.sources)
+    assert caveats == [
+        "1 of the 3 incidents in this selection has no supporting quote in evidence.csv: "
+        "check them against their sources (listed under Sources).",
+        "The incidents in this selection are coded from 3 sources: 2 bundled texts and 1 external reference "
+        "(web pages, linked under Sources); compare with the totals the sources report before reading a count "
+        "as complete.",
+    ]
+    assert "only incidents coded from the bundled sources" not in shown[0]["text/html"]
+    assert "1 of the 3 incidents in this selection has no supporting quote" in shown[0]["text/html"]
+
+
+def test_the_quote_claim_is_made_only_when_it_holds(shown):
+    report = page.open_report(str(VALID_DATA), "Bundled only", countries=["Iraq", "Jordan"])
+    caveats = page.build_evidence_caveats(report.selected, report.dataset.evidence, report.dataset.sources)
+    assert caveats[0].startswith("Every incident in this selection cites a bundled source text and has quotes")
+    assert caveats[1].startswith("The incidents in this selection are coded from 2 bundled source texts only;")
+
+
+def test_sources_list_links_urls_and_bundled_texts_escaped():
+    import pandas as pd
+
+    from tests.fixtures.tables import make_incidents
+
+    sources = pd.DataFrame(
+        {
+            "source_id": ["a", "b", "c", "d"],
+            "file": ["raw/articles/000_x.txt", None, None, None],
+            "url": [None, "https://example.org/p?q=1&r=2", "javascript:alert(1)", None],
+            "outlet": ["Reuters", "<b>Outlet</b>", "Evil", "Unused"],
+            "headline": ["H1", "H2", "H3", "H4"],
+            "published": pd.to_datetime(["2024-01-02", None, "2024-01-01", "2024-01-01"]),
+        }
+    )
+    selected = make_incidents({"source_ids": "a;b"}, {"source_ids": "c"})
+    links = page.build_source_links(sources, selected)
+    assert links["source_id"].tolist() == ["c", "a", "b"]  # oldest first, unknown dates last
+    assert links["href"].fillna("").tolist() == ["", "cards/sources/000_x.txt", "https://example.org/p?q=1&r=2"]
+    text = page.build_source_list_html(links)
+    assert '<a href="cards/sources/000_x.txt">raw/articles/000_x.txt</a>' in text
+    assert '<a href="https://example.org/p?q=1&amp;r=2">https://example.org/p?q=1&amp;r=2</a>' in text
+    assert "&lt;b&gt;Outlet&lt;/b&gt;, “H2”, date unknown" in text
+    assert 'href="javascript' not in text and "javascript:alert(1)" in text
+    assert "Sources cited by this selection: 3 (1 bundled, 2 external)" in text
+
+
+def test_coverage_caveat_states_a_coverage_file_and_the_assumed_span_only_when_it_matters():
+    import pandas as pd
+
+    from analysis.data.coverage import build_coverage_rows
+    from analysis.metrics.coverage import select_covered_spans
+    from tests.fixtures.tables import make_incidents
+
+    assumed = build_coverage_rows(make_incidents({"event_date": "2024-01-02"}, {"event_date": "2024-03-01"}))
+    spans = select_covered_spans(assumed)
+    assert page.build_coverage_caveat(assumed, spans, "2024-01-02", "2024-03-01") is None
+    assert page.build_coverage_caveat(assumed, spans, "2023-10-07", "2024-03-01") == (
+        "The data has no coverage.csv, so it is taken to cover only its first to its last incident date "
+        "(2024-01-02 to 2024-03-01); periods of this report outside that span are marked 'not covered', "
+        "never counted as 0."
+    )
+    stated = pd.DataFrame(
+        {
+            "period_start": pd.to_datetime(["2019-01-01", "2023-10-07"]),
+            "period_end": pd.to_datetime(["2020-12-31", "2024-12-31"]),
+            "countries": ["Iraq;Syria", pd.NA],
+            "basis": ["ACLED query", "tracker"],
+        }
+    )
+    spans = select_covered_spans(stated)
+    assert page.build_coverage_caveat(stated, spans, "2019-03-01", "2024-03-01") == (
+        "The data claims to cover 2019-01-01 to 2020-12-31 (Iraq, Syria); 2023-10-07 to 2024-12-31 (coverage.csv); "
+        "periods of this report outside it are marked 'not covered' in charts and tables, never counted as 0."
+    )
+    assert page.build_coverage_caveat(stated, spans, "2024-01-01", "2024-03-01").endswith("this report lies inside it.")
+
+
+def test_open_report_records_the_covered_spans_for_counts_and_lulls(shown, tmp_path):
+    import shutil
+
+    from analysis.metrics.frequency import count_per_period, find_lulls
+
+    data = tmp_path / "data"
+    shutil.copytree(VALID_DATA, data)
+    (data / "coverage.csv").write_text(
+        "period_start,period_end,countries,basis\n2024-01-01,2024-02-29,,a\n2024-07-01,2024-07-31,,b\n"
+    )
+    report = page.open_report(str(data), "Gap")
+    months = count_per_period(report.selected, "month")
+    assert months["covered"].tolist() == [True, True, False, False, False, False, True]
+    assert months["incidents"].tolist() == [1, 1, pd_na(), pd_na(), pd_na(), pd_na(), 1]
+    assert find_lulls(report.selected)["gap_days"].tolist() == [4]  # 01-28 -> 02-02; not 02-02 -> 07-25
+    assert "The data claims to cover 2024-01-01 to 2024-02-29; 2024-07-01 to 2024-07-31" in shown[0]["text/html"]
+
+
+def pd_na():
+    import pandas as pd
+
+    return pd.NA
