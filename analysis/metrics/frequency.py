@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.metrics.counts import explode_values
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
@@ -134,6 +135,9 @@ def count_per_period(
         out["rolling_mean"] = out["incidents"].rolling(window, min_periods=1).mean()
         return out
 
+    if by in schema.MULTI_VALUED:  # an incident counts under each of its weapons (metrics.counts.explode_values)
+        df = explode_values(df, by)
+        days = df["event_date"].to_numpy(dtype="datetime64[D]")
     values = df[by]
     keep = (days >= lo) & (days <= hi) & ~np.isnat(days) & values.notna().to_numpy()
     if isinstance(values.dtype, pd.CategoricalDtype):
