@@ -24,7 +24,7 @@ def dataset_source(prefix: str, file_name: str, url: str | None, outlet: str, he
     """The sources.csv row of the imported file (an external reference).
 
     >>> dataset_source("ACLED", "x.csv", "https://acleddata.com/", "ACLED")["source_id"]
-    'ACLED-FILE-x-csv-ddc33d'
+    'ACLED-FILE-x-csv-68f17f'
     """
     return {
         "source_id": stable_id(f"{prefix}-FILE", file_name),
@@ -44,7 +44,7 @@ def outlet_sources(prefix: str, cells: pd.Series, dataset_id: str) -> tuple[pd.S
 
     >>> ids, rows = outlet_sources("ACLED", pd.Series(["Xinhua; Reuters", None, "Reuters"], dtype="string"), "D")
     >>> ids.tolist()
-    ['D;SRC-Xinhua-cb2f86;SRC-Reuters-d1d0b3', 'D', 'D;SRC-Reuters-d1d0b3']
+    ['D;SRC-Xinhua-9a2ad6;SRC-Reuters-577035', 'D', 'D;SRC-Reuters-577035']
     >>> rows["outlet"].tolist()
     ['Xinhua', 'Reuters']
     """
