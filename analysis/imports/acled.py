@@ -135,7 +135,7 @@ def import_acled(path: Path, mapping_path: Path | None = None, skip_other_countr
     side1 = _joined(actor1, text_column(raw["assoc_actor_1"]))
     side2 = _joined(actor2, text_column(raw["assoc_actor_2"]))
     us_patterns = maps.compile_patterns(mapping, "us_forces", "category", maps.US_FORCES)
-    category, category_lines = categories_from_sides(side1, side2, us_patterns, "actor1", "actor2")
+    category, category_lines = categories_from_sides(side1, side2, us_patterns, "actor1", "actor2", keep)
     overrides = maps.vocabulary_table(mapping, "category.events", tuple(schema.CATEGORIES), "category by event id")
     if overrides:
         hit = event_id.isin(list(overrides)).to_numpy()
@@ -207,7 +207,7 @@ def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
 
 
 def categories_from_sides(
-    side1: pd.Series, side2: pd.Series, us_patterns: list, name1: str, name2: str
+    side1: pd.Series, side2: pd.Series, us_patterns: list, name1: str, name2: str, counted: np.ndarray | None = None
 ) -> tuple[np.ndarray, list[str]]:
     """``us_strike`` where US forces are on side 1, ``attack_on_us`` where on side 2, else ``regional``.
 
@@ -221,6 +221,8 @@ def categories_from_sides(
     """
     us1, us2 = _matches(side1, us_patterns), _matches(side2, us_patterns)
     category = np.where(us1, "us_strike", np.where(us2, "attack_on_us", "regional")).astype(object)
+    if counted is not None:  # count only the rows that are imported
+        us1, us2 = us1[counted], us2[counted]
     lines = [
         f"category from the actors: {int(us1.sum())} us_strike (US forces in {name1}), "
         f"{int((us2 & ~us1).sum())} attack_on_us (US forces in {name2}), {int((~us1 & ~us2).sum())} regional"
