@@ -104,7 +104,8 @@ def import_tracker(path: Path, mapping_path: Path) -> Imported:
                     matched.setdefault(target, value)
         values.update(matched)
         if weapons:
-            values["weapon"] = ";".join(w for w in schema.WEAPONS if w in weapons)
+            ordered = [w for w in schema.WEAPONS if w in weapons] + [w for w in weapons if w not in schema.WEAPONS]
+            values["weapon"] = ";".join(ordered)
         values.update({k: str(v) for k, v in constants.items()})
         for k, v in defaults.items():
             values.setdefault(k, str(v))
@@ -178,14 +179,29 @@ def _rule(mapping: maps.MappingFile, i: int, rule, header: list[str]):
         raise ImportRejected(
             [mapping.problem("column", found, f"a column of the table: {', '.join(header)}", "values")]
         )
-    for target in rule["set"]:
+    for target, value in rule["set"].items():
         if target not in schema.INCIDENTS.column_names or target in _NOT_SET:
             raise ImportRejected([mapping.problem(target, target, "an incidents.csv column", "values")])
+        bad = _bad_value(target, str(value)) if "{" not in str(value) else None
+        if bad:
+            line = _rule_line(mapping, i, target)
+            raise ImportRejected([Problem(mapping.label, line, target, show(str(value)), bad)])
     return (
         rule["column"],
         maps.compile_regex(mapping, "pattern", str(rule.get("pattern", "")), "values"),
         {k: str(v) for k, v in rule["set"].items()},
     )
+
+
+def _rule_line(mapping: maps.MappingFile, i: int, target: str) -> int:
+    """The line of the ``set`` of the ``i``-th ``[[values]]`` rule."""
+    seen = -1
+    for n, text in enumerate(mapping.lines):
+        if text.strip().startswith("[[values]]"):
+            seen += 1
+        elif seen == i and text.strip().startswith("set") and target in text:
+            return n + 1
+    return 0
 
 
 def _fill(template: str, found: re.Match) -> str:

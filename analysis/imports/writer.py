@@ -103,7 +103,7 @@ def _read_existing(out: Path) -> dict[str, pd.DataFrame]:
         path = out / schema.table(name).file
         arrow = read_csv_as_text(path)
         tables[name] = pd.DataFrame(
-            {c: pd.Series(arrow.column(c).to_pylist(), dtype="string") for c in arrow.column_names}
+            {c: pd.Series([v or None for v in arrow.column(c).to_pylist()], dtype="string") for c in arrow.column_names}
         )
     return tables
 
@@ -147,15 +147,11 @@ def _places_for(incidents: pd.DataFrame, existing: pd.DataFrame | None) -> tuple
     names = distinct["location"].astype("string")
     clash = np.array(names.duplicated(keep=False).to_numpy(), dtype=bool)
     if existing is not None and len(existing):
-        old = existing.set_index("name")
-        same_name = names.isin(old.index).to_numpy()
-        for i in np.flatnonzero(same_name):
-            row = old.loc[names.iat[i]]
-            clash[i] |= (row["latitude"], row["longitude"], row["country"]) != (
-                distinct.at[i, "latitude"],
-                distinct.at[i, "longitude"],
-                distinct.at[i, "country"],
-            )
+        point = ["latitude", "longitude", "country"]
+        old = existing.drop_duplicates("name").set_index("name")[point].fillna("")
+        here = distinct[point].fillna("")
+        for i in np.flatnonzero(names.isin(old.index).to_numpy()):
+            clash[i] |= tuple(old.loc[names.iat[i]]) != tuple(here.iloc[i])
     renamed = 0
     if clash.any():
         region = distinct["admin1"].fillna(distinct["country"]).fillna("unknown country")
