@@ -94,10 +94,13 @@ def read_text_table(path: Path, required: tuple[str, ...], what: str) -> tuple[p
     rejections = Rejections(path, label)
     if not path.is_file():
         raise ImportRejected([Problem(label, 0, "-", "no such file", f"a {what} CSV file")])
-    bad = find_utf8_problem(path, label)
-    if bad:
-        raise ImportRejected([bad])
-    header = read_header(path)
+    try:
+        header = read_header(path)
+    except UnicodeDecodeError:
+        header = None
+        bad = find_utf8_problem(path, label)
+        if bad:
+            raise ImportRejected([bad]) from None
     if header is None:
         raise ImportRejected([Problem(label, 1, "-", "an empty file", f"a {what} CSV file with a header row")])
     missing = [c for c in required if c not in header]
@@ -112,7 +115,7 @@ def read_text_table(path: Path, required: tuple[str, ...], what: str) -> tuple[p
         )
     table = read_csv_as_text(path)
     if table is None:
-        raise ImportRejected([_malformed_problem(path, label, len(header))])
+        raise ImportRejected([find_utf8_problem(path, label) or _malformed_problem(path, label, len(header))])
     frame = pd.DataFrame(
         {n: pd.Series(pd.arrays.ArrowStringArray(table.column(n)), copy=False) for n in table.column_names},
         copy=False,
@@ -170,6 +173,8 @@ def parse_dates(values: pd.Series, formats: list[str]) -> tuple[pd.Series, str]:
     result = pa.chunked_array([pa.nulls(len(values), pa.timestamp("s"))])
     met = []
     for fmt in formats:
+        if met and not result.null_count:
+            break
         parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
         if fmt == "%Y-%m-%d":  # strptime rolls 2024-02-30 over to 03-01: keep only real dates
             real = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text)
@@ -233,6 +238,26 @@ def stable_id(prefix: str, text: str, width: int = 40) -> str:
     slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:width].strip("-") or "x"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
     return f"{prefix}-{slug}-{digest}"
+
+
+def constant_text(value: str, n: int) -> pd.Series:
+    """``n`` cells of the same text (pandas string over one pyarrow array).
+
+    >>> constant_text("unknown", 2).tolist()
+    ['unknown', 'unknown']
+    """
+    arr = pc.fill_null(pa.nulls(n, pa.large_string()), pa.scalar(value, pa.large_string()))
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([arr])))
+
+
+def choose_text(codes: np.ndarray, labels: list[str]) -> pd.Series:
+    """``labels[code]`` for every code (pandas string), built by pyarrow's take.
+
+    >>> choose_text(np.array([1, 0, 1]), ["a", "b"]).tolist()
+    ['b', 'a', 'b']
+    """
+    arr = pa.array(labels, type=pa.large_string()).take(pa.array(codes))
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([arr])))
 
 
 def id_column(prefix: str, ids: pd.Series) -> pd.Series:

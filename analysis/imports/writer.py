@@ -132,6 +132,11 @@ def _as_text_frame(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
     )
 
 
+def _missing(n: int) -> pd.Series:
+    """``n`` empty text cells."""
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([pa.nulls(n, pa.large_string())])))
+
+
 def _incidents_as_text(incidents: pd.DataFrame) -> pd.DataFrame:
     return _as_text_frame(incidents, schema.INCIDENTS)
 
@@ -207,9 +212,16 @@ def _merge(old: pd.DataFrame | None, new: pd.DataFrame, key: str) -> tuple[pd.Da
 
 
 def write_text_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write a text frame as CSV (quotes only where needed, empty cells for ``<NA>``)."""
-    arrays = {c: pa.array(frame[c].astype("string").array, type=pa.large_string()) for c in frame.columns}
-    pv.write_csv(pa.table(arrays), path, write_options=pv.WriteOptions(quoting_style="needed"))
+    """Write a text frame as CSV (every text quoted, empty cells for ``<NA>``)."""
+    arrays = {c: _as_arrow_text(frame[c]) for c in frame.columns}
+    pv.write_csv(pa.table(arrays), path)
+
+
+def _as_arrow_text(values: pd.Series) -> pa.ChunkedArray:
+    arr = getattr(values.array, "_pa_array", None)
+    if arr is None:
+        arr = pa.chunked_array([pa.array(values.astype("string").array, type=pa.large_string())])
+    return arr.cast(pa.large_string()) if arr.type != pa.large_string() else arr
 
 
 def _write_and_swap(out: Path, tables: dict[str, pd.DataFrame]):
