@@ -46,6 +46,7 @@ lab: $(STAMP) ## open JupyterLab on the project's environment
 bench: $(STAMP) ## run the benchmarks and print their RESULT lines
 	$(BIN)/python benchmarks/bench_analysis.py
 	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/bench_import.py
 
 baseline: $(STAMP) ## re-execute the stored notebooks in place after a deliberate change
 	$(BIN)/python -m analysis.render.baseline

@@ -131,6 +131,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--out", type=Path, required=True, metavar="FILE", help="CSV file to write")
 
+    _add_import_parser(sub, common)
+
     codebook = sub.add_parser(
         "codebook",
         parents=[common],
@@ -142,6 +144,80 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     codebook.add_argument("path", nargs="?", type=Path, default=None, help="codebook file (default: data/CODEBOOK.md)")
     return parser
+
+
+def _add_import_parser(sub, common: argparse.ArgumentParser) -> None:
+    """``incidents import acled|ucdp|csv FILE --out DIR``."""
+    imp = sub.add_parser(
+        "import",
+        parents=[common],
+        help="turn an ACLED export, a UCDP GED file or a tracker spreadsheet into a data directory",
+        description="Write (or update) a data directory from another dataset; nothing is written when a row "
+        f"cannot be mapped (FILE:LINE: COLUMN messages, exit {EXIT['bad_input']}).",
+    )
+    kinds = imp.add_subparsers(dest="source_format", metavar="FORMAT", required=True)
+    for name, what in (("acled", "an ACLED export CSV (current or older layout)"), ("ucdp", "a UCDP GED CSV")):
+        p = kinds.add_parser(name, parents=[common], help=f"import {what}", description=f"Import {what}.")
+        p.add_argument("file", type=Path, metavar="FILE")
+        p.add_argument("--out", type=Path, required=True, metavar="DIR", help="data directory to write or update")
+        p.add_argument(
+            "--mapping", type=Path, default=None, metavar="TOML", help="overrides: US forces' names, categories by id"
+        )
+        p.add_argument(
+            "--skip-other-countries",
+            action="store_true",
+            help="leave out rows in countries outside the schema's list instead of stopping",
+        )
+    p = kinds.add_parser(
+        "csv",
+        parents=[common],
+        help="import any tracker spreadsheet (CSV) through a mapping file",
+        description="Import a CSV table through a mapping file (renames, value maps, constants, defaults); "
+        "--suggest prints a starter mapping for the file.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--mapping", type=Path, default=None, metavar="TOML", help="the mapping file (required to import)")
+    p.add_argument("--out", type=Path, default=None, metavar="DIR", help="data directory to write or update")
+    p.add_argument("--suggest", action="store_true", help="print a starter mapping for FILE and write nothing")
+
+
+def _run_import(args) -> int:
+    from analysis.imports.source_file import ImportRejected
+    from analysis.imports.writer import write_import
+
+    try:
+        if args.source_format == "csv":
+            from analysis.imports.tracker import import_tracker, suggest_mapping
+
+            if args.suggest:
+                print(suggest_mapping(args.file), end="")
+                return EXIT["ok"]
+            if args.mapping is None or args.out is None:
+                log.error("error: import csv needs --mapping TOML and --out DIR (or --suggest)")
+                return EXIT["bad_input"]
+            imported = import_tracker(args.file, args.mapping)
+        elif args.source_format == "acled":
+            from analysis.imports.acled import import_acled
+
+            imported = import_acled(args.file, args.mapping, args.skip_other_countries)
+        else:
+            from analysis.imports.ucdp import import_ucdp
+
+            imported = import_ucdp(args.file, args.mapping, args.skip_other_countries)
+        lines = write_import(imported, args.out)
+    except ImportRejected as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s): nothing was written", file=sys.stderr)
+        return EXIT["bad_input"]
+    print(f"{imported.path}: {imported.kind}")
+    for line in imported.mapped:
+        print(f"  mapped: {line}")
+    for line in imported.not_mapped:
+        print(f"  not mapped: {line}")
+    for line in lines:
+        print(line)
+    return EXIT["ok"]
 
 
 def _run_validate(args) -> int:
@@ -261,9 +337,13 @@ def main(argv: list[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     debug = getattr(args, "debug", False) or os.environ.get(DEBUG_ENV, "") not in {"", "0"}
     configure_logging(debug)
-    runner = {"validate": _run_validate, "render": _run_render, "export": _run_export, "codebook": _run_codebook}[
-        args.command
-    ]
+    runner = {
+        "validate": _run_validate,
+        "render": _run_render,
+        "export": _run_export,
+        "codebook": _run_codebook,
+        "import": _run_import,
+    }[args.command]
     try:
         return runner(args)
     except KeyboardInterrupt:

@@ -68,20 +68,30 @@ CATEGORIES: dict[str, str] = {
 }
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    # ACLED event types and the sub-event types used with them
+    # ACLED's six event types and every sub-event type of each (ACLED codebook, 2023 onwards); the types and
+    # sub-types the bundled data used before imports came first and keep their place (vocabulary order)
     "Explosions/Remote violence": (
         "Shelling/artillery/missile attack",
         "Air/drone strike",
         "Remote explosive/landmine/IED",
         "Grenade",
         "Suicide bomb",
+        "Chemical weapon",
     ),
     "Strategic developments": (
         "Disrupted weapons use",
         "Other",
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
     ),
-    "Battles": ("Armed clash",),
-    "Violence against civilians": ("Attack",),
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
 }
 SUB_EVENT_TYPES: tuple[str, ...] = tuple(s for subs in EVENT_TYPES.values() for s in subs)
 
@@ -116,6 +126,8 @@ GEO_PRECISIONS: dict[str, str] = {
     "1": "the site itself",
     "2": "a nearby town or part of a region",
     "3": "a region or province",
+    "(empty)": "unknown: the sources give no usable place, so latitude and longitude are empty too; the incident "
+    "is counted everywhere but not drawn on the map",
 }
 
 PLACE_KINDS: dict[str, str] = {
@@ -123,6 +135,7 @@ PLACE_KINDS: dict[str, str] = {
     "city": "city, town or village",
     "facility": "other facility (airport, embassy, camp, residence)",
     "region": "region, province or area",
+    "(empty)": "not known (places written by an import, whose source does not say what the place is)",
 }
 
 COUNTRIES: tuple[str, ...] = (
@@ -174,16 +187,47 @@ WEAPON_LABELS: dict[str, str] = {
 VALUE_LABELS: dict[str, dict[str, str]] = {"category": CATEGORY_LABELS, "weapon": WEAPON_LABELS}
 """Plain-English labels of coded values, by column (values without a label show as they are)."""
 
+MULTI_VALUED: tuple[str, ...] = ("weapon",)
+"""Columns whose cells may hold several vocabulary values separated by ``;`` (``rocket;drone``)."""
+LIST_SEPARATOR = ";"
+
+
+def split_values(value) -> list[str]:
+    """The ``;``-separated values of one cell, stripped, empty ones dropped.
+
+    >>> split_values("rocket; drone"), split_values("rocket"), split_values(None), split_values(float("nan"))
+    (['rocket', 'drone'], ['rocket'], [], [])
+    """
+    if value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType":
+        return []
+    return [v.strip() for v in str(value).split(LIST_SEPARATOR) if v.strip()]
+
+
+def join_words(words: list[str]) -> str:
+    """Words as a reader lists them.
+
+    >>> join_words(["rockets"]), join_words(["rockets", "drones"]), join_words(["a", "b", "c"])
+    ('rockets', 'rockets and drones', 'a, b and c')
+    """
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
 
 def value_label(column: str, value) -> str:
-    """The label a reader sees for ``value`` of ``column``.
+    """The label a reader sees for ``value`` of ``column`` (several values of a multi-valued column are joined).
 
     >>> value_label("category", "attack_on_us")
     'attacks on US forces'
     >>> value_label("country", "Iraq")
     'Iraq'
+    >>> value_label("weapon", "rocket;drone")
+    'rockets and drones'
     """
-    return VALUE_LABELS.get(column, {}).get(str(value), str(value))
+    labels = VALUE_LABELS.get(column, {})
+    if column in MULTI_VALUED and LIST_SEPARATOR in str(value):
+        parts = split_values(value)
+        if parts:
+            return join_words([labels.get(p, p) for p in parts])
+    return labels.get(str(value), str(value))
 
 
 FREQUENCIES: dict[str, str] = {
@@ -278,7 +322,14 @@ INCIDENTS = Table(
             allowed=tuple(DATE_PRECISIONS),
             reference=_ACLED,
         ),
-        Column("country", "category", "country where the event took place", allowed=COUNTRIES, reference=_ACLED),
+        Column(
+            "country",
+            "category",
+            "country where the event took place; empty when the sources do not say",
+            required=False,
+            allowed=COUNTRIES,
+            reference=_ACLED,
+        ),
         Column(
             "admin1",
             "text",
@@ -286,13 +337,37 @@ INCIDENTS = Table(
             required=False,
             reference=_ACLED,
         ),
-        Column("location", "text", "canonical place name; must match places.csv name", reference=_ACLED),
-        Column("latitude", "float", "WGS84 latitude of the location", minimum=-90, maximum=90, reference=_ACLED),
-        Column("longitude", "float", "WGS84 longitude of the location", minimum=-180, maximum=180, reference=_ACLED),
+        Column(
+            "location",
+            "text",
+            "canonical place name; must match places.csv name; empty when the sources name no place",
+            required=False,
+            reference=_ACLED,
+        ),
+        Column(
+            "latitude",
+            "float",
+            "WGS84 latitude of the location; empty (with longitude and geo_precision) when unknown",
+            required=False,
+            minimum=-90,
+            maximum=90,
+            reference=_ACLED,
+        ),
+        Column(
+            "longitude",
+            "float",
+            "WGS84 longitude of the location; empty (with latitude and geo_precision) when unknown",
+            required=False,
+            minimum=-180,
+            maximum=180,
+            reference=_ACLED,
+        ),
         Column(
             "geo_precision",
             "int",
-            "1 the site itself, 2 a nearby town or part of a region, 3 a region or province",
+            "1 the site itself, 2 a nearby town or part of a region, 3 a region or province; "
+            "empty = unknown, exactly when latitude and longitude are empty",
+            required=False,
             minimum=1,
             maximum=3,
             reference=_ACLED,
@@ -317,7 +392,14 @@ INCIDENTS = Table(
             "claimed_by", "text", "group that claimed the attack; empty when unclaimed", required=False, reference=_GTD
         ),
         Column("target", "text", "what or whom the attack was aimed at", reference=_GTD),
-        Column("weapon", "category", "main weapon used", allowed=tuple(WEAPONS), reference=_GTD),
+        Column(
+            "weapon",
+            "text",
+            "weapon used; several as ';'-separated values (rocket;drone); counts by weapon count an incident "
+            "under each of its weapons",
+            allowed=tuple(WEAPONS),
+            reference=_GTD,
+        ),
         *_range("munitions", "munitions", "(rockets, drones, missiles, bombs) used", "own"),
         Column("outcome", "category", "what happened to the munitions", allowed=tuple(OUTCOMES)),
         *_range("us_killed", "US personnel", "killed", _GTD),
@@ -357,11 +439,23 @@ SOURCES = Table(
             "path of the raw text relative to the data directory; empty for an external reference",
             required=False,
         ),
-        Column("url", "text", "address of an external reference; empty when the raw file is bundled", required=False),
+        Column(
+            "url",
+            "text",
+            "address of an external reference; empty when the raw file is bundled, or for a source known only by "
+            "name (an outlet an imported dataset cites)",
+            required=False,
+        ),
         Column("outlet", "text", "publisher as far as known"),
         Column("headline", "text", "headline or topic"),
-        Column("published", "date", "publication date (YYYY-MM-DD)" + _DATE_RANGE, pattern=_DATE_PATTERN),
-        Column("published_basis", "text", "how the publication date was established"),
+        Column(
+            "published",
+            "date",
+            "publication date (YYYY-MM-DD); empty when unknown" + _DATE_RANGE,
+            required=False,
+            pattern=_DATE_PATTERN,
+        ),
+        Column("published_basis", "text", "how the publication date was established, or why it is unknown"),
         Column(
             "sha256",
             "text",
@@ -391,11 +485,31 @@ PLACES = Table(
     columns=(
         Column("name", "text", "canonical place name used in incidents.location", unique=True),
         Column("aliases", "text", "other spellings met in sources, ';'-separated", required=False),
-        Column("kind", "category", "what the place is", allowed=tuple(PLACE_KINDS)),
-        Column("country", "category", "country of the place", allowed=COUNTRIES),
+        Column(
+            "kind",
+            "category",
+            "what the place is; empty when not known",
+            required=False,
+            allowed=tuple(k for k in PLACE_KINDS if k != "(empty)"),
+        ),
+        Column("country", "category", "country of the place; empty when not known", required=False, allowed=COUNTRIES),
         Column("admin1", "text", "first-level administrative division", required=False),
-        Column("latitude", "float", "WGS84 latitude", minimum=-90, maximum=90),
-        Column("longitude", "float", "WGS84 longitude", minimum=-180, maximum=180),
+        Column(
+            "latitude",
+            "float",
+            "WGS84 latitude; empty (with longitude) when not known",
+            required=False,
+            minimum=-90,
+            maximum=90,
+        ),
+        Column(
+            "longitude",
+            "float",
+            "WGS84 longitude; empty (with latitude) when not known",
+            required=False,
+            minimum=-180,
+            maximum=180,
+        ),
     ),
 )
 

@@ -7,12 +7,16 @@
 - across files: source, place and incident references resolve; raw files
   are regular files and match their sha256; quotes occur in their raw file
   (exactly, or after collapsing runs of white space); coordinates lie in the
-  stated country (:func:`analysis.data.geo.points_in_country`); every
+  stated country (:func:`analysis.data.geo.points_in_country`), and are
+  given together (an unknown place has no coordinates and no
+  ``geo_precision``); every
   incident has evidence for ``schema.EVIDENCE_REQUIRED_FIELDS`` and for each
   casualty pair that holds a figure. Incidents whose sources are all
   external references (url, no raw file) are exempt from the evidence rules;
-  they are counted in a note, not reported as problems. When ``coverage.csv``
-  is present, every incident lies in one of its periods, in a country it covers.
+  they are counted in a note, not reported as problems. A source with neither
+  a raw file nor a url (an outlet an imported dataset names) is counted in a
+  note too. When ``coverage.csv`` is present, every incident lies in one of
+  its periods, in a country it covers.
 
 Every ``check_*`` function appends :class:`~analysis.data.problems.Problem`
 objects to the list it is given.
@@ -221,16 +225,10 @@ def check_sources(read: TableRead, data_dir: Path, problems: list[Problem]) -> d
     texts: dict[str, str] = {}
     df = read.frame
     cols = [df[c].tolist() for c in ("source_id", "file", "url", "sha256")]
-    # rows with a url and no file (external references) need no check
-    for row in np.flatnonzero(df["file"].notna().to_numpy() | df["url"].isna().to_numpy()):
+    # rows without a file (external references, sources known by name only) need no check
+    for row in np.flatnonzero(df["file"].notna().to_numpy()):
         sid, file, url, digest = (c[row] for c in cols)
         line = read.line(row)
-        if pd.isna(file):
-            if pd.isna(url):
-                problems.append(
-                    Problem(read.label, line, "file", "neither file nor url", "a raw file under raw/ or a url")
-                )
-            continue
         data = _read_raw(read.label, line, data_dir, str(file), problems)
         if data is None:
             continue
@@ -256,6 +254,15 @@ def find_path_outside(data_dir: Path, file: str) -> Path | None:
     root = Path(data_dir).resolve()
     target = (root / file).resolve()
     return None if target.is_relative_to(root) else target
+
+
+def note_named_only_sources(read: TableRead, notes: list[str]) -> None:
+    """Count the sources with neither a raw file nor a url (outlets an imported dataset names) in a note."""
+    df = read.frame
+    n = int((df["file"].isna() & df["url"].isna()).sum())
+    if n:
+        verb = "is" if n == 1 else "are"
+        notes.append(f"{count_text(n, 'source')} {verb} known by name only (no raw file, no url)")
 
 
 def _read_raw(label: str, line: int, data_dir: Path, file: str, problems: list[Problem]) -> bytes | None:
@@ -339,6 +346,30 @@ def check_coordinates(read: TableRead, problems: list[Problem]) -> None:
                 f"a point in {country} (within {DEFAULT_TOLERANCE_KM:g} km of its border)",
             )
         )
+
+
+def check_unknown_places(read: TableRead, problems: list[Problem]) -> None:
+    """Latitude and longitude are both given or both empty; in incidents.csv geo_precision is empty exactly then."""
+    df = read.frame
+    lat, lon = df["latitude"].isna().to_numpy(), df["longitude"].isna().to_numpy()
+    for row in _rows(lat != lon):
+        given, missing = ("latitude", "longitude") if lon[row] else ("longitude", "latitude")
+        problems.append(
+            Problem(
+                read.label,
+                read.line(row),
+                missing,
+                f"an empty cell with {given} {df.at[row, given]:g}",
+                "both coordinates, or neither when the place is unknown",
+            )
+        )
+    if "geo_precision" not in df.columns:
+        return
+    precision = df["geo_precision"].isna().to_numpy()
+    for row in _rows((lat == lon) & (precision != lat)):
+        found = show(None) if precision[row] else f"{df.at[row, 'geo_precision']} with no coordinates"
+        expected = "1, 2 or 3 (coordinates are given)" if precision[row] else "an empty cell (the place is unknown)"
+        problems.append(Problem(read.label, read.line(row), "geo_precision", found, expected))
 
 
 # --- evidence ------------------------------------------------------------------------------

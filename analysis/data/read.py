@@ -170,6 +170,27 @@ def read_table(table: Table, path: Path, label: str, problems: list[Problem]) ->
     return read
 
 
+def read_csv_as_text(path: Path) -> pa.Table | None:
+    """Every cell of a CSV file as text (``""`` for an empty cell) by pyarrow; None when a row is ragged,
+    the CSV is malformed or a byte is not UTF-8 (then :func:`find_utf8_problem` and
+    :func:`record_start_lines` tell where)."""
+    header = _read_header(path)
+    if header is None or len(set(header)) != len(header):
+        return None
+    convert = pv.ConvertOptions(column_types={n: pa.large_string() for n in header}, strings_can_be_null=False)
+    return _read_arrow(path, convert)
+
+
+def read_header(path: Path) -> list[str] | None:
+    """The header row of a CSV file (a UTF-8 BOM is dropped); None when the file holds no header."""
+    return _read_header(path)
+
+
+def find_utf8_problem(path: Path, label: str) -> Problem | None:
+    """A problem at the line of the file's first byte that is not UTF-8; None when it is all UTF-8."""
+    return _utf8_problem(path, label)
+
+
 # --- lines, encoding and header -----------------------------------------------------
 
 

@@ -112,9 +112,16 @@ def _check_rows(reads: dict[str, TableRead], today: dt.date, problems: list[Prob
         cross.check_sub_event_types(inc, problems)
     for name in ("incidents", "places"):
         if name in reads:
+            if not _has_cell_problems(reads[name], ("latitude", "longitude", "geo_precision"), problems):
+                cross.check_unknown_places(reads[name], problems)
             cross.check_coordinates(reads[name], problems)
     if "coverage" in reads:
         cross.check_period_order(reads["coverage"], problems)
+
+
+def _has_cell_problems(read: TableRead, columns: tuple[str, ...], problems: list[Problem]) -> bool:
+    """Whether a cell of ``columns`` in this file was already reported (its typed value is then empty)."""
+    return any(p.file == read.label and p.column in columns for p in problems)
 
 
 def _check_across_files(reads: dict[str, TableRead], root: Path, report: ValidationReport) -> None:
@@ -134,6 +141,8 @@ def _check_across_files(reads: dict[str, TableRead], root: Path, report: Validat
             cross.check_quotes(reads[name], texts, problems)
     if inc is not None and "coverage" in reads:
         cross.check_incidents_covered(inc, reads["coverage"], problems)
+    if src is not None:
+        cross.note_named_only_sources(src, report.notes)
     if inc is not None and src is not None:
         bundled = set(src.frame.loc[src.frame["file"].notna(), "source_id"].dropna().tolist())
         cross.check_coverage(inc, ev, bundled, problems, report.notes)

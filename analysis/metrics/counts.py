@@ -10,6 +10,31 @@ from analysis import schema
 COUNT_DIMENSIONS = ("country", "location", "weapon", "claimed_by", "outcome", "category")
 
 
+def explode_values(df: pd.DataFrame, column: str) -> pd.DataFrame:
+    """One row per value of a multi-valued column (``schema.MULTI_VALUED``), other columns repeated.
+
+    ``column`` comes back categorical with the vocabulary's order (values outside it after, sorted);
+    an empty cell stays one row with ``<NA>``. Other columns pass through unchanged.
+
+    >>> explode_values(pd.DataFrame({"weapon": ["rocket;drone", "drone", None]}), "weapon")["weapon"].tolist()
+    ['rocket', 'drone', 'drone', nan]
+    """
+    values = df[column]
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return df
+    cells = values.astype("string")
+    parts = cells.str.split(schema.LIST_SEPARATOR)
+    out = df.assign(**{column: parts}).explode(column)
+    items = out[column].astype("string").str.strip()
+    items = items.mask(items == "")
+    vocabulary = list(schema.FILTER_VOCABULARIES.get(column, ()))
+    extra = sorted(set(items.dropna()) - set(vocabulary))
+    out[column] = pd.Categorical(items, categories=vocabulary + extra)
+    if len(out) != len(df):  # a cell "a;;b" or "a;" leaves empty pieces: drop them unless the cell was empty
+        out = out[out[column].notna() | ~out.index.duplicated(keep=False)]
+    return out
+
+
 def count_by(
     df: pd.DataFrame,
     dimension: str,
@@ -22,6 +47,9 @@ def count_by(
     Empty values get their own row: ``"(unclaimed)"`` for ``claimed_by``,
     ``"(not stated)"`` otherwise.  With ``include_empty`` a categorical
     dimension lists every category of the vocabulary, zeros included.
+    A multi-valued dimension (``weapon``: ``rocket;drone``) counts an
+    incident once under each of its values, so its counts may sum to more
+    than the number of incidents.
     Rows are sorted by count, largest first; ties keep the vocabulary order
     for categories and alphabetical order for text, the empty-value row last.
     With ``top``, the rows after the first ``top`` are summed into one
@@ -29,10 +57,13 @@ def count_by(
 
     Returns columns ``dimension`` (string), ``incidents`` (int64) and
     ``share`` (float64, the row's fraction of all incidents; the shares sum
-    to 1, and are NaN when ``df`` is empty).
+    to 1 except for a multi-valued dimension, and are NaN when ``df`` is empty).
     """
     if dimension not in df.columns:
         raise KeyError(f"count_by: no column {dimension!r}; columns are {', '.join(df.columns)}")
+    n_incidents = len(df)
+    if dimension in schema.MULTI_VALUED:
+        df = explode_values(df[[dimension]], dimension)
     column = df[dimension]
     empty_label = schema.UNCLAIMED if dimension == "claimed_by" else schema.NOT_STATED
     categorical = isinstance(column.dtype, pd.CategoricalDtype)
@@ -61,7 +92,7 @@ def count_by(
         out = pd.concat(
             [out.iloc[:top], pd.DataFrame({dimension: ["(other)"], "incidents": [rest]})], ignore_index=True
         )
-    total = int(out["incidents"].sum())
+    total = n_incidents if dimension in schema.MULTI_VALUED else int(out["incidents"].sum())
     out[dimension] = out[dimension].astype("string")
     out["incidents"] = out["incidents"].astype("int64")
     out["share"] = out["incidents"] / total if total else np.nan

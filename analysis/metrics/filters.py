@@ -48,6 +48,18 @@ def _match_exact(column: pd.Series, values: list[str]) -> np.ndarray:
     return column.isin(values).to_numpy(dtype=bool, na_value=False)
 
 
+def _match_items(column: pd.Series, values: list[str]) -> np.ndarray:
+    """Rows whose ``;``-separated cell holds any of ``values`` (on the distinct cells only).
+
+    >>> _match_items(pd.Series(["rocket;drone", "drone", None]), ["rocket"]).tolist()
+    [True, False, False]
+    """
+    codes, uniques = pd.factorize(column)
+    wanted = set(values)
+    hit = np.array([bool(wanted.intersection(schema.split_values(u))) for u in uniques], dtype=bool)
+    return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)
+
+
 def _match_text(column: pd.Series, values: list[str], exact: bool) -> np.ndarray:
     """Case-insensitive match of a text column against any of ``values``.
 
@@ -91,7 +103,8 @@ def filter_incidents(
     - ``start``/``end``: dates (``"2024-01-28"``, ``Timestamp``, ``date``),
       both inclusive, compared with ``event_date``;
     - ``countries``, ``categories``, ``weapons``: exact values of the
-      schema's vocabularies (a value outside it raises ``ValueError``);
+      schema's vocabularies (a value outside it raises ``ValueError``); an
+      incident with several weapons (``rocket;drone``) matches each of them;
     - ``locations``: canonical place names, matched case-insensitively as
       whole names;
     - ``perpetrators``, ``claimed_by``: matched case-insensitively as a
@@ -116,7 +129,8 @@ def filter_incidents(
         values = list_values(values)
         if values is not None:
             _check_vocabulary(column, values)
-            mask &= _match_exact(df[column], values)
+            match = _match_items if column in schema.MULTI_VALUED else _match_exact
+            mask &= match(df[column], values)
             filtered = True
     for column, values, exact in (
         ("location", locations, True),

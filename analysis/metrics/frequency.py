@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.metrics.counts import explode_values
 from analysis.metrics.coverage import merge_spans
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
@@ -217,6 +218,9 @@ def count_per_period(
             }
         )
 
+    if by in schema.MULTI_VALUED:  # an incident counts under each of its weapons (metrics.counts.explode_values)
+        df = explode_values(df, by)
+        days = df["event_date"].to_numpy(dtype="datetime64[D]")
     values = df[by]
     keep = (days >= lo) & (days <= hi) & ~np.isnat(days) & values.notna().to_numpy()
     if isinstance(values.dtype, pd.CategoricalDtype):

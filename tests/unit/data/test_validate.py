@@ -70,7 +70,7 @@ CELL_CASES = [
         "drones",
         4,
         "weapon: found 'drones', expected one of rocket, drone, ballistic_missile, cruise_missile, "
-        "missiles_and_drones, airstrike, explosive_device, small_arms, unknown",
+        "missiles_and_drones, airstrike, explosive_device, small_arms, unknown (did you mean 'drone'?)",
     ),
     (JOR, "munitions_min", "one", 4, "munitions_min: found 'one', expected a whole number"),
     (JOR, "geo_precision", "4", 4, "geo_precision: found '4', expected a number from 1 to 3"),
@@ -141,7 +141,7 @@ def test_sub_event_type_must_belong_to_event_type(data_dir):
     set_cell(data_dir / "incidents.csv", SYR, "event_type", "Battles")
     assert only(data_dir) == (
         f"{data_dir}/incidents.csv:5: sub_event_type: found 'Air/drone strike' with event_type "
-        "'Battles', expected one of Armed clash"
+        "'Battles', expected one of Armed clash, Government regains territory, Non-state actor overtakes territory"
     )
 
 
@@ -365,3 +365,53 @@ def test_a_symlink_to_a_regular_file_is_read(data_dir):
     (data_dir / "context.csv").rename(target)
     (data_dir / "context.csv").symlink_to(target)
     assert problems(data_dir) == []
+
+
+# --- unknown places, several weapons, sources known by name only (imported data) ---
+
+
+def test_unknown_place_is_accepted_when_every_location_cell_is_empty(data_dir):
+    for column in ("country", "location", "latitude", "longitude", "geo_precision"):
+        set_cell(data_dir / "incidents.csv", SYR, column, "")
+    assert problems(data_dir) == []
+
+
+def test_one_coordinate_alone_is_refused(data_dir):
+    set_cell(data_dir / "incidents.csv", SYR, "longitude", "")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:5: longitude: found an empty cell with latitude 35.0208, "
+        "expected both coordinates, or neither when the place is unknown"
+    )
+
+
+def test_geo_precision_is_empty_exactly_when_the_coordinates_are(data_dir):
+    set_cell(data_dir / "incidents.csv", SYR, "geo_precision", "")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:5: geo_precision: found an empty cell, expected 1, 2 or 3 (coordinates are given)"
+    )
+    set_cell(data_dir / "incidents.csv", SYR, "geo_precision", "2")
+    set_cell(data_dir / "incidents.csv", SYR, "latitude", "")
+    set_cell(data_dir / "incidents.csv", SYR, "longitude", "")
+    assert only(data_dir) == (
+        f"{data_dir}/incidents.csv:5: geo_precision: found 2 with no coordinates, "
+        "expected an empty cell (the place is unknown)"
+    )
+
+
+def test_several_weapons_each_from_the_vocabulary(data_dir):
+    set_cell(data_dir / "incidents.csv", JOR, "weapon", "rocket;drone")
+    assert problems(data_dir) == []
+    set_cell(data_dir / "incidents.csv", JOR, "weapon", "rocket;drones")
+    assert only(data_dir).startswith(f"{data_dir}/incidents.csv:4: weapon: found 'drones', expected one of rocket,")
+
+
+def test_source_known_by_name_only_is_a_note_not_a_problem(data_dir):
+    rows = read_rows(data_dir / "sources.csv")
+    header = rows[0]
+    named = dict.fromkeys(header, "")
+    named.update(source_id="OUTLET1", outlet="Xinhua", headline="cited by an imported dataset")
+    named.update(published_basis="not stated: the dataset names only the outlet")
+    write_rows(data_dir / "sources.csv", [*rows, [named[c] for c in header]])
+    report = validate_data_dir(data_dir)
+    assert report.problems == []
+    assert "1 source is known by name only (no raw file, no url)" in report.notes

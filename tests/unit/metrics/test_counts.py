@@ -74,3 +74,11 @@ def test_empty_table(incidents):
 def test_unknown_dimension_names_the_columns(incidents):
     with pytest.raises(KeyError, match="no column 'colour'"):
         count_by(incidents, "colour")
+
+
+def test_an_incident_with_several_weapons_counts_under_each():
+    df = make_incidents({"weapon": "rocket;drone"}, {"weapon": "drone"}, {"weapon": "unknown"})
+    out = count_by(df, "weapon")
+    assert out["weapon"].tolist() == ["drone", "rocket", "unknown"]
+    assert out["incidents"].tolist() == [2, 1, 1]
+    assert out["share"].tolist() == pytest.approx([2 / 3, 1 / 3, 1 / 3])  # of incidents: sums to more than 1

@@ -119,3 +119,9 @@ def test_empty_table_gives_empty_table(incidents):
 def test_bad_date_names_the_argument(incidents):
     with pytest.raises(ValueError, match="start='soon' is not a date"):
         filter_incidents(incidents, start="soon")
+
+
+def test_weapon_filter_matches_any_of_several_weapons():
+    df = make_incidents({"weapon": "rocket;drone"}, {"weapon": "drone"}, {"weapon": "rocket"})
+    assert len(filter_incidents(df, weapons="rocket")) == 2
+    assert len(filter_incidents(df, weapons=["drone"])) == 2

@@ -1,0 +1,255 @@
+"""``incidents import acled``: an ACLED export CSV, current layout or older (``data_id``, ``event_id_no_cnty``).
+
+Column by column (the printed summary repeats it):
+
+- ``event_id_cnty`` → ``incident_id`` ``ACLED-<event_id_cnty>`` (a re-import updates the same incident);
+- ``event_date`` (ISO, ``28 January 2024``, or a spreadsheet's ``28-Jan-24``) and ``time_precision``
+  1/2/3 → ``event_date`` and ``date_precision`` day/week/month (month: the first of ACLED's month;
+  week: ACLED's own date, the middle of the week it codes, said in ``notes``);
+- ``country``, ``admin1``, ``location``, ``latitude``, ``longitude``, ``geo_precision`` 1/2/3 as they are;
+- ``event_type``, ``sub_event_type`` as they are (ACLED's vocabulary is the schema's);
+- ``actor1`` → ``perpetrator``, ``actor2`` → ``target`` (``unknown`` when empty); ``category`` from the
+  actors: US forces in ``actor1``/``assoc_actor_1`` → ``us_strike``, in ``actor2``/``assoc_actor_2`` →
+  ``attack_on_us``, else ``regional`` (a mapping file overrides, see :mod:`analysis.imports.mapping`);
+- ``fatalities`` → ``fatalities``; no US/other split is made, so every casualty column stays empty;
+- ``weapon`` ``unknown`` (ACLED has no weapon column) except ``Remote explosive/landmine/IED`` and
+  ``Suicide bomb`` → ``explosive_device``; ``outcome`` ``unknown``;
+- ``source`` → one sources.csv row per outlet (known by name only) plus one row for the export itself;
+- ``notes`` → ``notes``, after the ACLED id and file name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import schema
+from analysis.imports import mapping as maps
+from analysis.imports.source_file import (
+    DATE_FORMATS,
+    Imported,
+    choose_text,
+    constant_text,
+    decimals,
+    id_column,
+    parse_dates,
+    read_text_table,
+    text_column,
+    whole_numbers,
+)
+from analysis.imports.sources import dataset_source, outlet_sources
+
+REQUIRED = (
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+)
+USED = (*REQUIRED, "year")
+TIME_PRECISIONS = {"1": "day", "2": "week", "3": "month"}
+WEAPON_BY_SUB_EVENT = {"Remote explosive/landmine/IED": "explosive_device", "Suicide bomb": "explosive_device"}
+SPELLINGS = {"Excessive force against protestors": "Excessive force against protesters"}
+"""Older spellings of ACLED values and the schema's."""
+MAPPING_KEYS = {"category": ("us_forces", "events"), "weapon": ()}
+
+
+def import_acled(path: Path, mapping_path: Path | None = None, skip_other_countries: bool = False) -> Imported:
+    """Read an ACLED export; :class:`~analysis.imports.source_file.ImportRejected` for any row it cannot map."""
+    mapping = maps.read_mapping(mapping_path)
+    maps.check_known_keys(mapping, MAPPING_KEYS)
+    raw, rejected = read_text_table(path, REQUIRED, "ACLED export")
+    layout = (
+        "older layout (data_id / event_id_no_cnty)"
+        if "data_id" in raw or "event_id_no_cnty" in raw
+        else "current layout"
+    )
+    mapped, not_mapped = [f"ACLED export, {layout}: {len(raw)} rows"], []
+
+    country = text_column(raw["country"])
+    outside = (country.notna() & ~country.isin(schema.COUNTRIES)).to_numpy()
+    keep = ~outside if skip_other_countries else np.ones(len(raw), dtype=bool)
+    if skip_other_countries and outside.any():
+        counts = country[outside].value_counts()
+        not_mapped.append(
+            f"skipped {int(outside.sum())} rows in countries outside the schema: "
+            + ", ".join(f"{c} ({n})" for c, n in counts.items())
+        )
+
+    def reject(mask, column: str, values: pd.Series, expected: str) -> None:
+        rejected.add_rows(
+            np.flatnonzero(np.asarray(mask, dtype=bool) & keep), column, values.to_numpy(object), expected
+        )
+
+    reject(outside, "country", country, f"one of {', '.join(schema.COUNTRIES)} (or --skip-other-countries)")
+    event_id = text_column(raw["event_id_cnty"])
+    reject(event_id.isna(), "event_id_cnty", event_id, "ACLED's event id")
+    reject(event_id.duplicated(keep="first") & event_id.notna(), "event_id_cnty", event_id, "each event id once")
+
+    dates, met = parse_dates(raw["event_date"], list(DATE_FORMATS))
+    reject(dates.isna(), "event_date", raw["event_date"], "a date as 2024-01-28 or 28 January 2024")
+    precision_code = text_column(raw["time_precision"])
+    date_precision = precision_code.map(TIME_PRECISIONS)
+    reject(date_precision.isna(), "time_precision", precision_code, "1, 2 or 3")
+    month = (precision_code == "3").fillna(False).to_numpy()
+    event_date = dates.copy()
+    event_date[month] = dates[month].dt.to_period("M").dt.start_time.astype("datetime64[s]")
+
+    event_type = text_column(raw["event_type"])
+    sub_event = text_column(raw["sub_event_type"]).replace(SPELLINGS)
+    reject(
+        ~event_type.isin(list(schema.EVENT_TYPES)), "event_type", event_type, f"one of {', '.join(schema.EVENT_TYPES)}"
+    )
+    reject(
+        ~sub_event.isin(list(schema.SUB_EVENT_TYPES)),
+        "sub_event_type",
+        sub_event,
+        "an ACLED sub-event type (CODEBOOK.md)",
+    )
+
+    latitude, bad_lat = decimals(raw["latitude"], -90, 90)
+    longitude, bad_lon = decimals(raw["longitude"], -180, 180)
+    reject(bad_lat, "latitude", raw["latitude"], "a number from -90 to 90")
+    reject(bad_lon, "longitude", raw["longitude"], "a number from -180 to 180")
+    geo_code = text_column(raw["geo_precision"])
+    geo_precision = pd.to_numeric(geo_code.where(geo_code.isin(["1", "2", "3"])), errors="coerce").astype("Int64")
+    reject(geo_code.notna() & geo_precision.isna(), "geo_precision", geo_code, "1, 2 or 3")
+    fatalities, bad_fatalities = whole_numbers(raw["fatalities"])
+    reject(bad_fatalities, "fatalities", raw["fatalities"], "a whole number >= 0")
+    rejected.raise_if_any()
+
+    actor1, actor2 = text_column(raw["actor1"]), text_column(raw["actor2"])
+    side1 = _joined(actor1, text_column(raw["assoc_actor_1"]))
+    side2 = _joined(actor2, text_column(raw["assoc_actor_2"]))
+    us_patterns = maps.compile_patterns(mapping, "us_forces", "category", maps.US_FORCES)
+    category, category_lines = categories_from_sides(side1, side2, us_patterns, "actor1", "actor2", keep)
+    overrides = maps.vocabulary_table(mapping, "category.events", tuple(schema.CATEGORIES), "category by event id")
+    if overrides:
+        hit = event_id.isin(list(overrides)).to_numpy()
+        category[hit] = event_id[hit].map(overrides).to_numpy()
+        category_lines.append(f"{int(hit.sum())} categories set by the mapping file's [category.events]")
+    weapon_map = {
+        **WEAPON_BY_SUB_EVENT,
+        **maps.vocabulary_table(mapping, "weapon", tuple(schema.WEAPONS), "weapon by sub_event_type"),
+    }
+    weapon = sub_event.map(weapon_map).fillna("unknown").astype("string")
+
+    file_name = path.name
+    dataset = dataset_source(
+        "ACLED", file_name, "https://acleddata.com/", "ACLED (Armed Conflict Location & Event Data)"
+    )
+    source_ids, outlets = outlet_sources("ACLED", text_column(raw["source"]), dataset["source_id"])
+    acled_notes = text_column(raw["notes"])
+    week = (precision_code == "2").fillna(False).to_numpy()
+    notes = _notes(event_id, file_name, week, month, dates, acled_notes)
+
+    incidents = pd.DataFrame(
+        {
+            "incident_id": id_column("ACLED", event_id),
+            "event_date": event_date,
+            "date_precision": date_precision.astype("string"),
+            "country": country.astype("string"),
+            "admin1": text_column(raw["admin1"]),
+            "location": text_column(raw["location"]),
+            "latitude": latitude,
+            "longitude": longitude,
+            "geo_precision": geo_precision,
+            "category": choose_text(*np.unique(category.astype(str), return_inverse=True)[::-1]),
+            "event_type": event_type,
+            "sub_event_type": sub_event,
+            "perpetrator": actor1.fillna("unknown"),
+            "target": actor2.fillna("unknown"),
+            "weapon": weapon,
+            "outcome": constant_text("unknown", len(raw)),
+            "fatalities": fatalities,
+            "source_ids": source_ids,
+            "notes": notes,
+        }
+    )
+    mapped += [
+        "event_id_cnty -> incident_id (ACLED-<event_id_cnty>)",
+        f"event_date, time_precision -> event_date, date_precision (dates met: {met or 'none'}; "
+        "1 day, 2 week, 3 month)",
+        "country, admin1, location, latitude, longitude, geo_precision -> the same columns",
+        "event_type, sub_event_type -> the same columns",
+        "actor1 -> perpetrator, actor2 -> target ('unknown' when empty)",
+        *category_lines,
+        "fatalities -> fatalities (ACLED's figure; no split into US and other deaths, those columns stay empty)",
+        f"weapon: {_count_text(weapon)} (ACLED has no weapon column; from sub_event_type where it names one)",
+        f"source -> {len(outlets)} sources.csv rows known by name only, plus the export ({dataset['source_id']})",
+        "notes -> notes, after the ACLED id and file",
+    ]
+    unused = [c for c in raw.columns if c not in USED]
+    not_mapped.append(f"columns not used: {', '.join(unused) or 'none'}")
+    not_mapped.append("outcome: 'unknown' for every row (ACLED does not code it); munitions and casualty splits: empty")
+    sources = pd.concat([pd.DataFrame([dataset]), outlets], ignore_index=True)
+    incidents = incidents[keep].reset_index(drop=True) if not keep.all() else incidents
+    return Imported("ACLED", path, incidents, sources, mapped, not_mapped)
+
+
+def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
+    """``first; second`` per row, either alone when the other is empty."""
+    both = first.fillna("") + "; " + second.fillna("")
+    return both.str.strip("; ").replace("", pd.NA)
+
+
+def categories_from_sides(
+    side1: pd.Series, side2: pd.Series, us_patterns: list, name1: str, name2: str, counted: np.ndarray | None = None
+) -> tuple[np.ndarray, list[str]]:
+    """``us_strike`` where US forces are on side 1, ``attack_on_us`` where on side 2, else ``regional``.
+
+    >>> import re
+    >>> us = [re.compile("Military Forces of (the )?United States")]
+    >>> side1 = pd.Series(["Military Forces of the United States (2021-)", "Kataib Hezbollah"])
+    >>> side2 = pd.Series(["Kataib Hezbollah", "Military Forces of United States"])
+    >>> cats, _ = categories_from_sides(side1, side2, us, "actor1", "actor2")
+    >>> cats.tolist()
+    ['us_strike', 'attack_on_us']
+    """
+    us1, us2 = _matches(side1, us_patterns), _matches(side2, us_patterns)
+    category = np.where(us1, "us_strike", np.where(us2, "attack_on_us", "regional")).astype(object)
+    if counted is not None:  # count only the rows that are imported
+        us1, us2 = us1[counted], us2[counted]
+    lines = [
+        f"category from the actors: {int(us1.sum())} us_strike (US forces in {name1}), "
+        f"{int((us2 & ~us1).sum())} attack_on_us (US forces in {name2}), {int((~us1 & ~us2).sum())} regional"
+    ]
+    return category, lines
+
+
+def _matches(values: pd.Series, patterns: list) -> np.ndarray:
+    """Rows where any pattern is found in the cell (on the distinct cells only)."""
+    codes, uniques = pd.factorize(values)
+    hit = np.array([any(p.search(str(u)) for p in patterns) for u in uniques], dtype=bool)
+    return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)
+
+
+def _notes(event_id, file_name, week, month, dates, acled_notes) -> pd.Series:
+    """``ACLED <id> (<file>).``, what the date precision means, then ACLED's notes."""
+    head = "ACLED " + event_id.fillna("") + " (" + file_name + ")."
+    date_text = pd.Series(dates.dt.strftime("%Y-%m-%d"), dtype="string")
+    head = head.mask(
+        week, head + " ACLED time_precision 2: the week is known; event_date is ACLED's date " + date_text + "."
+    )
+    head = head.mask(month, head + " ACLED time_precision 3: the month is known (ACLED's date " + date_text + ").")
+    return (head + (" ACLED notes: " + acled_notes).fillna("")).astype("string")
+
+
+def _count_text(values: pd.Series) -> str:
+    counts = values.value_counts()
+    return ", ".join(f"{n} {v}" for v, n in counts.items())

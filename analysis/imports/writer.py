@@ -1,0 +1,281 @@
+"""Write what an importer made into a data directory: merge, build places, validate, move into place.
+
+1. The output folder must be new, empty, or a data directory (it holds ``incidents.csv``); anything
+   else is refused before anything is written.
+2. Merge, keyed on ids: an incident, source or place of the folder whose id (``incident_id``,
+   ``source_id``, place ``name``) the import also has is replaced by the import's row in place;
+   the others are kept; new rows follow. Re-importing the same file changes nothing; a newer
+   export of the same source updates its incidents without duplicating them.
+3. Places: one ``places.csv`` row per distinct location of the imported rows (name, country,
+   admin1, coordinates; ``kind`` empty: the sources do not say). A name that the rows (or the
+   folder) use for two different points gets its admin1 or country, then its coordinates, added.
+4. The whole directory is written to a temporary folder beside the output, validated like
+   ``incidents validate`` does, and only then moved into place (the previous folder is renamed
+   away first and removed after). Any problem: the temporary folder is removed, nothing changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pv
+
+from analysis import schema
+from analysis.data.problems import Problem, count_text
+from analysis.data.read import read_csv_as_text, record_start_lines
+from analysis.data.validate import validate_data_dir
+from analysis.imports.source_file import Imported, ImportRejected
+
+_CORE = ("sources", "places", "incidents", "evidence")
+
+
+def write_import(imported: Imported, out: Path) -> list[str]:
+    """Merge ``imported`` into ``out`` (created when absent) and return the lines to print.
+
+    Raises :class:`ImportRejected` (nothing written) when ``out`` is not a data directory or the result
+    would not validate.
+    """
+    out = Path(out)
+    _check_output_folder(out)
+    existing = _read_existing(out)
+    incidents = _incidents_as_text(imported.incidents)
+    incidents, places, renamed = _places_for(incidents, existing.get("places"))
+    merged_incidents, counts = _merge(existing.get("incidents"), incidents, "incident_id")
+    sources = _as_text_frame(imported.sources, schema.SOURCES)
+    merged_sources, _ = _merge(existing.get("sources"), sources, "source_id")
+    merged_places, place_counts = _merge(existing.get("places"), places, "name")
+    tables = {"incidents": merged_incidents, "sources": merged_sources, "places": merged_places}
+    report = _write_and_swap(out, tables)
+    lines = [
+        f"incidents: {counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged"
+        + (f", {counts['kept']} kept (in {out} but not in this file)" if counts["kept"] else ""),
+        f"places: {place_counts['new']} new, {len(merged_places) - place_counts['new']} already there"
+        + (f"; {renamed} names given their region or coordinates to tell places apart" if renamed else ""),
+        f"sources: {len(sources)} from this file ({len(merged_sources)} in {out})",
+        *[f"note: {n}" for n in report.notes],
+        f"{out}: written; {report.summary()}",
+    ]
+    return lines
+
+
+# --- the output folder ------------------------------------------------------------------
+
+
+def _check_output_folder(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise ImportRejected([Problem(str(out), 0, "-", "a file", "a folder for the data directory (--out)")])
+    if out.is_dir() and any(out.iterdir()) and not (out / "incidents.csv").is_file():
+        raise ImportRejected(
+            [
+                Problem(
+                    str(out),
+                    0,
+                    "-",
+                    "a folder that is not a data directory (no incidents.csv)",
+                    "a new or empty folder, or a data directory to update",
+                )
+            ]
+        )
+
+
+def _read_existing(out: Path) -> dict[str, pd.DataFrame]:
+    """The core tables already in ``out``, every cell as text; a folder that does not validate is refused."""
+    if not (out / "incidents.csv").is_file():
+        return {}
+    report = validate_data_dir(out)
+    if not report.ok:
+        problems = [*report.problems[:20]]
+        problems.append(
+            Problem(
+                str(out), 0, "-", f"{count_text(len(report.problems), 'problem')}", "a valid data directory to update"
+            )
+        )
+        raise ImportRejected(problems)
+    tables = {}
+    for name in _CORE:
+        path = out / schema.table(name).file
+        arrow = read_csv_as_text(path)
+        tables[name] = pd.DataFrame(
+            {c: pd.Series([v or None for v in arrow.column(c).to_pylist()], dtype="string") for c in arrow.column_names}
+        )
+    return tables
+
+
+# --- tables as text -----------------------------------------------------------------------
+
+
+def _text(values: pd.Series, kind: str) -> pd.Series:
+    """One column as the CSV text it is written as (``<NA>`` for an empty cell)."""
+    if kind == "date":
+        arr = pa.array(values.to_numpy(dtype="datetime64[s]"), type=pa.timestamp("s"))
+        return pd.Series(pd.arrays.ArrowStringArray(pc.strftime(arr, format="%Y-%m-%d").cast(pa.large_string())))
+    if kind in ("int", "float") and not isinstance(values.dtype, pd.StringDtype):
+        arr = pa.array(values.astype("Float64" if kind == "float" else "Int64"), from_pandas=True)
+        return pd.Series(pd.arrays.ArrowStringArray(pc.cast(arr, pa.large_string())))
+    text = values.astype("string")
+    return text.mask(text == "")
+
+
+def _as_text_frame(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            c.name: _text(frame[c.name], c.kind) if c.name in frame else pd.Series([pd.NA] * len(frame), dtype="string")
+            for c in table.columns
+        }
+    )
+
+
+def _missing(n: int) -> pd.Series:
+    """``n`` empty text cells."""
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([pa.nulls(n, pa.large_string())])))
+
+
+def _incidents_as_text(incidents: pd.DataFrame) -> pd.DataFrame:
+    return _as_text_frame(incidents, schema.INCIDENTS)
+
+
+# --- places -------------------------------------------------------------------------------
+
+
+def _places_for(incidents: pd.DataFrame, existing: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """The places of the incidents' locations, with names made unique; incidents renamed to match."""
+    key = ["location", "country", "latitude", "longitude"]
+    known = incidents["location"].notna()
+    distinct = incidents.loc[known, [*key, "admin1"]].drop_duplicates(subset=key).reset_index(drop=True)
+    names = distinct["location"].astype("string")
+    clash = np.array(names.duplicated(keep=False).to_numpy(), dtype=bool)
+    if existing is not None and len(existing):
+        point = ["latitude", "longitude", "country"]
+        old = existing.drop_duplicates("name").set_index("name")[point].fillna("")
+        here = distinct[point].fillna("")
+        for i in np.flatnonzero(names.isin(old.index).to_numpy()):
+            clash[i] |= tuple(old.loc[names.iat[i]]) != tuple(here.iloc[i])
+    renamed = 0
+    if clash.any():
+        region = distinct["admin1"].fillna(distinct["country"]).fillna("unknown country")
+        names = names.mask(clash, names + " (" + region + ")")
+        again = names.duplicated(keep=False).to_numpy() & clash
+        coords = distinct["latitude"].fillna("?") + ", " + distinct["longitude"].fillna("?")
+        names = names.mask(again, distinct["location"] + " (" + coords + ")")
+        renamed = int(clash.sum())
+        lookup = distinct[key].assign(_name=names)
+        merged = incidents[key].merge(lookup, on=key, how="left")
+        incidents = incidents.assign(location=merged["_name"].to_numpy())
+    places = pd.DataFrame(
+        {
+            "name": names,
+            "aliases": distinct["location"].where(names != distinct["location"]),
+            "kind": pd.NA,
+            "country": distinct["country"],
+            "admin1": distinct["admin1"],
+            "latitude": distinct["latitude"],
+            "longitude": distinct["longitude"],
+        }
+    ).astype("string")
+    return incidents, places, renamed
+
+
+# --- merging -----------------------------------------------------------------------------
+
+
+def _merge(old: pd.DataFrame | None, new: pd.DataFrame, key: str) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Rows of ``old`` replaced in place by the rows of ``new`` with the same ``key``, then ``new``'s others."""
+    new = new.drop_duplicates(subset=[key], keep="last").reset_index(drop=True)
+    if old is None or old.empty:
+        return new, {"new": len(new), "updated": 0, "unchanged": 0, "kept": 0}
+    old = old[list(new.columns)].reset_index(drop=True)
+    in_new = old[key].isin(new[key]).to_numpy()
+    position = pd.Series(np.arange(len(new)), index=new[key].to_numpy())
+    replacing = new.iloc[position[old.loc[in_new, key].to_numpy()].to_numpy()].reset_index(drop=True)
+    before = old[in_new].reset_index(drop=True)
+    same = (before.fillna("\0") == replacing.fillna("\0")).all(axis=1).to_numpy()
+    merged = old.copy()
+    merged.loc[in_new] = replacing.to_numpy()
+    added = new[~new[key].isin(old[key]).to_numpy()]
+    counts = {
+        "new": len(added),
+        "updated": int((~same).sum()),
+        "unchanged": int(same.sum()),
+        "kept": int((~in_new).sum()),
+    }
+    return pd.concat([merged, added], ignore_index=True), counts
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def write_text_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Write a text frame as CSV (every text quoted, empty cells for ``<NA>``)."""
+    arrays = {c: _as_arrow_text(frame[c]) for c in frame.columns}
+    pv.write_csv(pa.table(arrays), path)
+
+
+def _as_arrow_text(values: pd.Series) -> pa.ChunkedArray:
+    arr = getattr(values.array, "_pa_array", None)
+    if arr is None:
+        arr = pa.chunked_array([pa.array(values.astype("string").array, type=pa.large_string())])
+    return arr.cast(pa.large_string()) if arr.type != pa.large_string() else arr
+
+
+def _write_and_swap(out: Path, tables: dict[str, pd.DataFrame]):
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.import-", dir=out.parent))
+    try:
+        if out.is_dir():
+            shutil.copytree(out, tmp, dirs_exist_ok=True)
+        for name, frame in tables.items():
+            write_text_csv(frame, tmp / schema.table(name).file)
+        if not (tmp / "evidence.csv").exists():
+            write_text_csv(
+                pd.DataFrame({c: pd.Series([], dtype="string") for c in schema.EVIDENCE.column_names}),
+                tmp / "evidence.csv",
+            )
+        report = validate_data_dir(tmp)
+        if not report.ok:
+            raise ImportRejected(_problems_as_output(report.problems, tmp, out, tables["incidents"]))
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    report.data_dir = f"{out}/"
+    return report
+
+
+def _problems_as_output(problems: list[Problem], tmp: Path, out: Path, incidents: pd.DataFrame) -> list[Problem]:
+    """Validation problems of the folder that was not written, named as the output files, with the incident id."""
+    lines = None
+    result = []
+    for p in problems:
+        file = p.file.replace(str(tmp), str(out))
+        expected = p.expected
+        if file.endswith("incidents.csv") and p.line > 1:
+            if lines is None:
+                lines = {int(line): row for row, line in enumerate(record_start_lines(tmp / "incidents.csv"))}
+            row = lines.get(p.line)
+            if row is not None:
+                expected += f" (incident {incidents['incident_id'].iat[row]}; nothing was written)"
+        result.append(Problem(file, p.line, p.column, p.found, expected))
+    return result
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Move ``tmp`` to ``out``; a previous ``out`` is renamed away first and removed after."""
+    if not out.exists():
+        os.rename(tmp, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    old.rmdir()
+    os.rename(out, old)
+    try:
+        os.rename(tmp, out)
+    except BaseException:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,69 @@
+"""analysis.imports.writer: merge by id, idempotent, nothing written on failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.cli import main
+from analysis.data.read import load_dataset
+from analysis.imports.acled import import_acled
+from analysis.imports.source_file import ImportRejected
+from analysis.imports.writer import write_import
+
+FORMATS = Path(__file__).resolve().parents[2] / "fixtures" / "formats"
+CURRENT = FORMATS / "acled_layout" / "layout_current.csv"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_importing_the_same_file_twice_changes_nothing(tmp_path, capsys):
+    out = tmp_path / "d"
+    assert main(["import", "acled", str(CURRENT), "--out", str(out)]) == 0
+    first = _files(out)
+    assert main(["import", "acled", str(CURRENT), "--out", str(out)]) == 0
+    assert "incidents: 0 new, 0 updated, 4 unchanged" in capsys.readouterr().out
+    assert _files(out) == first
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no temporary folder left behind"
+
+
+def test_a_newer_export_updates_its_incidents_without_duplicating_them(tmp_path, capsys):
+    out = tmp_path / "d"
+    assert main(["import", "acled", str(CURRENT), "--out", str(out)]) == 0
+    newer = tmp_path / "newer.csv"  # the same events, one figure revised (as ACLED revises rows), built at test time
+    newer.write_text(CURRENT.read_text(encoding="utf-8").replace("in ACLED's columns.,8,", "in ACLED's columns.,9,"))
+    assert main(["import", "acled", str(newer), "--out", str(out)]) == 0
+    assert "incidents: 0 new, 4 updated, 0 unchanged" in capsys.readouterr().out  # the notes name the newer file
+    inc = load_dataset(out).incidents.set_index("incident_id")
+    assert len(inc) == 4 and inc.loc["ACLED-UCDP114064", "fatalities"] == 9
+
+
+def test_another_source_is_added_beside_the_first(tmp_path, capsys):
+    out = tmp_path / "d"
+    assert main(["import", "acled", str(CURRENT), "--out", str(out)]) == 0
+    assert main(["import", "ucdp", str(FORMATS / "ucdp" / "ged_hdx_iraq_sample.csv"), "--out", str(out)]) == 0
+    assert "incidents: 12 new, 0 updated, 0 unchanged, 4 kept" in capsys.readouterr().out
+    assert len(load_dataset(out).incidents) == 16
+
+
+def test_a_folder_that_is_not_a_data_directory_is_refused(tmp_path):
+    out = tmp_path / "home"
+    out.mkdir()
+    (out / "letter.txt").write_text("keep me")
+    with pytest.raises(ImportRejected) as err:
+        write_import(import_acled(CURRENT), out)
+    assert "a folder that is not a data directory (no incidents.csv)" in str(err.value)
+    assert _files(out) == {"letter.txt": b"keep me"}
+
+
+def test_a_place_name_used_for_two_points_is_told_apart(tmp_path):
+    twice = tmp_path / "twice.csv"
+    text = CURRENT.read_text(encoding="utf-8")
+    twice.write_text(text.replace("Sāmarrā’ town", "Al Fallūjah town"), encoding="utf-8")  # same name, other point
+    assert main(["import", "acled", str(twice), "--out", str(tmp_path / "d")]) == 0
+    places = load_dataset(tmp_path / "d").places.set_index("name")
+    assert {"Al Fallūjah town (Al Anbār province)", "Al Fallūjah town (Şalāḩ ad Dīn province)"} <= set(places.index)
+    assert places.loc["Al Fallūjah town (Al Anbār province)", "aliases"] == "Al Fallūjah town"
