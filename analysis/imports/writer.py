@@ -12,6 +12,10 @@
 4. The whole directory is written to a temporary folder beside the output, validated like
    ``incidents validate`` does, and only then moved into place (the previous folder is renamed
    away first and removed after). Any problem: the temporary folder is removed, nothing changed.
+5. Coverage: the import claims the span from its first to its last event date
+   (:func:`analysis.data.coverage.build_coverage_rows`, basis naming the importer and the file);
+   the span is added to the folder's ``coverage.csv`` (an identical row is not repeated), so
+   frequency charts read periods between two imports as "not covered", never as zeros.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pv
 
 from analysis import schema
+from analysis.data.coverage import build_coverage_rows
 from analysis.data.problems import Problem, count_text
 from analysis.data.read import read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir
@@ -51,7 +56,8 @@ def write_import(imported: Imported, out: Path) -> list[str]:
     sources = _as_text_frame(imported.sources, schema.SOURCES)
     merged_sources, _ = _merge(existing.get("sources"), sources, "source_id")
     merged_places, place_counts = _merge(existing.get("places"), places, "name")
-    tables = {"incidents": merged_incidents, "sources": merged_sources, "places": merged_places}
+    coverage = _coverage_for(imported, existing.get("coverage"))
+    tables = {"incidents": merged_incidents, "sources": merged_sources, "places": merged_places, "coverage": coverage}
     report = _write_and_swap(out, tables)
     lines = [
         f"incidents: {counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged"
@@ -59,10 +65,29 @@ def write_import(imported: Imported, out: Path) -> list[str]:
         f"places: {place_counts['new']} new, {len(merged_places) - place_counts['new']} already there"
         + (f"; {renamed} names given their region or coordinates to tell places apart" if renamed else ""),
         f"sources: {len(sources)} from this file ({len(merged_sources)} in {out})",
+        f"coverage: {len(coverage)} period(s) claimed in coverage.csv (this file: its first to last event date)",
         *[f"note: {n}" for n in report.notes],
         f"{out}: written; {report.summary()}",
     ]
     return lines
+
+
+def _coverage_for(imported: Imported, existing: pd.DataFrame | None) -> pd.DataFrame:
+    """The folder's coverage rows plus the span of this import (as text, an identical row kept once)."""
+    basis = f"incidents import {imported.kind} of {imported.path.name}: its first to its last event date"
+    rows = build_coverage_rows(imported.incidents, basis=basis)
+    new = pd.DataFrame(
+        {
+            "period_start": rows["period_start"].dt.strftime("%Y-%m-%d").astype("string"),
+            "period_end": rows["period_end"].dt.strftime("%Y-%m-%d").astype("string"),
+            "countries": rows["countries"].astype("string"),
+            "basis": rows["basis"].astype("string"),
+        }
+    )
+    if existing is None or existing.empty:
+        return new
+    both = pd.concat([_as_text_frame(existing, schema.COVERAGE), new], ignore_index=True)
+    return both.drop_duplicates(ignore_index=True)
 
 
 # --- the output folder ------------------------------------------------------------------
@@ -99,8 +124,10 @@ def _read_existing(out: Path) -> dict[str, pd.DataFrame]:
         )
         raise ImportRejected(problems)
     tables = {}
-    for name in _CORE:
+    for name in (*_CORE, "coverage"):
         path = out / schema.table(name).file
+        if name == "coverage" and not path.is_file():
+            continue
         arrow = read_csv_as_text(path)
         tables[name] = pd.DataFrame(
             {c: pd.Series([v or None for v in arrow.column(c).to_pylist()], dtype="string") for c in arrow.column_names}

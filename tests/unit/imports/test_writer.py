@@ -67,3 +67,17 @@ def test_a_place_name_used_for_two_points_is_told_apart(tmp_path):
     places = load_dataset(tmp_path / "d").places.set_index("name")
     assert {"Al Fallūjah town (Al Anbār province)", "Al Fallūjah town (Şalāḩ ad Dīn province)"} <= set(places.index)
     assert places.loc["Al Fallūjah town (Al Anbār province)", "aliases"] == "Al Fallūjah town"
+
+
+def test_each_import_claims_its_own_date_span_in_coverage(tmp_path, capsys):
+    out = tmp_path / "d"
+    assert main(["import", "acled", str(CURRENT), "--out", str(out)]) == 0
+    assert main(["import", "ucdp", str(FORMATS / "ucdp" / "ged_hdx_iraq_sample.csv"), "--out", str(out)]) == 0
+    assert main(["import", "ucdp", str(FORMATS / "ucdp" / "ged_hdx_iraq_sample.csv"), "--out", str(out)]) == 0
+    data = load_dataset(out)
+    coverage = data.coverage.sort_values("period_start", ignore_index=True)
+    assert len(coverage) == 2, "one row per imported file; re-importing the same file adds none"
+    inc = data.incidents
+    assert sorted(b.split(" of ")[0] for b in coverage["basis"]) == ["incidents import acled", "incidents import ucdp"]
+    assert coverage["period_start"].min() == inc["event_date"].min()
+    assert coverage["period_end"].max() == inc["event_date"].max()
