@@ -78,6 +78,9 @@ def test_each_import_claims_its_own_date_span_in_coverage(tmp_path, capsys):
     coverage = data.coverage.sort_values("period_start", ignore_index=True)
     assert len(coverage) == 2, "one row per imported file; re-importing the same file adds none"
     inc = data.incidents
-    assert sorted(b.split(" of ")[0] for b in coverage["basis"]) == ["incidents import acled", "incidents import ucdp"]
+    assert sorted(b.split(" of ")[0] for b in coverage["basis"]) == [
+        "incidents import ACLED",
+        "incidents import UCDP GED",
+    ]
     assert coverage["period_start"].min() == inc["event_date"].min()
     assert coverage["period_end"].max() == inc["event_date"].max()
