@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 from IPython.display import display
 
@@ -186,12 +187,18 @@ def _incident_cell(text: str, card_hrefs: Mapping[str, str]) -> str:
 
 
 def _cell_text(value: object) -> str:
-    """Text of one table cell: missing values read ``unknown``, never 0 or nan."""
+    """Text of one table cell: missing values read ``unknown``, never 0 or nan; figures with thousands separators.
+
+    >>> _cell_text(pd.NA), _cell_text(30654), _cell_text(2085.75), _cell_text(True)
+    ('unknown', '30,654', '2,085.75', 'True')
+    """
     if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
         return UNKNOWN
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
-    if isinstance(value, float):
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)):
+        return f"{value:,}"
+    if isinstance(value, (float, np.floating)):
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     return str(value)
 
