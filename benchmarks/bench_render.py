@@ -8,10 +8,17 @@ On the standard batch (every job of reports.toml, bundled data):
 (b) `incidents render --force` into a fresh folder;
 (c) `incidents render` again with nothing changed.
 
+Then, on 100k synthetic incidents (benchmarks/synth.py, cached), every job of
+reports.toml rendered cold with `--today` the day after the latest incident
+(so the rolling "last 8 weeks" job has data, the largest case): the size of
+every report, and the wall time of the batch per job.
+
 Prints per-step seconds and exactly:
   RESULT render_vs_naive <b/a>        goal <= 0.25
   RESULT rerender_vs_cold <c/b>       goal <= 0.03
   RESULT report_html_kb_max <KB>      goal <= 300 (largest report, shared assets excluded)
+  RESULT report_kb_at_100k <KB>       goal <= 300 (largest report from 100k incidents)
+  RESULT render_s_per_job_100k <s>    (wall time of the 100k batch / jobs)
 """
 
 from __future__ import annotations
@@ -24,12 +31,17 @@ import tempfile
 import time
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 from analysis.paths import PROJECT_DIR as ROOT
 from analysis.render.jobs import read_jobs
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import write_synthetic_dir  # benchmarks/ is not a package
+
 BIN = Path(sys.executable).parent
+LARGE_ROWS = 100_000
 
 
 def run(command: list[str]) -> float:
@@ -55,21 +67,43 @@ def time_naive(jobs, work: Path) -> float:
     return total
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--today", default=dt.date.today().isoformat(), help="reference date for relative periods")
-    args = parser.parse_args()
-    jobs = read_jobs(ROOT / "reports.toml", today=dt.date.fromisoformat(args.today))
+def reports_in(out: Path) -> list[Path]:
+    """The report pages of a render output folder (the index excluded)."""
+    return sorted(p for p in out.glob("*.html") if p.name != "index.html")
+
+
+def measure_large_batch(rows: int = LARGE_ROWS) -> tuple[float, float]:
+    """Render every job from ``rows`` synthetic incidents; return (largest report KB, seconds per job)."""
+    data = write_synthetic_dir(rows)
+    latest = pd.read_csv(data / "incidents.csv", usecols=["event_date"])["event_date"].max()
+    today = (dt.date.fromisoformat(latest) + dt.timedelta(days=1)).isoformat()
+    jobs = read_jobs(ROOT / "reports.toml", today=dt.date.fromisoformat(today))
+    with tempfile.TemporaryDirectory(prefix="bench-render-large-") as tmp:
+        out = Path(tmp) / "out"
+        seconds = run(
+            [str(BIN / "incidents"), "render", "--data", str(data), "--out", str(out), "--force"]
+            + ["--no-progress", "--today", today]
+        )
+        print(f"{rows:,} synthetic incidents, {len(jobs)} jobs, --today {today}: {seconds:.1f} s")
+        for report in reports_in(out):
+            print(f"  {report.name:<28} {report.stat().st_size / 1024:7.0f} KB")
+        largest = max(p.stat().st_size for p in reports_in(out)) / 1024
+    return largest, seconds / len(jobs)
+
+
+def run_standard_batch(today: str) -> None:
+    """The bundled data: naive loop, cold render, warm render, largest report."""
+    jobs = read_jobs(ROOT / "reports.toml", today=dt.date.fromisoformat(today))
     with tempfile.TemporaryDirectory(prefix="bench-render-") as tmp:
         tmp = Path(tmp)
         (tmp / "naive").mkdir()
         print(f"{len(jobs)} jobs from reports.toml")
         naive = time_naive(jobs, tmp / "naive")
         out = tmp / "out"
-        render = [str(BIN / "incidents"), "render", "--out", str(out), "--no-progress", "--today", args.today]
+        render = [str(BIN / "incidents"), "render", "--out", str(out), "--no-progress", "--today", today]
         cold = run(render + ["--force"])
         warm = run(render)
-        reports = [p for p in out.glob("*.html") if p.name != "index.html"]
+        reports = reports_in(out)
         largest = max(reports, key=lambda p: p.stat().st_size)
         naive_largest = max((tmp / "naive").glob("*.html"), key=lambda p: p.stat().st_size)
         print(f"(a) naive papermill + nbconvert CLI loop: {naive:7.2f} s")
@@ -82,6 +116,20 @@ def main() -> int:
         print(f"RESULT render_vs_naive {cold / naive:.3f}")
         print(f"RESULT rerender_vs_cold {warm / cold:.3f}")
         print(f"RESULT report_html_kb_max {largest.stat().st_size / 1024:.0f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--today", default=dt.date.today().isoformat(), help="reference date for relative periods")
+    parser.add_argument(
+        "--only-large", action="store_true", help=f"only the {LARGE_ROWS:,}-incident batch (skip the naive loop)"
+    )
+    args = parser.parse_args()
+    if not args.only_large:
+        run_standard_batch(args.today)
+    largest_kb, per_job = measure_large_batch()
+    print(f"RESULT report_kb_at_100k {largest_kb:.0f}")
+    print(f"RESULT render_s_per_job_100k {per_job:.2f}")
     return 0
 
 

@@ -21,6 +21,7 @@ CARDS_DIRNAME = "cards"
 """Folder of the card pages, next to the reports in the output directory."""
 CARDS_PER_PAGE = 100
 """Largest number of cards on one page."""
+EXPORT_HREF = "export/incidents.csv"
 
 
 def assign_card_pages(incidents: pd.DataFrame) -> pd.Series:

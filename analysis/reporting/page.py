@@ -389,9 +389,12 @@ class Report:
         return not self.selected.empty
 
     def show_table(self, table: pd.DataFrame, caption: str | None = None, index: bool = False) -> None:
-        """Show ``table`` (see :func:`analysis.reporting.tables.show_table`) unless nothing matched."""
+        """Show ``table`` (see :func:`analysis.reporting.tables.show_table`) unless nothing matched.
+
+        Incident ids in it link to their cards (pages cut from the whole table).
+        """
         if self.has_incidents:
-            show_table(table, caption=caption, index=index)
+            show_table(table, caption=caption, index=index, all_incidents=self.dataset.incidents)
 
     def show_figure(self, fig, name: str) -> None:
         """Show ``fig`` (see :func:`analysis.reporting.charts.show_figure`) unless nothing matched."""

@@ -8,8 +8,12 @@ headlines) is escaped here, where it enters HTML.
 
 from __future__ import annotations
 
+import calendar
 import html
+import re
+from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 from IPython.display import display
 
@@ -18,6 +22,10 @@ from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.frequency import NOT_COVERED
 from analysis.reporting.formatting import (
+    AT_LEAST,
+    AT_MOST,
+    EN_DASH,
+    UNKNOWN,
     format_day,
     format_period,
     format_range,
@@ -25,51 +33,227 @@ from analysis.reporting.formatting import (
     format_share_range,
     format_tally_cell,
 )
+from analysis.reporting.links import EXPORT_HREF, build_card_hrefs, format_incident_link
+
+DEFAULT_ROW_LIMIT = 50
+"""Rows a long table shows at most (the rest are counted under it, with a link to the CSV export)."""
+
+INCIDENT_ID_COLUMNS = "incident_id_columns"
+"""``DataFrame.attrs`` key: the display columns holding incident ids (linked to their cards)."""
+ROWS_NOT_LISTED = "rows_not_listed"
+"""``DataFrame.attrs`` key: how many rows :func:`limit_rows` left out, and how to name them."""
+
+_NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
+_NUMERIC_CELL = re.compile(rf"^[{AT_LEAST}{AT_MOST}]?(?P<lead>{_NUMBER})%?(?:{EN_DASH}{_NUMBER}%?)?(?: \([^()]*\))?$")
+_MONTH_CELL = re.compile(r"^(?P<mon>[A-Z][a-z]{2}) (?P<year>\d{4})$")
+_MONTHS = {m: f"{i:02d}" for i, m in enumerate(calendar.month_abbr) if m}
+_NUM_CLASS = ' class="num"'
 
 
-def build_table_html(table: pd.DataFrame, caption: str | None = None, index: bool = False) -> str:
+def limit_rows(table: pd.DataFrame, limit: int | None, noun: str = "rows", keep: str = "first") -> pd.DataFrame:
+    """The first (``keep="first"``) or last ``limit`` rows of ``table``; the rest are counted, not shown.
+
+    The count and ``noun`` (what a row is: ``"incidents"``, ``"weeks"`` ...)
+    go into ``attrs`` so :func:`build_table_html` writes the line "N more
+    <noun> are not listed" with a link to the CSV export. ``None`` keeps all
+    (and, like any limit, tells :func:`show_table` the rows were chosen).
+
+    >>> shown = limit_rows(pd.DataFrame({"n": range(5)}), 2, "incidents")
+    >>> shown["n"].tolist(), shown.attrs[ROWS_NOT_LISTED]
+    ([0, 1], {'count': 3, 'noun': 'incidents', 'where': 'more'})
+    >>> limit_rows(pd.DataFrame({"n": range(5)}), 2, "weeks", keep="last")["n"].tolist()
+    [3, 4]
+    """
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be 0 or more, got {limit}")
+    if keep not in ("first", "last"):
+        raise ValueError(f"keep must be 'first' or 'last', got {keep!r}")
+    cut = limit is not None and len(table) > limit
+    shown = (table.head(limit) if keep == "first" else table.tail(limit)) if cut else table
+    shown = shown.copy()
+    shown.attrs = dict(table.attrs)
+    return _note_rows_not_listed(shown, len(table) - len(shown), noun, "more" if keep == "first" else "earlier")
+
+
+def _note_rows_not_listed(shown: pd.DataFrame, count: int, noun: str, where: str = "more") -> pd.DataFrame:
+    """Record in ``shown.attrs`` that ``count`` rows (``noun``) were left out (0: all rows are shown)."""
+    shown.attrs[ROWS_NOT_LISTED] = {"count": int(count), "noun": noun, "where": where}
+    return shown
+
+
+def _not_listed_html(not_listed: dict) -> str:
+    """The line under a cut table: how many rows are left out and where the full data is."""
+    count, noun = int(not_listed["count"]), str(not_listed["noun"])
+    if count == 1:
+        noun = {"incidents": "incident", "sources": "source", "rows": "row"}.get(noun, noun.removesuffix("s"))
+    verb = "is" if count == 1 else "are"
+    where = "the full table is in" if noun.startswith("incident") else "every incident is in"
+    text = f"{count:,} {not_listed['where']} {noun} {verb} not listed: {where} "
+    href = html.escape(EXPORT_HREF)
+    return f'<p class="table-more">{html.escape(text)}<a href="{href}">{href}</a>.</p>'
+
+
+def _sort_key(text: str) -> float | None:
+    """The number a numeric cell sorts by (its lead figure: best estimate or minimum), else ``None``.
+
+    >>> _sort_key("3 (2–4)"), _sort_key("≥1,203 (2 unknown)"), _sort_key("46%"), _sort_key("2024-01-05")
+    (3.0, 1203.0, 46.0, None)
+    """
+    match = _NUMERIC_CELL.match(text)
+    return float(match["lead"].replace(",", "")) if match else None
+
+
+def _text_sort_key(text: str) -> str | None:
+    """A sortable form of a period cell ("Jan 2024" -> "2024-01"; "week of 2024-01-22" -> "2024-01-22").
+
+    >>> _text_sort_key("Feb 2024"), _text_sort_key("week of 2024-01-22"), _text_sort_key("Baghdad")
+    ('2024-02', '2024-01-22', None)
+    """
+    month = _MONTH_CELL.match(text)
+    if month and month["mon"] in _MONTHS:
+        return f"{month['year']}-{_MONTHS[month['mon']]}"
+    return text.removeprefix("week of ") if text.startswith("week of ") else None
+
+
+def _is_numeric_column(texts: list[str]) -> bool:
+    """A column of figures: every cell a number, range or share (or ``unknown``/``not covered``), one given."""
+    known = [t for t in texts if t not in (UNKNOWN, NOT_COVERED)]
+    return bool(known) and all(_sort_key(t) is not None for t in known)
+
+
+def build_table_html(
+    table: pd.DataFrame,
+    caption: str | None = None,
+    index: bool = False,
+    card_hrefs: Mapping[str, str] | None = None,
+) -> str:
     """Render ``table`` as escaped HTML (every cell and header is escaped).
 
-    >>> build_table_html(pd.DataFrame({"a": ["<b>"]}))
-    '<table class="report-table"><thead><tr><th>a</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
+    Columns of figures (numbers, ranges like ``3 (2–4)``, shares) get the
+    class ``num`` (right-aligned) and each cell a ``data-sort`` number (empty
+    for ``unknown``, sorted last) that the report's table script sorts by.
+    Cells of the columns named in ``attrs[INCIDENT_ID_COLUMNS]`` link to the
+    incident's card when ``card_hrefs`` (incident id -> href) has it. A table
+    cut by :func:`limit_rows` ends with a line counting the rest.
+
+    >>> out = build_table_html(pd.DataFrame({"a": ["<b>", "c"], "n": [3, None]}), caption="Two")
+    >>> print("\\n".join(re.findall(r"<(?:caption|th|td)(?=[ >])[^>]*>[^<]*<", out)))
+    <caption>Two<
+    <th scope="col">a<
+    <th scope="col" class="num">n<
+    <td>&lt;b&gt;<
+    <td class="num" data-sort="3">3<
+    <td>c<
+    <td class="num" data-sort="">unknown<
     """
-    head_cells = ([table.index.name or ""] if index else []) + [str(c) for c in table.columns]
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in head_cells)
-    rows = []
-    for idx, values in zip(table.index, table.itertuples(index=False, name=None)):
-        cells = ([idx] if index else []) + list(values)
-        rows.append("<tr>" + "".join(f"<td>{html.escape(_cell_text(v))}</td>" for v in cells) + "</tr>")
+    names = ([table.index.name or ""] if index else []) + [str(c) for c in table.columns]
+    columns = ([list(table.index)] if index else []) + [table[c].tolist() for c in table.columns]
+    texts = [[_cell_text(v) for v in values] for values in columns]
+    linked = set(table.attrs.get(INCIDENT_ID_COLUMNS, ())) if card_hrefs is not None else set()
+    numeric = [name not in linked and _is_numeric_column(column) for name, column in zip(names, texts)]
+    head = "".join(
+        f'<th scope="col"{_NUM_CLASS if num else ""}>{html.escape(name)}</th>' for name, num in zip(names, numeric)
+    )
+    cells_by_column = []
+    for name, column, num in zip(names, texts, numeric):
+        if num:
+            cells = [_numeric_cell(text) for text in column]
+        elif name in linked:
+            cells = [_incident_cell(text, card_hrefs) for text in column]
+        else:
+            cells = [_text_cell(text) for text in column]
+        cells_by_column.append(cells)
+    rows = ["<tr>" + "".join(cells) + "</tr>" for cells in zip(*cells_by_column)] if cells_by_column else []
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return f'<table class="report-table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    out = f'<table class="report-table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    not_listed = table.attrs.get(ROWS_NOT_LISTED)
+    return out + (_not_listed_html(not_listed) if not_listed and not_listed["count"] else "")
+
+
+def _numeric_cell(text: str) -> str:
+    key = _sort_key(text)
+    sort = "" if key is None else f"{key:g}" if abs(key) < 1e15 else repr(key)
+    return f'<td class="num" data-sort="{sort}">{html.escape(text)}</td>'
+
+
+def _text_cell(text: str) -> str:
+    key = _text_sort_key(text)
+    sort = "" if key is None else f' data-sort="{html.escape(key)}"'
+    return f"<td{sort}>{html.escape(text)}</td>"
+
+
+def _incident_cell(text: str, card_hrefs: Mapping[str, str]) -> str:
+    href = card_hrefs.get(text)
+    return f"<td>{format_incident_link(text, href)}</td>" if href else _text_cell(text)
 
 
 def _cell_text(value: object) -> str:
-    """Text of one table cell: missing values read ``unknown``, never 0 or nan."""
+    """Text of one table cell: missing values read ``unknown``, never 0 or nan; figures with thousands separators.
+
+    >>> _cell_text(pd.NA), _cell_text(30654), _cell_text(2085.75), _cell_text(True)
+    ('unknown', '30,654', '2,085.75', 'True')
+    """
     if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
-        return "unknown"
+        return UNKNOWN
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
-    if isinstance(value, float):
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)):
+        return f"{value:,}"
+    if isinstance(value, (float, np.floating)):
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     return str(value)
 
 
-def show_table(table: pd.DataFrame, caption: str | None = None, index: bool = False) -> None:
-    """Display ``table`` as escaped HTML with a plain-text fallback."""
-    display(
-        {"text/html": build_table_html(table, caption, index), "text/plain": table.to_string(index=index)},
-        raw=True,
-    )
+def find_card_hrefs(table: pd.DataFrame, all_incidents: pd.DataFrame) -> dict[str, str]:
+    """Card links of the incident ids in ``table``'s id columns (``attrs[INCIDENT_ID_COLUMNS]``).
+
+    ``all_incidents`` is the whole incident table (the card pages are cut
+    from it, see :mod:`analysis.reporting.links`). Ids not in it get no link.
+    """
+    columns = [c for c in table.attrs.get(INCIDENT_ID_COLUMNS, ()) if c in table.columns]
+    if not columns or all_incidents is None:
+        return {}
+    ids = set(pd.concat([table[c].astype("string") for c in columns]).dropna())
+    shown = all_incidents[all_incidents["incident_id"].astype("string").isin(ids)]
+    return build_card_hrefs(shown, all_incidents).to_dict() if len(shown) else {}
 
 
-def build_incident_list(selected: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
-    """Incidents newest first, ready to show: ranges as "3–5", unknowns as "unknown".
+def show_table(
+    table: pd.DataFrame,
+    caption: str | None = None,
+    index: bool = False,
+    all_incidents: pd.DataFrame | None = None,
+    max_rows: int | None = DEFAULT_ROW_LIMIT,
+) -> None:
+    """Display ``table`` as escaped HTML with a plain-text fallback.
+
+    A table longer than ``max_rows`` that no builder has cut already shows
+    its first ``max_rows`` rows and counts the rest (so no report grows with
+    the data). With ``all_incidents`` (the whole incident table), incident
+    ids link to their cards.
+    """
+    if ROWS_NOT_LISTED not in table.attrs:
+        table = limit_rows(table, max_rows)
+    hrefs = find_card_hrefs(table, all_incidents) if all_incidents is not None else None
+    plain = table.to_string(index=index)
+    not_listed = table.attrs.get(ROWS_NOT_LISTED)
+    if not_listed and not_listed["count"]:
+        plain += f"\n({not_listed['count']:,} {not_listed['where']} {not_listed['noun']} not listed; see {EXPORT_HREF})"
+    display({"text/html": build_table_html(table, caption, index, hrefs), "text/plain": plain}, raw=True)
+
+
+def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_LIMIT) -> pd.DataFrame:
+    """The ``limit`` most recent incidents, newest first: ranges as "3–5", unknowns as "unknown".
 
     Columns: date, location, country, category, perpetrator, weapon, outcome,
-    US killed, US injured, others killed, others injured, claimed by, incident.
+    US killed, US injured, others killed, others injured, claimed by,
+    incident (its id, linked to its card when shown by a report). The
+    incidents left out are counted under the table (``None``: list all).
     """
     ordered = selected.sort_values(["event_date", "incident_id"], ascending=[False, True])
     if limit is not None:
+        if limit < 0:
+            raise ValueError(f"limit must be 0 or more, got {limit}")
         ordered = ordered.head(limit)
 
     def pair(prefix: str) -> list[str]:
@@ -79,7 +263,7 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = None) -> pd.
         d.strftime("%Y-%m-%d") + ("" if p == "day" else f" ({p})")
         for d, p in zip(ordered["event_date"], ordered["date_precision"].astype("string"))
     ]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "date": date_text,
             "location": ordered["location"].to_numpy(),
@@ -96,10 +280,17 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = None) -> pd.
             "incident": ordered["incident_id"].to_numpy(),
         }
     )
+    table.attrs[INCIDENT_ID_COLUMNS] = ["incident"]
+    return _note_rows_not_listed(table, len(selected) - len(ordered), "incidents")
 
 
-def build_source_list(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.DataFrame:
-    """The sources behind ``selected``: outlet, headline, published date, incidents cited.
+def build_source_list(
+    sources: pd.DataFrame, selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_LIMIT
+) -> pd.DataFrame:
+    """The sources behind ``selected``, oldest first: outlet, headline, published date, incidents cited.
+
+    With more than ``limit`` sources, the ``limit`` citing most incidents
+    (then the most recent) are listed and the rest counted under the table.
 
     Columns: source, outlet, headline, published, incidents.
     """
@@ -114,7 +305,12 @@ def build_source_list(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.DataF
             "incidents": [int(counts.get(s, 0)) for s in sources["source_id"]],
         }
     )
-    return table[table["incidents"] > 0].sort_values("published").reset_index(drop=True)
+    cited_sources = table[table["incidents"] > 0]
+    chosen = cited_sources
+    if limit is not None and len(cited_sources) > limit:
+        chosen = cited_sources.sort_values(["incidents", "published"], ascending=False, kind="stable").head(limit)
+    shown = chosen.sort_values("published", kind="stable").reset_index(drop=True)
+    return _note_rows_not_listed(shown, len(cited_sources) - len(shown), "sources")
 
 
 def build_count_table(counts: pd.DataFrame, dimension: str) -> pd.DataFrame:
@@ -154,8 +350,13 @@ def build_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def build_period_table(per_period: pd.DataFrame, freq: str = "day") -> pd.DataFrame:
+def build_period_table(
+    per_period: pd.DataFrame, freq: str = "day", limit: int | None = DEFAULT_ROW_LIMIT
+) -> pd.DataFrame:
     """Periods with their count, cumulative count and rolling mean, for display.
+
+    Only the ``limit`` most recent periods are listed (the earlier ones are
+    counted under the table; the chart shows them all).
 
     Columns: period, incidents, cumulative, rolling mean; a period the data
     does not cover (``covered`` False) reads "not covered" in all three, never 0.
@@ -172,7 +373,7 @@ def build_period_table(per_period: pd.DataFrame, freq: str = "day") -> pd.DataFr
         uncovered = ~per_period["covered"].to_numpy(dtype=bool)
         for column in ("incidents", "cumulative", "rolling mean"):
             table[column] = table[column].astype(object).where(~uncovered, NOT_COVERED)
-    return table
+    return limit_rows(table, limit, noun=f"{freq}s", keep="last")
 
 
 def build_lull_table(lulls: pd.DataFrame) -> pd.DataFrame:
