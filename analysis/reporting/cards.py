@@ -344,41 +344,46 @@ def build_card_html(
     if notes:
         parts.append(f'<div class="card-notes"><h3>Notes</h3><p>{_e(notes)}</p></div>')
     parts.append(build_evidence_html(quotes, refs))
+    quoted = {str(source_id) for _, source_id, _ in quotes}
     cited = [s.strip() for s in (_text(incident.get("source_ids")) or "").split(";") if s.strip()]
-    if cited:
-        items = "".join(f"<li>{build_source_html(s, refs.get(s))}</li>" for s in dict.fromkeys(cited))
-        parts.append(f'<div class="card-sources"><h3>Sources</h3><ul>{items}</ul></div>')
+    others = [s for s in dict.fromkeys(cited) if s not in quoted]
+    if others:
+        items = "".join(f"<li>{build_source_html(s, refs.get(s))}</li>" for s in others)
+        heading = "Other sources (no quote held)" if quoted else "Sources"
+        parts.append(f'<div class="card-sources"><h3>{heading}</h3><ul>{items}</ul></div>')
     parts.append("</article>")
     return "".join(parts)
 
 
 def build_evidence_html(quotes: list[tuple[str, str, str]], refs: Mapping[str, SourceRef]) -> str:
-    """The evidence of one card: each quote under the fields it supports (in the order of the table's columns),
-    with its source. A quote that supports several fields is shown once.
+    """The evidence of one card, source by source: the source cited once (outlet, headline, date, link),
+    then each of its quotes under the fields it supports, in the order of the table's columns.
 
     >>> build_evidence_html([], {})
     '<div class="card-evidence"><h3>Evidence</h3><p class="card-no-quote">No quote is held for this incident.</p></div>'
     """
     if not quotes:
-        body = f'<p class="card-no-quote">{NO_QUOTE_TEXT}.</p>'
-    else:
-        fields_of: dict[tuple[str, str], list[str]] = {}
-        for field, source_id, quote in quotes:
-            fields_of.setdefault((str(source_id), str(quote)), []).append(str(field))
+        return f'<div class="card-evidence"><h3>Evidence</h3><p class="card-no-quote">{NO_QUOTE_TEXT}.</p></div>'
 
-        def rank(field: str) -> tuple[int, str]:
-            return (_FIELD_ORDER.get(field, len(_FIELD_ORDER)), field)
+    def rank(field: str) -> tuple[int, str]:
+        return (_FIELD_ORDER.get(field, len(_FIELD_ORDER)), field)
 
-        ordered = sorted(fields_of.items(), key=lambda item: min(rank(f) for f in item[1]))
+    by_source: dict[str, dict[str, list[str]]] = {}  # source -> quote -> fields
+    for field, source_id, quote in quotes:
+        by_source.setdefault(str(source_id), {}).setdefault(str(quote), []).append(str(field))
+    blocks = []
+    for source_id, fields_of in sorted(
+        by_source.items(), key=lambda item: min(rank(f) for fields in item[1].values() for f in fields)
+    ):
         rows = []
-        for (source_id, quote), fields in ordered:
+        for quote, fields in sorted(fields_of.items(), key=lambda item: min(rank(f) for f in item[1])):
             labels = ", ".join(dict.fromkeys(label_field(f) for f in sorted(fields, key=rank)))
-            rows.append(
-                f"<div><dt>{_e(labels)}</dt><dd><blockquote>{_e(quote)}</blockquote>"
-                f'<p class="card-cite">{build_source_html(source_id, refs.get(source_id))}</p></dd></div>'
-            )
-        body = f'<dl class="card-quotes">{"".join(rows)}</dl>'
-    return f'<div class="card-evidence"><h3>Evidence</h3>{body}</div>'
+            rows.append(f"<div><dt>{_e(labels)}</dt><dd><blockquote>{_e(quote)}</blockquote></dd></div>")
+        blocks.append(
+            f'<div class="card-source"><p class="card-cite">{build_source_html(source_id, refs.get(source_id))}</p>'
+            f'<dl class="card-quotes">{"".join(rows)}</dl></div>'
+        )
+    return f'<div class="card-evidence"><h3>Evidence</h3>{"".join(blocks)}</div>'
 
 
 # --- pages ------------------------------------------------------------------------------

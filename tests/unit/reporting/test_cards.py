@@ -195,10 +195,14 @@ def test_quotes_are_shown_field_by_field_with_their_source_and_link():
     assert evidence.index("late on Thursday") < evidence.index("No casualties") < evidence.index("more than 40")
     assert evidence.count("No casualties") == 1, "a quote that supports two fields is shown once"
     assert "US personnel killed, US personnel injured" in evidence
-    assert "Reuters, “Rockets hit base”, published 2024-07-26" in evidence
-    assert "AP, “Drone attack”, published date unknown" in evidence
+    assert evidence.count("Reuters, “Rockets hit base”, published 2024-07-26") == 1, "each source cited once"
+    assert evidence.count("AP, “Drone attack”, published date unknown") == 1
     hrefs = [a["href"] for tag, a in _Tags(evidence).tags if tag == "a"]
     assert "sources/a.txt" in hrefs and "https://www.example.org/news/1" in hrefs
+    assert "Other sources" not in card, "every source of the incident is quoted"
+    partly = cards.build_card_html(_row(source_ids="S1;X1"), quotes[1:2], refs)
+    others = partly[partly.index("Other sources (no quote held)") :]
+    assert "AP, “Drone attack”" in others and "Reuters" not in others
 
 
 def test_hostile_text_in_every_field_stays_text():
