@@ -196,6 +196,7 @@ FIELD_LABELS: dict[str, str] = {
     "place": "place",
     "latitude": "latitude",
     "longitude": "longitude",
+    "coordinates": "coordinates",
     "geo_precision": "place precision",
     "category": "category",
     "event_type": "event type (ACLED)",

@@ -279,73 +279,57 @@ def build_source_html(source_id: str, ref: SourceRef | None) -> str:
 # --- one card ----------------------------------------------------------------------------
 
 
-def _fact(label: str, value: str, css: str = "") -> str:
+def _fact(field: str, value: str, css: str = "") -> str:
+    """One fact of a card, labelled from the schema (``schema.FIELD_LABELS``)."""
+    label = label_field(field)
     cls = f' class="{css}"' if css else ""
-    return f"<div{cls}><dt>{_e(label)}</dt><dd>{_e(value)}</dd></div>"
+    return f"<div{cls}><dt>{_e(label[:1].upper() + label[1:])}</dt><dd>{_e(value)}</dd></div>"
 
 
-def build_card_html(
-    incident: Mapping, quotes: list[tuple[str, str, str]], refs: Mapping[str, SourceRef], self_href: str = ""
-) -> str:
+def build_card_html(incident: Mapping, quotes: list[tuple[str, str, str]], refs: Mapping[str, SourceRef]) -> str:
     """The card of one incident.
 
     ``incident``: one row of the incident table as a mapping; ``quotes``:
     its evidence as ``(field, source_id, quote)``; ``refs``: the sources by id
-    (:func:`build_source_refs`); ``self_href``: the card's own link (default
-    ``#<incident_id>``).
+    (:func:`build_source_refs`).
     """
     incident_id = str(incident["incident_id"])
-    href = self_href or _fragment(incident_id)
+    value = incident.get
+
+    def count(prefix: str) -> str:
+        return format_incident_figure(value(f"{prefix}_min"), value(f"{prefix}_best"), value(f"{prefix}_max"))
+
+    kinds = [t for t in (_text(value("event_type")), _text(value("sub_event_type"))) if t]
     facts = [
-        _fact("Date", format_incident_date(incident.get("event_date"), incident.get("date_precision"))),
-        _fact("Place", format_place(incident.get("location"), incident.get("admin1"), incident.get("country"))),
-        _fact("Place precision", format_geo_precision(incident.get("geo_precision"))),
-        _fact("Coordinates", format_coordinates(incident.get("latitude"), incident.get("longitude"))),
-        _fact("Category", schema.value_label("category", incident.get("category"))),
-        _fact(
-            "Event type (ACLED)",
-            " · ".join(t for t in (_text(incident.get("event_type")), _text(incident.get("sub_event_type"))) if t)
-            or UNKNOWN,
-        ),
-        _fact("Perpetrator", _text(incident.get("perpetrator")) or schema.NOT_STATED),
-        _fact("Claimed by", _text(incident.get("claimed_by")) or NO_CLAIM_TEXT),
-        _fact("Target", _text(incident.get("target")) or schema.NOT_STATED),
-        _fact(
-            "Weapon",
-            schema.value_label("weapon", incident.get("weapon")) if _text(incident.get("weapon")) else UNKNOWN,
-        ),
-        _fact(
-            "Munitions",
-            format_incident_figure(
-                incident.get("munitions_min"), incident.get("munitions_best"), incident.get("munitions_max")
-            ),
-        ),
-        _fact("Outcome", format_outcome(incident.get("outcome"))),
+        _fact("event_date", format_incident_date(value("event_date"), value("date_precision"))),
+        _fact("location", format_place(value("location"), value("admin1"), value("country"))),
+        _fact("geo_precision", format_geo_precision(value("geo_precision"))),
+        _fact("coordinates", format_coordinates(value("latitude"), value("longitude"))),
+        _fact("category", schema.value_label("category", value("category"))),
+        _fact("event_type", " · ".join(kinds) or UNKNOWN),
+        _fact("perpetrator", _text(value("perpetrator")) or schema.NOT_STATED),
+        _fact("claimed_by", _text(value("claimed_by")) or NO_CLAIM_TEXT),
+        _fact("target", _text(value("target")) or schema.NOT_STATED),
+        _fact("weapon", schema.value_label("weapon", value("weapon")) if _text(value("weapon")) else UNKNOWN),
+        _fact("munitions", count("munitions")),
+        _fact("outcome", format_outcome(value("outcome"))),
     ]
-    if _text(incident.get("operation")):
-        facts.append(_fact("Operation", _text(incident.get("operation"))))
-    for prefix in schema.CASUALTY_PREFIXES:
-        figure = format_incident_figure(
-            incident.get(f"{prefix}_min"), incident.get(f"{prefix}_best"), incident.get(f"{prefix}_max")
-        )
-        facts.append(
-            _fact(schema.MEASURE_LABELS[prefix][:1].upper() + schema.MEASURE_LABELS[prefix][1:], figure, "card-figure")
-        )
-    fatalities = incident.get(schema.FATALITIES)
-    facts.append(
-        _fact("Fatalities (ACLED)", format_range(fatalities, fatalities), "card-figure"),
-    )
-    notes = _text(incident.get("notes"))
+    if _text(value("operation")):
+        facts.append(_fact("operation", _text(value("operation"))))
+    facts += [_fact(prefix, count(prefix), "card-figure") for prefix in schema.CASUALTY_PREFIXES]
+    fatalities = value(schema.FATALITIES)
+    facts.append(_fact(schema.FATALITIES, format_range(fatalities, fatalities), "card-figure"))
+    notes = _text(value("notes"))
     parts = [
         f'<article class="{CARD_CLASS}" id="{_e(incident_id)}">',
-        f'<h2><a class="incident-link" href="{_e(href)}">{_e(incident_id)}</a></h2>',
+        f'<h2><a class="incident-link" href="{_e(_fragment(incident_id))}">{_e(incident_id)}</a></h2>',
         f'<dl class="card-facts">{"".join(facts)}</dl>',
     ]
     if notes:
         parts.append(f'<div class="card-notes"><h3>Notes</h3><p>{_e(notes)}</p></div>')
     parts.append(build_evidence_html(quotes, refs))
     quoted = {str(source_id) for _, source_id, _ in quotes}
-    cited = [s.strip() for s in (_text(incident.get("source_ids")) or "").split(";") if s.strip()]
+    cited = [s.strip() for s in (_text(value("source_ids")) or "").split(";") if s.strip()]
     others = [s for s in dict.fromkeys(cited) if s not in quoted]
     if others:
         items = "".join(f"<li>{build_source_html(s, refs.get(s))}</li>" for s in others)
