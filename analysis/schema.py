@@ -230,6 +230,42 @@ def value_label(column: str, value) -> str:
     return labels.get(str(value), str(value))
 
 
+FIELD_LABELS: dict[str, str] = {
+    "event_date": "date",
+    "date": "date",
+    "date_precision": "date precision",
+    "country": "country",
+    "admin1": "province",
+    "location": "place",
+    "place": "place",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "coordinates": "coordinates",
+    "geo_precision": "place precision",
+    "category": "category",
+    "event_type": "event type (ACLED)",
+    "sub_event_type": "sub-event type (ACLED)",
+    "operation": "operation",
+    "perpetrator": "perpetrator",
+    "claimed_by": "claimed by",
+    "target": "target",
+    "weapon": "weapon",
+    "munitions": "munitions",
+    "outcome": "outcome",
+    **MEASURE_LABELS,
+    "casualties": "casualties",
+    "source_ids": "sources",
+    "notes": "notes",
+}
+"""Plain labels of the incident fields, as incident cards name them (and the ``field`` values of evidence.csv)."""
+DATE_PRECISION_LABELS: dict[str, str] = {
+    "day": "known to the day",
+    "week": "known to the week",
+    "month": "known to the month",
+    "year": "known to the year",
+}
+"""How precisely a date is known, in words (``date_precision``)."""
+
 FREQUENCIES: dict[str, str] = {
     "day": "calendar day",
     "week": "week, Monday to Sunday",

@@ -33,6 +33,7 @@ from pathlib import Path
 from analysis import __version__, paths
 from analysis.files import file_kind, fingerprint_data_dir
 from analysis.render import worker
+from analysis.render.companions import CARDS_DIRNAME, EXPORT_DIRNAME, write_companions
 from analysis.render.jobs import Job, check_job_parameters, read_declared_parameters
 from analysis.render.state import (
     FAILED_DIR,
@@ -97,7 +98,7 @@ def check_out_dir(out_dir: Path, names: list[str]) -> None:
         raise RenderError(f"--out {out_dir}: cannot create the folder ({exc.strerror})", code) from None
     probe_writing(out_dir)
     expected = {name: "a regular file" for name in ("index.html", STATE_FILE, *(f"{n}.html" for n in names))}
-    expected.update(dict.fromkeys((ASSETS_DIR, FAILED_DIR, WORK_DIR), "a directory"))
+    expected.update(dict.fromkeys((ASSETS_DIR, FAILED_DIR, WORK_DIR, CARDS_DIRNAME, EXPORT_DIRNAME), "a directory"))
     for name, kind in expected.items():
         found = file_kind(out_dir / name, follow_symlinks=False)
         if found not in (None, kind):
@@ -256,10 +257,12 @@ def render_jobs(
             try:
                 write_state(out_dir, state)
                 summary.index_path = write_index(out_dir, names, state)
+                if summary.exit_code != EXIT["interrupted"]:  # cards, source texts, CSV export (skipped when unchanged)
+                    write_companions(out_dir, data_dir, data_fingerprint, code_fingerprint, force=force)
             except OSError as exc:
                 if not is_write_failure(exc):
                     raise
-                raise cannot_write(out_dir, exc, "the index and its state") from None
+                raise cannot_write(out_dir, exc, "the index, its state and the incident cards") from None
     return summary
 
 

@@ -11,6 +11,11 @@ from pathlib import Path
 
 from analysis.files import write_text_atomic
 
+CARDS_LINKS = (
+    '<p class="index-cards"><a href="cards/index.html">Incident cards</a>: every incident with the quotes and '
+    'sources behind it · <a href="export/incidents.csv">the whole incident table as CSV</a></p>'
+)
+"""Links to what :mod:`analysis.render.companions` writes next to the reports."""
 EMPTY_TEXT = "EMPTY: no incidents match its filters"
 _STATUS_TEXT = {
     "rendered": "rendered in this run",
@@ -131,7 +136,8 @@ def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datet
         '<meta name="viewport" content="width=device-width, initial-scale=1.0"><title>Incident reports</title>'
         f"<style>{_CSS}</style></head><body><h1>Incident reports</h1>"
         f"<p>{html.escape(headline)}. Index written {now.isoformat(timespec='seconds')}.</p>"
-        "<table><thead><tr><th>Report</th><th>Period</th><th>Parameters</th><th>Data</th>"
+        + CARDS_LINKS
+        + "<table><thead><tr><th>Report</th><th>Period</th><th>Parameters</th><th>Data</th>"
         "<th>Rendered at</th><th>Status of the last run</th></tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table></body></html>"

@@ -143,3 +143,23 @@ def test_hostile_titles_and_descriptions_in_the_index_are_shown_not_run(hostile_
     assert all(text.endswith(HOSTILE) for _, text in links), links
     assert state["text"].count(HOSTILE) >= 2 * len(JOB_NAMES), "every title and description shown as written"
     assert opened.guard.blocked == [] and opened.watch.problems == []
+
+
+def test_hostile_text_in_the_incident_cards_is_shown_not_run(hostile_reports, open_page):
+    """Card pages show every hostile field (notes, claims, places, outlets, headlines) as text and run nothing."""
+    out, renamed_place = hostile_reports
+    pages = sorted((out / "cards").glob("*.html"))
+    assert len(pages) >= 2, "card pages and their index"
+    shown = []
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        for payload in PAYLOADS:
+            assert payload not in source, f"cards/{page.name}: payload reached the HTML unescaped: {payload}"
+        opened = open_page(page.as_uri())
+        state = opened.page.evaluate(PAGE_STATE_JS)
+        _assert_nothing_ran_or_was_injected(f"cards/{page.name}", state, opened.watch)
+        assert state["scripts"] == 0, f"cards/{page.name}: a card page needs no script"
+        assert opened.guard.blocked == [] and opened.watch.problems == []
+        shown.append(state["text"])
+    text = "\n".join(shown)
+    assert text.count(HOSTILE) >= 10 and renamed_place in text, "hostile text reads as written on the cards"

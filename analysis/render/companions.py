@@ -1,0 +1,213 @@
+"""What every render writes next to the reports: incident cards, the bundled source texts, the CSV export.
+
+Into the output folder:
+
+- ``cards/<YYYY-MM>[-n].html``: the incident cards of the whole table, on the
+  pages :func:`analysis.reporting.links.assign_card_pages` assigns (the reports
+  link there), ``cards/index.html`` listing the pages, and ``cards/cards.css``
+  (the reports' stylesheet plus the cards' own rules);
+- ``cards/sources/``: a copy of every raw text of ``sources.csv`` (under a
+  name ending in ``.txt``, see :func:`analysis.reporting.cards.name_source_copies`),
+  so a reader can check a quote offline; a path that leaves the data folder
+  is refused (nothing is copied, the card links to the url only);
+- ``export/incidents.csv``: the whole incident table, formula-safe
+  (:mod:`analysis.data.export_csv`).
+
+Every file is written atomically, and only when its content changed. A
+small record (``cards/.companions.json``) holds the key of the inputs (data
+and code fingerprints) and the files written: when the key is unchanged and
+every file is still there, nothing is read or written and pandas is not
+imported. Card pages and source copies that a new render no longer writes are
+removed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis import __version__, paths
+from analysis.files import OutputTargetError, file_kind, sha256_hex, write_bytes_atomic, write_text_atomic
+from analysis.render.state import RenderError
+from analysis.schema import EXIT
+
+log = logging.getLogger(__name__)
+
+CARDS_DIRNAME = "cards"  # analysis.reporting.links.CARDS_DIRNAME (not imported: it would import pandas)
+SOURCES_DIRNAME = "sources"  # analysis.reporting.cards.SOURCES_DIRNAME
+EXPORT_DIRNAME = "export"
+EXPORT_FILE = "incidents.csv"
+RECORD_FILE = ".companions.json"
+_CARD_PAGE = re.compile(r"\d{4}-\d{2}(-\d+)?\.html")
+
+
+@dataclass
+class CompanionsResult:
+    """What :func:`write_companions` did: ``skipped`` (inputs unchanged) or the files it wrote and removed."""
+
+    skipped: bool = False
+    pages: int = 0
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    refused_sources: list[str] = field(default_factory=list)
+
+
+def build_companions_key(data_fingerprint: str, code_fingerprint: str) -> str:
+    """The key of the inputs: the cards change with the data, the code and the package version.
+
+    >>> len(build_companions_key("d", "c"))
+    64
+    """
+    return sha256_hex(f"{__version__}\0{data_fingerprint}\0{code_fingerprint}".encode())
+
+
+def _read_record(out_dir: Path) -> dict:
+    try:
+        record = json.loads((out_dir / CARDS_DIRNAME / RECORD_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def is_up_to_date(out_dir: Path, key: str) -> bool:
+    """True when the last companions were written for ``key`` and every file they wrote is still there."""
+    record = _read_record(Path(out_dir))
+    files = record.get("files")
+    if record.get("key") != key or not isinstance(files, list):
+        return False
+    return all(isinstance(f, str) and (Path(out_dir) / f).is_file() for f in files)
+
+
+def _check_folders(out_dir: Path) -> None:
+    """A file (or a link) where a companion folder goes stops the render with a clear message."""
+    for name in (CARDS_DIRNAME, f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}", EXPORT_DIRNAME):
+        found = file_kind(out_dir / name, follow_symlinks=False)
+        if found not in (None, "a directory"):
+            raise RenderError(f"{out_dir / name}: found {found}, expected a directory (or nothing) there")
+
+
+def resolve_raw_file(data_dir: Path, file: str) -> Path | None:
+    """The raw file ``file`` of sources.csv inside ``data_dir``, or None when it leaves the folder or is no file.
+
+    >>> resolve_raw_file(paths.DATA_DIR, "../README.md") is None, resolve_raw_file(paths.DATA_DIR, "/etc/passwd")
+    (True, None)
+    """
+    root = Path(data_dir).resolve()
+    try:
+        path = (root / file).resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
+        return None
+    if not path.is_relative_to(root) or path == root or not path.is_file():
+        return None
+    return path
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` atomically unless ``path`` already holds exactly it; True when written."""
+    try:
+        if path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_bytes_atomic(path, data)
+    return True
+
+
+def _stylesheet() -> bytes:
+    offline = paths.TEMPLATES_DIR / "offline"
+    css = (offline / "report.css").read_text(encoding="utf-8") + "\n" + (offline / "cards.css").read_text("utf-8")
+    return css.encode("utf-8")
+
+
+def write_companions(
+    out_dir: Path, data_dir: Path, data_fingerprint: str, code_fingerprint: str, force: bool = False
+) -> CompanionsResult:
+    """Write the cards, the source copies and the CSV export of ``data_dir`` into ``out_dir``.
+
+    Skipped (nothing imported, read or written) when the inputs are unchanged
+    since the last call and every file is still there, unless ``force``.
+    Raises :class:`analysis.render.state.RenderError` when something that is
+    not a regular file stands where a companion file goes.
+    """
+    out_dir, data_dir = Path(out_dir), Path(data_dir)
+    key = build_companions_key(data_fingerprint, code_fingerprint)
+    if not force and is_up_to_date(out_dir, key):
+        return CompanionsResult(skipped=True)
+    _check_folders(out_dir)
+    try:
+        return _write_all(out_dir, data_dir, data_fingerprint, key)
+    except OutputTargetError as exc:
+        raise RenderError(f"{exc}; the incident cards were not all written", EXIT["bad_input"]) from None
+
+
+def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -> CompanionsResult:
+    from analysis.data.export_csv import write_csv_safely
+    from analysis.data.problems import DataValidationError
+    from analysis.data.read import load_dataset
+    from analysis.reporting.cards import STYLESHEET, build_card_pages, name_source_copies
+
+    try:
+        dataset = load_dataset(data_dir)
+    except DataValidationError as exc:
+        raise RenderError(f"{exc}\nthe incident cards were not written") from None
+    result = CompanionsResult()
+    cards_dir, sources_dir = out_dir / CARDS_DIRNAME, out_dir / CARDS_DIRNAME / SOURCES_DIRNAME
+    files: list[str] = []
+
+    def put(relative: str, data: bytes) -> None:
+        if _write_if_changed(out_dir / relative, data):
+            result.written.append(relative)
+        files.append(relative)
+
+    copies = name_source_copies(dataset.sources)
+    raw_files = dict(zip(dataset.sources["source_id"].astype(str), dataset.sources["file"]))
+    for source_id, name in list(copies.items()):
+        raw = resolve_raw_file(data_dir, str(raw_files[source_id]))
+        if raw is None:
+            log.warning(
+                "warning: %s: source %s: file %r is not a file inside %s: not copied next to the cards",
+                data_dir / "sources.csv",
+                source_id,
+                raw_files[source_id],
+                data_dir,
+            )
+            result.refused_sources.append(source_id)
+            del copies[source_id]
+            continue
+        put(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/{name}", raw.read_bytes())
+
+    footer = f"incident-reports {__version__} · data {data_fingerprint[:12]}"
+    export_href = f"../{EXPORT_DIRNAME}/{EXPORT_FILE}"
+    pages = build_card_pages(
+        dataset.incidents, dataset.evidence, dataset.sources, copies, footer=footer, export_href=export_href
+    )
+    for name, page in pages:
+        put(f"{CARDS_DIRNAME}/{name}", page.encode("utf-8"))
+        result.pages += 1
+    put(f"{CARDS_DIRNAME}/{STYLESHEET}", _stylesheet())
+    export = out_dir / EXPORT_DIRNAME / EXPORT_FILE
+    write_csv_safely(dataset.incidents, export)
+    files.append(f"{EXPORT_DIRNAME}/{EXPORT_FILE}")
+    result.written.append(files[-1])
+
+    keep = set(files)
+    stale = [p for p in cards_dir.glob("*.html") if _CARD_PAGE.fullmatch(p.name)]
+    stale += [p for p in sources_dir.glob("*") if p.is_file() or p.is_symlink()]
+    for path in stale:
+        relative = path.relative_to(out_dir).as_posix()
+        if relative not in keep:
+            path.unlink(missing_ok=True)
+            result.removed.append(relative)
+    write_text_atomic(cards_dir / RECORD_FILE, json.dumps({"key": key, "files": files}, indent=0))
+    log.info(
+        "incident cards: %d page(s), %d source text(s), export/%s (%d file(s) written, %d removed)",
+        result.pages,
+        len(copies),
+        EXPORT_FILE,
+        len(result.written),
+        len(result.removed),
+    )
+    return result

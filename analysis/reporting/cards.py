@@ -1,0 +1,493 @@
+"""Incident cards: every coded fact of one incident next to the sentences that support it.
+
+Pure functions from the typed tables (:mod:`analysis.data.read`) to HTML
+strings; :mod:`analysis.render.companions` writes them to ``cards/`` in the
+output folder, on the pages :func:`analysis.reporting.links.assign_card_pages`
+assigns. A card (``<article class="incident-card" id="<incident_id>">``) gives
+the date and how precisely it is known, the place and its precision, the
+category, perpetrator, claim, weapon, munitions, outcome, every casualty
+figure as a range ("unknown" when no source gives it, never 0) and the notes;
+then, field by field, each evidence quote with its source's outlet, headline,
+publication date and a link (the source's url, or the bundled copy of its raw
+text). Every value from the data is escaped here, where it enters HTML; a link
+is made only from an ``http(s)`` url or a file name this module chose.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import urllib.parse
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import pandas as pd
+
+from analysis import schema
+from analysis.reporting.formatting import UNKNOWN, format_day, format_period, format_range, format_tally_cell
+from analysis.reporting.links import CARDS_PER_PAGE, assign_card_pages
+
+CARD_CLASS = "incident-card"
+SOURCES_DIRNAME = "sources"
+"""Folder under ``cards/`` holding the copies of the bundled raw texts."""
+INDEX_PAGE = "index.html"
+STYLESHEET = "cards.css"
+NO_QUOTE_TEXT = "No quote is held for this incident"
+NO_CLAIM_TEXT = "no claim reported"
+DATE_UNKNOWN = "date unknown"
+BUNDLED_LINK_TEXT = "bundled copy of the text"
+_PAGE_NAME = re.compile(r"(\d{4})-(\d{2})(?:-(\d+))?\.html")
+_EXTERNAL_REL = ' rel="noopener noreferrer"'
+_WEB_URL = re.compile(r"https?://[^\s\"'<>\\]+", re.IGNORECASE)
+
+
+def _is_missing(value) -> bool:
+    return value is None or (not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value)))
+
+
+def _text(value) -> str | None:
+    """A cell as text, None when empty."""
+    if _is_missing(value):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _e(value) -> str:
+    return html.escape(str(value))
+
+
+def _count(n: int, noun: str) -> str:
+    """A count with its noun.
+
+    >>> _count(1, "incident"), _count(3, "incident")
+    ('1 incident', '3 incidents')
+    """
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _fragment(incident_id: str) -> str:
+    return "#" + urllib.parse.quote(str(incident_id), safe="")
+
+
+# --- wording of one fact -------------------------------------------------------------------
+
+
+def format_incident_figure(lo, best, hi) -> str:
+    """One incident's count (``min``, ``best``, ``max``) as a one-incident casualty tally shows it.
+
+    Follows :func:`analysis.metrics.casualties.tally_casualties`: a best
+    estimate without a stated minimum counts at the low end, an empty minimum
+    under a given maximum counts 0; unknown stays ``unknown``, never 0.
+
+    >>> format_incident_figure(3, pd.NA, 3), format_incident_figure(0, pd.NA, 0)
+    ('3', '0')
+    >>> format_incident_figure(pd.NA, 1200, pd.NA)
+    '1200 (≥1200)'
+    >>> format_incident_figure(2, pd.NA, pd.NA), format_incident_figure(2, 3, 5)
+    ('≥2', '3 (2–5)')
+    >>> format_incident_figure(pd.NA, pd.NA, 5), format_incident_figure(pd.NA, pd.NA, pd.NA)
+    ('0–5', 'unknown')
+    """
+    if _is_missing(lo):
+        lo = best if not _is_missing(best) else (0 if not _is_missing(hi) else pd.NA)
+    high_open = not _is_missing(lo) and _is_missing(hi)
+    return format_tally_cell(lo, hi, high_open, 0, None if _is_missing(best) else best)
+
+
+def format_incident_date(day, precision) -> str:
+    """The date of an incident as precisely as it is known.
+
+    >>> format_incident_date(pd.Timestamp("2024-01-28"), "day")
+    '2024-01-28 (known to the day)'
+    >>> format_incident_date(pd.Timestamp("2024-01-01"), "month")
+    'Jan 2024 (known to the month)'
+    >>> format_incident_date(pd.Timestamp("2023-01-01"), "year"), format_incident_date(pd.NaT, "day")
+    ('2023 (known to the year)', 'unknown')
+    """
+    if _is_missing(day):
+        return UNKNOWN
+    precision = str(precision)
+    if precision in ("week", "month"):
+        shown = format_period(day, precision)
+    elif precision == "year":
+        shown = pd.Timestamp(day).strftime("%Y")
+    else:
+        shown = format_day(day)
+    words = schema.DATE_PRECISION_LABELS.get(precision)
+    return f"{shown} ({words})" if words else shown
+
+
+def format_place(location, admin1, country) -> str:
+    """Place, province and country as far as known; ``unknown`` when none is.
+
+    >>> format_place("Tower 22", "Mafraq", "Jordan"), format_place(None, None, "Iraq"), format_place(None, None, None)
+    ('Tower 22, Mafraq, Jordan', 'Iraq', 'unknown')
+    """
+    parts = [t for t in (_text(location), _text(admin1), _text(country)) if t]
+    return ", ".join(dict.fromkeys(parts)) if parts else UNKNOWN
+
+
+def format_geo_precision(geo_precision) -> str:
+    """How precisely the place is known, in words; ``unknown`` when the row has no coordinates.
+
+    >>> format_geo_precision(1), format_geo_precision(pd.NA)
+    ('the site itself', 'unknown (no coordinates)')
+    """
+    if _is_missing(geo_precision):
+        return f"{UNKNOWN} (no coordinates)"
+    return schema.GEO_PRECISIONS.get(str(int(geo_precision)), str(geo_precision))
+
+
+def format_coordinates(latitude, longitude) -> str:
+    """Latitude and longitude as the table holds them; ``unknown`` when either is empty.
+
+    >>> format_coordinates(33.7856, 42.4411), format_coordinates(float("nan"), float("nan"))
+    ('33.7856, 42.4411', 'unknown')
+    """
+    if _is_missing(latitude) or _is_missing(longitude):
+        return UNKNOWN
+    return f"{float(latitude)}, {float(longitude)}"
+
+
+def format_outcome(outcome) -> str:
+    """The outcome with its meaning from the schema.
+
+    >>> format_outcome("partial")
+    'partial: some munitions were intercepted, others hit'
+    """
+    value = _text(outcome)
+    if value is None:
+        return UNKNOWN
+    meaning = schema.OUTCOMES.get(value)
+    return f"{schema.value_label('outcome', value)}: {meaning}" if meaning else schema.value_label("outcome", value)
+
+
+def label_field(field: str) -> str:
+    """The plain label of an evidence field.
+
+    >>> label_field("us_injured"), label_field("claimed_by"), label_field("odd_field")
+    ('US personnel injured', 'claimed by', 'odd field')
+    """
+    return schema.FIELD_LABELS.get(field, field.replace("_", " "))
+
+
+_FIELD_ORDER = {name: i for i, name in enumerate(schema.FIELD_LABELS)}
+
+
+# --- sources ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """What a card shows of one source: outlet, headline, publication date and links ``(href, text)``."""
+
+    outlet: str
+    headline: str
+    published: str
+    links: tuple[tuple[str, str], ...]
+
+
+def safe_web_url(url) -> str | None:
+    """``url`` when it is a plain ``http(s)`` address, else None (no ``javascript:``, no ``data:``).
+
+    >>> safe_web_url(" https://www.bbc.com/news/x "), safe_web_url("javascript:alert(1)"), safe_web_url(None)
+    ('https://www.bbc.com/news/x', None, None)
+    """
+    text = _text(url)
+    return text if text and _WEB_URL.fullmatch(text) else None
+
+
+def name_source_copies(sources: pd.DataFrame) -> dict[str, str]:
+    """The file name under ``cards/sources/`` of each bundled raw text: ``{source_id: name}``.
+
+    The raw file's own name, ending in ``.txt`` so a browser shows it as text
+    (a raw file called ``x.html`` must not run as a page); names that would
+    collide get their source id in front.
+
+    >>> frame = pd.DataFrame({"source_id": ["a", "b", "c"], "file": ["raw/x.txt", "raw/y/x.txt", "raw/p.html"]})
+    >>> name_source_copies(frame)
+    {'a': 'x.txt', 'b': 'b-x.txt', 'c': 'p.html.txt'}
+    """
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for source_id, file in zip(sources["source_id"], sources["file"]):
+        file = _text(file)
+        if file is None:
+            continue
+        name = PurePosixPath(file.replace("\\", "/")).name
+        if not name.strip("."):
+            name = str(source_id)
+        if not name.lower().endswith(".txt"):
+            name += ".txt"
+        candidate, n = name, 1
+        while candidate.lower() in taken:
+            candidate = f"{source_id}-{name}" if n == 1 else f"{source_id}-{n}-{name}"
+            n += 1
+        taken.add(candidate.lower())
+        names[str(source_id)] = candidate
+    return names
+
+
+def build_source_refs(sources: pd.DataFrame, copies: Mapping[str, str]) -> dict[str, SourceRef]:
+    """Each source as cards cite it, by source id.
+
+    ``copies``: ``{source_id: file name}`` of the raw texts copied under ``cards/sources/``.
+
+    >>> frame = pd.DataFrame({"source_id": ["S1"], "outlet": ["AP"], "headline": ["Drone attack"],
+    ...     "published": [pd.NaT], "url": ["https://apnews.com/x"]})
+    >>> build_source_refs(frame, {"S1": "a b.txt"})["S1"].links
+    (('https://apnews.com/x', 'the source online (apnews.com)'), ('sources/a%20b.txt', 'bundled copy of the text'))
+    """
+    refs = {}
+    for row in sources.to_dict("records"):
+        source_id = str(row["source_id"])
+        links = []
+        url = safe_web_url(row.get("url"))
+        if url:
+            host = urllib.parse.urlsplit(url).hostname or url
+            links.append((url, f"the source online ({host})"))
+        if source_id in copies:
+            links.append((f"{SOURCES_DIRNAME}/{urllib.parse.quote(copies[source_id])}", BUNDLED_LINK_TEXT))
+        published = row.get("published")
+        refs[source_id] = SourceRef(
+            outlet=_text(row.get("outlet")) or "unknown outlet",
+            headline=_text(row.get("headline")) or "no headline",
+            published=DATE_UNKNOWN if _is_missing(published) else format_day(published),
+            links=tuple(links),
+        )
+    return refs
+
+
+def build_source_html(source_id: str, ref: SourceRef | None) -> str:
+    """One source cited: outlet, headline, date and links, escaped.
+
+    >>> build_source_html("S1", SourceRef("AP", "<b>", "date unknown", (("sources/a.txt", "bundled copy"),)))
+    'AP, “&lt;b&gt;”, published date unknown · <a href="sources/a.txt">bundled copy</a>'
+    """
+    if ref is None:
+        return f"source {_e(source_id)} (not in sources.csv)"
+    links = " · ".join(
+        f'<a href="{_e(href)}"{_EXTERNAL_REL if href.startswith("http") else ""}>{_e(text)}</a>'
+        for href, text in ref.links
+    )
+    text = f"{_e(ref.outlet)}, “{_e(ref.headline)}”, published {_e(ref.published)}"
+    return text + (f" · {links}" if links else " · no link held")
+
+
+# --- one card ----------------------------------------------------------------------------
+
+
+def _fact(field: str, value: str, css: str = "") -> str:
+    """One fact of a card, labelled from the schema (``schema.FIELD_LABELS``)."""
+    label = label_field(field)
+    cls = f' class="{css}"' if css else ""
+    return f"<div{cls}><dt>{_e(label[:1].upper() + label[1:])}</dt><dd>{_e(value)}</dd></div>"
+
+
+def build_card_html(incident: Mapping, quotes: list[tuple[str, str, str]], refs: Mapping[str, SourceRef]) -> str:
+    """The card of one incident.
+
+    ``incident``: one row of the incident table as a mapping; ``quotes``:
+    its evidence as ``(field, source_id, quote)``; ``refs``: the sources by id
+    (:func:`build_source_refs`).
+    """
+    incident_id = str(incident["incident_id"])
+    value = incident.get
+
+    def count(prefix: str) -> str:
+        return format_incident_figure(value(f"{prefix}_min"), value(f"{prefix}_best"), value(f"{prefix}_max"))
+
+    kinds = [t for t in (_text(value("event_type")), _text(value("sub_event_type"))) if t]
+    facts = [
+        _fact("event_date", format_incident_date(value("event_date"), value("date_precision"))),
+        _fact("location", format_place(value("location"), value("admin1"), value("country"))),
+        _fact("geo_precision", format_geo_precision(value("geo_precision"))),
+        _fact("coordinates", format_coordinates(value("latitude"), value("longitude"))),
+        _fact("category", schema.value_label("category", value("category"))),
+        _fact("event_type", " · ".join(kinds) or UNKNOWN),
+        _fact("perpetrator", _text(value("perpetrator")) or schema.NOT_STATED),
+        _fact("claimed_by", _text(value("claimed_by")) or NO_CLAIM_TEXT),
+        _fact("target", _text(value("target")) or schema.NOT_STATED),
+        _fact("weapon", schema.value_label("weapon", value("weapon")) if _text(value("weapon")) else UNKNOWN),
+        _fact("munitions", count("munitions")),
+        _fact("outcome", format_outcome(value("outcome"))),
+    ]
+    if _text(value("operation")):
+        facts.append(_fact("operation", _text(value("operation"))))
+    facts += [_fact(prefix, count(prefix), "card-figure") for prefix in schema.CASUALTY_PREFIXES]
+    fatalities = value(schema.FATALITIES)
+    facts.append(_fact(schema.FATALITIES, format_range(fatalities, fatalities), "card-figure"))
+    notes = _text(value("notes"))
+    parts = [
+        f'<article class="{CARD_CLASS}" id="{_e(incident_id)}">',
+        f'<h2><a class="incident-link" href="{_e(_fragment(incident_id))}">{_e(incident_id)}</a></h2>',
+        f'<dl class="card-facts">{"".join(facts)}</dl>',
+    ]
+    if notes:
+        parts.append(f'<div class="card-notes"><h3>Notes</h3><p>{_e(notes)}</p></div>')
+    parts.append(build_evidence_html(quotes, refs))
+    quoted = {str(source_id) for _, source_id, _ in quotes}
+    cited = [s.strip() for s in (_text(value("source_ids")) or "").split(";") if s.strip()]
+    others = [s for s in dict.fromkeys(cited) if s not in quoted]
+    if others:
+        items = "".join(f"<li>{build_source_html(s, refs.get(s))}</li>" for s in others)
+        heading = "Other sources (no quote held)" if quoted else "Sources"
+        parts.append(f'<div class="card-sources"><h3>{heading}</h3><ul>{items}</ul></div>')
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def build_evidence_html(quotes: list[tuple[str, str, str]], refs: Mapping[str, SourceRef]) -> str:
+    """The evidence of one card, source by source: the source cited once (outlet, headline, date, link),
+    then each of its quotes under the fields it supports, in the order of the table's columns.
+
+    >>> build_evidence_html([], {})
+    '<div class="card-evidence"><h3>Evidence</h3><p class="card-no-quote">No quote is held for this incident.</p></div>'
+    """
+    if not quotes:
+        return f'<div class="card-evidence"><h3>Evidence</h3><p class="card-no-quote">{NO_QUOTE_TEXT}.</p></div>'
+
+    def rank(field: str) -> tuple[int, str]:
+        return (_FIELD_ORDER.get(field, len(_FIELD_ORDER)), field)
+
+    by_source: dict[str, dict[str, list[str]]] = {}  # source -> quote -> fields
+    for field, source_id, quote in quotes:
+        by_source.setdefault(str(source_id), {}).setdefault(str(quote), []).append(str(field))
+    blocks = []
+    for source_id, fields_of in sorted(
+        by_source.items(), key=lambda item: min(rank(f) for fields in item[1].values() for f in fields)
+    ):
+        rows = []
+        for quote, fields in sorted(fields_of.items(), key=lambda item: min(rank(f) for f in item[1])):
+            labels = ", ".join(dict.fromkeys(label_field(f) for f in sorted(fields, key=rank)))
+            rows.append(f"<div><dt>{_e(labels)}</dt><dd><blockquote>{_e(quote)}</blockquote></dd></div>")
+        blocks.append(
+            f'<div class="card-source"><p class="card-cite">{build_source_html(source_id, refs.get(source_id))}</p>'
+            f'<dl class="card-quotes">{"".join(rows)}</dl></div>'
+        )
+    return f'<div class="card-evidence"><h3>Evidence</h3>{"".join(blocks)}</div>'
+
+
+# --- pages ------------------------------------------------------------------------------
+
+
+def describe_page(page: str) -> str:
+    """The month (and part) a card page holds, in words.
+
+    >>> describe_page("2024-01.html"), describe_page("2024-01-2.html")
+    ('Jan 2024', 'Jan 2024, part 2')
+    """
+    match = _PAGE_NAME.fullmatch(page)
+    if not match:
+        return page
+    month = pd.Timestamp(year=int(match[1]), month=int(match[2]), day=1).strftime("%b %Y")
+    return month + (f", part {match[3]}" if match[3] else "")
+
+
+def _page_html(title: str, body: str, footer: str = "") -> str:
+    foot = f'<footer class="report-footer">{_e(footer)}</footer>' if footer else ""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+        f'<title>{_e(title)}</title><link rel="stylesheet" href="{STYLESHEET}"></head>'
+        f'<body class="report cards"><main>{body}{foot}</main></body></html>\n'
+    )
+
+
+def build_card_page_html(
+    page: str, cards: list[tuple[str, str, str]], previous: str | None = None, following: str | None = None, footer=""
+) -> str:
+    """One page of cards. ``cards``: ``(incident_id, list entry text, card HTML)`` in page order;
+    ``previous``/``following``: the neighbouring page file names."""
+    nav = ['<a href="../index.html">All reports</a>', f'<a href="{INDEX_PAGE}">All incident cards</a>']
+    if previous:
+        nav.append(f'<a href="{_e(urllib.parse.quote(previous))}" rel="prev">← {_e(describe_page(previous))}</a>')
+    if following:
+        nav.append(f'<a href="{_e(urllib.parse.quote(following))}" rel="next">{_e(describe_page(following))} →</a>')
+    entries = "".join(
+        f'<li><a class="incident-link" href="{_e(_fragment(i))}">{_e(entry)}</a></li>' for i, entry, _ in cards
+    )
+    title = f"Incident cards: {describe_page(page)}"
+    body = (
+        f'<nav class="cards-nav">{" · ".join(nav)}</nav><h1>{_e(title)}</h1>'
+        f"<p>{_count(len(cards), 'incident')}, by date. Each card gives what the table holds "
+        "and the sentences of the sources that support it, with a link to each source.</p>"
+        f'<nav class="cards-toc" aria-label="Incidents on this page"><ol>{entries}</ol></nav>'
+        + "".join(card for _, _, card in cards)
+    )
+    return _page_html(title, body, footer)
+
+
+def build_cards_index_html(pages: list[tuple[str, int]], first, last, footer: str = "", export_href: str = "") -> str:
+    """The page listing every card page: ``pages`` as ``(file name, cards on it)`` in date order."""
+    items = "".join(
+        f'<li><a href="{_e(urllib.parse.quote(p))}">{_e(describe_page(p))}</a>: {_count(n, "incident")}</li>'
+        for p, n in pages
+    )
+    total = sum(n for _, n in pages)
+    if total:
+        span = f"{total} incidents from {format_day(first)} to {format_day(last)}"
+        intro = (
+            f"<p>{span}, one page per month of their date (at most {CARDS_PER_PAGE} cards a page). "
+            "Each card gives the incident's coded facts, the quotes that support them and its sources.</p>"
+        )
+    else:
+        intro = "<p>The table holds no incidents: there is no card to show.</p>"
+    export = f'<p><a href="{_e(export_href)}">The whole incident table as CSV</a> (safe to open in a spreadsheet).</p>'
+    body = (
+        '<nav class="cards-nav"><a href="../index.html">All reports</a></nav><h1>Incident cards</h1>'
+        + intro
+        + (export if export_href else "")
+        + (f'<ol class="cards-pages">{items}</ol>' if items else "")
+    )
+    return _page_html("Incident cards", body, footer)
+
+
+def _group_quotes(evidence: pd.DataFrame) -> dict[str, list[tuple[str, str, str]]]:
+    quotes: dict[str, list[tuple[str, str, str]]] = {}
+    columns = [evidence[c].astype("string").tolist() for c in ("incident_id", "field", "source_id", "quote")]
+    for incident_id, field, source_id, quote in zip(*columns, strict=True):
+        quotes.setdefault(str(incident_id), []).append((str(field), str(source_id), str(quote)))
+    return quotes
+
+
+def _list_entry(incident: Mapping) -> str:
+    day = incident.get("event_date")
+    when = UNKNOWN if _is_missing(day) else format_day(day)
+    where = _text(incident.get("location")) or _text(incident.get("country")) or "place unknown"
+    return f"{when} · {where} · {incident['incident_id']}"
+
+
+def build_card_pages(
+    incidents: pd.DataFrame,
+    evidence: pd.DataFrame,
+    sources: pd.DataFrame,
+    copies: Mapping[str, str] | None = None,
+    footer: str = "",
+    export_href: str = "",
+) -> Iterator[tuple[str, str]]:
+    """Yield ``(file name, HTML)`` for every card page of ``incidents`` (the whole table), then ``index.html``.
+
+    Pages and their order come from :func:`analysis.reporting.links.assign_card_pages`;
+    ``copies`` names the raw texts copied under ``cards/sources/`` (:func:`name_source_copies`).
+    """
+    refs = build_source_refs(sources, copies or {})
+    quotes = _group_quotes(evidence)
+    assigned = assign_card_pages(incidents)
+    rows = {str(r["incident_id"]): r for r in incidents.to_dict("records")}
+    order = list(dict.fromkeys(assigned.tolist()))
+    members: dict[str, list[str]] = {page: [] for page in order}
+    for incident_id, page in zip(assigned.index.astype(str), assigned.tolist()):
+        members[page].append(incident_id)
+    for n, page in enumerate(order):
+        cards = [(i, _list_entry(rows[i]), build_card_html(rows[i], quotes.get(i, []), refs)) for i in members[page]]
+        previous = order[n - 1] if n > 0 else None
+        following = order[n + 1] if n + 1 < len(order) else None
+        yield page, build_card_page_html(page, cards, previous, following, footer)
+    dates = incidents["event_date"] if len(incidents) else pd.Series([], dtype="datetime64[s]")
+    yield (
+        INDEX_PAGE,
+        build_cards_index_html([(p, len(members[p])) for p in order], dates.min(), dates.max(), footer, export_href),
+    )

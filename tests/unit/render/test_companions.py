@@ -1,0 +1,118 @@
+"""The files every render writes next to the reports: cards, copies of the bundled texts, the CSV export."""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+
+import pytest
+
+from analysis.data.read import load_dataset
+from analysis.files import fingerprint_data_dir
+from analysis.render import companions
+from analysis.render.state import RenderError
+from analysis.reporting.cards import BUNDLED_LINK_TEXT, NO_QUOTE_TEXT
+from analysis.reporting.links import assign_card_pages
+from tests.fixtures.build import read_rows, write_rows
+
+
+def _write(out, data_dir, code="code", force=False):
+    return companions.write_companions(out, data_dir, fingerprint_data_dir(data_dir), code, force=force)
+
+
+def test_cards_source_copies_and_export_are_written(tmp_path, data_dir):
+    out = tmp_path / "out"
+    result = _write(out, data_dir)
+    dataset = load_dataset(data_dir)
+    pages = set(assign_card_pages(dataset.incidents))
+    assert {p.name for p in (out / "cards").glob("*.html")} == pages | {"index.html"}
+    assert (out / "cards" / "cards.css").read_text().count("incident-card") >= 1
+    for source_id, file in zip(dataset.sources["source_id"], dataset.sources["file"]):
+        if isinstance(file, str):
+            copy = out / "cards" / "sources" / os.path.basename(file)
+            assert copy.read_bytes() == (data_dir / file).read_bytes(), source_id
+    with open(out / "export" / "incidents.csv", encoding="utf-8", newline="") as f:
+        exported = list(csv.reader(f))
+    assert exported[0] == list(dataset.incidents.columns)
+    assert [r[0] for r in exported[1:]] == list(dataset.incidents["incident_id"])
+    assert result.pages == len(pages) + 1 and not result.skipped and result.refused_sources == []
+
+
+def test_a_second_call_with_the_same_inputs_writes_nothing(tmp_path, data_dir):
+    out = tmp_path / "out"
+    _write(out, data_dir)
+    page = next((out / "cards").glob("20*.html"))
+    before = page.stat().st_mtime_ns
+    assert _write(out, data_dir).skipped
+    assert not _write(out, data_dir, code="other code").skipped, "a code change writes again"
+    assert page.stat().st_mtime_ns == before, "an unchanged page is not rewritten"
+    page.unlink()
+    assert not _write(out, data_dir, code="other code").skipped, "a missing file writes again"
+    assert page.exists()
+    assert not _write(out, data_dir, code="other code", force=True).skipped
+
+
+def test_changed_data_rewrites_the_cards_and_removes_pages_no_longer_written(tmp_path, data_dir):
+    out = tmp_path / "out"
+    _write(out, data_dir)
+    (out / "cards" / "1999-01.html").write_text("old page")
+    (out / "cards" / "sources" / "gone.txt").write_text("old copy")
+    (out / "cards" / "notes-of-mine.html").write_text("not ours")
+    rows = read_rows(data_dir / "incidents.csv")
+    column = rows[0].index("notes")
+    rows[3][column] = "A new note for the card"
+    write_rows(data_dir / "incidents.csv", rows)
+    result = _write(out, data_dir)
+    assert sorted(result.removed) == ["cards/1999-01.html", "cards/sources/gone.txt"]
+    assert (out / "cards" / "notes-of-mine.html").exists(), "a file the cards never write is left alone"
+    page = assign_card_pages(load_dataset(data_dir).incidents)[rows[3][0]]
+    assert "A new note for the card" in (out / "cards" / page).read_text()
+
+
+def test_a_raw_file_outside_the_data_folder_is_not_copied(tmp_path, data_dir, caplog):
+    """A symlink under raw/ to a file elsewhere passes the checksum check but is refused by the copy."""
+    outside = tmp_path / "secret.txt"
+    outside.write_bytes((data_dir / "raw" / "alpha.txt").read_bytes())
+    (data_dir / "raw" / "alpha.txt").unlink()
+    (data_dir / "raw" / "alpha.txt").symlink_to(outside)
+    out = tmp_path / "out"
+    with caplog.at_level(logging.WARNING, logger="analysis"):
+        result = _write(out, data_dir)
+    assert result.refused_sources == ["alpha"]
+    assert not (out / "cards" / "sources" / "alpha.txt").exists()
+    assert "not a file inside" in caplog.text and "alpha" in caplog.text
+    page = (out / "cards" / "2024-07.html").read_text()
+    assert "late on Thursday" in page, "the quote is still shown"
+    assert BUNDLED_LINK_TEXT not in page, "with no link to a copy that does not exist"
+
+
+@pytest.mark.parametrize("file", ["../outside.txt", "/etc/passwd", "raw", "", "raw/../../x"])
+def test_paths_that_leave_the_data_folder_or_name_no_file_are_refused(data_dir, file):
+    assert companions.resolve_raw_file(data_dir, file) is None
+
+
+def test_a_file_where_the_cards_folder_goes_stops_with_a_clear_message(tmp_path, data_dir):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "cards").write_text("a file")
+    with pytest.raises(RenderError, match=r"cards: found a regular file, expected a directory"):
+        _write(out, data_dir)
+
+
+def test_a_symlink_where_a_card_page_goes_is_refused_and_left_alone(tmp_path, data_dir):
+    out = tmp_path / "out"
+    target = tmp_path / "elsewhere.html"
+    target.write_text("keep me")
+    (out / "cards").mkdir(parents=True)
+    (out / "cards" / "2024-07.html").symlink_to(target)
+    with pytest.raises(RenderError, match="symbolic link"):
+        _write(out, data_dir)
+    assert target.read_text() == "keep me"
+
+
+def test_the_fixture_incident_without_evidence_says_so(tmp_path, data_dir):
+    out = tmp_path / "out"
+    _write(out, data_dir)
+    page = (out / "cards" / "2024-02.html").read_text()
+    assert 'id="SYR-2024-02-02-MAYADIN"' in page and NO_QUOTE_TEXT in page
