@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import logging
 import os
 
 import pytest
@@ -12,7 +11,7 @@ from analysis.data.read import load_dataset
 from analysis.files import fingerprint_data_dir
 from analysis.render import companions
 from analysis.render.state import RenderError
-from analysis.reporting.cards import BUNDLED_LINK_TEXT, NO_QUOTE_TEXT
+from analysis.reporting.cards import NO_QUOTE_TEXT
 from analysis.reporting.links import assign_card_pages
 from tests.fixtures.build import read_rows, write_rows
 
@@ -70,21 +69,16 @@ def test_changed_data_rewrites_the_cards_and_removes_pages_no_longer_written(tmp
     assert "A new note for the card" in (out / "cards" / page).read_text()
 
 
-def test_a_raw_file_outside_the_data_folder_is_not_copied(tmp_path, data_dir, caplog):
-    """A symlink under raw/ to a file elsewhere passes the checksum check but is refused by the copy."""
+def test_a_raw_file_outside_the_data_folder_stops_the_cards(tmp_path, data_dir):
+    """A symlink under raw/ to a file elsewhere is a validation problem: no card page, no copy is written."""
     outside = tmp_path / "secret.txt"
     outside.write_bytes((data_dir / "raw" / "alpha.txt").read_bytes())
     (data_dir / "raw" / "alpha.txt").unlink()
     (data_dir / "raw" / "alpha.txt").symlink_to(outside)
     out = tmp_path / "out"
-    with caplog.at_level(logging.WARNING, logger="analysis"):
-        result = _write(out, data_dir)
-    assert result.refused_sources == ["alpha"]
-    assert not (out / "cards" / "sources" / "alpha.txt").exists()
-    assert "not a file inside" in caplog.text and "alpha" in caplog.text
-    page = (out / "cards" / "2024-07.html").read_text()
-    assert "late on Thursday" in page, "the quote is still shown"
-    assert BUNDLED_LINK_TEXT not in page, "with no link to a copy that does not exist"
+    with pytest.raises(RenderError, match="outside the data directory"):
+        _write(out, data_dir)
+    assert not (out / "cards").exists() or not any((out / "cards").rglob("*"))
 
 
 @pytest.mark.parametrize("file", ["../outside.txt", "/etc/passwd", "raw", "", "raw/../../x"])
