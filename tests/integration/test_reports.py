@@ -26,8 +26,13 @@ def test_self_contained_overview_inlines_plotly_and_shows_ranges_and_unknowns(tm
     assert not re.search(r"""<(script|link|img)[^>]+(src|href)=["']https?:""", page)
     assert "<title>Overview &lt;test&gt;</title>" in page and "<h1>Overview &lt;test&gt;</h1>" in page
     # the 2024-08-05 Al-Asad attack: "several" injured -> at least 2, no upper bound
-    assert "<td>IRQ-20240805-ASAD</td>" in page and "<td>≥2</td>" in page
-    assert "<td>unknown</td>" in page and "nan" not in re.sub(r"<script.*?</script>", "", page, flags=re.S)
+    assert re.search(
+        r'<a class="incident-link" href="cards/2024-08\.html#IRQ-20240805-ASAD">IRQ-20240805-ASAD</a>', page
+    )
+    assert re.search(r"<td[^>]*>≥2</td>", page)
+    assert re.search(r"<td[^>]*>unknown</td>", page) and "nan" not in re.sub(
+        r"<script.*?</script>", "", page, flags=re.S
+    )
     assert 'id="chart-incident-map"' in page and 'id="chart-frequency-timeline"' in page
 
 

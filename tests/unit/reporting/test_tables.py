@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.reporting import tables
-from analysis.reporting.links import EXPORT_HREF, build_card_hrefs
+from analysis.reporting.links import CARDS_PER_PAGE, EXPORT_HREF, build_card_hrefs
 from tests.fixtures.tables import make_incidents
 
 
@@ -79,8 +79,8 @@ def test_an_unknown_figure_reads_unknown_never_0():
 
 
 def test_incident_ids_link_to_the_card_page_cut_from_the_whole_table():
-    """120 incidents in one month fill two card pages; the last 15 alone would sit on the first."""
-    all_incidents = _daily_incidents(120, first="2024-01-01").assign(
+    """More incidents in one month than a card page holds; the last 15 alone would sit on the first page."""
+    all_incidents = _daily_incidents(CARDS_PER_PAGE + 20, first="2024-01-01").assign(
         event_date=pd.Timestamp("2024-01-15"), incident_id=lambda f: f["incident_id"].str.replace("IRQ", "I<R>")
     )
     selected = all_incidents.tail(15)
@@ -89,7 +89,7 @@ def test_incident_ids_link_to_the_card_page_cut_from_the_whole_table():
     expected = build_card_hrefs(all_incidents).to_dict()
     assert hrefs == {i: expected[i] for i in selected["incident_id"]}
     quoted = {i: i.replace("<", "%3C").replace(">", "%3E") for i in hrefs}
-    assert set(hrefs.values()) == {f"cards/2024-01-2.html#{q}" for q in quoted.values()}
+    assert set(hrefs.values()) == {f"cards/2024-01-2.html#{q}" for q in quoted.values()}  # the last 15 of 70
     out = tables.build_table_html(shown, card_hrefs=hrefs)
     first = shown["incident"].iloc[0]
     assert f'<a class="incident-link" href="cards/2024-01-2.html#{quoted[first]}">' in out
