@@ -683,7 +683,7 @@ def plot_casualty_ranges(
             n_fig, n_unknown = int(row.incidents_with_figure), int(row.incidents_unknown)
             unknown_x.append(n_unknown)
             unknown_y.append(y)
-            unknown_text.append(str(n_unknown))
+            unknown_text.append(f"{n_unknown} unknown")
             unknown_hover.append(
                 f"{where}{name}: no source gives a figure for {n_unknown} of {int(row.incidents)} incident"
                 f"{'s' if int(row.incidents) != 1 else ''}" + _member_text(unknown_lines, n_unknown)
@@ -796,7 +796,7 @@ def plot_casualty_ranges(
                 marker={"color": UNKNOWN_COLOR, "pattern": {"shape": "/", "fgcolor": "#FFFFFF"}},
                 text=unknown_text,
                 textposition="outside",
-                textfont={"size": 11, "color": "#555555"},
+                textfont={"size": 10, "color": "#555555"},
                 cliponaxis=False,
                 hovertext=unknown_hover,
                 hoverinfo="text",
@@ -820,11 +820,11 @@ def plot_casualty_ranges(
         },
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": rows[::-1], "automargin": True},
         showlegend=False,
-        margin={"l": 20, "r": 40, "t": 60, "b": 60},
+        margin={"l": 20, "r": 50, "t": 60, "b": 60},
     )
     max_unknown = max(unknown_x) if unknown_x else 0
     set_integer_axis(fig, "x2", max_unknown)
-    x2_top = max(max_unknown, 1) * 1.6
+    x2_top = max(max_unknown, 1) * 2.4
     fig.update_layout(xaxis2={"range": [0, x2_top], "dtick": max(1, math.ceil(x2_top / 3))})
     if log_axis:
         fig.update_layout(
