@@ -1,7 +1,8 @@
 """Where incidents happened: incidents grouped by place and category, with their deaths.
 
 Pure: a frame of incidents in, arrays out. The map (:func:`analysis.reporting.charts.plot_incident_map`)
-draws them.
+draws them; incidents placed only to their country (:func:`find_country_only`) are listed beside
+it, not drawn as points.
 """
 
 from __future__ import annotations
@@ -26,13 +27,37 @@ def estimate_incident_deaths(df: pd.DataFrame) -> np.ndarray:
     return np.where(np.isnan(deaths), np.where(known, fallback, np.nan), deaths)
 
 
-def aggregate_places(df: pd.DataFrame, sample_size: int = 5) -> dict:
+def find_country_only(df: pd.DataFrame) -> np.ndarray:
+    """True for each incident placed only to its country, which a map must not draw as a point.
+
+    That is a row without coordinates or ``geo_precision`` (unknown place), without
+    ``location``, or whose ``location`` is the country itself (the gazetteer's
+    country-wide entry, e.g. "Israel", sits at the country's centre).
+
+    >>> df = pd.DataFrame({"country": ["Israel", "Iraq", "Iraq", pd.NA],
+    ...                    "location": ["Israel", "Akashat", pd.NA, pd.NA],
+    ...                    "latitude": [31.0, 33.7, 33.0, np.nan], "longitude": [34.8, 39.9, 44.0, np.nan],
+    ...                    "geo_precision": [3, 2, 3, pd.NA]})
+    >>> find_country_only(df).tolist()
+    [True, False, True, True]
+    """
+    lat = pd.to_numeric(df["latitude"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    lon = pd.to_numeric(df["longitude"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    no_point = np.isnan(lat) | np.isnan(lon) | df["geo_precision"].isna().to_numpy()
+    location = df["location"].astype("string").str.strip().str.casefold()
+    country = df["country"].astype("string").str.strip().str.casefold()
+    no_place = location.isna().to_numpy() | (location == country).fillna(False).to_numpy(dtype=bool)
+    return no_point | no_place
+
+
+def aggregate_places(df: pd.DataFrame, sample_size: int = 10) -> dict:
     """Group incidents by (location, category): one entry per group present.
 
     Returns a dict of arrays, one item per group: ``lon``, ``lat`` (of the
     group's first incident), ``country``, ``place``, ``category``,
     ``incidents`` (count), ``deaths`` (sum of :func:`estimate_incident_deaths`
     over the incidents that have a figure), ``incidents_with_deaths``,
+    ``geo_precision`` (the coarsest of the group, 1 site to 3 region; NaN when none is given),
     ``first_day``, ``last_day`` (days since 1970-01-01); and the rows of each
     group's first ``sample_size`` incidents in table order as two aligned
     arrays ``sample_group`` (group index) and ``sample_rows`` (row position
@@ -69,6 +94,8 @@ def aggregate_places(df: pd.DataFrame, sample_size: int = 5) -> dict:
     offset = np.arange(take.sum()) - np.repeat(np.cumsum(take) - take, take)
     rows = order[run_start[taken_group] + offset]
     firsts = df.iloc[first_row]
+    precision = pd.to_numeric(df["geo_precision"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    coarsest = pd.Series(precision).groupby(inverse, sort=True).max().reindex(range(n_groups)).to_numpy()
     return {
         "lon": firsts["longitude"].to_numpy(dtype="float64"),
         "lat": firsts["latitude"].to_numpy(dtype="float64"),
@@ -78,6 +105,7 @@ def aggregate_places(df: pd.DataFrame, sample_size: int = 5) -> dict:
         "incidents": counts,
         "deaths": np.bincount(inverse, weights=np.nan_to_num(deaths, nan=0.0), minlength=n_groups),
         "incidents_with_deaths": np.bincount(inverse, weights=~np.isnan(deaths), minlength=n_groups).astype("int64"),
+        "geo_precision": coarsest,
         "first_day": first_day,
         "last_day": last_day,
         "sample_group": taken_group,

@@ -19,7 +19,7 @@ import pandas as pd
 
 CARDS_DIRNAME = "cards"
 """Folder of the card pages, next to the reports in the output directory."""
-CARDS_PER_PAGE = 100
+CARDS_PER_PAGE = 50
 """Largest number of cards on one page."""
 EXPORT_HREF = "export/incidents.csv"
 

@@ -98,8 +98,8 @@ def test_every_incident_link_resolves_to_its_card(rendered_reports, open_page):
     card_page_links = sum(n for name, n in found.items() if re.fullmatch(r"cards/\d{4}-\d{2}(-\d+)?\.html", name))
     assert card_page_links >= len(incidents), found
     assert found["index.html"] >= 1, "the index links to the incident cards"
-    # After helpers D and E1 merge, reports link their incident ids: the integrator tightens this to
-    # found["casualties.html"] >= 1 (and the overview's latest-incidents table).
+    assert found["casualties.html"] >= len(incidents), "every incident of the casualty table links to its card"
+    assert found["overview.html"] >= 1, "the overview's tables link their incidents"
 
 
 def _quote_text(text: str) -> str:

@@ -97,8 +97,8 @@ def test_hostile_text_in_a_report_is_shown_not_run(name, hostile_reports, open_p
     _assert_nothing_ran_or_was_injected(name, state, opened.watch)
     # the expected scripts only: the shared plotly.js and one inline call per chart
     assert state["externalScripts"] == [f"assets/{next((out / 'assets').glob('plotly-*.min.js')).name}"]
-    # plotly.js, the contents list (one local inline script), one call per chart
-    assert state["scripts"] == 2 + state["charts"], f"{name}: {state['scripts']} scripts for {state['charts']} charts"
+    # plotly.js, the contents list and the chart-click script (local inline scripts), one call per chart
+    assert state["scripts"] == 3 + state["charts"], f"{name}: {state['scripts']} scripts for {state['charts']} charts"
     # the text reads as written: the hostile title is the page heading, and the <title>
     assert HOSTILE in state["text"], f"{name}: the hostile text is not shown as written"
     assert opened.page.title().endswith(HOSTILE)

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from analysis.metrics.places import aggregate_places, estimate_incident_deaths
+from analysis.metrics.places import aggregate_places, estimate_incident_deaths, find_country_only
 from tests.fixtures.tables import make_incidents
 
 
@@ -31,3 +31,15 @@ def test_groups_by_place_and_category_with_counts_spans_and_samples():
     assert g["first_day"][0] == first and g["last_day"][0] == np.datetime64("2024-03-01", "D").astype("int64")
     # two samples from Base (its first two rows in table order), one from Town
     assert list(zip(g["sample_group"].tolist(), g["sample_rows"].tolist())) == [(0, 0), (0, 1), (1, 2)]
+
+
+def test_country_only_rows_and_the_coarsest_precision_of_a_group():
+    df = make_incidents(
+        {"incident_id": "A", "event_date": "2024-01-02", "location": "Base", "geo_precision": 1},
+        {"incident_id": "B", "event_date": "2024-01-03", "location": "Base", "geo_precision": 2},
+        {"incident_id": "C", "event_date": "2024-01-04", "country": "Iraq", "location": "Iraq", "geo_precision": 3},
+        {"incident_id": "D", "event_date": "2024-01-05", "latitude": None, "longitude": None, "geo_precision": None},
+    )
+    assert find_country_only(df).tolist() == [False, False, True, True]
+    g = aggregate_places(df.loc[~find_country_only(df)])
+    assert g["geo_precision"].tolist() == [2.0]

@@ -11,6 +11,7 @@ from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.frequency import count_per_period
 from analysis.reporting import charts
+from analysis.reporting.links import build_card_hrefs
 from tests.fixtures.tables import make_incidents
 
 OUTLINES = {
@@ -80,19 +81,46 @@ def test_timeline_stacks_in_vocabulary_order_with_fixed_colours(incidents):
     assert fig.layout.height == charts.HEIGHT
 
 
-def test_timeline_context_lines_are_escaped_and_inside_the_span(incidents):
+def test_timeline_context_events_are_numbered_markers_listed_under_the_chart(incidents):
     context = pd.DataFrame(
         {
-            "date": pd.to_datetime(["2024-01-15", "2023-01-01"]),
-            "label": [EVIL, "too early"],
-            "description": ["talks & more", "x"],
+            "date": pd.to_datetime(["2024-01-15", "2023-01-01", "2024-01-16"]),
+            "label": [EVIL, "too early", "next day"],
+            "description": ["talks & more", "x", "y"],
         }
     )
     fig = charts.plot_frequency_timeline(count_per_period(incidents, "week", by="category"), context=context)
-    assert len(fig.layout.shapes) == 1 and fig.layout.shapes[0].x0 == "2024-01-15"
-    text = fig.layout.annotations[0].text
-    assert "<img" not in text and text.startswith("&lt;img")
-    assert "talks &amp; more" in fig.layout.annotations[0].hovertext
+    assert [s.x0 for s in fig.layout.shapes] == ["2024-01-15", "2024-01-16"]  # inside the span only
+    # two events a day apart share one marker: no overlapping labels, no rotated text
+    (marker,) = fig.layout.annotations
+    assert marker.text == "1,2" and marker.textangle is None and marker.yref == "paper" and marker.y == 1
+    assert "&lt;img" in marker.hovertext and "talks &amp; more" in marker.hovertext and "<img" not in marker.hovertext
+    html = charts.build_figure_bundle(fig, "t")["text/html"]
+    assert '<li value="1"><span class="context-date">2024-01-15</span> &lt;img' in html
+    assert '<li value="2"><span class="context-date">2024-01-16</span> next day</li>' in html
+    assert "<img" not in html
+
+
+def test_timeline_bars_name_their_incidents_and_carry_their_cards(incidents):
+    many = make_incidents(*[{"incident_id": f"W{i:02d}", "event_date": "2024-01-02"} for i in range(12)])
+    cards = build_card_hrefs(many)
+    fig = charts.plot_frequency_timeline(
+        count_per_period(many, "week", by="category"), incidents=many, card_hrefs=cards, freq="week"
+    )
+    (bar,) = fig.data
+    hover = bar.hovertext[0]
+    assert hover.startswith("week of 2024-01-01<br>attacks on US forces: 12 incidents")
+    assert "W00 · 2024-01-02 · Al-Asad Airbase" in hover and "W09" in hover and "W10" not in hover
+    assert hover.endswith("… and 2 more")
+    hrefs, more = bar.customdata[0]
+    assert hrefs.split() == [cards[f"W{i:02d}"] for i in range(10)] and more == 2
+
+
+def test_count_bars_name_their_incidents(incidents):
+    fig = charts.plot_counts(count_by(incidents, "weapon"), "weapon", incidents=incidents)
+    bar = fig.data[0]
+    assert "A · 2024-01-02" in bar.hovertext[0] and "C · 2024-01-28" in bar.hovertext[0]
+    assert bar.customdata[0][0] == ""  # no card hrefs given: nothing to open
 
 
 def test_cumulative_lines(incidents):
@@ -105,24 +133,56 @@ def test_cumulative_lines(incidents):
 
 def test_casualty_ranges_show_open_and_unknown(incidents):
     fig = charts.plot_casualty_ranges(tally_casualties(incidents, by="country"), measures=["us_killed", "other_killed"])
-    us_low, us_range, other_low, other_range = fig.data
-    assert list(us_low.x) == ["Iraq", "Jordan"]
-    # Iraq: A 0-0, B >=1, D unknown -> low 1, open (hatched, no range part); Jordan: 3
-    assert list(us_low.y) == [1.0, 3.0]
-    assert list(us_low.marker.pattern.shape) == ["/", ""]
-    assert list(us_range.y) == [0.0, 0.0] and list(us_range.text) == ["≥1", "3"]
-    # Iraq: A 2-4, D >=16 -> "≥18"; Jordan: unknown, drawn as 0 but labelled
-    assert list(other_range.text) == ["≥18", "unknown"]
-    assert list(other_low.y) == [18.0, 0.0]
-    assert us_low.offsetgroup == us_range.offsetgroup == "us_killed"
+    us, us_arrow, other, other_none, other_arrow, unknown = fig.data
+    assert list(us.y) == ["Iraq · US personnel killed", "Jordan · US personnel killed"]
+    # Iraq: A 0-0, B >=1, D unknown -> ">=1", open: a dashed arrow from 1; Jordan: exactly 3
+    assert list(us.text) == ["≥1", "3"] and list(us.x) == [1.0, 3.0]
+    assert list(us.error_x.array) == [0.0, 0.0] and us_arrow.line.dash == "dash"
+    assert us_arrow.x[0] == 1.0 and us_arrow.x[1] > 1.0 and "triangle-right" in us_arrow.marker.symbol
+    # Iraq: A 2-4, D >=16 -> ">=18"; Jordan: no figure at all -> the word "unknown", never a 0
+    assert list(other.text) == ["≥18"] and list(other_none.text) == ["unknown"]
+    assert other_none.mode == "text" and list(other_none.y) == ["Jordan · others killed"]
+    assert "0" not in other_none.hovertext[0].split("<br>")[1].split()
+    # the right panel counts the incidents whose figure no source gives
+    assert unknown.xaxis == "x2" and list(unknown.x) == [1, 0, 1, 1]
 
 
 def test_casualty_range_bar_reaches_high():
     df = make_incidents({"us_injured_min": 3, "us_injured_max": 8})
     fig = charts.plot_casualty_ranges(tally_casualties(df), measures=["us_injured"])
-    low, spread = fig.data
-    assert list(low.y) == [3.0] and list(spread.base) == [3.0] and list(spread.y) == [5.0]
-    assert list(spread.text) == ["3–8"] and list(low.x) == ["US personnel injured"]
+    marks = fig.data[0]
+    assert list(marks.x) == [3.0] and list(marks.error_x.array) == [5.0] and list(marks.error_x.arrayminus) == [0.0]
+    assert list(marks.text) == ["3–8"] and list(marks.y) == ["US personnel<br>injured"]
+
+
+def test_us_casualties_have_their_own_chart_and_others_a_log_scale_when_one_figure_dwarfs_the_rest():
+    df = make_incidents(
+        {
+            "incident_id": "OCT7",
+            "country": "Israel",
+            "event_date": "2023-10-07",
+            "other_killed_best": 1200,
+            "other_killed_min": 1200,
+            "other_killed_max": 1200,
+        },
+        {
+            "incident_id": "T22",
+            "event_date": "2024-01-28",
+            "us_killed_min": 3,
+            "us_killed_max": 3,
+            "other_killed_min": 2,
+            "other_killed_max": 2,
+        },
+    )
+    tally = tally_casualties(df)
+    us = charts.plot_us_casualties(tally, df, build_card_hrefs(df))
+    assert {t.name for t in us.data} >= {"US personnel killed"} and "others" not in all_text(us)
+    assert us.layout.xaxis.type != "log" and us.layout.xaxis.dtick == 1
+    killed = next(t for t in us.data if t.name == "US personnel killed")
+    assert "T22" in killed.hovertext[0] and killed.customdata[0][0] == build_card_hrefs(df)["T22"]
+    others = charts.plot_other_casualties(tally_casualties(df, by="country"), df)
+    assert others.layout.xaxis.type == "log" and "logarithmic" in others.layout.meta["notes"][0]
+    assert "logarithmic" in charts.build_figure_bundle(others, "o")["text/html"]
 
 
 def test_counts_bars(incidents):
@@ -153,9 +213,13 @@ def test_map_draws_outlines_as_lines_and_needs_no_network(incidents):
     assert fig.layout.yaxis.scaleanchor == "x"
 
 
+def _marker_traces(fig):
+    return [t for t in fig.data if t.mode == "markers" and t.x is not None and len(t.x) and t.x[0] is not None]
+
+
 def test_map_groups_by_place_and_category(incidents):
     fig = charts.plot_incident_map(incidents, outlines=OUTLINES)
-    markers = {t.name: t for t in fig.data[1:]}
+    markers = {t.name: t for t in _marker_traces(fig) if t.xaxis is None}
     assert list(markers) == ["attacks on US forces", "US strikes"]
     attack = markers["attacks on US forces"]
     # Al-Asad (A, B) and the evil-named place (C)
@@ -166,13 +230,64 @@ def test_map_groups_by_place_and_category(incidents):
     assert "deaths:" in hover and "deaths: 0" not in hover
     assert "<img" not in all_text(fig) and "&lt;img" in attack.hovertext[1]
     # sizes grow with deaths: Al-Asad 2 (A's fatalities; B none), place C 3, Jurf al-Sakhar 16 (the largest)
-    assert markers["US strikes"].marker.size[0] == pytest.approx(7 + 26)
+    assert markers["US strikes"].marker.size[0] == pytest.approx(charts.MARKER_MIN + charts.MARKER_SPAN)
     assert attack.marker.color == charts.CATEGORY_COLORS["attack_on_us"]
+
+
+def test_map_marks_geo_precision_labels_places_and_lists_country_only_rows():
+    df = make_incidents(
+        {"incident_id": "SITE", "event_date": "2024-01-01", "geo_precision": 1},
+        {
+            "incident_id": "TOWN",
+            "event_date": "2024-01-02",
+            "location": "Akashat",
+            "latitude": 33.67,
+            "longitude": 39.97,
+            "geo_precision": 2,
+        },
+        {
+            "incident_id": "ISR",
+            "event_date": "2024-01-03",
+            "country": "Israel",
+            "location": "Israel",
+            "latitude": 31.0,
+            "longitude": 34.8,
+            "geo_precision": 3,
+        },
+        {
+            "incident_id": "NOWHERE",
+            "event_date": "2024-01-04",
+            "location": None,
+            "latitude": None,
+            "longitude": None,
+            "geo_precision": None,
+        },
+    )
+    cards = build_card_hrefs(df)
+    fig = charts.plot_incident_map(df, outlines=OUTLINES, card_hrefs=cards)
+    drawn = [t for t in _marker_traces(fig) if t.xaxis is None]
+    # the country-only rows are not drawn: two points, a filled site and a hollow town
+    assert sorted(x for t in drawn for x in t.x) == [39.97, 42.44]
+    site = next(t for t in drawn if 42.44 in t.x)
+    town = next(t for t in drawn if 39.97 in t.x)
+    assert site.marker.color == charts.CATEGORY_COLORS["attack_on_us"]
+    assert town.marker.color.startswith("rgba(255,255,255") and town.marker.line.width > 1
+    assert site.customdata[0][0] == cards["SITE"]
+    note = fig.layout.meta["notes"][0]
+    assert note.startswith("2 incidents placed only to the country, not drawn on the map:")
+    assert f'href="{cards["ISR"]}"' in note and "NOWHERE" in note
+    places = next(t for t in fig.data if t.name == "places")
+    assert set(places.text) == {"Al-Asad Airbase", "Akashat"}
+    assert "IRAQ" in next(t for t in fig.data if t.name == "countries").text
+    legend = [t.name for t in fig.data if t.showlegend is not False and t.x == (None,)]
+    assert "place: the site itself" in legend and "place: a nearby town or part of a region" in legend
+    size_legend = next(t for t in fig.data if t.name == "circle size")
+    assert size_legend.xaxis == "x2"
 
 
 def test_map_lists_at_most_n_incidents(incidents):
     many = make_incidents(*[{"incident_id": f"X{i}", "event_date": "2024-01-01"} for i in range(7)])
-    hover = charts.plot_incident_map(many, outlines=OUTLINES, hover_incidents=3).data[1].hovertext[0]
+    hover = _marker_traces(charts.plot_incident_map(many, outlines=OUTLINES, hover_incidents=3))[0].hovertext[0]
     assert "X2 ·" in hover and "X3 ·" not in hover and "and 4 more" in hover
 
 
@@ -182,6 +297,7 @@ def test_empty_inputs_still_give_titled_figures(incidents):
         charts.plot_frequency_timeline(count_per_period(empty, by="category")),
         charts.plot_cumulative(count_per_period(empty)),
         charts.plot_casualty_ranges(tally_casualties(empty)),
+        charts.plot_us_casualties(tally_casualties(empty), empty, build_card_hrefs(empty)),
         charts.plot_counts(count_by(empty, "weapon"), "weapon"),
         charts.plot_incident_map(empty, outlines=OUTLINES),
     ]
@@ -257,7 +373,7 @@ def test_periods_not_covered_are_one_labelled_shaded_span_and_no_zero(incidents,
     assert (spans[0].x0, spans[0].x1) == ("2024-01-11T12:00:00", "2024-01-18T12:00:00")  # half a week either side
     labels = [a for a in fig.layout.annotations if a.text == "not covered"]
     assert len(labels) == 1 and labels[0].x == spans[0].x0
-    assert any(a.text == "talks" for a in fig.layout.annotations), "the context label is kept"
+    assert fig.layout.meta["context"][0]["label"] == "talks", "the context event is kept in the numbered list"
     hole = {pd.Timestamp("2024-01-15")}
     for trace in fig.data:
         for x, y in zip(trace.x, trace.y):
