@@ -100,6 +100,33 @@ def format_share_range(lo, hi, digits: int = 0) -> str:
     return f"{a}%" if a == b else f"{a}{EN_DASH}{b}%"
 
 
+def format_share_held(lo, hi, reported_max=None, digits: int = 0) -> str:
+    """How much of a reported total the table holds, in words where a share would mislead.
+
+    ``lo``/``hi`` are the table's count over the reported maximum/minimum;
+    ``reported_max`` the reported figure's upper bound (0: none reported).
+
+    >>> format_share_held(None, 0.00625)
+    '≤1%'
+    >>> format_share_held(None, 1.5)
+    'more than the stated minimum'
+    >>> format_share_held(1.5, 1.5)
+    'more than the reported figure'
+    >>> format_share_held(None, None, reported_max=0)
+    'none reported'
+    >>> format_share_held(0.4, 0.5)
+    '40–50%'
+    """
+    lo_missing, hi_missing = _is_missing(lo), _is_missing(hi)
+    if not lo_missing and float(lo) > 1:
+        return "more than the reported figure"
+    if lo_missing and not hi_missing and float(hi) > 1:
+        return "more than the stated minimum"
+    if lo_missing and hi_missing and not _is_missing(reported_max) and float(reported_max) == 0:
+        return "none reported"
+    return format_share_range(lo, hi, digits)
+
+
 def format_day(value) -> str:
     """A date as ``YYYY-MM-DD``.
 

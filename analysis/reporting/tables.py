@@ -30,7 +30,7 @@ from analysis.reporting.formatting import (
     format_period,
     format_range,
     format_share,
-    format_share_range,
+    format_share_held,
     format_tally_cell,
 )
 from analysis.reporting.links import EXPORT_HREF, build_card_hrefs, format_incident_link
@@ -245,9 +245,9 @@ def show_table(
 def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_LIMIT) -> pd.DataFrame:
     """The ``limit`` most recent incidents, newest first: ranges as "3–5", unknowns as "unknown".
 
-    Columns: date, location, country, category, perpetrator, weapon, outcome,
-    US killed, US injured, others killed, others injured, claimed by,
-    incident (its id, linked to its card when shown by a report). The
+    Columns: incident (its id, linked to its card when shown by a report), date, location, country,
+    category, perpetrator, weapon, outcome, US killed, US injured, others killed, others injured,
+    claimed by. The
     incidents left out are counted under the table (``None``: list all).
     """
     ordered = selected.sort_values(["event_date", "incident_id"], ascending=[False, True])
@@ -265,6 +265,7 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_
     ]
     table = pd.DataFrame(
         {
+            "incident": ordered["incident_id"].to_numpy(),
             "date": date_text,
             "location": ordered["location"].to_numpy(),
             "country": ordered["country"].astype("string").to_numpy(),
@@ -277,7 +278,6 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_
             "others killed": pair("other_killed"),
             "others injured": pair("other_injured"),
             "claimed by": ordered["claimed_by"].fillna("no claim reported").to_numpy(),
-            "incident": ordered["incident_id"].to_numpy(),
         }
     )
     table.attrs[INCIDENT_ID_COLUMNS] = ["incident"]
@@ -345,7 +345,10 @@ def build_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
             "countries": coverage["countries"].fillna("not stated").to_numpy(),
             "reported": [format_range(lo, hi) for lo, hi in zip(coverage["reported_min"], coverage["reported_max"])],
             "in this table": coverage["incidents_in_table"].to_numpy(),
-            "share held": [format_share_range(lo, hi) for lo, hi in zip(coverage["share_low"], coverage["share_high"])],
+            "share held": [
+                format_share_held(lo, hi, top)
+                for lo, hi, top in zip(coverage["share_low"], coverage["share_high"], coverage["reported_max"])
+            ],
         }
     )
 
