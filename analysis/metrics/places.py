@@ -44,9 +44,13 @@ def find_country_only(df: pd.DataFrame) -> np.ndarray:
     lat = pd.to_numeric(df["latitude"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     lon = pd.to_numeric(df["longitude"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     no_point = np.isnan(lat) | np.isnan(lon) | df["geo_precision"].isna().to_numpy()
-    location = df["location"].astype("string").str.strip().str.casefold()
-    country = df["country"].astype("string").str.strip().str.casefold()
-    no_place = location.isna().to_numpy() | (location == country).fillna(False).to_numpy(dtype=bool)
+    # compare the distinct names only (case and spaces aside): a million rows hold a few hundred places
+    loc_codes, loc_names = pd.factorize(df["location"], use_na_sentinel=True)
+    country_codes, country_names = pd.factorize(df["country"], use_na_sentinel=True)
+    folded = {name: i for i, name in enumerate(dict.fromkeys(str(n).strip().casefold() for n in country_names))}
+    loc_as_country = np.array([folded.get(str(n).strip().casefold(), -2) for n in loc_names] + [-3], dtype="int64")
+    country_ids = np.array([folded[str(n).strip().casefold()] for n in country_names] + [-4], dtype="int64")
+    no_place = (loc_codes < 0) | (loc_as_country[loc_codes] == country_ids[country_codes])
     return no_point | no_place
 
 

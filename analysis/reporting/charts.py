@@ -624,29 +624,43 @@ def _figure_known(incidents: pd.DataFrame, measure: str) -> np.ndarray:
     return known
 
 
-def _casualty_members(
-    incidents: pd.DataFrame | None, tally_row, keys: list[str], measure: str, card_hrefs: pd.Series | None
-) -> tuple[tuple[list[str], list[str]], tuple[list[str], list[str]]]:
-    """(lines, hrefs) of the incidents with a figure and of those without, for one row of a tally."""
-    empty = (([], []), ([], []))
-    if incidents is None or len(incidents) == 0 or any(k not in incidents.columns for k in keys):
-        return empty
-    in_group = np.ones(len(incidents), dtype=bool)
-    for k in keys:
-        value = getattr(tally_row, k)
-        column = incidents[k]
-        in_group &= (
-            column.isna().to_numpy()
-            if value is None or (not isinstance(value, str) and pd.isna(value))
-            else (column.astype("string") == str(value)).fillna(False).to_numpy(dtype=bool)
-        )
-    known = _figure_known(incidents, measure)
-    out = []
-    for mask in (in_group & known, in_group & ~known):
-        part = incidents.loc[mask]
-        members = sample_members(part, limit=HOVER_INCIDENTS)
-        out.append(describe_members(part, members, [], card_hrefs).get((), ([], [])))
-    return out[0], out[1]
+class _CasualtyMembers:
+    """The incidents behind each row of a casualty chart, found with integer codes (cheap at a million rows)."""
+
+    def __init__(self, incidents: pd.DataFrame | None, keys: list[str], card_hrefs: pd.Series | None):
+        self.incidents, self.keys, self.card_hrefs = incidents, keys, card_hrefs
+        self.usable = incidents is not None and len(incidents) > 0 and all(k in incidents.columns for k in keys)
+        self.codes: dict[str, tuple[np.ndarray, dict[str, int]]] = {}
+        self.known: dict[str, np.ndarray] = {}
+        if self.usable:
+            for k in keys:
+                codes, uniques = pd.factorize(incidents[k], use_na_sentinel=True)
+                self.codes[k] = (codes, {str(u): i for i, u in enumerate(uniques)})
+            self.days = incidents["event_date"].to_numpy(dtype="datetime64[D]").astype("int64")
+
+    def _first(self, mask: np.ndarray) -> tuple[list[str], list[str]]:
+        positions = np.flatnonzero(mask)
+        rows = positions[np.argsort(self.days[positions], kind="stable")[:HOVER_INCIDENTS]]
+        part = self.incidents.iloc[rows]
+        ids = part["incident_id"].astype("string").to_numpy()
+        members = pd.DataFrame({"incident_id": ids, "row": np.arange(len(rows))})
+        return describe_members(part, members, [], self.card_hrefs).get((), ([], []))
+
+    def find(self, tally_row, measure: str) -> tuple[tuple[list[str], list[str]], tuple[list[str], list[str]]]:
+        """(lines, hrefs) of the incidents with a figure and of those without, for one row of a tally."""
+        if not self.usable:
+            return ([], []), ([], [])
+        in_group = np.ones(len(self.incidents), dtype=bool)
+        for k in self.keys:
+            value = getattr(tally_row, k)
+            codes, lookup = self.codes[k]
+            missing = value is None or (not isinstance(value, str) and pd.isna(value))
+            in_group &= codes == (-1 if missing else lookup.get(str(value), -2))
+        if measure not in self.known:
+            self.known[measure] = _figure_known(self.incidents, measure)
+        known = self.known[measure]
+        with_figure, without = in_group & known, in_group & ~known
+        return self._first(with_figure), self._first(without)
 
 
 def plot_casualty_ranges(
@@ -704,6 +718,7 @@ def plot_casualty_ranges(
         return max(low, 1.0) * 2.5 if log_axis else low + max(top, 1.0) * 0.3
 
     axis_top = max([top] + [open_end(float(v)) for _, p in parts for v in p.loc[p["high_open"], "low"].dropna()])
+    members = _CasualtyMembers(incidents, keys, card_hrefs)
     row_index = 0
     unknown_x, unknown_y, unknown_text, unknown_hover, unknown_custom = [], [], [], [], []
     for m, part in parts:
@@ -716,9 +731,7 @@ def plot_casualty_ranges(
         for i, row in enumerate(part.itertuples(index=False)):
             y = rows[row_index + i]
             low, high, best = row.low, row.high, row.best
-            (known_lines, known_links), (unknown_lines, unknown_links) = _casualty_members(
-                incidents, row, keys, m, card_hrefs
-            )
+            (known_lines, known_links), (unknown_lines, unknown_links) = members.find(row, m)
             where = f"{escape_text(group_text[i])}<br>" if keys else ""
             n_fig, n_unknown = int(row.incidents_with_figure), int(row.incidents_unknown)
             unknown_x.append(n_unknown)
@@ -1195,7 +1208,8 @@ def plot_incident_map(
         outlines = load_country_outlines()
     fig = go.Figure()
     fig.add_trace(_outline_trace(outlines))
-    drawn = df.loc[~find_country_only(df)] if len(df) else df
+    country_only = find_country_only(df) if len(df) else np.zeros(0, dtype=bool)
+    drawn = df.loc[~country_only] if country_only.any() else df
     lon_all, lat_all, max_deaths, label_boxes = [], [], 0.0, []
     if len(drawn):
         g = aggregate_places(drawn, hover_incidents)
@@ -1285,7 +1299,7 @@ def plot_incident_map(
     )
     _add_size_legend(fig, max_deaths)
     fig.update_layout(legend={"y": -0.02, "yanchor": "top"}, margin={"l": 10, "r": 10, "b": 40})
-    unplaced = describe_unplaced(df, card_hrefs) if len(df) else ""
+    unplaced = describe_unplaced(df.loc[country_only], card_hrefs) if country_only.any() else ""
     if unplaced:
         _add_meta(fig, notes=[unplaced])
     return fig
@@ -1293,7 +1307,7 @@ def plot_incident_map(
 
 def _add_map_legend(fig: go.Figure, df: pd.DataFrame) -> None:
     """Legend entries: the colour of each category present, then the marker of each geo precision."""
-    present = set(df["category"].dropna().astype(str)) if len(df) else set()
+    present = {str(c) for c in df["category"].dropna().unique()} if len(df) else set()
     for c in [c for c in schema.CATEGORIES if c in present]:
         fig.add_trace(
             go.Scatter(
