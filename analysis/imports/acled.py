@@ -36,6 +36,7 @@ from analysis.imports.source_file import (
     id_column,
     parse_dates,
     read_text_table,
+    screen_countries,
     text_column,
     whole_numbers,
 )
@@ -79,24 +80,14 @@ def import_acled(path: Path, mapping_path: Path | None = None, skip_other_countr
         if "data_id" in raw or "event_id_no_cnty" in raw
         else "current layout"
     )
-    mapped, not_mapped = [f"ACLED export, {layout}: {len(raw)} rows"], []
+    mapped = [f"ACLED export, {layout}: {len(raw)} rows"]
 
     country = text_column(raw["country"])
-    outside = (country.notna() & ~country.isin(schema.COUNTRIES)).to_numpy()
-    keep = ~outside if skip_other_countries else np.ones(len(raw), dtype=bool)
-    if skip_other_countries and outside.any():
-        counts = country[outside].value_counts()
-        not_mapped.append(
-            f"skipped {int(outside.sum())} rows in countries outside the schema: "
-            + ", ".join(f"{c} ({n})" for c, n in counts.items())
-        )
+    keep, not_mapped = screen_countries(country, np.ones(len(raw), dtype=bool), skip_other_countries, "rows", rejected)
 
     def reject(mask, column: str, values: pd.Series, expected: str) -> None:
-        rejected.add_rows(
-            np.flatnonzero(np.asarray(mask, dtype=bool) & keep), column, values.to_numpy(object), expected
-        )
+        rejected.add_where(mask, keep, column, values, expected)
 
-    reject(outside, "country", country, f"one of {', '.join(schema.COUNTRIES)} (or --skip-other-countries)")
     event_id = text_column(raw["event_id_cnty"])
     reject(event_id.isna(), "event_id_cnty", event_id, "ACLED's event id")
     reject(event_id.duplicated(keep="first") & event_id.notna(), "event_id_cnty", event_id, "each event id once")

@@ -79,6 +79,10 @@ class Rejections:
             more = len(rows) - limit
             self.problems.append(Problem(self.label, 0, column, f"{more} more rows like these", expected))
 
+    def add_where(self, mask, keep: np.ndarray, column: str, values: pd.Series, expected: str) -> None:
+        """One problem per row where ``mask`` holds among the rows kept (``keep``)."""
+        self.add_rows(np.flatnonzero(np.asarray(mask, dtype=bool) & keep), column, values.to_numpy(object), expected)
+
     def raise_if_any(self) -> None:
         if self.problems:
             raise ImportRejected(sorted(self.problems, key=lambda p: (p.line == 0, p.line)))
@@ -121,6 +125,28 @@ def read_text_table(path: Path, required: tuple[str, ...], what: str) -> tuple[p
         copy=False,
     )
     return frame, rejections
+
+
+def screen_countries(
+    country: pd.Series, rows: np.ndarray, skip_other_countries: bool, noun: str, rejected: Rejections
+) -> tuple[np.ndarray, list[str]]:
+    """The rows to import and the line saying what was skipped.
+
+    A row (of ``rows``) whose country is outside ``schema.COUNTRIES`` is a
+    problem, or with ``skip_other_countries`` left out and counted by country.
+    """
+    outside = (country.notna() & ~country.isin(schema.COUNTRIES)).to_numpy() & rows
+    keep = rows & ~outside if skip_other_countries else rows
+    lines = []
+    if skip_other_countries and outside.any():
+        counts = country[outside].value_counts()
+        lines.append(
+            f"skipped {int(outside.sum())} {noun} in countries outside the schema: "
+            + ", ".join(f"{c} ({n})" for c, n in counts.items())
+        )
+    expected = f"one of {', '.join(schema.COUNTRIES)} (or --skip-other-countries)"
+    rejected.add_where(outside, keep, "country", country, expected)
+    return keep, lines
 
 
 def _malformed_problem(path: Path, label: str, width: int) -> Problem:

@@ -35,6 +35,7 @@ from analysis.imports.source_file import (
     id_column,
     parse_dates,
     read_text_table,
+    screen_countries,
     stable_id,
     text_column,
     whole_numbers,
@@ -82,23 +83,12 @@ def import_ucdp(path: Path, mapping_path: Path | None = None, skip_other_countri
     ident = text_column(raw["id"])
     data_row = ident.notna().to_numpy() & ~ident.fillna("").str.startswith("#").to_numpy()
     country = text_column(raw["country"])
-    outside = (country.notna() & ~country.isin(schema.COUNTRIES)).to_numpy() & data_row
-    keep = data_row & ~outside if skip_other_countries else data_row
+    keep, not_mapped = screen_countries(country, data_row, skip_other_countries, "events", rejected)
     mapped = [f"UCDP GED: {int(data_row.sum())} events" + (" (HXL hashtag row skipped)" if not data_row.all() else "")]
-    not_mapped = []
-    if skip_other_countries and outside.any():
-        counts = country[outside].value_counts()
-        not_mapped.append(
-            f"skipped {int(outside.sum())} events in countries outside the schema: "
-            + ", ".join(f"{c} ({n})" for c, n in counts.items())
-        )
 
     def reject(mask, column: str, values: pd.Series, expected: str) -> None:
-        rejected.add_rows(
-            np.flatnonzero(np.asarray(mask, dtype=bool) & keep), column, values.to_numpy(object), expected
-        )
+        rejected.add_where(mask, keep, column, values, expected)
 
-    reject(outside, "country", country, f"one of {', '.join(schema.COUNTRIES)} (or --skip-other-countries)")
     reject(ident.duplicated(keep="first"), "id", ident, "each event id once")
     start, _ = parse_dates(raw["date_start"], ["%Y-%m-%d"])
     end, _ = parse_dates(raw["date_end"], ["%Y-%m-%d"])
