@@ -15,9 +15,7 @@ Synthetic data comes from ``benchmarks/synth.py`` and is cached in
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,6 +24,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # synth.py beside this file
 
+from peak import run_json
 from synth import write_synthetic_dir
 
 from analysis.data.read import load_incidents
@@ -39,32 +38,17 @@ from analysis.reporting import charts
 SIZES = (10_000, 100_000, 1_000_000)
 REPEAT = 3
 
-# VmHWM (peak resident set of this process image) rather than ru_maxrss: on Linux
-# ru_maxrss survives fork+exec, so a child of a big benchmark process would report
-# the parent's peak.
-_PEAK_RSS = """
-def peak_rss():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024
-"""
-PEAK_MEMORY_SCRIPT = (
-    _PEAK_RSS
-    + """
+PEAK_MEMORY_SCRIPT = """
 import json, sys
 from analysis.data.read import load_incidents
 df = load_incidents(sys.argv[1])
 print(json.dumps({"peak_rss": peak_rss(), "table": int(df.memory_usage(deep=True).sum())}))
 """
-)
-BASELINE_SCRIPT = (
-    _PEAK_RSS
-    + """
+BASELINE_SCRIPT = """
 import json
 import analysis.data.read
 print(json.dumps({"peak_rss": peak_rss()}))
 """
-)
 
 
 def time_median(fn, repeat: int = REPEAT) -> float:
@@ -144,13 +128,8 @@ def measure_metrics(df: pd.DataFrame) -> dict[str, float]:
 
 def measure_peak_memory(path: Path) -> dict[str, int]:
     """Peak RSS of a fresh process that loads the table, and the table's own size."""
-
-    def run(script, *args):
-        command = [sys.executable, "-c", script, *args]
-        return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
-
-    out = run(PEAK_MEMORY_SCRIPT, str(path))
-    out["baseline_rss"] = run(BASELINE_SCRIPT)["peak_rss"]
+    out = run_json(PEAK_MEMORY_SCRIPT, str(path))
+    out["baseline_rss"] = run_json(BASELINE_SCRIPT)["peak_rss"]
     return out
 
 

@@ -5,7 +5,12 @@
 
 Prints ``RESULT import_acled_vs_read_<n>`` (goal <= 2.5 at 1M rows): the time of the whole import
 (read, map, build places and sources, write, validate the written directory, move it into place)
-divided by the time of a bare ``pyarrow.csv.read_csv`` of the same file (best of 3 each). The
+divided by the time of a bare ``pyarrow.csv.read_csv`` of the same file (best of 3 each); and
+``RESULT import_peak_mem_vs_table_<n>`` (goal <= 3): the peak resident memory of a fresh process that
+imports the file, divided by the size of the file's table as pyarrow reads it (``Table.nbytes``).
+For scale it also prints ``RESULT import_floor_vs_read_<n>`` (no goal): reading the file, writing the
+same table back as CSV and reading that again, with pyarrow alone, divided by the read; any import
+that writes a data directory and checks what it wrote costs at least this much. The
 synthetic rows are deterministic: ACLED's columns with values drawn from a few hundred places,
 actors and outlets, and notes of about 200 characters (no ACLED data).
 """
@@ -22,6 +27,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow.csv as pv
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # peak.py beside this file
+
+from peak import run_json
 
 from analysis.imports.acled import import_acled
 from analysis.imports.writer import write_import
@@ -132,6 +141,25 @@ def write_synthetic_acled(n: int, path: Path, seed: int = 20240128) -> Path:
     return path
 
 
+IMPORT_PEAK_SCRIPT = """
+import json, shutil, sys, tempfile
+from pathlib import Path
+from analysis.imports.acled import import_acled
+from analysis.imports.writer import write_import
+folder = Path(tempfile.mkdtemp(prefix="bench-import-mem-"))
+try:
+    write_import(import_acled(Path(sys.argv[1])), folder / "data")
+finally:
+    shutil.rmtree(folder, ignore_errors=True)
+print(json.dumps({"peak_rss": peak_rss()}))
+"""
+BASELINE_SCRIPT = """
+import json
+import analysis.imports.acled, analysis.imports.writer
+print(json.dumps({"peak_rss": peak_rss()}))
+"""
+
+
 def best_of(runs: int, fn) -> float:
     times = []
     for _ in range(runs):
@@ -139,6 +167,16 @@ def best_of(runs: int, fn) -> float:
         fn()
         times.append(time.perf_counter() - t0)
     return min(times)
+
+
+def read_write_read(path: Path) -> None:
+    """The least any import does: read the file, write a CSV, read it back (pyarrow alone)."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-floor-"))
+    try:
+        pv.write_csv(pv.read_csv(path), folder / "out.csv")
+        pv.read_csv(folder / "out.csv")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def import_once(path: Path) -> None:
@@ -155,13 +193,21 @@ def main() -> int:
     if not path.is_file():
         write_synthetic_acled(n, path)
     read = best_of(3, lambda: pv.read_csv(path))
+    floor = best_of(3, lambda: read_write_read(path))
     imported = best_of(3, lambda: import_once(path))
+    table_bytes = pv.read_csv(path).nbytes
+    peak = run_json(IMPORT_PEAK_SCRIPT, str(path))["peak_rss"]
+    baseline = run_json(BASELINE_SCRIPT)["peak_rss"]
     tag = f"{n // 1_000_000}m" if n % 1_000_000 == 0 else f"{n // 1000}k"
     print(
         f"== import of {n:,} ACLED-layout rows ({path.stat().st_size / 2**20:.0f} MiB): "
-        f"import {imported:.2f} s, pyarrow read {read:.2f} s"
+        f"import {imported:.2f} s, pyarrow read {read:.2f} s, read+write+read {floor:.2f} s; "
+        f"peak RSS of an import {peak / 2**20:.0f} MiB "
+        f"(interpreter + imports alone {baseline / 2**20:.0f} MiB), table {table_bytes / 2**20:.0f} MiB"
     )
     print(f"RESULT import_acled_vs_read_{tag} {imported / read:.2f}")
+    print(f"RESULT import_floor_vs_read_{tag} {floor / read:.2f}")
+    print(f"RESULT import_peak_mem_vs_table_{tag} {peak / table_bytes:.2f}")
     return 0
 
 

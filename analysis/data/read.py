@@ -170,14 +170,18 @@ def read_table(table: Table, path: Path, label: str, problems: list[Problem]) ->
     return read
 
 
-def read_csv_as_text(path: Path) -> pa.Table | None:
+def read_csv_as_text(path: Path, columns: tuple[str, ...] | None = None) -> pa.Table | None:
     """Every cell of a CSV file as text (``""`` for an empty cell) by pyarrow; None when a row is ragged,
     the CSV is malformed or a byte is not UTF-8 (then :func:`find_utf8_problem` and
-    :func:`record_start_lines` tell where)."""
+    :func:`record_start_lines` tell where). ``columns``: only those of the header are converted and kept
+    (every row is still parsed and checked)."""
     header = _read_header(path)
     if header is None or len(set(header)) != len(header):
         return None
-    convert = pv.ConvertOptions(column_types={n: pa.large_string() for n in header}, strings_can_be_null=False)
+    kept = header if columns is None else [n for n in header if n in columns]
+    convert = pv.ConvertOptions(
+        column_types={n: pa.large_string() for n in kept}, strings_can_be_null=False, include_columns=kept
+    )
     return _read_arrow(path, convert)
 
 

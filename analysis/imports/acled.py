@@ -24,16 +24,21 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis import schema
+from analysis.data.read import read_header
 from analysis.imports import mapping as maps
 from analysis.imports.source_file import (
     DATE_FORMATS,
     Imported,
+    arrow_text,
     choose_text,
     constant_text,
     decimals,
     id_column,
+    iso_days,
     parse_dates,
     read_text_table,
     screen_countries,
@@ -74,10 +79,11 @@ def import_acled(path: Path, mapping_path: Path | None = None, skip_other_countr
     """Read an ACLED export; :class:`~analysis.imports.source_file.ImportRejected` for any row it cannot map."""
     mapping = maps.read_mapping(mapping_path)
     maps.check_known_keys(mapping, MAPPING_KEYS)
-    raw, rejected = read_text_table(path, REQUIRED, "ACLED export")
+    raw, rejected = read_text_table(path, REQUIRED, "ACLED export", columns=USED)
+    header = read_header(path)
     layout = (
         "older layout (data_id / event_id_no_cnty)"
-        if "data_id" in raw or "event_id_no_cnty" in raw
+        if "data_id" in header or "event_id_no_cnty" in header
         else "current layout"
     )
     mapped = [f"ACLED export, {layout}: {len(raw)} rows"]
@@ -185,7 +191,7 @@ def import_acled(path: Path, mapping_path: Path | None = None, skip_other_countr
         f"source -> {len(outlets)} sources.csv rows known by name only, plus the export ({dataset['source_id']})",
         "notes -> notes, after the ACLED id and file",
     ]
-    unused = [c for c in raw.columns if c not in USED]
+    unused = [c for c in header if c not in USED]
     not_mapped.append(f"columns not used: {', '.join(unused) or 'none'}")
     not_mapped.append("outcome: 'unknown' for every row (ACLED does not code it); munitions and casualty splits: empty")
     sources = pd.concat([pd.DataFrame([dataset]), outlets], ignore_index=True)
@@ -231,14 +237,37 @@ def _matches(values: pd.Series, patterns: list) -> np.ndarray:
 
 
 def _notes(event_id, file_name, week, month, dates, acled_notes) -> pd.Series:
-    """``ACLED <id> (<file>).``, what the date precision means, then ACLED's notes."""
-    head = "ACLED " + event_id.fillna("") + " (" + file_name + ")."
-    date_text = pd.Series(dates.dt.strftime("%Y-%m-%d"), dtype="string")
-    head = head.mask(
-        week, head + " ACLED time_precision 2: the week is known; event_date is ACLED's date " + date_text + "."
-    )
-    head = head.mask(month, head + " ACLED time_precision 3: the month is known (ACLED's date " + date_text + ").")
-    return (head + (" ACLED notes: " + acled_notes).fillna("")).astype("string")
+    """``ACLED <id> (<file>).``, what the date precision means, then ACLED's notes (built in pyarrow).
+
+    >>> ids = pd.Series(["IRQ1", "IRQ2"], dtype="string")
+    >>> dates = pd.Series(pd.to_datetime(["2024-01-28", "2024-01-03"])).astype("datetime64[s]")
+    >>> notes = _notes(ids, "x.csv", np.array([False, True]), np.array([False, False]), dates,
+    ...                pd.Series(["Rockets hit.", pd.NA], dtype="string"))
+    >>> notes.tolist()[0]
+    'ACLED IRQ1 (x.csv). ACLED notes: Rockets hit.'
+    >>> notes.tolist()[1]
+    "ACLED IRQ2 (x.csv). ACLED time_precision 2: the week is known; event_date is ACLED's date 2024-01-03."
+    """
+    text = pa.large_string()
+
+    def words(value: str) -> pa.Scalar:
+        return pa.scalar(value, text)
+
+    def join(*parts) -> pa.ChunkedArray:
+        return pc.binary_join_element_wise(*parts, words(""))
+
+    date_text = iso_days(dates)
+    week_words = " ACLED time_precision 2: the week is known; event_date is ACLED's date "
+    week_text = join(words(week_words), date_text, words("."))
+    month_text = join(words(" ACLED time_precision 3: the month is known (ACLED's date "), date_text, words(")."))
+    precision = pc.if_else(pa.array(week), week_text, pc.if_else(pa.array(month), month_text, words("")))
+    own_notes = arrow_text(acled_notes)
+    lead = pc.if_else(pc.is_null(own_notes), words(""), words(" ACLED notes: "))
+    parts = (words("ACLED "), arrow_text(event_id), words(f" ({file_name})."), precision, lead, own_notes)
+    # one join, empty parts skipped: no intermediate copy of the long notes text
+    notes = pc.binary_join_element_wise(*parts, words(""), null_handling="skip")
+    chunked = notes if isinstance(notes, pa.ChunkedArray) else pa.chunked_array([notes])
+    return pd.Series(pd.arrays.ArrowStringArray(chunked))
 
 
 def _count_text(values: pd.Series) -> str:

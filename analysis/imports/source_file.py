@@ -88,8 +88,11 @@ class Rejections:
             raise ImportRejected(sorted(self.problems, key=lambda p: (p.line == 0, p.line)))
 
 
-def read_text_table(path: Path, required: tuple[str, ...], what: str) -> tuple[pd.DataFrame, Rejections]:
-    """Every cell of ``path`` as text (``""`` when empty), and an empty :class:`Rejections` for it.
+def read_text_table(
+    path: Path, required: tuple[str, ...], what: str, columns: tuple[str, ...] | None = None
+) -> tuple[pd.DataFrame, Rejections]:
+    """Every cell of ``path`` as text (``""`` when empty), and an empty :class:`Rejections` for it;
+    with ``columns``, only those columns are kept (a smaller, faster read; every row is still checked).
 
     Raises :class:`ImportRejected` when the file is missing, not UTF-8, malformed, or lacks a column of
     ``required`` (``what`` names the format in the message).
@@ -117,7 +120,7 @@ def read_text_table(path: Path, required: tuple[str, ...], what: str) -> tuple[p
                 for c in missing
             ]
         )
-    table = read_csv_as_text(path)
+    table = read_csv_as_text(path, columns)
     if table is None:
         raise ImportRejected([find_utf8_problem(path, label) or _malformed_problem(path, label, len(header))])
     frame = pd.DataFrame(
@@ -175,12 +178,32 @@ def text_column(values: pd.Series) -> pd.Series:
     >>> text_column(pd.Series([" a ", "", "b"], dtype="string")).tolist()
     ['a', <NA>, 'b']
     """
-    arr = pc.utf8_trim_whitespace(_arrow(values))
+    arr = arrow_text(values)
+    if _has_edge_space(arr):  # trimming copies every cell: only when some cell needs it
+        arr = pc.utf8_trim_whitespace(arr)
     arr = pc.if_else(pc.equal(pc.binary_length(arr), 0), pa.scalar(None, arr.type), arr)
     return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([arr]) if isinstance(arr, pa.Array) else arr))
 
 
-def _arrow(values: pd.Series) -> pa.ChunkedArray:
+def _has_edge_space(arr: pa.ChunkedArray) -> bool:
+    """Whether any cell starts or ends with white space (looks at the first and last character only).
+
+    >>> _has_edge_space(pa.chunked_array([pa.array(["a b", "c"])]))
+    False
+    >>> _has_edge_space(pa.chunked_array([pa.array(["a", "b\u00a0"])]))
+    True
+    """
+    first = pc.utf8_is_space(pc.utf8_slice_codeunits(arr, 0, 1))
+    last = pc.utf8_is_space(pc.utf8_slice_codeunits(arr, -1, 2**31 - 1))
+    return bool(pc.any(pc.or_(first, last)).as_py())
+
+
+def arrow_text(values: pd.Series) -> pa.ChunkedArray:
+    """The pyarrow array under a text column, without a copy when it is pyarrow-backed.
+
+    >>> arrow_text(pd.Series(["a", None], dtype="string")).to_pylist()
+    ['a', None]
+    """
     arr = values.array
     if hasattr(arr, "_pa_array"):
         return arr._pa_array
@@ -195,7 +218,7 @@ def parse_dates(values: pd.Series, formats: list[str]) -> tuple[pd.Series, str]:
     >>> dates.dt.strftime("%Y-%m-%d").tolist(), met
     (['2024-01-28', '2024-01-28', nan], "ISO (2024-01-28), '28 January 2024'")
     """
-    text = pc.utf8_trim_whitespace(_arrow(values))
+    text = pc.utf8_trim_whitespace(arrow_text(values))
     result = pa.chunked_array([pa.nulls(len(values), pa.timestamp("s"))])
     met = []
     for fmt in formats:
@@ -203,12 +226,24 @@ def parse_dates(values: pd.Series, formats: list[str]) -> tuple[pd.Series, str]:
             break
         parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
         if fmt == "%Y-%m-%d":  # strptime rolls 2024-02-30 over to 03-01: keep only real dates
-            real = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text)
+            real = pc.equal(iso_days(parsed), text)
             parsed = pc.if_else(pc.fill_null(real, False), parsed, pa.scalar(None, pa.timestamp("s")))
         if pc.any(pc.and_(pc.is_null(result), pc.is_valid(parsed))).as_py():
             met.append(DATE_FORMATS.get(fmt, fmt))
             result = pc.coalesce(result, parsed)
     return pd.Series(result.to_pandas()).astype("datetime64[s]"), ", ".join(met)
+
+
+def iso_days(timestamps) -> pa.Array | pa.ChunkedArray:
+    """``YYYY-MM-DD`` text (large_string, null stays null) of pyarrow timestamps or a datetime Series;
+    a cast through ``date32``, many times faster than ``strftime``.
+
+    >>> iso_days(pd.Series(pd.to_datetime(["2024-01-28", None]))).to_pylist()
+    ['2024-01-28', None]
+    """
+    if isinstance(timestamps, pd.Series):
+        timestamps = pa.array(timestamps.to_numpy(dtype="datetime64[s]"), type=pa.timestamp("s"))
+    return timestamps.cast(pa.date32()).cast(pa.large_string())
 
 
 def whole_numbers(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -219,7 +254,7 @@ def whole_numbers(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
     >>> numbers.tolist(), bad.tolist()
     ([3, <NA>, 4, <NA>, <NA>], [False, False, False, True, True])
     """
-    text = pc.utf8_trim_whitespace(_arrow(values))
+    text = pc.utf8_trim_whitespace(arrow_text(values))
     empty = pc.equal(pc.binary_length(text), 0)
     number = pc.cast(
         pc.if_else(pc.match_substring_regex(text, r"^\d+(\.0*)?$"), text, pa.scalar(None, text.type)), pa.float64()
@@ -238,7 +273,7 @@ def decimals(values: pd.Series, low: float, high: float) -> tuple[pd.Series, np.
     >>> numbers.tolist()[0], bad.tolist()
     (33.5, [False, False, True, True])
     """
-    text = pc.utf8_trim_whitespace(_arrow(values))
+    text = pc.utf8_trim_whitespace(arrow_text(values))
     empty = pc.equal(pc.binary_length(text), 0)
     pattern = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
     number = pc.cast(
@@ -292,6 +327,6 @@ def id_column(prefix: str, ids: pd.Series) -> pd.Series:
     >>> id_column("ACLED", pd.Series(["IRQ123", "a b"], dtype="string")).tolist()
     ['ACLED-IRQ123', 'ACLED-a_b']
     """
-    cleaned = pc.replace_substring_regex(_arrow(ids), r"[^A-Za-z0-9_.:-]", "_")
+    cleaned = pc.replace_substring_regex(arrow_text(ids), r"[^A-Za-z0-9_.:-]", "_")
     joined = pc.binary_join_element_wise(pa.scalar(prefix + "-", cleaned.type), cleaned, pa.scalar("", cleaned.type))
     return pd.Series(pd.arrays.ArrowStringArray(joined))

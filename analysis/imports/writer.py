@@ -36,7 +36,7 @@ from analysis.data.coverage import build_coverage_rows
 from analysis.data.problems import Problem, count_text
 from analysis.data.read import read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir
-from analysis.imports.source_file import Imported, ImportRejected
+from analysis.imports.source_file import Imported, ImportRejected, iso_days
 
 _CORE = ("sources", "places", "incidents", "evidence")
 
@@ -129,9 +129,7 @@ def _read_existing(out: Path) -> dict[str, pd.DataFrame]:
         if name == "coverage" and not path.is_file():
             continue
         arrow = read_csv_as_text(path)
-        tables[name] = pd.DataFrame(
-            {c: pd.Series([v or None for v in arrow.column(c).to_pylist()], dtype="string") for c in arrow.column_names}
-        )
+        tables[name] = pd.DataFrame({c: _empty_as_missing(arrow.column(c)) for c in arrow.column_names})
     return tables
 
 
@@ -141,8 +139,7 @@ def _read_existing(out: Path) -> dict[str, pd.DataFrame]:
 def _text(values: pd.Series, kind: str) -> pd.Series:
     """One column as the CSV text it is written as (``<NA>`` for an empty cell)."""
     if kind == "date":
-        arr = pa.array(values.to_numpy(dtype="datetime64[s]"), type=pa.timestamp("s"))
-        return pd.Series(pd.arrays.ArrowStringArray(pc.strftime(arr, format="%Y-%m-%d").cast(pa.large_string())))
+        return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([iso_days(values)])))
     if kind in ("int", "float") and not isinstance(values.dtype, pd.StringDtype):
         arr = pa.array(values.astype("Float64" if kind == "float" else "Int64"), from_pandas=True)
         return pd.Series(pd.arrays.ArrowStringArray(pc.cast(arr, pa.large_string())))
@@ -152,11 +149,18 @@ def _text(values: pd.Series, kind: str) -> pd.Series:
 
 def _as_text_frame(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
     return pd.DataFrame(
-        {
-            c.name: _text(frame[c.name], c.kind) if c.name in frame else pd.Series([pd.NA] * len(frame), dtype="string")
-            for c in table.columns
-        }
+        {c.name: _text(frame[c.name], c.kind) if c.name in frame else _missing(len(frame)) for c in table.columns}
     )
+
+
+def _empty_as_missing(arr: pa.ChunkedArray) -> pd.Series:
+    """Text cells as read, an empty cell as ``<NA>`` (nothing trimmed).
+
+    >>> _empty_as_missing(pa.chunked_array([pa.array(["a", "", " "], pa.large_string())])).tolist()
+    ['a', <NA>, ' ']
+    """
+    empty = pc.equal(pc.binary_length(arr), 0)
+    return pd.Series(pd.arrays.ArrowStringArray(pc.if_else(empty, pa.scalar(None, arr.type), arr)))
 
 
 def _missing(n: int) -> pd.Series:

@@ -22,17 +22,23 @@ def explode_values(df: pd.DataFrame, column: str) -> pd.DataFrame:
     values = df[column]
     if isinstance(values.dtype, pd.CategoricalDtype):
         return df
-    cells = values.astype("string")
-    parts = cells.str.split(schema.LIST_SEPARATOR)
-    out = df.assign(**{column: parts}).explode(column)
-    items = out[column].astype("string").str.strip()
-    items = items.mask(items == "")
+    # split each distinct cell once, then repeat rows by integer codes (a million rows hold a few dozen cells)
+    codes, cells = pd.factorize(values.astype("string"), use_na_sentinel=True)
+    items = [[p.strip() for p in str(c).split(schema.LIST_SEPARATOR) if p.strip()] or [None] for c in cells]
+    items.append([None])  # code -1, an empty cell: one row with <NA>
     vocabulary = list(schema.FILTER_VOCABULARIES.get(column, ()))
-    extra = sorted(set(items.dropna()) - set(vocabulary))
-    out[column] = pd.Categorical(items, categories=vocabulary + extra)
-    if len(out) != len(df):  # a cell "a;;b" or "a;" leaves empty pieces: drop them unless the cell was empty
-        out = out[out[column].notna() | ~out.index.duplicated(keep=False)]
-    return out
+    found = {i for cell in items for i in cell if i is not None}
+    categories = vocabulary + sorted(found - set(vocabulary))
+    position = {c: k for k, c in enumerate(categories)}
+    flat = np.array([position[i] if i is not None else -1 for cell in items for i in cell], dtype=np.int64)
+    lengths = np.array([len(cell) for cell in items], dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    codes = np.where(codes < 0, len(cells), codes)
+    per_row = lengths[codes]
+    rows = np.repeat(np.arange(len(df)), per_row)
+    offset = np.arange(len(rows)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    item_codes = flat[np.repeat(starts[codes], per_row) + offset]
+    return df.iloc[rows].assign(**{column: pd.Categorical.from_codes(item_codes, categories=categories)})
 
 
 def count_by(

@@ -54,7 +54,7 @@ def find_country_only(df: pd.DataFrame) -> np.ndarray:
     return no_point | no_place
 
 
-def aggregate_places(df: pd.DataFrame, sample_size: int = 10) -> dict:
+def aggregate_places(df: pd.DataFrame, sample_size: int = 10, sample_budget: int | None = None) -> dict:
     """Group incidents by (location, category): one entry per group present.
 
     Returns a dict of arrays, one item per group: ``lon``, ``lat`` (of the
@@ -65,7 +65,8 @@ def aggregate_places(df: pd.DataFrame, sample_size: int = 10) -> dict:
     ``first_day``, ``last_day`` (days since 1970-01-01); and the rows of each
     group's first ``sample_size`` incidents in table order as two aligned
     arrays ``sample_group`` (group index) and ``sample_rows`` (row position
-    in ``df``).
+    in ``df``). With ``sample_budget``, fewer per group (at least one) when
+    ``sample_size`` per group would sample more than ``sample_budget`` rows in all.
     """
     categories = list(schema.CATEGORIES) + [schema.NOT_STATED]
     n_cat = len(categories)
@@ -91,6 +92,8 @@ def aggregate_places(df: pd.DataFrame, sample_size: int = 10) -> dict:
     first_day, last_day = span["min"].to_numpy(), span["max"].to_numpy()
     # rows of the first incidents of each group: a stable sort by group, then the head of each run
     order = np.argsort(inverse.astype(np.int16 if n_groups < 2**15 else np.int64), kind="stable")
+    if sample_budget is not None:
+        sample_size = max(1, min(sample_size, sample_budget // max(n_groups, 1)))
     take = np.minimum(counts, sample_size)
     run_start = np.cumsum(counts) - counts
     first_row = order[run_start]

@@ -312,6 +312,18 @@ def _add_meta(fig: go.Figure, **items) -> None:
 
 HOVER_INCIDENTS = 10
 """Most incidents a tooltip names (then "and N more"); their cards are one click away."""
+HOVER_INCIDENTS_PER_CHART = 600
+"""Most incidents a chart of many bars names in all, so its weight does not grow with the data's span."""
+
+
+def find_hover_limit(bars: int) -> int:
+    """Incidents each of ``bars`` bars names: :data:`HOVER_INCIDENTS`, fewer (at least 1) when the
+    chart has so many bars that it would name more than :data:`HOVER_INCIDENTS_PER_CHART`.
+
+    >>> find_hover_limit(20), find_hover_limit(300), find_hover_limit(5000)
+    (10, 2, 1)
+    """
+    return max(1, min(HOVER_INCIDENTS, HOVER_INCIDENTS_PER_CHART // max(bars, 1)))
 
 
 def _incident_label(row) -> str:
@@ -416,7 +428,9 @@ def plot_frequency_timeline(
     stacked = stack is not None and stack in data.columns
     described = {}
     if incidents is not None and len(incidents):
-        members = sample_members(incidents, by=stack if stacked else None, freq=freq, limit=HOVER_INCIDENTS)
+        bars = int((data["incidents"].fillna(0) > 0).sum())
+        limit = find_hover_limit(bars)
+        members = sample_members(incidents, by=stack if stacked else None, freq=freq, limit=limit)
         described = describe_members(incidents, members, ["period", "key"] if stacked else ["period"], card_hrefs)
     groups = (
         [(lv, data.loc[(data[stack].astype(str) == lv).to_numpy()]) for lv in _ordered_levels(data[stack], stack)]
@@ -989,16 +1003,17 @@ def plot_counts(
 
 
 def _outline_trace(outlines: dict) -> go.Scatter:
-    """Every ring of every country as one line trace, rings separated by gaps (NaN)."""
+    """Every ring of every country as one line trace, rings separated by gaps (NaN), as float32."""
     parts = []
     for country in sorted(outlines):
         for ring in outlines[country]:
             parts.append(np.asarray(ring, dtype="float64").reshape(-1, 2))
             parts.append(np.full((1, 2), np.nan))
-    xy = np.concatenate(parts) if parts else np.empty((0, 2))
+    # float32 (about 1 m at these latitudes) halves the outlines' weight in every report with a map
+    xy = (np.concatenate(parts) if parts else np.empty((0, 2))).astype("float32")
     return go.Scatter(
-        x=xy[:, 0],
-        y=xy[:, 1],
+        x=np.ascontiguousarray(xy[:, 0]),
+        y=np.ascontiguousarray(xy[:, 1]),
         mode="lines",
         line={"color": OUTLINE_COLOR, "width": 1},
         hoverinfo="skip",
@@ -1212,7 +1227,7 @@ def plot_incident_map(
     drawn = df.loc[~country_only] if country_only.any() else df
     lon_all, lat_all, max_deaths, label_boxes = [], [], 0.0, []
     if len(drawn):
-        g = aggregate_places(drawn, hover_incidents)
+        g = aggregate_places(drawn, hover_incidents, sample_budget=HOVER_INCIDENTS_PER_CHART)
         lines: dict[int, list[str]] = {}
         links: dict[int, list[str]] = {}
         sampled = drawn.iloc[g["sample_rows"]]

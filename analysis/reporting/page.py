@@ -31,7 +31,7 @@ from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
 from analysis.reporting.charts import show_figure
 from analysis.reporting.formatting import format_day, format_tally_cell
 from analysis.reporting.links import CARDS_DIRNAME
-from analysis.reporting.tables import show_table
+from analysis.reporting.tables import DEFAULT_ROW_LIMIT, show_table
 
 
 def select_incidents(
@@ -100,7 +100,7 @@ def build_evidence_caveats(selected: pd.DataFrame, evidence: pd.DataFrame, sourc
     text); otherwise how many incidents have no quote at all, and how many
     of the cited sources are bundled texts or external references.
     """
-    cited = _cited_source_ids(selected)
+    cited = set(_count_citations(selected))
     bundled_ids = set(sources.loc[sources["file"].notna(), "source_id"].astype(str))
     known = set(sources["source_id"].astype(str))
     n_bundled, n_external = len(cited & bundled_ids), len((cited & known) - bundled_ids)
@@ -180,8 +180,13 @@ def _split(ids: str) -> list[str]:
     return [i.strip() for i in ids.split(";") if i.strip()]
 
 
-def _cited_source_ids(selected: pd.DataFrame) -> set[str]:
-    return {i for ids in selected["source_ids"].fillna("").astype(str) for i in _split(ids)}
+def _count_citations(selected: pd.DataFrame) -> dict[str, int]:
+    """How many incidents of ``selected`` cite each source id."""
+    counts: dict[str, int] = {}
+    for ids, n in selected["source_ids"].dropna().astype(str).value_counts().items():
+        for source_id in set(_split(ids)):
+            counts[source_id] = counts.get(source_id, 0) + int(n)
+    return counts
 
 
 def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.DataFrame:
@@ -189,10 +194,12 @@ def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.Data
 
     Columns: ``source_id``, ``outlet``, ``headline``, ``published`` (date or
     missing), ``href`` (the bundled raw text as ``cards/sources/<file name>``,
-    else the ``url`` when it is an http(s) address, else missing) and
-    ``shown`` (the address as text: the url, or the file's path in the data).
+    else the ``url`` when it is an http(s) address, else missing),
+    ``shown`` (the address as text: the url, or the file's path in the data)
+    and ``incidents`` (how many incidents of ``selected`` cite it).
     """
-    cited = sources.loc[sources["source_id"].astype(str).isin(_cited_source_ids(selected))]
+    citations = _count_citations(selected)
+    cited = sources.loc[sources["source_id"].astype(str).isin(citations)]
     cited = cited.sort_values(["published", "source_id"], kind="stable", na_position="last")
     hrefs, shown = [], []
     for file, url in zip(cited["file"], cited["url"]):
@@ -214,16 +221,26 @@ def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.Data
             "published": cited["published"].to_numpy(),
             "href": hrefs,
             "shown": shown,
+            "incidents": [citations[str(i)] for i in cited["source_id"]],
         }
     )
 
 
-def build_source_list_html(links: pd.DataFrame) -> str:
-    """A collapsible "Sources" list of :func:`build_source_links` output (every text escaped)."""
+def build_source_list_html(links: pd.DataFrame, limit: int = DEFAULT_ROW_LIMIT) -> str:
+    """A collapsible "Sources" list of :func:`build_source_links` output (every text escaped).
+
+    At most ``limit`` sources are listed (those cited by the most incidents, shown oldest first), so
+    the header does not grow with the data; the others are counted, and every incident's card lists
+    its own.
+    """
     if links.empty:
         return ""
+    listed = links
+    if len(links) > limit:
+        top = links.sort_values("incidents", ascending=False, kind="stable").index[:limit]
+        listed = links.loc[sorted(top)]
     items = []
-    for row in links.itertuples(index=False):
+    for row in listed.itertuples(index=False):
         day = "date unknown" if pd.isna(row.published) else format_day(row.published)
         text = f"{row.outlet}, \u201c{row.headline}\u201d, {day}"
         address = html.escape(row.shown)
@@ -232,9 +249,15 @@ def build_source_list_html(links: pd.DataFrame) -> str:
         items.append(f"<li>{html.escape(text)}: {address}</li>" if row.shown else f"<li>{html.escape(text)}</li>")
     bundled = int(links["href"].fillna("").str.startswith(f"{CARDS_DIRNAME}/sources/").sum())
     summary = f"Sources cited by this selection: {len(links)} ({bundled} bundled, {len(links) - bundled} external)"
+    rest = ""
+    if len(listed) < len(links):
+        rest = (
+            f"<p>The {len(listed)} sources cited by the most incidents are listed; "
+            f"{len(links) - len(listed):,} more are not. Every incident's card lists its own sources.</p>"
+        )
     return (
         '<details class="report-sources" style="overflow-wrap: anywhere">'
-        f"<summary>{html.escape(summary)}</summary><ul>{''.join(items)}</ul></details>"
+        f"<summary>{html.escape(summary)}</summary><ul>{''.join(items)}</ul>{rest}</details>"
     )
 
 

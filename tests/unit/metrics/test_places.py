@@ -31,6 +31,11 @@ def test_groups_by_place_and_category_with_counts_spans_and_samples():
     assert g["first_day"][0] == first and g["last_day"][0] == np.datetime64("2024-03-01", "D").astype("int64")
     # two samples from Base (its first two rows in table order), one from Town
     assert list(zip(g["sample_group"].tolist(), g["sample_rows"].tolist())) == [(0, 0), (0, 1), (1, 2)]
+    # a budget of 2 samples for 2 groups: one each, whatever sample_size asks
+    g = aggregate_places(df, sample_size=2, sample_budget=2)
+    assert list(zip(g["sample_group"].tolist(), g["sample_rows"].tolist())) == [(0, 0), (1, 2)]
+    g = aggregate_places(df, sample_size=2, sample_budget=1)  # never fewer than one per group
+    assert g["sample_group"].tolist() == [0, 1]
 
 
 def test_country_only_rows_and_the_coarsest_precision_of_a_group():

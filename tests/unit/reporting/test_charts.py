@@ -116,6 +116,21 @@ def test_timeline_bars_name_their_incidents_and_carry_their_cards(incidents):
     assert hrefs.split() == [cards[f"W{i:02d}"] for i in range(10)] and more == 2
 
 
+def test_a_timeline_of_many_bars_names_fewer_incidents_per_bar_so_its_weight_stays_bounded():
+    days = pd.date_range("2020-01-06", periods=400, freq="W-MON")
+    rows = [
+        {"incident_id": f"M{i:03d}-{k}", "event_date": d.strftime("%Y-%m-%d")}
+        for i, d in enumerate(days)
+        for k in (1, 2)
+    ]
+    many = make_incidents(*rows)
+    fig = charts.plot_frequency_timeline(count_per_period(many, "week", by="category"), incidents=many, freq="week")
+    (bar,) = fig.data
+    named = [h.count(" · ") // 2 for h in bar.hovertext]  # one "id · date · place" line per incident named
+    assert charts.find_hover_limit(400) == 1 and set(named) == {1}
+    assert bar.hovertext[0].endswith("… and 1 more")  # the count stays whole
+
+
 def test_count_bars_name_their_incidents(incidents):
     fig = charts.plot_counts(count_by(incidents, "weapon"), "weapon", incidents=incidents)
     bar = fig.data[0]

@@ -162,6 +162,32 @@ def test_sources_list_links_urls_and_bundled_texts_escaped():
     assert "Sources cited by this selection: 3 (1 bundled, 2 external)" in text
 
 
+def test_the_sources_list_stops_at_its_limit_keeping_the_most_cited_in_date_order():
+    import pandas as pd
+
+    from tests.fixtures.tables import make_incidents
+
+    sources = pd.DataFrame(
+        {
+            "source_id": ["a", "b", "c", "d"],
+            "file": [None] * 4,
+            "url": [f"https://example.org/{i}" for i in "abcd"],
+            "outlet": ["A", "B", "C", "D"],
+            "headline": ["HA", "HB", "HC", "HD"],
+            "published": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]),
+        }
+    )
+    selected = make_incidents({"source_ids": "d;b"}, {"source_ids": "b"}, {"source_ids": "a;d"}, {"source_ids": "c"})
+    links = page.build_source_links(sources, selected)
+    assert dict(zip(links["source_id"], links["incidents"])) == {"a": 1, "b": 2, "c": 1, "d": 2}
+    text = page.build_source_list_html(links, limit=2)
+    assert text.index("“HB”") < text.index("“HD”")  # the two most cited, oldest first
+    assert "“HA”" not in text and "“HC”" not in text
+    assert "Sources cited by this selection: 4 (0 bundled, 4 external)" in text
+    assert "The 2 sources cited by the most incidents are listed; 2 more are not." in text
+    assert "more are not" not in page.build_source_list_html(links, limit=4)
+
+
 def test_coverage_caveat_states_a_coverage_file_and_the_assumed_span_only_when_it_matters():
     import pandas as pd
 
