@@ -217,14 +217,7 @@ def test_an_interrupted_batch_exits_130_stops_the_kernels_and_keeps_the_previous
     tmp = tmp_path / "tmp"
     pid_file = project / "pids" / "slow.pid"
     pid_file.unlink(missing_ok=True)
-    process = subprocess.Popen(
-        _command(project, "faults.toml", out, "--job", "slow", "--job", "good", "--force"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(tmp),
-        start_new_session=True,
-    )
+    process = _start(project, "faults.toml", out, tmp, "--job", "slow", "--job", "good", "--force")
     try:
         deadline = time.time() + 60
         while time.time() < deadline and not (pid_file.exists() and pid_file.read_text().strip()):
@@ -333,7 +326,15 @@ def _start(project: Path, config: str, out: Path, tmp: Path, *extra: str) -> sub
         text=True,
         env=_env(tmp),
         start_new_session=True,
+        preexec_fn=_as_a_terminal_job,
     )
+
+
+def _as_a_terminal_job() -> None:
+    """Ctrl-C at its default action, as for a command typed in a terminal. Tests started in the background
+    (``nohup``, ``&`` in a script) inherit SIGINT *ignored*; a program keeps an inherited ignore (Python then
+    installs no KeyboardInterrupt handler), so the Ctrl-C tests would find a render that rightly ignores it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _kill_group(process: subprocess.Popen, *kernels: int) -> None:
