@@ -274,8 +274,8 @@ def build_headline(
     """
     counts = count_by(selected, "category", include_empty=True)
     by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
-    parts = [f"{by_category[c]} {label}" for c, label in schema.CATEGORY_LABELS.items() if by_category.get(c, 0)]
-    items = [("Incidents", f"{len(selected)}: " + " · ".join(parts) if parts else "0")]
+    parts = [f"{by_category[c]:,} {label}" for c, label in schema.CATEGORY_LABELS.items() if by_category.get(c, 0)]
+    items = [("Incidents", f"{len(selected):,}: " + " · ".join(parts) if parts else "0")]  # 99,755 as in the tables
     if len(selected):
         tally = tally_casualties(selected, include_fatalities=False).set_index("measure")
         for measure in ("us_killed", "us_injured"):

@@ -57,6 +57,13 @@ def test_headline_gives_categories_us_casualties_span_and_data_as_of():
     assert headline["Data as of"].startswith("2024-05-01")
 
 
+def test_headline_counts_carry_thousands_separators_like_the_tables():
+    from tests.fixtures.tables import make_incidents
+
+    many = make_incidents(*[{"event_date": "2024-01-02"}] * 1200, {"event_date": "2024-01-03", "category": "us_strike"})
+    assert dict(page.build_headline(many, many))["Incidents"] == "1,201: 1,200 attacks on US forces · 1 US strikes"
+
+
 def test_coverage_lines_word_open_totals_and_totals_smaller_than_the_table():
     import pandas as pd
 
