@@ -360,14 +360,14 @@ def _typed_from_arrow(table: Table, arrow: pa.Table) -> pd.DataFrame:
             cols[col.name] = _categorical_from_dictionary(arr, col)
         else:
             text = pd.Series(pd.arrays.ArrowStringArray(arr)) if arr.num_chunks else pd.Series([], dtype="string")
-            cols[col.name] = _empty_as_missing(arr) if not col.required and arr.num_chunks else text
+            cols[col.name] = empty_as_missing(arr) if not col.required and arr.num_chunks else text
     return pd.DataFrame(cols, copy=False)
 
 
-def _empty_as_missing(arr: pa.ChunkedArray) -> pd.Series:
+def empty_as_missing(arr: pa.ChunkedArray) -> pd.Series:
     """Text column with empty cells as ``<NA>``; shares the text buffers (only a validity bitmap is new).
 
-    >>> _empty_as_missing(pa.chunked_array([pa.array(["a", "", "b"], pa.large_string())])).tolist()
+    >>> empty_as_missing(pa.chunked_array([pa.array(["a", "", "b"], pa.large_string())])).tolist()
     ['a', <NA>, 'b']
     """
     chunks = []

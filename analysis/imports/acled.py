@@ -135,11 +135,7 @@ def import_acled(path: Path, mapping_path: Path | None = None, skip_other_countr
     side2 = _joined(actor2, text_column(raw["assoc_actor_2"]))
     us_patterns = maps.compile_patterns(mapping, "us_forces", "category", maps.US_FORCES)
     category, category_lines = categories_from_sides(side1, side2, us_patterns, "actor1", "actor2", keep)
-    overrides = maps.vocabulary_table(mapping, "category.events", tuple(schema.CATEGORIES), "category by event id")
-    if overrides:
-        hit = event_id.isin(list(overrides)).to_numpy()
-        category[hit] = event_id[hit].map(overrides).to_numpy()
-        category_lines.append(f"{int(hit.sum())} categories set by the mapping file's [category.events]")
+    maps.override_categories(mapping, event_id, category, category_lines)
     weapon_map = {
         **WEAPON_BY_SUB_EVENT,
         **maps.vocabulary_table(mapping, "weapon", tuple(schema.WEAPONS), "weapon by sub_event_type"),

@@ -120,6 +120,16 @@ def vocabulary_table(mapping: MappingFile | None, section: str, allowed: tuple[s
     return {str(k): str(v) for k, v in table.items() if not isinstance(v, dict)}
 
 
+def override_categories(mapping: MappingFile | None, ids, category, lines: list[str]) -> None:
+    """Set ``category`` (an array aligned with ``ids``, the source's event ids) from the mapping file's
+    ``[category.events]`` table, in place, and add a line saying how many it set."""
+    overrides = vocabulary_table(mapping, "category.events", tuple(schema.CATEGORIES), "category by event id")
+    if overrides:
+        hit = ids.isin(list(overrides)).to_numpy()
+        category[hit] = ids[hit].map(overrides).to_numpy()
+        lines.append(f"{int(hit.sum())} categories set by the mapping file's [category.events]")
+
+
 def check_known_keys(mapping: MappingFile | None, known: dict[str, tuple[str, ...]]) -> None:
     """Every section and key of the mapping file is one the importer reads (a typo is an error, not ignored)."""
     if mapping is None:

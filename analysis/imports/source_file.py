@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from analysis import schema
 from analysis.data.problems import Problem, show
-from analysis.data.read import find_utf8_problem, read_csv_as_text, read_header, record_start_lines
+from analysis.data.read import empty_as_missing, find_utf8_problem, read_csv_as_text, read_header, record_start_lines
 
 DATE_FORMATS: dict[str, str] = {
     "%Y-%m-%d": "ISO (2024-01-28)",
@@ -181,8 +181,7 @@ def text_column(values: pd.Series) -> pd.Series:
     arr = arrow_text(values)
     if _has_edge_space(arr):  # trimming copies every cell: only when some cell needs it
         arr = pc.utf8_trim_whitespace(arr)
-    arr = pc.if_else(pc.equal(pc.binary_length(arr), 0), pa.scalar(None, arr.type), arr)
-    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([arr]) if isinstance(arr, pa.Array) else arr))
+    return empty_as_missing(arr)
 
 
 def _has_edge_space(arr: pa.ChunkedArray) -> bool:

@@ -113,11 +113,7 @@ def import_ucdp(path: Path, mapping_path: Path | None = None, skip_other_countri
     side_a, side_b = text_column(raw["side_a"]), text_column(raw["side_b"])
     us_patterns = maps.compile_patterns(mapping, "us_forces", "category", maps.US_FORCES)
     category, category_lines = categories_from_sides(side_a, side_b, us_patterns, "side_a", "side_b", keep)
-    overrides = maps.vocabulary_table(mapping, "category.events", tuple(schema.CATEGORIES), "category by event id")
-    if overrides:
-        hit = ident.isin(list(overrides)).to_numpy()
-        category[hit] = ident[hit].map(overrides).to_numpy()
-        category_lines.append(f"{int(hit.sum())} categories set by the mapping file's [category.events]")
+    maps.override_categories(mapping, ident, category, category_lines)
     us_a = _any_match(side_a, us_patterns)
     us_b = _any_match(side_b, us_patterns) & ~us_a
     us_sides = us_a | us_b

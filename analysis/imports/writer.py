@@ -34,7 +34,7 @@ import pyarrow.csv as pv
 from analysis import schema
 from analysis.data.coverage import build_coverage_rows
 from analysis.data.problems import Problem, count_text
-from analysis.data.read import read_csv_as_text, record_start_lines
+from analysis.data.read import empty_as_missing, read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir
 from analysis.imports.source_file import Imported, ImportRejected, iso_days
 
@@ -129,7 +129,7 @@ def _read_existing(out: Path) -> dict[str, pd.DataFrame]:
         if name == "coverage" and not path.is_file():
             continue
         arrow = read_csv_as_text(path)
-        tables[name] = pd.DataFrame({c: _empty_as_missing(arrow.column(c)) for c in arrow.column_names})
+        tables[name] = pd.DataFrame({c: empty_as_missing(arrow.column(c)) for c in arrow.column_names})
     return tables
 
 
@@ -151,16 +151,6 @@ def _as_text_frame(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
     return pd.DataFrame(
         {c.name: _text(frame[c.name], c.kind) if c.name in frame else _missing(len(frame)) for c in table.columns}
     )
-
-
-def _empty_as_missing(arr: pa.ChunkedArray) -> pd.Series:
-    """Text cells as read, an empty cell as ``<NA>`` (nothing trimmed).
-
-    >>> _empty_as_missing(pa.chunked_array([pa.array(["a", "", " "], pa.large_string())])).tolist()
-    ['a', <NA>, ' ']
-    """
-    empty = pc.equal(pc.binary_length(arr), 0)
-    return pd.Series(pd.arrays.ArrowStringArray(pc.if_else(empty, pa.scalar(None, arr.type), arr)))
 
 
 def _missing(n: int) -> pd.Series:
