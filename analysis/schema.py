@@ -624,8 +624,8 @@ COVERAGE = Table(
     name="coverage",
     file="coverage.csv",
     description=(
-        "Which periods (and countries) the data claims to cover: outside them a period without incidents is "
-        "'not covered', never a count of zero. Absent: the data covers its first to its last incident date."
+        "Which periods (and countries) the data claims to cover completely: outside them a period without "
+        "incidents reads 'none recorded', never a count of zero. Absent: the data claims no period complete."
     ),
     optional=True,
     columns=(

@@ -108,6 +108,61 @@ def compare_with_reported_totals(incidents: pd.DataFrame, reported_totals: pd.Da
 
 
 SPAN_COLUMNS = ["period_start", "period_end"]
+ZERO_CLAIM_COLUMNS = ["period_start", "period_end", "countries", "total_id", "source_id", "quote"]
+METRIC_CATEGORY = {"attacks_on_us": "attack_on_us"}
+"""The incident category a reported total's metric counts (only such totals can say a period is complete)."""
+
+
+def select_zero_claims(reported_totals: pd.DataFrame, countries=(), categories=()) -> pd.DataFrame:
+    """The reported totals that state *none* happened over a period, where they speak for the selection.
+
+    A total of 0 (``value_max`` 0, with a ``period_start``) is a source's
+    claim that its period is complete: no incident of its kind.  It speaks
+    for a selection when the selection holds only the category its metric
+    counts (``METRIC_CATEGORY``: ``attacks_on_us`` for ``attack_on_us``) and
+    only countries it names (every country when it names none).
+
+    Returns columns ``period_start``, ``period_end`` (``as_of``),
+    ``countries``, ``total_id``, ``source_id``, ``quote``.
+
+    >>> rt = pd.DataFrame({"metric": ["attacks_on_us"], "period_start": pd.to_datetime(["2024-02-01"]),
+    ...     "as_of": pd.to_datetime(["2024-04-20"]), "value_max": [0], "countries": [None],
+    ...     "total_id": ["RT-1"], "source_id": ["S1"], "quote": ["no attacks since February"]})
+    >>> len(select_zero_claims(rt, ["Iraq"], ["attack_on_us"])), len(select_zero_claims(rt))
+    (1, 0)
+    """
+    wanted_categories = set(categories or ())
+    rows = []
+    for t in reported_totals.itertuples(index=False):
+        category = METRIC_CATEGORY.get(str(t.metric))
+        if category is None or pd.isna(t.value_max) or t.value_max != 0 or pd.isna(t.period_start):
+            continue
+        named = set(split_countries(t.countries))
+        if wanted_categories != {category} or (named and not (countries and set(countries) <= named)):
+            continue
+        rows.append([t.period_start, t.as_of, t.countries, t.total_id, t.source_id, t.quote])
+    out = pd.DataFrame(rows, columns=ZERO_CLAIM_COLUMNS)
+    for col in SPAN_COLUMNS:
+        out[col] = pd.to_datetime(out[col]).astype("datetime64[s]")
+    return out
+
+
+def select_claimed_spans(coverage: pd.DataFrame, reported_totals: pd.DataFrame, countries=(), categories=()):
+    """Every span the data claims complete for a selection: ``coverage`` rows and the sources' stated zeros.
+
+    ``coverage`` holds only real claims (``coverage.csv`` rows; none when the
+    file is absent); see :func:`select_covered_spans` and
+    :func:`select_zero_claims`.  Returns columns ``period_start``,
+    ``period_end`` (``datetime64[s]``), merged and sorted.
+    """
+    listed = select_covered_spans(coverage, countries)
+    zeros = select_zero_claims(reported_totals, countries, categories)
+    both = pd.concat([listed, zeros[SPAN_COLUMNS]], ignore_index=True)
+    starts, ends = merge_spans(both["period_start"], both["period_end"])
+    return pd.DataFrame(
+        {"period_start": starts.astype("datetime64[s]"), "period_end": ends.astype("datetime64[s]")},
+        columns=SPAN_COLUMNS,
+    )
 
 
 def select_covered_spans(coverage: pd.DataFrame, countries=()) -> pd.DataFrame:

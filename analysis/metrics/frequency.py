@@ -5,12 +5,17 @@ on the 1st.  An incident whose date is known only to the week or month
 (``date_precision``) is counted in the period holding its ``event_date``,
 the first day of its possible span.
 
-Coverage: a period that no covered span reaches (``coverage.csv``, see
-:func:`analysis.metrics.coverage.select_covered_spans`) is "not covered":
-its count is missing (``<NA>``), never 0, and no lull runs through it.  The
-spans are passed as ``coverage=`` or recorded on the incident frame by
-:func:`attach_covered_spans` (``open_report`` does it for every report);
-without either, every period counts as covered.
+Coverage is a claim: a period lies inside the data's claimed coverage
+(``coverage.csv``, or a source's stated zero, see
+:func:`analysis.metrics.coverage.select_claimed_spans`) only when a claimed
+span holds every one of its days.  There an empty period counts 0.  Outside,
+a period counts only the incidents in the table: an empty one is missing
+(``<NA>``: "none recorded — not a complete count"), never 0; it has no
+rolling mean, and no lull is measured there.  The spans are passed as
+``coverage=`` or recorded on the incident frame by
+:func:`attach_covered_spans` (``open_report`` does it for every report, with
+no span at all when the data claims none); a frame with neither counts every
+period as covered, as a caller who passes a complete list expects.
 """
 
 from __future__ import annotations
@@ -25,9 +30,9 @@ from analysis.metrics.coverage import merge_spans
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
 COUNT_COLUMNS = ["period", "incidents", "cumulative", "rolling_mean", "covered"]
-NOT_COVERED = "not covered"
-"""What tables and charts say for a period the data does not cover (never 0)."""
-LULL_COLUMNS = ["began", "ended", "gap_days", "previous_incident_date"]
+NOT_COVERED = "none recorded \u2014 not a complete count"
+"""What tables and charts say for a period without incidents that the data does not claim to cover (never 0)."""
+LULL_COLUMNS = ["began", "ended", "gap_days", "previous_incident_date", "open_ended"]
 
 
 def _check_freq(freq: str) -> None:
@@ -141,19 +146,22 @@ def find_period_ends(starts: np.ndarray, freq: str) -> np.ndarray:
 
 
 def mark_covered_periods(periods: np.ndarray, freq: str, spans: tuple[np.ndarray, np.ndarray] | None) -> np.ndarray:
-    """Boolean per period: does any covered span reach into it? (All True when ``spans`` is None.)
+    """Boolean per period: does one claimed span hold every day of it? (All True when ``spans`` is None.)
+
+    ``spans`` are merged (:func:`analysis.metrics.coverage.merge_spans`), so a
+    period two touching claims cover together lies inside one of them.
 
     >>> p = np.array(["2024-01-01", "2024-01-08", "2024-01-15"], dtype="datetime64[D]")
-    >>> spans = (np.array(["2024-01-07"], "datetime64[D]"), np.array(["2024-01-07"], "datetime64[D]"))
+    >>> spans = (np.array(["2024-01-07"], "datetime64[D]"), np.array(["2024-01-21"], "datetime64[D]"))
     >>> mark_covered_periods(p, "week", spans).tolist()
-    [True, False, False]
+    [False, True, True]
     """
     periods = periods.astype("datetime64[D]")
     if spans is None:
         return np.ones(len(periods), dtype=bool)
     starts, ends = spans
     last_days = find_period_ends(periods, freq)
-    return ((starts[None, :] <= last_days[:, None]) & (ends[None, :] >= periods[:, None])).any(axis=1)
+    return ((starts[None, :] <= periods[:, None]) & (ends[None, :] >= last_days[:, None])).any(axis=1)
 
 
 def _date_dtype(df: pd.DataFrame):
@@ -170,7 +178,7 @@ def count_per_period(
     window: int = 4,
     coverage: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Count incidents per day, ISO week or month, with empty covered periods as zero.
+    """Count the incidents of ``df`` per day, ISO week or month; an empty period counts 0 only inside claimed coverage.
 
     The periods run from ``start`` (default: the earliest ``event_date``) to
     ``end`` (default: the latest); incidents outside them are not counted.
@@ -179,16 +187,18 @@ def count_per_period(
     included), in period order then ``by`` order.
 
     ``coverage`` (columns ``period_start``, ``period_end``: the spans the
-    data covers; default: those recorded by :func:`attach_covered_spans`,
-    else everything) marks each period: a period no span reaches, and
-    holding no incident, is not covered.
+    data claims to cover; default: those recorded by
+    :func:`attach_covered_spans`, else everything) marks each period covered
+    when a span holds all its days.
 
     Returns columns ``period`` (first day of the period), [``by``],
-    ``incidents`` (Int64), ``cumulative`` (Int64, running total from the first
-    period, per ``by`` value), ``rolling_mean`` (float64, mean of the covered
-    periods among the last ``window``, fewer at the start) and ``covered``
-    (bool).  In a period that is not covered the first three are missing
-    (``<NA>``/NaN), never 0.
+    ``incidents`` (Int64: incidents in the table), ``cumulative`` (Int64,
+    running count of the table's incidents from the first period, per ``by``
+    value), ``rolling_mean`` (float64, mean of the covered periods among the
+    last ``window``, fewer at the start; NaN in a period not covered) and
+    ``covered`` (bool: inside claimed coverage).  A period (or, with ``by``,
+    a period and value) that is not covered and holds no incident has
+    ``incidents`` and ``cumulative`` missing (``<NA>``), never 0.
     """
     _check_freq(freq)
     columns = COUNT_COLUMNS if by is None else ["period", by, *COUNT_COLUMNS[1:]]
@@ -207,12 +217,12 @@ def count_per_period(
         keep = (days >= lo) & (days <= hi)
         idx = np.searchsorted(periods, find_period_starts(days[keep], freq), side="right") - 1
         counts = np.bincount(idx, minlength=len(periods)).astype("int64")
-        covered = mark_covered_periods(periods, freq, _covered_spans(df, coverage)) | (counts > 0)
+        covered = mark_covered_periods(periods, freq, _covered_spans(df, coverage))
         return pd.DataFrame(
             {
                 "period": periods.astype(dtype),
-                "incidents": _uncovered_missing(counts, covered),
-                "cumulative": _uncovered_missing(counts.cumsum(), covered),
+                "incidents": _uncovered_missing(counts, covered | (counts > 0)),
+                "cumulative": _uncovered_missing(counts.cumsum(), covered | (counts > 0)),
                 "rolling_mean": _covered_rolling_mean(counts[:, None], covered, window).ravel(),
                 "covered": covered,
             }
@@ -233,15 +243,16 @@ def count_per_period(
     n_levels = len(levels)
     counts = np.bincount(idx * n_levels + codes, minlength=len(periods) * n_levels).astype("int64")
     grid = counts.reshape(len(periods), n_levels)
-    covered = mark_covered_periods(periods, freq, _covered_spans(df, coverage)) | (grid.sum(axis=1) > 0)
+    covered = mark_covered_periods(periods, freq, _covered_spans(df, coverage))
     covered_rows = np.repeat(covered, n_levels)
+    known = covered_rows | (grid.ravel() > 0)
     level_values = pd.Series(np.tile(np.asarray(levels, dtype=object), len(periods))).astype(values.dtype)
     return pd.DataFrame(
         {
             "period": np.repeat(periods, n_levels).astype(dtype),
             by: level_values,
-            "incidents": _uncovered_missing(grid.ravel(), covered_rows),
-            "cumulative": _uncovered_missing(grid.cumsum(axis=0).ravel(), covered_rows),
+            "incidents": _uncovered_missing(grid.ravel(), known),
+            "cumulative": _uncovered_missing(grid.cumsum(axis=0).ravel(), known),
             "rolling_mean": _covered_rolling_mean(grid, covered, window).ravel(),
             "covered": covered_rows,
         }
@@ -249,7 +260,7 @@ def count_per_period(
 
 
 def _uncovered_missing(values: np.ndarray, covered: np.ndarray) -> pd.arrays.IntegerArray:
-    """``values`` as Int64 with ``<NA>`` where not covered.
+    """``values`` as Int64 with ``<NA>`` where not ``known`` (not covered and no incident).
 
     >>> _uncovered_missing(np.array([2, 0]), np.array([True, False])).tolist()
     [2, <NA>]
@@ -283,46 +294,80 @@ def _empty(columns, by, df, dtype) -> pd.DataFrame:
 
 
 def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The longest stretches without any incident in ``df``, longest first.
+    """The longest stretches without any incident in ``df`` inside claimed coverage, longest first.
 
     A lull lies between two consecutive incident dates: it ``began`` the day
     after the earlier incident and ``ended`` on the date of the next one;
     ``gap_days`` is the number of days without an incident
     (``ended - began``).  Consecutive days leave no lull.  Ties are listed in
     date order.  Pass a filtered table (e.g. only attacks on US forces) to
-    find lulls of that kind.  A stretch that runs through a day outside
-    ``coverage`` (as in :func:`count_per_period`) is no lull: what happened
-    then is not known.
+    find lulls of that kind.
 
-    Returns columns ``began``, ``ended`` (dates), ``gap_days`` (int64) and
-    ``previous_incident_date`` (the earlier incident's date); ``top`` rows at
-    most (all when ``None``).
+    With claimed coverage (``coverage``, or spans recorded by
+    :func:`attach_covered_spans`), a lull is measured only inside a claimed
+    span: what happened outside is not known.  Where the span's edge, not an
+    incident, bounds the stretch, it begins on the span's first day or ends
+    the day after its last, and ``open_ended`` is True (the lull may have
+    been longer); ``previous_incident_date`` is then the table's last
+    incident before it, if any.  Without coverage every stretch between two
+    incidents counts.
+
+    Returns columns ``began``, ``ended`` (dates), ``gap_days`` (int64),
+    ``previous_incident_date`` (date, missing when none) and ``open_ended``
+    (bool); ``top`` rows at most (all when ``None``).
     """
     dtype = _date_dtype(df)
     days = df["event_date"].to_numpy(dtype="datetime64[D]") if len(df) else np.array([], "datetime64[D]")
     days = np.unique(days[~np.isnat(days)])
-    gaps = np.diff(days).astype("int64") - 1
-    quiet = gaps > 0
     spans = _covered_spans(df, coverage)
-    if spans is not None and len(days) > 1:
-        starts, ends = spans
-        first, last = days[:-1] + np.timedelta64(1, "D"), days[1:] - np.timedelta64(1, "D")
-        span = np.searchsorted(starts, first, side="right") - 1
-        quiet &= (span >= 0) & (ends[np.maximum(span, 0)] >= last) if len(starts) else False
-    keep = np.flatnonzero(quiet)
+    if spans is None:
+        began, ended, edge = days[:-1] + np.timedelta64(1, "D"), days[1:], np.zeros(max(len(days) - 1, 0), bool)
+    else:
+        began, ended, edge = _quiet_stretches_inside(days, *spans)
+    gaps = (ended - began).astype("int64")
+    keep = np.flatnonzero(gaps > 0)
     order = keep[np.argsort(-gaps[keep], kind="stable")]
     if top is not None:
         order = order[:top]
-    prev = days[order]
+    before = np.searchsorted(days, began[order], side="left") - 1
+    previous = np.where(before >= 0, days[np.maximum(before, 0)], np.datetime64("NaT"))
     return pd.DataFrame(
         {
-            "began": (prev + 1).astype(dtype),
-            "ended": days[order + 1].astype(dtype),
+            "began": began[order].astype(dtype),
+            "ended": ended[order].astype(dtype),
             "gap_days": gaps[order].astype("int64"),
-            "previous_incident_date": prev.astype(dtype),
+            "previous_incident_date": previous.astype("datetime64[D]").astype(dtype),
+            "open_ended": edge[order],
         },
         columns=LULL_COLUMNS,
     )
+
+
+def _quiet_stretches_inside(
+    days: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each stretch inside a span between incident ``days`` or the span's edges: first day, the day after the
+    last (the next incident or the day after the span) and whether an edge rather than an incident bounds it.
+
+    >>> d = np.array(["2024-01-03"], "datetime64[D]")
+    >>> a, b, e = _quiet_stretches_inside(d, np.array(["2024-01-01"], "datetime64[D]"),
+    ...                                   np.array(["2024-01-09"], "datetime64[D]"))
+    >>> a.astype(str).tolist(), b.astype(str).tolist(), e.tolist()
+    (['2024-01-01', '2024-01-04'], ['2024-01-03', '2024-01-10'], [True, True])
+    """
+    one = np.timedelta64(1, "D")
+    began, ended, edge = [], [], []
+    incident_days = set(days.tolist())
+    for a, b in zip(starts, ends):
+        inside = days[(days >= a) & (days <= b)]
+        lows = np.concatenate([[a - one], inside])
+        highs = np.concatenate([inside, [b + one]])
+        began.append(lows + one)
+        ended.append(highs)
+        edge.append([lo.item() not in incident_days or hi.item() not in incident_days for lo, hi in zip(lows, highs)])
+    if not began:
+        return np.array([], "datetime64[D]"), np.array([], "datetime64[D]"), np.array([], bool)
+    return np.concatenate(began), np.concatenate(ended), np.concatenate(edge).astype(bool)
 
 
 def find_longest_lull(df: pd.DataFrame) -> pd.DataFrame:

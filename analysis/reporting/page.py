@@ -25,7 +25,12 @@ from analysis.data.problems import count_text
 from analysis.data.read import load_dataset
 from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
-from analysis.metrics.coverage import compare_with_reported_totals, select_covered_spans, split_countries
+from analysis.metrics.coverage import (
+    compare_with_reported_totals,
+    select_claimed_spans,
+    select_zero_claims,
+    split_countries,
+)
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
 from analysis.reporting.charts import show_figure
@@ -142,38 +147,54 @@ def build_evidence_caveats(selected: pd.DataFrame, evidence: pd.DataFrame, sourc
     return caveats
 
 
-def build_coverage_caveat(coverage: pd.DataFrame, spans: pd.DataFrame, first, last) -> str | None:
-    """What the data claims to cover, when it matters for a report running from ``first`` to ``last``.
+def claimed_coverage(coverage: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``Dataset.coverage`` that are claims: none when ``coverage.csv`` is absent.
 
-    ``coverage`` is ``Dataset.coverage``, ``spans`` the part of it that applies
-    to the report's countries (:func:`analysis.metrics.coverage.select_covered_spans`).
-    A ``coverage.csv`` is always stated; without one, the data's span is stated
-    only when the report reaches outside it.  None when nothing needs saying.
+    Without the file the data claims no period complete, whatever span its incidents run over.
+    """
+    return coverage.iloc[0:0] if is_assumed(coverage) else coverage
+
+
+def build_coverage_caveat(coverage: pd.DataFrame, spans: pd.DataFrame, first, last, zero_claims=None) -> str:
+    """What the data claims complete, for a report running from ``first`` to ``last``.
+
+    ``coverage`` is ``Dataset.coverage``, ``spans`` the claimed spans that apply
+    to the report (:func:`analysis.metrics.coverage.select_claimed_spans`),
+    ``zero_claims`` the sources' stated zeros among them
+    (:func:`analysis.metrics.coverage.select_zero_claims`), each quoted.
+    Without any claim the counts are said to be of incidents in this table only.
     """
     first, last = pd.Timestamp(first), pd.Timestamp(last)
-    if is_assumed(coverage):
-        if len(coverage) == 0:
-            return None
-        a, b = coverage["period_start"].iloc[0], coverage["period_end"].iloc[0]
-        if first >= a and last <= b:
-            return None
-        return (
-            f"The data has no coverage.csv, so it is taken to cover only its first to its last incident date "
-            f"({format_day(a)} to {format_day(b)}); periods of this report outside that span are marked "
-            f"'{NOT_COVERED}', never counted as 0."
+    claims = claimed_coverage(coverage)
+    zero_claims = zero_claims if zero_claims is not None else pd.DataFrame(columns=["period_start"])
+    said = []
+    for z in zero_claims.itertuples(index=False):
+        said.append(
+            f"{z.source_id} states there were none from {format_day(z.period_start)} to {format_day(z.period_end)} "
+            f"(\u201c{z.quote}\u201d, {z.total_id}), so periods inside that span count 0"
         )
-    listed = [
-        f"{format_day(a)} to {format_day(b)}" + (f" ({', '.join(split_countries(c))})" if split_countries(c) else "")
-        for a, b, c in zip(coverage["period_start"], coverage["period_end"], coverage["countries"])
-    ]
-    shown = "; ".join(listed[:4]) + (f"; and {len(listed) - 4} more" if len(listed) > 4 else "")
+    if len(claims):
+        listed = [
+            f"{format_day(a)} to {format_day(b)}" + (f" ({', '.join(names)})" if names else "")
+            for a, b, names in zip(
+                claims["period_start"], claims["period_end"], map(split_countries, claims["countries"])
+            )
+        ]
+        shown = "; ".join(listed[:4]) + (f"; and {len(listed) - 4} more" if len(listed) > 4 else "")
+        said.insert(0, f"The data claims to cover {shown} (coverage.csv)")
     inside = bool(((spans["period_start"] <= first) & (spans["period_end"] >= last)).any())
-    tail = (
-        "this report lies inside it."
-        if inside
-        else f"periods of this report outside it are marked '{NOT_COVERED}' in charts and tables, never counted as 0."
+    if inside:
+        return "; ".join(said) + "; this report lies inside it."
+    rest = (
+        "Outside claimed coverage"
+        if said
+        else "The data makes no claim to list every incident of any period of this report"
     )
-    return f"The data claims to cover {shown} (coverage.csv); {tail}"
+    rest += (
+        ": counts are of the incidents in this table, a period without one reads "
+        f"'{NOT_COVERED}', never 0, and no lull is measured there."
+    )
+    return "; ".join(said) + ("; " + rest[0].lower() + rest[1:] if said else rest)
 
 
 def _split(ids: str) -> list[str]:
@@ -261,8 +282,15 @@ def build_source_list_html(links: pd.DataFrame, limit: int = DEFAULT_ROW_LIMIT) 
     )
 
 
+HEADLINE_COUNT_LABEL = "Incidents in this table"
+"""The headline's count label: the table's incidents, not every incident that happened."""
+
+
 def build_headline(
-    incidents: pd.DataFrame, selected: pd.DataFrame, rendered: dt.date | None = None
+    incidents: pd.DataFrame,
+    selected: pd.DataFrame,
+    rendered: dt.date | None = None,
+    period: tuple[str | None, str | None] = (None, None),
 ) -> list[tuple[str, str]]:
     """The figures a reader takes in first, as (label, text) pairs.
 
@@ -270,12 +298,15 @@ def build_headline(
     with the number of incidents whose figure is unknown, the date span of
     the selection, the data's "as of" (the latest incident of the whole
     table ``incidents``) and the day the report was rendered (``rendered``,
-    default today).
+    default today).  An empty selection over a ``period`` (start, end) the
+    table does not reach says so instead of a count.
     """
     counts = count_by(selected, "category", include_empty=True)
     by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
     parts = [f"{by_category[c]:,} {label}" for c, label in schema.CATEGORY_LABELS.items() if by_category.get(c, 0)]
-    items = [("Incidents", f"{len(selected):,}: " + " · ".join(parts) if parts else "0")]  # 99,755 as in the tables
+    unreached = None if len(selected) else describe_unreached_period(incidents, *period)
+    count = f"{len(selected):,}: " + " · ".join(parts) if parts else (unreached or "none recorded")
+    items = [(HEADLINE_COUNT_LABEL, count)]  # 99,755 as in the tables
     if len(selected):
         tally = tally_casualties(selected, include_fatalities=False).set_index("measure")
         for measure in ("us_killed", "us_injured"):
@@ -335,6 +366,7 @@ def show_report_header(
     dataset=None,
     period: tuple[str | None, str | None] = (None, None),
     countries=(),
+    categories=(),
 ) -> None:
     """Display the title, the headline strip, the coverage line, the filters, the caveats and the sources.
 
@@ -344,15 +376,16 @@ def show_report_header(
     caveats = build_caveats(selected) if len(selected) else []
     headline, coverage_lines, sources_html = [], [], ""
     if dataset is not None:
-        headline = build_headline(dataset.incidents, selected)
+        headline = build_headline(dataset.incidents, selected, period=period)
         if len(selected):
             coverage_lines = build_coverage_lines(compare_with_reported_totals(selected, dataset.reported_totals))
             caveats += build_evidence_caveats(selected, dataset.evidence, dataset.sources)
             first = period[0] or selected["event_date"].min()
             last = period[1] or selected["event_date"].max()
-            spans = select_covered_spans(dataset.coverage, countries)
-            covered = build_coverage_caveat(dataset.coverage, spans, first, last)
-            caveats += [covered] if covered else []
+            claims = claimed_coverage(dataset.coverage)
+            spans = select_claimed_spans(claims, dataset.reported_totals, countries, categories)
+            zeros = select_zero_claims(dataset.reported_totals, countries, categories)
+            caveats.append(build_coverage_caveat(dataset.coverage, spans, first, last, zeros))
             sources_html = build_source_list_html(build_source_links(dataset.sources, selected))
     items = "".join(f"<li>{html.escape(c)}</li>" for c in caveats)
     strip = "".join(
@@ -378,10 +411,31 @@ def show_report_header(
     display({"text/html": body, "text/plain": "\n".join(plain)}, raw=True)
 
 
-def show_no_incidents(filters_text: str) -> None:
-    """Display the message an empty selection gets instead of charts."""
-    text = (
-        f"No incidents match these filters. {filters_text} Widen the period, countries or categories and render again."
+def describe_unreached_period(incidents: pd.DataFrame, start=None, end=None) -> str | None:
+    """One sentence when the report's period lies wholly outside the table's dates; None otherwise.
+
+    >>> inc = pd.DataFrame({"event_date": pd.to_datetime(["2024-01-05", "2024-10-01"])})
+    >>> describe_unreached_period(inc, "2026-10-12", "2026-12-07")
+    'No data after 2024-10-01: this period (2026-10-12 to 2026-12-07) is not covered by the table.'
+    >>> describe_unreached_period(inc, "2024-02-01", "2024-03-01") is None
+    True
+    """
+    if not len(incidents):
+        return None
+    first, last = incidents["event_date"].min(), incidents["event_date"].max()
+    span = f"{start or 'the first incident'} to {end or 'the latest incident'}"
+    if start and pd.Timestamp(start) > last:
+        return f"No data after {format_day(last)}: this period ({span}) is not covered by the table."
+    if end and pd.Timestamp(end) < first:
+        return f"No data before {format_day(first)}: this period ({span}) is not covered by the table."
+    return None
+
+
+def show_no_incidents(filters_text: str, unreached: str | None = None) -> None:
+    """Display the one line an empty selection gets instead of tables and charts."""
+    text = unreached or (
+        f"No incident in this table matches these filters ({filters_text.rstrip('.')}): "
+        "none recorded, which is not a count of zero unless the data claims to cover the period."
     )
     display({"text/html": f'<div class="report-empty">{html.escape(text)}</div>', "text/plain": text}, raw=True)
 
@@ -443,11 +497,10 @@ def open_report(
     dataset = load_dataset(data_dir or None)
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations)
-    spans = select_covered_spans(dataset.coverage, countries)
+    spans = select_claimed_spans(claimed_coverage(dataset.coverage), dataset.reported_totals, countries, categories)
     attach_covered_spans(selected, spans)
-    show_report_header(
-        title, filters_text, selected, len(dataset.incidents), dataset, (start or None, end or None), countries
-    )
+    period = (start or None, end or None)
+    show_report_header(title, filters_text, selected, len(dataset.incidents), dataset, period, countries, categories)
     if selected.empty:
-        show_no_incidents(filters_text)
+        show_no_incidents(filters_text, describe_unreached_period(dataset.incidents, *period))
     return Report(dataset, selected, filters_text, start or None, end or None, spans)

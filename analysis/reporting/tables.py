@@ -44,7 +44,10 @@ ROWS_NOT_LISTED = "rows_not_listed"
 """``DataFrame.attrs`` key: how many rows :func:`limit_rows` left out, and how to name them."""
 
 _NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
-_NUMERIC_CELL = re.compile(rf"^[{AT_LEAST}{AT_MOST}]?(?P<lead>{_NUMBER})%?(?:{EN_DASH}{_NUMBER}%?)?(?: \([^()]*\))?$")
+_NUMERIC_CELL = re.compile(
+    rf"^(?:[{AT_LEAST}{AT_MOST}]|at least |at most |about )?(?P<lead>{_NUMBER})%?(?:{EN_DASH}{_NUMBER}%?)?"
+    r"(?: \([^()]*\))?$"
+)
 _MONTH_CELL = re.compile(r"^(?P<mon>[A-Z][a-z]{2}) (?P<year>\d{4})$")
 _MONTHS = {m: f"{i:02d}" for i, m in enumerate(calendar.month_abbr) if m}
 _NUM_CLASS = ' class="num"'
@@ -117,7 +120,7 @@ def _text_sort_key(text: str) -> str | None:
 
 def _is_numeric_column(texts: list[str]) -> bool:
     """A column of figures: every cell a number, range or share (or ``unknown``/``not covered``), one given."""
-    known = [t for t in texts if t not in (UNKNOWN, NOT_COVERED)]
+    known = [t for t in texts if t not in (UNKNOWN, NOT_COVERED, NOT_MEASURED)]
     return bool(known) and all(_sort_key(t) is not None for t in known)
 
 
@@ -353,44 +356,73 @@ def build_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+NOT_MEASURED = "not measured"
+"""A rolling mean outside claimed coverage: the weeks around it are not complete counts."""
+
+
 def build_period_table(
     per_period: pd.DataFrame, freq: str = "day", limit: int | None = DEFAULT_ROW_LIMIT
 ) -> pd.DataFrame:
-    """Periods with their count, cumulative count and rolling mean, for display.
+    """Periods with the table's count, its running count and the rolling mean, for display.
 
-    Only the ``limit`` most recent periods are listed (the earlier ones are
-    counted under the table; the chart shows them all).
+    A run of periods without incidents outside claimed coverage (``incidents``
+    missing) is one row reading "none recorded — not a complete count" in the
+    three figure columns, never 0; a period outside claimed coverage has its
+    rolling mean "not measured".  Only the ``limit`` most recent rows are
+    listed (the earlier ones are counted under the table; the chart shows them all).
 
-    Columns: period, incidents, cumulative, rolling mean; a period the data
-    does not cover (``covered`` False) reads "not covered" in all three, never 0.
+    Columns: period, incidents in this table, cumulative, rolling mean.
     """
-    table = pd.DataFrame(
-        {
-            "period": [format_period(p, freq) for p in per_period["period"]],
-            "incidents": per_period["incidents"].astype("Int64").array,
-            "cumulative": per_period["cumulative"].astype("Int64").array,
-            "rolling mean": per_period["rolling_mean"].round(2).to_numpy(),
-        }
-    )
-    if "covered" in per_period.columns and not per_period["covered"].all():
-        uncovered = ~per_period["covered"].to_numpy(dtype=bool)
-        for column in ("incidents", "cumulative", "rolling mean"):
-            table[column] = table[column].astype(object).where(~uncovered, NOT_COVERED)
-    return limit_rows(table, limit, noun=f"{freq}s", keep="last")
+    known = per_period["incidents"].notna().to_numpy(dtype=bool)
+    starts = np.flatnonzero(~known & np.r_[True, known[:-1]])
+    ends = np.flatnonzero(~known & np.r_[known[1:], True])
+    rows, gap = [], dict(zip(starts, ends))
+    i = 0
+    while i < len(per_period):
+        period = format_period(per_period["period"].iloc[i], freq)
+        if i in gap:
+            last = gap[i]
+            if last > i:
+                period += f" to {format_period(per_period['period'].iloc[last], freq)}"
+            rows.append((period, NOT_COVERED, NOT_COVERED, NOT_COVERED))
+            i = last + 1
+            continue
+        mean = per_period["rolling_mean"].iloc[i]
+        rows.append(
+            (
+                period,
+                f"{int(per_period['incidents'].iloc[i]):,}",
+                f"{int(per_period['cumulative'].iloc[i]):,}",
+                NOT_MEASURED if pd.isna(mean) else f"{round(float(mean), 2):g}",
+            )
+        )
+        i += 1
+    table = pd.DataFrame(rows, columns=["period", "incidents in this table", "cumulative", "rolling mean"])
+    return limit_rows(table, limit, noun=f"{freq}s" if len(table) == len(per_period) else "rows", keep="last")
 
 
 def build_lull_table(lulls: pd.DataFrame) -> pd.DataFrame:
-    """Lulls for display. Columns: last incident before, lull began, lull ended (next incident), days."""
+    """Lulls for display (:func:`analysis.metrics.frequency.find_lulls` output).
 
-    def day(series: pd.Series) -> list[str]:
-        return pd.to_datetime(series).dt.strftime("%Y-%m-%d").tolist()
+    A lull bounded by the edge of claimed coverage reads "at least N" days,
+    and its edge says so. Columns: last incident before, lull began, lull
+    ended (next incident), days.
+    """
 
+    def day(value) -> str:
+        return "none in the table" if pd.isna(value) else format_day(value)
+
+    began, ended = [], []
+    for a, b, prev, open_ in zip(lulls["began"], lulls["ended"], lulls["previous_incident_date"], lulls["open_ended"]):
+        starts_at_edge = bool(open_) and (pd.isna(prev) or pd.Timestamp(prev) + pd.Timedelta(days=1) != a)
+        began.append(day(a) + (" (start of claimed coverage)" if starts_at_edge else ""))
+        ended.append(day(b) + (" (end of claimed coverage)" if bool(open_) and not starts_at_edge else ""))
     return pd.DataFrame(
         {
-            "last incident before": day(lulls["previous_incident_date"]),
-            "lull began": day(lulls["began"]),
-            "lull ended (next incident)": day(lulls["ended"]),
-            "days": lulls["gap_days"].to_numpy(),
+            "last incident before": [day(v) for v in lulls["previous_incident_date"]],
+            "lull began": began,
+            "lull ended (next incident)": ended,
+            "days": [f"at least {n:,}" if o else f"{n:,}" for n, o in zip(lulls["gap_days"], lulls["open_ended"])],
         }
     )
 

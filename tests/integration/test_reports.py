@@ -49,7 +49,9 @@ def test_an_empty_selection_renders_a_clear_message_and_reads_empty_not_rendered
         caplog.messages
     )
     page = (tmp_path / "nothing.html").read_text(encoding="utf-8")
-    assert "No incidents match these filters." in page
+    assert (
+        "No data after 2024-10-01: this period (2030-01-01 to the latest incident) is not covered by the table." in page
+    )
     assert "Plotly.newPlot" not in page
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "EMPTY: no incidents match its filters (report rendered in this run)" in index

@@ -9,7 +9,7 @@ import pytest
 from analysis import schema
 from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
-from analysis.metrics.frequency import count_per_period
+from analysis.metrics.frequency import NOT_COVERED, count_per_period
 from analysis.reporting import charts
 from analysis.reporting.links import build_card_hrefs
 from tests.fixtures.tables import make_incidents
@@ -386,7 +386,7 @@ def test_periods_not_covered_are_one_labelled_shaded_span_and_no_zero(incidents,
     spans = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(spans) == 1
     assert (spans[0].x0, spans[0].x1) == ("2024-01-11T12:00:00", "2024-01-18T12:00:00")  # half a week either side
-    labels = [a for a in fig.layout.annotations if a.text == "not covered"]
+    labels = [a for a in fig.layout.annotations if a.text == NOT_COVERED]
     assert len(labels) == 1 and labels[0].x == spans[0].x0
     assert fig.layout.meta["context"][0]["label"] == "talks", "the context event is kept in the numbered list"
     hole = {pd.Timestamp("2024-01-15")}
@@ -398,7 +398,7 @@ def test_periods_not_covered_are_one_labelled_shaded_span_and_no_zero(incidents,
 
 def test_fully_covered_counts_get_no_span(incidents):
     fig = charts.plot_frequency_timeline(count_per_period(incidents, "week", by="category"))
-    assert not [a for a in fig.layout.annotations if a.text == "not covered"]
+    assert not [a for a in fig.layout.annotations if a.text == NOT_COVERED]
     assert not [s for s in fig.layout.shapes if s.type == "rect"]
 
 
@@ -414,5 +414,5 @@ def test_period_table_says_not_covered_never_zero(incidents):
     table = build_period_table(count_per_period(incidents, "week", coverage=covered), "week")
     hole = table[table["period"] == "week of 2024-01-15"]
     assert len(hole) == 1
-    assert (hole[["incidents", "cumulative", "rolling mean"]] == "not covered").all().all()
-    assert ">not covered</td>" in build_table_html(table) and ">0</td>" not in build_table_html(hole)
+    assert (hole[["incidents in this table", "cumulative", "rolling mean"]] == NOT_COVERED).all().all()
+    assert f">{NOT_COVERED}</td>" in build_table_html(table) and ">0</td>" not in build_table_html(hole)
