@@ -25,7 +25,14 @@ from pathlib import PurePosixPath
 import pandas as pd
 
 from analysis import schema
-from analysis.reporting.formatting import UNKNOWN, format_day, format_period, format_range, format_tally_cell
+from analysis.reporting.formatting import (
+    UNKNOWN,
+    format_day,
+    format_incident_casualty,
+    format_incident_figure,
+    format_period,
+    format_range,
+)
 from analysis.reporting.links import CARDS_PER_PAGE, assign_card_pages
 
 CARD_CLASS = "incident-card"
@@ -72,28 +79,6 @@ def _fragment(incident_id: str) -> str:
 
 
 # --- wording of one fact -------------------------------------------------------------------
-
-
-def format_incident_figure(lo, best, hi) -> str:
-    """One incident's count (``min``, ``best``, ``max``) as a one-incident casualty tally shows it.
-
-    Follows :func:`analysis.metrics.casualties.tally_casualties`: a best
-    estimate without a stated minimum counts at the low end, an empty minimum
-    under a given maximum counts 0; unknown stays ``unknown``, never 0.
-
-    >>> format_incident_figure(3, pd.NA, 3), format_incident_figure(0, pd.NA, 0)
-    ('3', '0')
-    >>> format_incident_figure(pd.NA, 1200, pd.NA)
-    '1200 (≥1200)'
-    >>> format_incident_figure(2, pd.NA, pd.NA), format_incident_figure(2, 3, 5)
-    ('≥2', '3 (2–5)')
-    >>> format_incident_figure(pd.NA, pd.NA, 5), format_incident_figure(pd.NA, pd.NA, pd.NA)
-    ('0–5', 'unknown')
-    """
-    if _is_missing(lo):
-        lo = best if not _is_missing(best) else (0 if not _is_missing(hi) else pd.NA)
-    high_open = not _is_missing(lo) and _is_missing(hi)
-    return format_tally_cell(lo, hi, high_open, 0, None if _is_missing(best) else best)
 
 
 def format_incident_date(day, precision) -> str:
@@ -316,7 +301,16 @@ def build_card_html(incident: Mapping, quotes: list[tuple[str, str, str]], refs:
     ]
     if _text(value("operation")):
         facts.append(_fact("operation", _text(value("operation"))))
-    facts += [_fact(prefix, count(prefix), "card-figure") for prefix in schema.CASUALTY_PREFIXES]
+    facts += [
+        _fact(
+            prefix,
+            format_incident_casualty(
+                value("category"), prefix, value(f"{prefix}_min"), value(f"{prefix}_best"), value(f"{prefix}_max")
+            ),
+            "card-figure",
+        )
+        for prefix in schema.CASUALTY_PREFIXES
+    ]
     fatalities = value(schema.FATALITIES)
     facts.append(_fact(schema.FATALITIES, format_range(fatalities, fatalities), "card-figure"))
     notes = _text(value("notes"))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import schema
-from analysis.metrics.casualties import group_columns, widen_tally
+from analysis.data.problems import count_text
+from analysis.metrics.casualties import US_EXPOSED_CATEGORIES, US_MEASURES, group_columns, widen_tally
 
 EN_DASH = "\u2013"
 AT_LEAST = "\u2265"
@@ -153,39 +154,164 @@ def format_period(start, freq: str) -> str:
     return format_day(start)
 
 
-def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0, best=None) -> str:
-    """One cell of a casualty table: best estimate and range, then how many incidents lack a figure.
+NOT_APPLICABLE = "not applicable"
+"""A casualty figure of a side that could not be casualties of the incidents counted (never "unknown", never 0)."""
+
+
+def _count(value) -> str:
+    """A whole count with thousands separators.
+
+    >>> _count(1200.0), _count(7)
+    ('1,200', '7')
+    """
+    return f"{int(float(value)):,}"
+
+
+def format_figure(low, high, high_open: bool = False, best=None, approximate: bool = False) -> str:
+    """How a casualty figure reads everywhere (headline, tables, charts, cards, export notes): the one formatter.
+
+    ``low``/``high`` are the lowest and highest figure the sources support
+    (a sum over incidents for a tally); ``high_open`` means a source stated
+    a minimum and none an upper bound ("at least"); ``best`` is the best
+    estimate; ``approximate`` means the figure rests on a best estimate
+    alone ("about"), which is not a minimum and so never open-ended.
+
+    >>> format_figure(1200, 1200, best=1200, approximate=True)
+    'about 1,200'
+    >>> format_figure(18, None, high_open=True)
+    'at least 18'
+    >>> format_figure(2, 3), format_figure(3, 3), format_figure(0, 0)
+    ('2–3', '3', '0')
+    >>> format_figure(2, 4, best=3), format_figure(None, None)
+    ('3 (2–4)', 'unknown')
+    >>> format_figure(None, 5)
+    'at most 5'
+    """
+    lo_missing, hi_missing = _is_missing(low), _is_missing(high) or high_open
+    if lo_missing and hi_missing:
+        return UNKNOWN
+    if hi_missing:
+        return f"at least {_count(low)}"
+    if lo_missing:
+        return f"at most {_count(high)}"
+    about = "about " if approximate else ""
+    if float(low) == float(high):
+        return f"{about}{_count(low)}"
+    text = f"{_count(low)}{EN_DASH}{_count(high)}"
+    if not _is_missing(best) and float(best) not in (float(low), float(high)):
+        return f"{about}{_count(best)} ({text})"
+    return about + text
+
+
+def format_incident_figure(lo, best, hi) -> str:
+    """One incident's count (``min``, ``best``, ``max``) as :func:`format_figure` words it.
+
+    A best estimate without stated bounds reads "about N"; an empty minimum
+    under a given maximum counts the best estimate, else 0; unknown stays
+    ``unknown``, never 0.
+
+    >>> format_incident_figure(3, pd.NA, 3), format_incident_figure(0, pd.NA, 0)
+    ('3', '0')
+    >>> format_incident_figure(pd.NA, 1200, pd.NA)
+    'about 1,200'
+    >>> format_incident_figure(18, pd.NA, pd.NA), format_incident_figure(2, 3, 5)
+    ('at least 18', '3 (2–5)')
+    >>> format_incident_figure(pd.NA, pd.NA, 5), format_incident_figure(pd.NA, pd.NA, pd.NA)
+    ('0–5', 'unknown')
+    """
+    if _is_missing(lo) and _is_missing(hi):
+        if _is_missing(best):
+            return UNKNOWN
+        return format_figure(best, best, best=best, approximate=True)
+    if _is_missing(lo):  # as the tally counts it: the best estimate, else 0 under a stated maximum
+        lo = best if not _is_missing(best) else 0
+    return format_figure(lo, hi, _is_missing(hi), None if _is_missing(best) else best)
+
+
+def format_incident_casualty(category, measure: str, lo, best, hi) -> str:
+    """One incident's casualty figure of ``measure``, or "not applicable" when its side could not be casualties.
+
+    US personnel could be casualties of an attack on US forces, or of an
+    incident for which a source gives a US figure
+    (:func:`analysis.metrics.casualties.find_applicable`).
+
+    >>> format_incident_casualty("regional", "us_killed", pd.NA, pd.NA, pd.NA)
+    'not applicable'
+    >>> format_incident_casualty("attack_on_us", "us_killed", pd.NA, pd.NA, pd.NA)
+    'unknown'
+    >>> format_incident_casualty("regional", "other_killed", pd.NA, 1200, pd.NA)
+    'about 1,200'
+    """
+    stated = not all(_is_missing(v) for v in (lo, best, hi))
+    if measure in US_MEASURES and not stated and str(category) not in US_EXPOSED_CATEGORIES:
+        return NOT_APPLICABLE
+    return format_incident_figure(lo, best, hi)
+
+
+def format_tally_cell(
+    low,
+    high,
+    high_open: bool,
+    incidents_unknown: int = 0,
+    best=None,
+    incidents: int | None = None,
+    incidents_approximate: int = 0,
+) -> str:
+    """One cell of a casualty tally: the figure as :func:`format_figure` words it, then the incidents without one.
 
     ``low``/``high`` are sums over the incidents that have a figure; ``high``
     is ignored when ``high_open`` (some incident has only a lower bound).
+    ``incidents`` is how many incidents the measure applies to: 0 reads
+    "not applicable".
 
     >>> format_tally_cell(3, 5, False)
     '3–5'
     >>> format_tally_cell(3, pd.NA, True, 2)
-    '≥3 (2 unknown)'
+    'at least 3 (2 unknown)'
     >>> format_tally_cell(pd.NA, pd.NA, False, 4)
     'unknown'
-    >>> format_tally_cell(0, 0, False)
-    '0'
-    >>> format_tally_cell(1203, pd.NA, True, 1, best=1203)
-    '1203 (≥1203; 1 unknown)'
+    >>> format_tally_cell(0, 0, False), format_tally_cell(pd.NA, pd.NA, False, 0, incidents=0)
+    ('0', 'not applicable')
+    >>> format_tally_cell(1200, 1200, False, 1, best=1200, incidents_approximate=1)
+    'about 1,200 (1 unknown)'
     >>> format_tally_cell(2, 4, False, best=3)
     '3 (2–4)'
     """
-    text = format_range(low, pd.NA if high_open else high)
-    if text == UNKNOWN:
-        return text
-    exact = not high_open and not _is_missing(high) and high == low
-    if best is not None and not _is_missing(best) and not exact:
-        unknown = (
-            ""
-            if _is_missing(incidents_unknown) or int(incidents_unknown) == 0
-            else f"; {int(incidents_unknown)} unknown"
-        )
-        return f"{_number(best)} ({text}{unknown})"
-    if not _is_missing(incidents_unknown) and int(incidents_unknown) > 0:
-        text += f" ({int(incidents_unknown)} unknown)"
+    if incidents is not None and not _is_missing(incidents) and int(incidents) == 0:
+        return NOT_APPLICABLE
+    approximate = not _is_missing(incidents_approximate) and int(incidents_approximate) > 0
+    text = format_figure(low, high, high_open, None if _is_missing(best) else best, approximate)
+    if text != UNKNOWN and not _is_missing(incidents_unknown) and int(incidents_unknown) > 0:
+        text += f" ({int(incidents_unknown):,} unknown)"
     return text
+
+
+def describe_us_tally(row: pd.Series, attacks: int) -> str:
+    """A US casualty tally (a row of :func:`analysis.metrics.casualties.tally_casualties`) and the incidents it covers.
+
+    ``attacks`` is the number of attacks on US forces selected; the other
+    incidents counted are those with a stated US figure.
+
+    >>> row = {"low": 3, "high": 3, "best": pd.NA, "high_open": False, "incidents": 6,
+    ...        "incidents_with_figure": 3, "incidents_unknown": 3, "incidents_approximate": 0}
+    >>> describe_us_tally(pd.Series(row), 6)
+    '3 in 6 attacks on US forces; 3 without a figure'
+    >>> describe_us_tally(pd.Series({**row, "incidents": 0, "incidents_with_figure": 0, "incidents_unknown": 0}), 0)
+    'not applicable: no attack on US forces selected'
+    """
+    applicable, unknown = int(row["incidents"]), int(row["incidents_unknown"])
+    if applicable == 0:
+        return f"{NOT_APPLICABLE}: no attack on US forces selected"
+    others = applicable - attacks
+    scope = count_text(attacks, "attack") + " on US forces"
+    if others:
+        scope += f" and {count_text(others, 'other incident')} with a stated US figure"
+    if int(row["incidents_with_figure"]) == 0:
+        return f"unknown: no source gives a figure for the {scope}"
+    figure = format_tally_cell(
+        row["low"], row["high"], bool(row["high_open"]), 0, row["best"], applicable, row["incidents_approximate"]
+    )
+    return f"{figure} in {scope}" + (f"; {unknown:,} without a figure" if unknown else "")
 
 
 def format_casualty_table(
@@ -209,13 +335,15 @@ def format_casualty_table(
     names = [m for m in (measures or tally["measure"].drop_duplicates().tolist())]
     for m in names:
         out[m] = [
-            format_tally_cell(lo, hi, bool(op), unk, best)
-            for lo, hi, op, unk, best in zip(
+            format_tally_cell(lo, hi, bool(op), unk, best, n, approx)
+            for lo, hi, op, unk, best, n, approx in zip(
                 wide[f"{m}_low"],
                 wide[f"{m}_high"],
                 wide[f"{m}_high_open"],
                 wide[f"{m}_incidents_unknown"],
                 wide[f"{m}_best"],
+                wide[f"{m}_incidents"],
+                wide[f"{m}_incidents_approximate"],
             )
         ]
     out = out.astype({m: "string" for m in names})

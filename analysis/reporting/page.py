@@ -34,7 +34,7 @@ from analysis.metrics.coverage import (
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
 from analysis.reporting.charts import show_figure
-from analysis.reporting.formatting import format_day, format_tally_cell
+from analysis.reporting.formatting import describe_us_tally, format_day
 from analysis.reporting.links import CARDS_DIRNAME
 from analysis.reporting.tables import DEFAULT_ROW_LIMIT, show_table
 
@@ -309,13 +309,10 @@ def build_headline(
     items = [(HEADLINE_COUNT_LABEL, count)]  # 99,755 as in the tables
     if len(selected):
         tally = tally_casualties(selected, include_fatalities=False).set_index("measure")
+        attacks = int((selected["category"].astype("string") == "attack_on_us").sum())
         for measure in ("us_killed", "us_injured"):
-            row = tally.loc[measure]
-            cell = format_tally_cell(
-                row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"]), row["best"]
-            )
             label = schema.MEASURE_LABELS[measure]
-            items.append((label[0].upper() + label[1:], cell))
+            items.append((label[0].upper() + label[1:], describe_us_tally(tally.loc[measure], attacks)))
         items.append(
             ("Dates", f"{format_day(selected['event_date'].min())} to {format_day(selected['event_date'].max())}")
         )

@@ -18,7 +18,7 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import schema
-from analysis.metrics.casualties import tally_casualties
+from analysis.metrics.casualties import US_MEASURES, tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.frequency import NOT_COVERED
 from analysis.reporting.formatting import (
@@ -26,7 +26,9 @@ from analysis.reporting.formatting import (
     AT_MOST,
     EN_DASH,
     UNKNOWN,
+    describe_us_tally,
     format_day,
+    format_incident_casualty,
     format_period,
     format_range,
     format_share,
@@ -260,7 +262,9 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_
         ordered = ordered.head(limit)
 
     def pair(prefix: str) -> list[str]:
-        return [format_range(lo, hi) for lo, hi in zip(ordered[f"{prefix}_min"], ordered[f"{prefix}_max"])]
+        best = ordered[f"{prefix}_best"] if f"{prefix}_best" in ordered else [pd.NA] * len(ordered)
+        columns = (ordered["category"], ordered[f"{prefix}_min"], best, ordered[f"{prefix}_max"])
+        return [format_incident_casualty(c, prefix, lo, b, hi) for c, lo, b, hi in zip(*columns)]
 
     date_text = [
         d.strftime("%Y-%m-%d") + ("" if p == "day" else f" ({p})")
@@ -470,17 +474,23 @@ def build_figures_markdown(dataset) -> str:
         ),
     ]
     rows += [(label, str(by_category.get(category, 0))) for category, label in schema.CATEGORY_LABELS.items()]
+    attacks = by_category.get("attack_on_us", 0)
     for measure in schema.CASUALTY_PREFIXES:
-        label = schema.MEASURE_LABELS[measure]
         row = tally.loc[measure]
-        rows.append(
-            (
-                label,
-                format_tally_cell(
-                    row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"]), row["best"]
-                ),
+        text = (
+            describe_us_tally(row, attacks)
+            if measure in US_MEASURES
+            else format_tally_cell(
+                row["low"],
+                row["high"],
+                bool(row["high_open"]),
+                int(row["incidents_unknown"]),
+                row["best"],
+                int(row["incidents"]),
+                int(row["incidents_approximate"]),
             )
         )
+        rows.append((schema.MEASURE_LABELS[measure], text))
     rows += [
         ("sources", f"{bundled} bundled articles, {len(dataset.sources) - bundled} external references"),
         ("evidence quotes", _evidence_text(dataset)),

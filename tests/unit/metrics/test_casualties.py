@@ -71,6 +71,8 @@ def test_columns_of_the_long_format(incidents):
         "incidents_with_figure",
         "incidents_open",
         "incidents_unknown",
+        "incidents_approximate",
+        "incidents_not_applicable",
     ]
     assert out["measure"].tolist() == ["us_killed", "us_injured", "other_killed", "other_injured", "fatalities"]
     assert str(out["low"].dtype) == "Int64" and str(out["high"].dtype) == "Int64"
@@ -80,7 +82,26 @@ def test_open_max_makes_the_high_open(incidents):
     r = row(tally_casualties(incidents), "us_killed")
     assert r["low"] == 0 + 1 + 3
     assert pd.isna(r["high"]) and bool(r["high_open"])
-    assert (r["incidents"], r["incidents_with_figure"], r["incidents_open"], r["incidents_unknown"]) == (4, 3, 1, 1)
+    # D is a US strike with no US figure: not applicable, so neither counted nor unknown
+    assert (r["incidents"], r["incidents_with_figure"], r["incidents_open"], r["incidents_unknown"]) == (3, 3, 1, 0)
+    assert r["incidents_not_applicable"] == 1
+
+
+def test_us_figures_count_only_attacks_on_us_forces_and_incidents_with_a_stated_us_figure():
+    df = make_incidents(
+        {"category": "attack_on_us"},
+        {"category": "regional"},
+        {"category": "us_strike", "us_injured_min": 0, "us_injured_max": 0},
+        {"category": "regional", "other_killed_best": 1200},
+    )
+    out = tally_casualties(df).set_index("measure")
+    assert (out.loc["us_killed", "incidents"], out.loc["us_killed", "incidents_unknown"]) == (1, 1)
+    assert out.loc["us_killed", "incidents_not_applicable"] == 3
+    assert (out.loc["us_injured", "incidents"], out.loc["us_injured", "incidents_unknown"]) == (2, 1)
+    assert (out.loc["other_killed", "incidents"], out.loc["other_killed", "incidents_unknown"]) == (4, 3)
+    by = tally_casualties(df, by="category")
+    strikes = row(by, "us_killed", category="us_strike")
+    assert strikes["incidents"] == 0 and pd.isna(strikes["low"]) and strikes["incidents_unknown"] == 0
 
 
 def test_closed_ranges_add_up(incidents):
@@ -110,7 +131,7 @@ def test_by_country_in_vocabulary_order(incidents):
     jordan = row(out, "us_injured", country="Jordan")
     assert (jordan["low"], jordan["high"]) == (40, 47)
     syria = row(out, "us_killed", country="Syria")
-    assert pd.isna(syria["low"]) and syria["incidents_unknown"] == 1
+    assert pd.isna(syria["low"]) and syria["incidents_unknown"] == 0 and syria["incidents_not_applicable"] == 1
 
 
 def test_by_month_and_week(incidents):
@@ -159,14 +180,15 @@ def test_widen_tally_one_row_per_group(incidents):
     assert "us_injured_low" not in wide.columns
 
 
-def test_best_estimates_sum_best_else_lowest_and_best_only_counts_at_the_low_end_with_an_open_high():
+def test_best_estimates_sum_best_else_lowest_and_best_only_counts_at_both_ends_as_approximate():
     df = make_incidents(
         {"us_killed_min": 2, "us_killed_best": 3, "us_killed_max": 4},
         {"us_killed_min": 1, "us_killed_max": 1},
         {"us_killed_best": 1200},
     )
     row = tally_casualties(df).set_index("measure").loc["us_killed"]
-    assert (row["low"], row["best"], row["high_open"]) == (1203, 1204, True)
-    assert pd.isna(row["high"])
+    # "about 1,200" has no stated bound: it is approximate at both ends, not "at least 1,200"
+    assert (row["low"], row["best"], row["high"], row["high_open"]) == (1203, 1204, 1205, False)
+    assert row["incidents_approximate"] == 1
     without = tally_casualties(df.iloc[[1]]).set_index("measure").loc["us_killed"]
     assert pd.isna(without["best"]) and (without["low"], without["high"]) == (1, 1)

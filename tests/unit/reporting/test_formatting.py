@@ -33,7 +33,8 @@ def test_format_share_range():
 
 
 def test_format_tally_cell_reports_unknown_incidents():
-    assert format_tally_cell(4, pd.NA, True, 1) == "≥4 (1 unknown)"
+    assert format_tally_cell(4, pd.NA, True, 1) == "at least 4 (1 unknown)"
+    assert format_tally_cell(pd.NA, pd.NA, False, 0, incidents=0) == "not applicable"
     assert format_tally_cell(7, 9, False, 0) == "7–9"
 
 
@@ -51,11 +52,11 @@ def test_format_casualty_table():
     )
     assert list(out.columns) == ["country", "US killed", "Others killed"]
     assert out["country"].tolist() == ["Iraq", "Syria", "Jordan"]
-    assert out["US killed"].tolist() == ["1–2", "unknown", "≥3"]
+    assert out["US killed"].tolist() == ["1–2", "unknown", "at least 3"]
     assert out["Others killed"].tolist() == ["2–4 (1 unknown)", "unknown", "unknown"]
 
 
 def test_format_casualty_table_without_groups():
     df = make_incidents({"us_killed_min": 0, "us_killed_max": 0}, {"us_killed_min": 3})
     out = format_casualty_table(tally_casualties(df), measures=["us_killed", "us_injured"])
-    assert out.to_dict("records") == [{"US personnel killed": "≥3", "US personnel injured": "unknown"}]
+    assert out.to_dict("records") == [{"US personnel killed": "at least 3", "US personnel injured": "unknown"}]

@@ -52,8 +52,9 @@ def test_headline_gives_categories_us_casualties_span_and_data_as_of():
     )
     headline = dict(page.build_headline(incidents, incidents.iloc[:2]))
     assert headline["Incidents in this table"] == "2: 1 attacks on US forces · 1 US strikes"
-    assert headline["US personnel killed"] == "1 (1 unknown)"
-    assert headline["US personnel injured"] == "unknown"
+    # the US strike is not counted: US personnel were not its targets and no source gives a US figure
+    assert headline["US personnel killed"] == "1 in 1 attack on US forces"
+    assert headline["US personnel injured"] == "unknown: no source gives a figure for the 1 attack on US forces"
     assert headline["Dates"] == "2024-01-02 to 2024-02-03"
     assert headline["Data as of"].startswith("2024-05-01")
 
