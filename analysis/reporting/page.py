@@ -23,7 +23,7 @@ from analysis import schema
 from analysis.data.coverage import is_assumed
 from analysis.data.problems import count_text
 from analysis.data.read import load_dataset
-from analysis.metrics.casualties import tally_casualties
+from analysis.metrics.casualties import find_applicable, tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.coverage import (
     compare_with_reported_totals,
@@ -79,19 +79,25 @@ def build_caveats(selected: pd.DataFrame) -> list[str]:
             f"{coarse} incident(s) are dated only to the week, month or year; "
             "they are counted in the period of their first possible day."
         )
-    ranged = 0
-    unknown = 0
+    ranged = unknown = not_applicable = 0
     for prefix in schema.CASUALTY_PREFIXES:
         lo, hi = selected[f"{prefix}_min"], selected[f"{prefix}_max"]
+        applies = find_applicable(selected, prefix)
         ranged += int(((lo != hi) | hi.isna() & lo.notna()).fillna(False).sum())
-        unknown += int((lo.isna() & hi.isna()).sum())
+        none = (lo.isna() & hi.isna()).to_numpy(dtype=bool, copy=True)
+        if f"{prefix}_best" in selected:
+            none &= selected[f"{prefix}_best"].isna().to_numpy(dtype=bool)
+        unknown += int((none & applies).sum())
+        not_applicable += int((~applies).sum())
     caveats.append(
-        "Casualty figures are ranges (lowest to highest figure any source supports; "
-        f"≥ means no upper bound was stated): {ranged} figure(s) in this selection are ranges or open-ended."
+        "Casualty figures are ranges (lowest to highest figure any source supports; \"at least\" means no upper "
+        f"bound was stated, \"about\" a best estimate alone): {ranged} figure(s) in this selection are ranges "
+        "or open-ended."
     )
     caveats.append(
-        f"{unknown} casualty figure(s) are unknown (no source gives them); "
-        "they are shown as 'unknown' and never counted as 0."
+        f"{unknown} casualty figure(s) are unknown (no source gives them); they are shown as 'unknown' and never "
+        f"counted as 0. {not_applicable} US personnel figure(s) are not applicable (incidents that were not attacks "
+        "on US forces and for which no source gives a US figure): they are neither counted nor unknown."
     )
     return caveats
 
@@ -474,6 +480,11 @@ class Report:
         """Show ``fig`` (see :func:`analysis.reporting.charts.show_figure`) unless nothing matched."""
         if self.has_incidents:
             show_figure(fig, name)
+
+    def show_note(self, text: str) -> None:
+        """Show a paragraph about the tables and charts that follow, unless nothing matched (then none follow)."""
+        if self.has_incidents:
+            display({"text/html": f'<p class="section-note">{html.escape(text)}</p>', "text/plain": text}, raw=True)
 
 
 def open_report(

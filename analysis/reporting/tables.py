@@ -323,13 +323,13 @@ def build_source_list(
 def build_count_table(counts: pd.DataFrame, dimension: str) -> pd.DataFrame:
     """A :func:`analysis.metrics.counts.count_by` table for display: dimension, incidents, share (%).
 
-    Columns: the dimension, incidents, share.
+    Columns: the dimension, incidents in this table, share.
     """
 
     return pd.DataFrame(
         {
             dimension.replace("_", " "): [schema.value_label(dimension, v) for v in counts[dimension].astype("string")],
-            "incidents": counts["incidents"].to_numpy(),
+            "incidents in this table": counts["incidents"].to_numpy(),
             "share": [format_share(s) for s in counts["share"]],
         }
     )
@@ -428,6 +428,23 @@ def build_lull_table(lulls: pd.DataFrame) -> pd.DataFrame:
             "lull ended (next incident)": ended,
             "days": [f"at least {n:,}" if o else f"{n:,}" for n, o in zip(lulls["gap_days"], lulls["open_ended"])],
         }
+    )
+
+
+def describe_lulls(lulls: pd.DataFrame) -> str:
+    """The sentence above a lull table (:func:`analysis.metrics.frequency.find_lulls` output), or instead of it.
+
+    >>> describe_lulls(pd.DataFrame({"gap_days": []}))[:40]
+    'No lull is measured: the data claims no '
+    """
+    if len(lulls) == 0:
+        return (
+            "No lull is measured: the data claims no period of this selection complete (or none without an "
+            "incident), and a stretch the table does not cover may have had incidents."
+        )
+    return (
+        "The longest stretches without any incident in the selection, inside the periods the data claims to "
+        'cover; "at least" where the claim, not an incident, ends the stretch.'
     )
 
 
