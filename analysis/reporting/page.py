@@ -90,8 +90,8 @@ def build_caveats(selected: pd.DataFrame) -> list[str]:
         unknown += int((none & applies).sum())
         not_applicable += int((~applies).sum())
     caveats.append(
-        "Casualty figures are ranges (lowest to highest figure any source supports; \"at least\" means no upper "
-        f"bound was stated, \"about\" a best estimate alone): {ranged} figure(s) in this selection are ranges "
+        'Casualty figures are ranges (lowest to highest figure any source supports; "at least" means no upper '
+        f'bound was stated, "about" a best estimate alone): {ranged} figure(s) in this selection are ranges '
         "or open-ended."
     )
     caveats.append(
