@@ -33,6 +33,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.metrics.frequency import dense_codes, find_period_starts
+from analysis.metrics.tolls import TOLL_STAT_COLUMNS, find_toll_rows, sum_tolls_by_group
 
 MEASURES = schema.CASUALTY_PREFIXES
 FATALITIES = schema.FATALITIES
@@ -48,6 +49,7 @@ STAT_COLUMNS = [
     "incidents_unknown",
     "incidents_approximate",
     "incidents_not_applicable",
+    *TOLL_STAT_COLUMNS,
 ]
 US_MEASURES = ("us_killed", "us_injured")
 US_EXPOSED_CATEGORIES = ("attack_on_us",)
@@ -106,7 +108,9 @@ def _group(df: pd.DataFrame, by: str | None) -> tuple[np.ndarray, pd.DataFrame]:
     return codes.astype("int64"), pd.DataFrame({by: pd.Series(uniques, dtype=column.dtype)})
 
 
-def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities: bool = True) -> pd.DataFrame:
+def tally_casualties(
+    df: pd.DataFrame, by: str | None = None, include_fatalities: bool = True, tolls: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Tally killed and injured per group, as ranges that say what is unknown.
 
     ``by`` is ``None`` (one group: all of ``df``), ``"country"``,
@@ -128,6 +132,12 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
 
     Only incidents where the measure applies are counted (see the module
     docstring); ``incidents`` is how many of the group's incidents that is.
+
+    ``tolls`` (:func:`analysis.metrics.tolls.link_operation_tolls`) are
+    figures sources give for a group of incidents: the incidents a toll
+    covers are counted under it (``toll_*`` columns, see
+    :func:`analysis.metrics.tolls.sum_tolls_by_group`), not in ``low``/``high``
+    nor as unknown, so nothing is added twice.
 
     Returns, one row per group and measure, the group column (none when
     ``by`` is None), ``measure`` and ``low``, ``best``, ``high`` (Int64,
@@ -157,7 +167,11 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
             best_col = df[f"{m}_best"].fillna(lo_col)
             lo_col = lo_col.fillna(df[f"{m}_best"])
             hi_col = hi_col.mask(pd.Series(only_best, index=hi_col.index), df[f"{m}_best"])
-        applies = find_applicable(df, m).astype("float64")
+        in_toll = find_toll_rows(df, tolls, m)
+        if in_toll.any():  # counted under the toll, never a second time under the row's own figure
+            lo_col, hi_col = lo_col.mask(in_toll), hi_col.mask(in_toll)
+            best_col, has_best, approx = best_col.mask(in_toll), np.where(in_toll, 0.0, has_best), approx * ~in_toll
+        applies = (find_applicable(df, m) & ~in_toll).astype("float64")
         lo_known = lo_col.notna().to_numpy()
         hi_known = lo_known if m == FATALITIES else hi_col.notna().to_numpy()
         sum_lo = np.bincount(codes, weights=lo_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
@@ -208,6 +222,11 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
     out["incidents_unknown"] = n_inc - n_fig
     out["incidents_approximate"] = n_approx
     out["incidents_not_applicable"] = n_all - n_inc
+    per_measure = [sum_tolls_by_group(df, codes, present, tolls, m) for m in measures]
+    for column in TOLL_STAT_COLUMNS:
+        stacked = np.column_stack([part[column].to_numpy(dtype=object) for part in per_measure]).ravel()
+        out[column] = pd.Series(stacked, dtype=per_measure[0][column].dtype) if len(stacked) else per_measure[0][column]
+    out["incidents_not_applicable"] -= out["incidents_in_tolls"]
     if by is None and len(df) == 0:
         out = out.iloc[0:0].reset_index(drop=True)
     return out

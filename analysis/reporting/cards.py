@@ -25,9 +25,12 @@ from pathlib import PurePosixPath
 import pandas as pd
 
 from analysis import schema
+from analysis.metrics.tolls import link_operation_tolls
 from analysis.reporting.formatting import (
     UNKNOWN,
+    describe_tolls,
     format_day,
+    format_figure,
     format_incident_casualty,
     format_incident_figure,
     format_period,
@@ -271,12 +274,40 @@ def _fact(field: str, value: str, css: str = "") -> str:
     return f"<div{cls}><dt>{_e(label[:1].upper() + label[1:])}</dt><dd>{_e(value)}</dd></div>"
 
 
-def build_card_html(incident: Mapping, quotes: list[tuple[str, str, str]], refs: Mapping[str, SourceRef]) -> str:
+def format_card_casualty(incident: Mapping, measure: str, tolls: pd.DataFrame | None = None) -> str:
+    """A casualty fact of a card: the incident's own figure, or the operation toll that counts it.
+
+    A toll covering several rows is not split between them, so the card names
+    the toll and its rows: "not split for this row: at least 18 (S001, for the
+    wave in Syria, not split between its 3 rows)".
+    """
+    if tolls is not None and len(tolls):
+        mine = tolls.loc[(tolls["measure"] == measure) & (tolls["incident_id"] == incident["incident_id"])]
+        if len(mine):
+            first = mine.iloc[0]
+            approx = _is_missing(first["value_min"]) and _is_missing(first["value_max"])
+            lo = first["value_best"] if approx else first["value_min"]
+            hi = first["value_best"] if approx else first["value_max"]
+            toll = format_figure(lo, hi, _is_missing(hi), approximate=approx)
+            return f"not split for this row: {toll} ({describe_tolls(first['total_id'], tolls)})"
+    value = incident.get
+    lo, best, hi = value(f"{measure}_min"), value(f"{measure}_best"), value(f"{measure}_max")
+    return format_incident_casualty(value("category"), measure, lo, best, hi)
+
+
+def build_card_html(
+    incident: Mapping,
+    quotes: list[tuple[str, str, str]],
+    refs: Mapping[str, SourceRef],
+    tolls: pd.DataFrame | None = None,
+) -> str:
     """The card of one incident.
 
     ``incident``: one row of the incident table as a mapping; ``quotes``:
     its evidence as ``(field, source_id, quote)``; ``refs``: the sources by id
-    (:func:`build_source_refs`).
+    (:func:`build_source_refs`); ``tolls``: the operation tolls covering it
+    (:func:`analysis.metrics.tolls.link_operation_tolls`), shown instead of
+    its own figure of that measure.
     """
     incident_id = str(incident["incident_id"])
     value = incident.get
@@ -302,13 +333,7 @@ def build_card_html(incident: Mapping, quotes: list[tuple[str, str, str]], refs:
     if _text(value("operation")):
         facts.append(_fact("operation", _text(value("operation"))))
     facts += [
-        _fact(
-            prefix,
-            format_incident_casualty(
-                value("category"), prefix, value(f"{prefix}_min"), value(f"{prefix}_best"), value(f"{prefix}_max")
-            ),
-            "card-figure",
-        )
+        _fact(prefix, format_card_casualty(incident, prefix, tolls), "card-figure")
         for prefix in schema.CASUALTY_PREFIXES
     ]
     fatalities = value(schema.FATALITIES)
@@ -461,12 +486,15 @@ def build_card_pages(
     copies: Mapping[str, str] | None = None,
     footer: str = "",
     export_href: str = "",
+    reported_totals: pd.DataFrame | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Yield ``(file name, HTML)`` for every card page of ``incidents`` (the whole table), then ``index.html``.
 
     Pages and their order come from :func:`analysis.reporting.links.assign_card_pages`;
-    ``copies`` names the raw texts copied under ``cards/sources/`` (:func:`name_source_copies`).
+    ``copies`` names the raw texts copied under ``cards/sources/`` (:func:`name_source_copies`);
+    ``reported_totals`` gives the operation tolls shown on the cards of the rows they cover.
     """
+    tolls = link_operation_tolls(incidents, reported_totals) if reported_totals is not None else None
     refs = build_source_refs(sources, copies or {})
     quotes = _group_quotes(evidence)
     assigned = assign_card_pages(incidents)
@@ -476,7 +504,9 @@ def build_card_pages(
     for incident_id, page in zip(assigned.index.astype(str), assigned.tolist()):
         members[page].append(incident_id)
     for n, page in enumerate(order):
-        cards = [(i, _list_entry(rows[i]), build_card_html(rows[i], quotes.get(i, []), refs)) for i in members[page]]
+        cards = [
+            (i, _list_entry(rows[i]), build_card_html(rows[i], quotes.get(i, []), refs, tolls)) for i in members[page]
+        ]
         previous = order[n - 1] if n > 0 else None
         following = order[n + 1] if n + 1 < len(order) else None
         yield page, build_card_page_html(page, cards, previous, following, footer)

@@ -314,8 +314,84 @@ def describe_us_tally(row: pd.Series, attacks: int) -> str:
     return f"{figure} in {scope}" + (f"; {unknown:,} without a figure" if unknown else "")
 
 
+def describe_tolls(toll_ids, links: pd.DataFrame | None) -> str:
+    """Who gives an operation toll and for which rows (``links``: :func:`analysis.metrics.tolls.link_operation_tolls`).
+
+    >>> links = pd.DataFrame({"total_id": ["T", "T"], "source_id": ["S1", "S1"], "operation": ["the wave"] * 2,
+    ...                       "countries": ["Syria", "Syria"], "incident_id": ["A", "B"]})
+    >>> describe_tolls("T", links)
+    'S1, for the wave in Syria, not split between its 2 rows'
+    """
+    parts = []
+    for total_id in str(toll_ids).split(";"):
+        one = links.loc[links["total_id"] == total_id] if links is not None else pd.DataFrame()
+        if one.empty:
+            parts.append(f"{total_id}, not split between its rows")
+            continue
+        first = one.iloc[0]
+        where = "" if _is_missing(first["countries"]) else f" in {str(first['countries']).replace(';', ' and ')}"
+        parts.append(f"{first['source_id']}, for {first['operation']}{where}, not split between its {len(one)} rows")
+    return "; ".join(parts)
+
+
+def format_toll_cell(row, links: pd.DataFrame | None, prefix: str = "") -> str | None:
+    """A tally cell whose incidents include an operation toll: the toll, whose it is, then the rest.
+
+    ``row`` holds one measure's statistics (the columns of
+    :data:`analysis.metrics.casualties.STAT_COLUMNS`, each name after
+    ``prefix``); None when no toll touches it.  Example: "at least 18 (S001,
+    for the wave in Syria, not split between its 3 rows) + at least 4 elsewhere (2 unknown)".
+    """
+    ids = row[f"{prefix}toll_ids"]
+    if _is_missing(ids):
+        return None
+    toll = format_figure(
+        row[f"{prefix}toll_low"],
+        row[f"{prefix}toll_high"],
+        bool(row[f"{prefix}toll_high_open"]),
+        approximate=bool(row[f"{prefix}toll_approximate"]),
+    )
+    text = f"{toll} ({describe_tolls(ids, links)})"
+    rest = int(row[f"{prefix}incidents"])
+    if rest == 0:
+        return text
+    if int(row[f"{prefix}incidents_with_figure"]) == 0:
+        return text + f" + {count_text(rest, 'other incident')} without a figure"
+    other = format_tally_cell(
+        row[f"{prefix}low"],
+        row[f"{prefix}high"],
+        bool(row[f"{prefix}high_open"]),
+        0,
+        row[f"{prefix}best"],
+        rest,
+        row[f"{prefix}incidents_approximate"],
+    )
+    unknown = int(row[f"{prefix}incidents_unknown"])
+    return text + f" + {other} elsewhere" + (f" ({unknown:,} unknown)" if unknown else "")
+
+
+def format_measure_cell(row, tolls: pd.DataFrame | None = None, prefix: str = "") -> str:
+    """One measure of a tally row (columns of ``STAT_COLUMNS`` after ``prefix``) as every table shows it."""
+    with_toll = format_toll_cell(row, tolls, prefix) if f"{prefix}toll_ids" in row else None
+    if with_toll is not None:
+        return with_toll
+    return format_tally_cell(
+        row[f"{prefix}low"],
+        row[f"{prefix}high"],
+        bool(row[f"{prefix}high_open"]),
+        row[f"{prefix}incidents_unknown"],
+        row[f"{prefix}best"],
+        row[f"{prefix}incidents"],
+        row[f"{prefix}incidents_approximate"],
+    )
+
+
 def format_casualty_table(
-    tally: pd.DataFrame, measures=None, labels: dict[str, str] | None = None, freq: str | None = None
+    tally: pd.DataFrame,
+    measures=None,
+    labels: dict[str, str] | None = None,
+    freq: str | None = None,
+    tolls: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Turn a long tally from :func:`analysis.metrics.casualties.tally_casualties` into a display table.
 
@@ -323,6 +399,9 @@ def format_casualty_table(
     row when the tally has no group), one text column per measure, each cell
     as :func:`format_tally_cell` writes it (e.g. ``"3"``, ``"4 (3–5)"``: best
     estimate, then the range; ``"≥4 (2 unknown)"``).
+    A cell whose incidents include an operation toll reads as
+    :func:`format_toll_cell` writes it (``tolls``: the links the tally was
+    made with, for the toll's source and rows).
     ``labels`` renames the measure columns (default: the schema's
     ``MEASURE_LABELS``); group values take the schema's value labels, and a
     ``period`` group reads as :func:`format_period` writes it for ``freq``.
@@ -334,18 +413,7 @@ def format_casualty_table(
     out = wide[keys].copy() if keys else pd.DataFrame(index=wide.index)
     names = [m for m in (measures or tally["measure"].drop_duplicates().tolist())]
     for m in names:
-        out[m] = [
-            format_tally_cell(lo, hi, bool(op), unk, best, n, approx)
-            for lo, hi, op, unk, best, n, approx in zip(
-                wide[f"{m}_low"],
-                wide[f"{m}_high"],
-                wide[f"{m}_high_open"],
-                wide[f"{m}_incidents_unknown"],
-                wide[f"{m}_best"],
-                wide[f"{m}_incidents"],
-                wide[f"{m}_incidents_approximate"],
-            )
-        ]
+        out[m] = [format_measure_cell(row, tolls, f"{m}_") for _, row in wide.iterrows()]
     out = out.astype({m: "string" for m in names})
     for key in keys:
         if key == "period":

@@ -33,6 +33,7 @@ from analysis.metrics.coverage import (
 )
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
+from analysis.metrics.tolls import link_operation_tolls
 from analysis.reporting.charts import show_figure
 from analysis.reporting.formatting import describe_us_tally, format_day
 from analysis.reporting.links import CARDS_DIRNAME
@@ -463,6 +464,9 @@ class Report:
     start: str | None
     end: str | None
     covered_spans: pd.DataFrame | None = None
+    tolls: pd.DataFrame | None = None
+    """Operation tolls covering incidents of ``selected`` (:func:`analysis.metrics.tolls.link_operation_tolls`),
+    for ``tally_casualties(..., tolls=report.tolls)`` and ``format_casualty_table(..., tolls=report.tolls)``."""
 
     @property
     def has_incidents(self) -> bool:
@@ -511,4 +515,5 @@ def open_report(
     show_report_header(title, filters_text, selected, len(dataset.incidents), dataset, period, countries, categories)
     if selected.empty:
         show_no_incidents(filters_text, describe_unreached_period(dataset.incidents, *period))
-    return Report(dataset, selected, filters_text, start or None, end or None, spans)
+    tolls = link_operation_tolls(selected, dataset.reported_totals)
+    return Report(dataset, selected, filters_text, start or None, end or None, spans, tolls)

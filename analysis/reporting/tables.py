@@ -21,6 +21,7 @@ from analysis import schema
 from analysis.metrics.casualties import US_MEASURES, tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.frequency import NOT_COVERED
+from analysis.metrics.tolls import link_operation_tolls
 from analysis.reporting.formatting import (
     AT_LEAST,
     AT_MOST,
@@ -29,11 +30,11 @@ from analysis.reporting.formatting import (
     describe_us_tally,
     format_day,
     format_incident_casualty,
+    format_measure_cell,
     format_period,
     format_range,
     format_share,
     format_share_held,
-    format_tally_cell,
 )
 from analysis.reporting.links import EXPORT_HREF, build_card_hrefs, format_incident_link
 
@@ -482,7 +483,8 @@ def build_figures_markdown(dataset) -> str:
     incidents = dataset.incidents
     counts = count_by(incidents, "category", include_empty=True)
     by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
-    tally = tally_casualties(incidents).set_index("measure")
+    tolls = link_operation_tolls(incidents, dataset.reported_totals)
+    tally = tally_casualties(incidents, tolls=tolls).set_index("measure")
     bundled = int(dataset.sources["file"].notna().sum())
     rows = [
         (
@@ -494,19 +496,7 @@ def build_figures_markdown(dataset) -> str:
     attacks = by_category.get("attack_on_us", 0)
     for measure in schema.CASUALTY_PREFIXES:
         row = tally.loc[measure]
-        text = (
-            describe_us_tally(row, attacks)
-            if measure in US_MEASURES
-            else format_tally_cell(
-                row["low"],
-                row["high"],
-                bool(row["high_open"]),
-                int(row["incidents_unknown"]),
-                row["best"],
-                int(row["incidents"]),
-                int(row["incidents_approximate"]),
-            )
-        )
+        text = describe_us_tally(row, attacks) if measure in US_MEASURES else format_measure_cell(row, tolls)
         rows.append((schema.MEASURE_LABELS[measure], text))
     rows += [
         ("sources", f"{bundled} bundled articles, {len(dataset.sources) - bundled} external references"),

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.metrics.casualties import group_columns, tally_casualties, widen_tally
-from tests.fixtures.tables import make_incidents
+from tests.fixtures.tables import make_incidents, make_toll_totals
 
 
 @pytest.fixture
@@ -73,6 +73,12 @@ def test_columns_of_the_long_format(incidents):
         "incidents_unknown",
         "incidents_approximate",
         "incidents_not_applicable",
+        "toll_low",
+        "toll_high",
+        "toll_high_open",
+        "toll_approximate",
+        "toll_ids",
+        "incidents_in_tolls",
     ]
     assert out["measure"].tolist() == ["us_killed", "us_injured", "other_killed", "other_injured", "fatalities"]
     assert str(out["low"].dtype) == "Int64" and str(out["high"].dtype) == "Int64"
@@ -192,3 +198,27 @@ def test_best_estimates_sum_best_else_lowest_and_best_only_counts_at_both_ends_a
     assert row["incidents_approximate"] == 1
     without = tally_casualties(df.iloc[[1]]).set_index("measure").loc["us_killed"]
     assert pd.isna(without["best"]) and (without["low"], without["high"]) == (1, 1)
+
+
+def test_an_operation_toll_counts_its_rows_once_under_the_toll_never_as_unknown_or_twice():
+    from analysis.metrics.tolls import link_operation_tolls
+
+    wave = "strike wave"
+    df = make_incidents(
+        {"incident_id": "S1", "category": "us_strike", "country": "Syria", "operation": wave},
+        {"incident_id": "S2", "category": "us_strike", "country": "Syria", "operation": wave, "other_killed_min": 5},
+        {"incident_id": "I1", "category": "us_strike", "country": "Iraq", "operation": wave, "other_killed_min": 4},
+        {"incident_id": "I2", "category": "us_strike", "country": "Iraq"},
+    )
+    totals = make_toll_totals("SOHR", wave, "Syria", 18, "S001")
+    links = link_operation_tolls(df, totals)
+    assert sorted(links["incident_id"]) == ["S1", "S2"]
+    r = row(tally_casualties(df, tolls=links), "other_killed")
+    # S2's own 5 is inside the toll's 18: not added again; S1 is covered by the toll, not unknown
+    assert (r["low"], r["incidents"], r["incidents_unknown"]) == (4, 2, 1)
+    assert (r["toll_low"], bool(r["toll_high_open"]), r["toll_ids"], r["incidents_in_tolls"]) == (18, True, "SOHR", 2)
+    by_country = tally_casualties(df, by="country", tolls=links)
+    assert pd.isna(row(by_country, "other_killed", country="Iraq")["toll_ids"])
+    assert row(by_country, "other_killed", country="Syria")["toll_low"] == 18
+    without = row(tally_casualties(df), "other_killed")
+    assert (without["low"], without["incidents_unknown"], without["toll_ids"] is pd.NA) == (9, 2, True)

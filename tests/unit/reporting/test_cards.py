@@ -319,3 +319,19 @@ def test_the_pages_agree_with_assign_card_pages_on_the_bundled_data():
 
 def _empty_evidence() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype="string") for c in ("incident_id", "field", "source_id", "quote")})
+
+
+def test_a_row_counted_by_an_operation_toll_names_the_toll_not_unknown():
+    from analysis.metrics.tolls import link_operation_tolls
+
+    dataset = load_dataset()
+    links = link_operation_tolls(dataset.incidents, dataset.reported_totals)
+    row = dataset.incidents.loc[dataset.incidents["incident_id"] == "SYR-20240203-MAYADIN"].iloc[0].to_dict()
+    facts = dict(_facts(cards.build_card_html(row, [], {}, links)))
+    assert facts["Others killed"] == (
+        "not split for this row: at least 18 (S001, for US retaliatory strikes for Tower 22 (Feb 2024) in Syria, "
+        "not split between its 3 rows)"
+    )
+    assert facts["US personnel killed"] == "not applicable"
+    iraq = dataset.incidents.loc[dataset.incidents["incident_id"] == "IRQ-20240203-ALQAIM"].iloc[0].to_dict()
+    assert dict(_facts(cards.build_card_html(iraq, [], {}, links)))["Others killed"] == "unknown"
