@@ -107,6 +107,53 @@ def compare_with_reported_totals(incidents: pd.DataFrame, reported_totals: pd.Da
     )
 
 
+def select_overlapping_totals(
+    reported_totals: pd.DataFrame, start=None, end=None, countries=(), categories=(), locations=()
+) -> pd.DataFrame:
+    """The reported totals of attacks on US forces whose scope overlaps a selection; none for a place profile.
+
+    A total overlaps when its period (``period_start``, open when empty, to
+    ``as_of``) meets ``start``..``end`` (open when None or ""), its countries
+    (every country when empty) meet ``countries`` (every country when empty)
+    and ``categories`` (every category when empty) include attacks on US
+    forces.  A selection of ``locations`` (one base or place) overlaps no
+    total: a regional figure says nothing about one place.  Rows keep the
+    columns and order of ``reported_totals``.
+    """
+    totals = reported_totals.loc[(reported_totals["metric"].astype("string") == "attacks_on_us").to_numpy(bool)]
+    if list(locations or ()) or (categories and "attack_on_us" not in set(categories)):
+        return totals.iloc[0:0]
+    keep = np.ones(len(totals), dtype=bool)
+    if start:
+        keep &= (pd.to_datetime(totals["as_of"]) >= pd.Timestamp(start)).to_numpy(bool)
+    if end:
+        keep &= (pd.to_datetime(totals["period_start"]).fillna(pd.Timestamp.min) <= pd.Timestamp(end)).to_numpy(bool)
+    if countries:
+        named = [set(split_countries(c)) for c in totals["countries"]]
+        keep &= np.array([not n or bool(n & set(countries)) for n in named], dtype=bool)
+    return totals.loc[keep]
+
+
+def find_series_totals(compared: pd.DataFrame, start=None, countries=()) -> np.ndarray:
+    """Boolean per row of :func:`compare_with_reported_totals` output: does the total count the same series as a
+    running count of attacks on US forces from ``start`` in ``countries``, so it may be drawn on that line?
+
+    Same countries (both every country, or the same list) and a stated
+    ``period_start`` equal to ``start``; a total of another scope is listed
+    beside the chart, never drawn on it (a running count cannot fall from 160 to 100).
+
+    >>> cmp = pd.DataFrame({"period_start": pd.to_datetime(["2023-10-07", None]), "countries": [None, "Iraq;Syria"]})
+    >>> find_series_totals(cmp, "2023-10-07").tolist()
+    [True, False]
+    """
+    if not start:
+        return np.zeros(len(compared), dtype=bool)
+    same_start = (pd.to_datetime(compared["period_start"]) == pd.Timestamp(start)).to_numpy(bool)
+    wanted = set(countries or ())
+    same_place = np.array([set(split_countries(c)) == wanted for c in compared["countries"]], dtype=bool)
+    return same_start & same_place
+
+
 SPAN_COLUMNS = ["period_start", "period_end"]
 ZERO_CLAIM_COLUMNS = ["period_start", "period_end", "countries", "total_id", "source_id", "quote"]
 METRIC_CATEGORY = {"attacks_on_us": "attack_on_us"}

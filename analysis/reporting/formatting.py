@@ -36,31 +36,24 @@ def _number(value) -> str:
 
 
 def format_range(lo, hi) -> str:
-    """Format a ``(min, max)`` pair as the reports show it.
+    """Format a ``(min, max)`` pair of counts as the reports show it (:func:`format_figure`'s words).
 
     >>> format_range(3, 5)
     '3–5'
     >>> format_range(3, 3)
     '3'
     >>> format_range(4, None)
-    '≥4'
+    'at least 4'
     >>> format_range(pd.NA, pd.NA)
     'unknown'
     >>> format_range(0, 0)
     '0'
     >>> format_range(None, 5)
-    '≤5'
+    'at most 5'
+    >>> format_range(2500, 2500)
+    '2,500'
     """
-    lo_missing, hi_missing = _is_missing(lo), _is_missing(hi)
-    if lo_missing and hi_missing:
-        return UNKNOWN
-    if hi_missing:
-        return f"{AT_LEAST}{_number(lo)}"
-    if lo_missing:
-        return f"{AT_MOST}{_number(hi)}"
-    if float(lo) == float(hi):
-        return _number(lo)
-    return f"{_number(lo)}{EN_DASH}{_number(hi)}"
+    return format_figure(lo, hi, high_open=_is_missing(hi))
 
 
 def format_share(value, digits: int = 0) -> str:

@@ -27,7 +27,9 @@ from analysis.metrics.casualties import find_applicable, tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.coverage import (
     compare_with_reported_totals,
+    find_series_totals,
     select_claimed_spans,
+    select_overlapping_totals,
     select_zero_claims,
     split_countries,
 )
@@ -371,18 +373,20 @@ def show_report_header(
     period: tuple[str | None, str | None] = (None, None),
     countries=(),
     categories=(),
+    reported: pd.DataFrame | None = None,
 ) -> None:
     """Display the title, the headline strip, the coverage line, the filters, the caveats and the sources.
 
     ``period`` (start, end; None for open) and ``countries`` are the report's
     parameters: with ``dataset`` they decide whether the data's coverage needs a caveat.
+    ``reported`` (:func:`compare_reported_totals`) are the totals set against the table's count.
     """
     caveats = build_caveats(selected) if len(selected) else []
     headline, coverage_lines, sources_html = [], [], ""
     if dataset is not None:
         headline = build_headline(dataset.incidents, selected, period=period)
         if len(selected):
-            coverage_lines = build_coverage_lines(compare_with_reported_totals(selected, dataset.reported_totals))
+            coverage_lines = build_coverage_lines(reported) if reported is not None else []
             caveats += build_evidence_caveats(selected, dataset.evidence, dataset.sources)
             first = period[0] or selected["event_date"].min()
             last = period[1] or selected["event_date"].max()
@@ -465,6 +469,10 @@ class Report:
     end: str | None
     covered_spans: pd.DataFrame | None = None
     tolls: pd.DataFrame | None = None
+    reported: pd.DataFrame | None = None
+    """The sources' totals of attacks on US forces overlapping the selection, each set against the whole table's
+    count of its own scope (:func:`compare_reported_totals`); ``same_series`` marks those a running count of the
+    selection may draw (``plot_cumulative(..., reported=report.reported[report.reported["same_series"]])``)."""
     """Operation tolls covering incidents of ``selected`` (:func:`analysis.metrics.tolls.link_operation_tolls`),
     for ``tally_casualties(..., tolls=report.tolls)`` and ``format_casualty_table(..., tolls=report.tolls)``."""
 
@@ -491,6 +499,21 @@ class Report:
             display({"text/html": f'<p class="section-note">{html.escape(text)}</p>', "text/plain": text}, raw=True)
 
 
+def compare_reported_totals(dataset, start="", end="", countries=(), categories=(), locations=()) -> pd.DataFrame:
+    """The reported totals overlapping a selection against the table's incidents of each total's own scope.
+
+    :func:`analysis.metrics.coverage.compare_with_reported_totals` over the
+    whole table (not the selection: a total is compared with what it counts),
+    for the totals :func:`analysis.metrics.coverage.select_overlapping_totals`
+    keeps (none for a place profile), plus ``same_series`` (bool, see
+    :func:`analysis.metrics.coverage.find_series_totals`).
+    """
+    overlapping = select_overlapping_totals(dataset.reported_totals, start, end, countries, categories, locations)
+    compared = compare_with_reported_totals(dataset.incidents, overlapping)
+    compared["same_series"] = find_series_totals(compared, start, countries)
+    return compared
+
+
 def open_report(
     data_dir: str = "",
     title: str = "",
@@ -512,8 +535,10 @@ def open_report(
     spans = select_claimed_spans(claimed_coverage(dataset.coverage), dataset.reported_totals, countries, categories)
     attach_covered_spans(selected, spans)
     period = (start or None, end or None)
-    show_report_header(title, filters_text, selected, len(dataset.incidents), dataset, period, countries, categories)
+    reported = compare_reported_totals(dataset, start, end, countries, categories, locations)
+    total = len(dataset.incidents)
+    show_report_header(title, filters_text, selected, total, dataset, period, countries, categories, reported)
     if selected.empty:
         show_no_incidents(filters_text, describe_unreached_period(dataset.incidents, *period))
     tolls = link_operation_tolls(selected, dataset.reported_totals)
-    return Report(dataset, selected, filters_text, start or None, end or None, spans, tolls)
+    return Report(dataset, selected, filters_text, start or None, end or None, spans, tolls, reported)

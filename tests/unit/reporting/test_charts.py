@@ -151,11 +151,11 @@ def test_casualty_ranges_show_open_and_unknown(incidents):
     us, us_arrow, other, other_none, other_arrow, unknown = fig.data
     assert list(us.y) == ["Iraq · US personnel killed", "Jordan · US personnel killed"]
     # Iraq: A 0-0, B >=1, D unknown -> ">=1", open: a dashed arrow from 1; Jordan: exactly 3
-    assert list(us.text) == ["≥1", "3"] and list(us.x) == [1.0, 3.0]
+    assert list(us.text) == ["at least 1", "3"] and list(us.x) == [1.0, 3.0]
     assert list(us.error_x.array) == [0.0, 0.0] and us_arrow.line.dash == "dash"
     assert us_arrow.x[0] == 1.0 and us_arrow.x[1] > 1.0 and "triangle-right" in us_arrow.marker.symbol
     # Iraq: A 2-4, D >=16 -> ">=18"; Jordan: no figure at all -> the word "unknown", never a 0
-    assert list(other.text) == ["≥18"] and list(other_none.text) == ["unknown"]
+    assert list(other.text) == ["at least 18"] and list(other_none.text) == ["unknown"]
     assert other_none.mode == "text" and list(other_none.y) == ["Jordan · others killed"]
     assert "0" not in other_none.hovertext[0].split("<br>")[1].split()
     # the right panel counts the incidents whose figure no source gives; D, a US strike with no US figure,
@@ -242,7 +242,7 @@ def test_map_groups_by_place_and_category(incidents):
     assert len(attack.x) == 2
     hover = attack.hovertext[0]
     assert "2 incidents" in hover and "A · 2024-01-02" in hover and "B · 2024-01-09" in hover
-    assert "US personnel killed ≥1" in hover
+    assert "US personnel killed at least 1" in hover
     assert "deaths:" in hover and "deaths: 0" not in hover
     assert "<img" not in all_text(fig) and "&lt;img" in attack.hovertext[1]
     # sizes grow with deaths: Al-Asad 2 (A's fatalities; B none), place C 3, Jurf al-Sakhar 16 (the largest)
@@ -359,7 +359,7 @@ def test_cumulative_chart_marks_what_the_sources_report():
     )
     fig = charts.plot_cumulative(per_period, reported=reported)
     marks = fig.data[-1]
-    assert list(marks.y) == [160] and list(marks.text) == ["≥160 reported by 2024-02-03"]
+    assert list(marks.y) == [160] and list(marks.text) == ["at least 160 reported by 2024-02-03"]
     assert fig.layout.yaxis.dtick is None  # the axis reaches the reported figure
 
 

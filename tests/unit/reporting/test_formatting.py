@@ -14,13 +14,13 @@ from tests.fixtures.tables import make_incidents, make_toll_totals
     [
         (3, 5, "3–5"),
         (3, 3, "3"),
-        (4, None, "≥4"),
-        (4, pd.NA, "≥4"),
+        (4, None, "at least 4"),
+        (4, pd.NA, "at least 4"),
         (None, None, "unknown"),
         (pd.NA, np.nan, "unknown"),
         (0, 0, "0"),
         (np.int64(2), np.float64(7.0), "2–7"),
-        (None, 5, "≤5"),
+        (None, 5, "at most 5"),
     ],
 )
 def test_format_range(lo, hi, expected):
