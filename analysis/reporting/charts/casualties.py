@@ -209,7 +209,15 @@ def _add_range(marks: RangeMarks, row, y: str, where: str, name: str, scale: _Pe
     marks.custom.append(build_card_data(links, n_fig))
 
 
-def _collect_marks(part, measure, keys, rows, members, scale, bars) -> RangeMarks:
+def _collect_marks(
+    part: pd.DataFrame,
+    measure: str,
+    keys: list[str],
+    rows: list[str],
+    members: CasualtyMembers,
+    scale: _PeopleScale,
+    bars: UnknownBars,
+) -> RangeMarks:
     """The marks of one measure's rows (labelled ``rows``), adding each row's unknown bar to ``bars``."""
     name = _name_measure(measure)
     group_text = _label_groups(part, keys)

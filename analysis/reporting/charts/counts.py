@@ -24,7 +24,7 @@ from analysis.reporting.charts._style import (
 from analysis.reporting.formatting import format_share
 
 
-def _describe_bars(incidents: pd.DataFrame | None, dimension: str, card_hrefs) -> dict:
+def _describe_bars(incidents: pd.DataFrame | None, dimension: str, card_hrefs: pd.Series | None) -> dict:
     """Tooltip lines and card hrefs per value of ``dimension`` (empty values under their "(...)" label)."""
     if incidents is None or not len(incidents):
         return {}

@@ -74,7 +74,9 @@ def _split_by_level(data: pd.DataFrame, column: str) -> list[tuple[str, pd.DataF
     return [(lv, data.loc[(data[column].astype(str) == lv).to_numpy()]) for lv in order_levels(data[column], column)]
 
 
-def _describe_bars(data, incidents, stack: str | None, freq: str, card_hrefs) -> dict:
+def _describe_bars(
+    data: pd.DataFrame, incidents: pd.DataFrame | None, stack: str | None, freq: str, card_hrefs: pd.Series | None
+) -> dict:
     """Tooltip lines and card hrefs per bar, keyed ``(day, level)`` (``(day,)`` unstacked); {} without incidents."""
     if incidents is None or not len(incidents):
         return {}
