@@ -171,6 +171,38 @@ def test_an_unknown_place_gives_nothing(gazetteer):
     assert list(found.columns)[:3] == ["start", "end", "matched"]
 
 
+def test_names_inside_other_words_or_names_are_not_places(gazetteer):
+    # Al-Quds is not an alias of Jerusalem: the Quds Force is no place
+    assert mentions("The IRGC's Quds Force and Kata'ib Hezbollah denied it.", gazetteer) == []
+
+
+def test_article_and_quotes(gazetteer):
+    text = "US troops at the al-Tanf garrison and at 'Tower 22' were targeted; Tanf was hit again."
+    assert mentions(text, gazetteer) == [
+        ("al-Tanf garrison", "Al-Tanf"),
+        ("Tower 22", "Tower 22"),
+        ("Tanf", "Al-Tanf"),
+    ]
+
+
+def test_a_name_shared_across_countries_gives_one_row_per_place(tmp_path):
+    rafah = "Rafah,,city,Palestine,Gaza Strip,31.287,34.2595,2,GeoNames 281102,CC BY 4.0 (GeoNames)"
+    other = "Rafah crossing,Rafah,border_crossing,Israel,Southern District,31.2518,34.7913,1,test,test"
+    found = find_places("Aid waited at Rafah.", load_gazetteer(write(tmp_path, rafah, other)))
+    assert found[["start", "end", "name", "country"]].values.tolist() == [
+        [14, 19, "Rafah", "Palestine"],
+        [14, 19, "Rafah crossing", "Israel"],
+    ]
+
+
+def test_every_source_is_one_the_documentation_names(gazetteer):
+    documented = ("GeoNames ", "Wikipedia: ", "Wikipedia (de): ", "Google DSPL countries.csv", "GlobalSecurity.org: ")
+    assert gazetteer["coordinate_source"].str.startswith(documented).all()
+    doc = (GAZETTEER_CSV.parent / "GAZETTEER.md").read_text(encoding="utf-8")
+    for licence in gazetteer["licence"].unique():
+        assert licence.split(" (")[0].split(":")[0] in doc, licence
+
+
 def test_the_csv_ships_in_the_wheel():
     config = tomllib.loads((PROJECT_DIR / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = config["tool"]["setuptools"]["package-data"]["analysis"]
