@@ -172,8 +172,9 @@ def test_an_unknown_place_gives_nothing(gazetteer):
 
 
 def test_names_inside_other_words_or_names_are_not_places(gazetteer):
-    # Al-Quds is not an alias of Jerusalem: the Quds Force is no place
+    # Al-Quds is not an alias of Jerusalem: the Quds Force is no place; bare "al-Asad" is a president's name too
     assert mentions("The IRGC's Quds Force and Kata'ib Hezbollah denied it.", gazetteer) == []
+    assert mentions("President Bashar al-Asad spoke.", gazetteer) == []
 
 
 def test_article_and_quotes(gazetteer):
