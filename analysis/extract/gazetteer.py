@@ -78,15 +78,15 @@ def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     [['Jordan', 'base', 1]]
     """
     path, problems, rows, seen = Path(path or GAZETTEER_CSV), [], [], {}
-    with path.open(encoding="utf-8", newline="") as f:
+    with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f)
         header, start = next(reader, []), 2
         if tuple(header) != COLUMNS:
             raise GazetteerError(Problem(str(path), 1, "-", repr(",".join(header)), ",".join(COLUMNS)))
         for rec in reader:
-            if len(rec) != len(COLUMNS):
+            if rec and len(rec) != len(COLUMNS):
                 problems.append(Problem(str(path), start, "-", f"{len(rec)} fields", f"{len(COLUMNS)}"))
-            else:
+            elif rec:  # a blank line is skipped
                 rows.append(r := dict(zip(COLUMNS, rec), line=start))
                 problems += [Problem(str(path), start, *p) for p in _row_problems(r)]
                 for form in forms(r["name"], r["aliases"]):  # "Qa'im" is "Qaim", "el-" is "al-"

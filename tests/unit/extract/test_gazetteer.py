@@ -57,6 +57,15 @@ def test_a_small_good_file_loads(tmp_path):
     assert g["name"].tolist() == ["Baghdad", "Ain al-Asad air base"]
 
 
+def test_a_byte_order_mark_and_blank_lines_are_fine_and_lines_still_count(tmp_path):
+    path = tmp_path / "g.csv"
+    bad = BAGHDAD.replace(",CC BY 4.0 (GeoNames)", ",")
+    path.write_text("\ufeff" + "\n".join([HEADER, ASAD, "", bad]) + "\n\n", encoding="utf-8")
+    with pytest.raises(GazetteerError) as err:
+        load_gazetteer(path)
+    assert str(err.value) == f"{path}:4: licence: found nothing, expected a value"
+
+
 def test_duplicate_alias_in_one_country_is_refused(tmp_path):
     other = "Asad town,Al Asad,town,Iraq,Anbar,33.7,42.4,2,GeoNames 1,CC BY 4.0 (GeoNames)"
     path = write(tmp_path, ASAD, other)
