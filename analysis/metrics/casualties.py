@@ -28,6 +28,8 @@ approximate (``incidents_approximate``), not open-ended.  The long format (one r
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 
@@ -51,6 +53,19 @@ STAT_COLUMNS = [
     "incidents_not_applicable",
     *TOLL_STAT_COLUMNS,
 ]
+TOLL_LINKS_ATTR = "toll_links"
+"""Key of ``DataFrame.attrs`` under which a tally keeps the operation tolls it counted, as JSON records
+(read back with :func:`read_toll_links`), for their sources and rows."""
+
+
+def read_toll_links(tally: pd.DataFrame) -> pd.DataFrame | None:
+    """The operation tolls a tally counted (:func:`analysis.metrics.tolls.link_operation_tolls` rows), or None."""
+    stored = tally.attrs.get(TOLL_LINKS_ATTR)
+    if not stored:
+        return None
+    return pd.DataFrame(json.loads(stored))
+
+
 US_MEASURES = ("us_killed", "us_injured")
 US_EXPOSED_CATEGORIES = ("attack_on_us",)
 """Categories whose incidents could have US casualties whatever the sources say (see the module docstring)."""
@@ -227,6 +242,8 @@ def tally_casualties(
         stacked = np.column_stack([part[column].to_numpy(dtype=object) for part in per_measure]).ravel()
         out[column] = pd.Series(stacked, dtype=per_measure[0][column].dtype) if len(stacked) else per_measure[0][column]
     out["incidents_not_applicable"] -= out["incidents_in_tolls"]
+    if tolls is not None and len(tolls):  # plain text: pandas compares attrs when it concatenates frames
+        out.attrs[TOLL_LINKS_ATTR] = tolls.astype(object).where(tolls.notna(), None).to_json(orient="records")
     if by is None and len(df) == 0:
         out = out.iloc[0:0].reset_index(drop=True)
     return out

@@ -32,6 +32,8 @@ FREQUENCIES = tuple(schema.FREQUENCIES)
 COUNT_COLUMNS = ["period", "incidents", "cumulative", "rolling_mean", "covered"]
 NOT_COVERED = "none recorded \u2014 not a complete count"
 """What tables and charts say for a period without incidents that the data does not claim to cover (never 0)."""
+NOT_CLAIMED = "not a complete count"
+"""The label of a chart's span outside claimed coverage: its bars count only the incidents in the table."""
 LULL_COLUMNS = ["began", "ended", "gap_days", "previous_incident_date", "open_ended"]
 
 

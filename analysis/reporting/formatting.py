@@ -12,7 +12,13 @@ import pandas as pd
 
 from analysis import schema
 from analysis.data.problems import count_text
-from analysis.metrics.casualties import US_EXPOSED_CATEGORIES, US_MEASURES, group_columns, widen_tally
+from analysis.metrics.casualties import (
+    US_EXPOSED_CATEGORIES,
+    US_MEASURES,
+    group_columns,
+    read_toll_links,
+    widen_tally,
+)
 
 EN_DASH = "\u2013"
 AT_LEAST = "\u2265"
@@ -401,6 +407,7 @@ def format_casualty_table(
 
     Returns the group columns followed by one column per measure.
     """
+    tolls = tolls if tolls is not None else read_toll_links(tally)
     wide = widen_tally(tally, measures=measures)
     keys = group_columns(tally)
     out = wide[keys].copy() if keys else pd.DataFrame(index=wide.index)
