@@ -103,9 +103,14 @@ def _make_bar_trace(part: pd.DataFrame, level, stack, freq: str, described: dict
             + format_member_text(lines, n)
         )
         custom.append(build_card_data(links, n))
+    # plotly stops stacking at a missing value: inside a bar of other levels a missing level is drawn as an
+    # invisible 0 (its tooltip still says none recorded); a period with no incident at all keeps no bar
+    shown = part["incidents"].astype("Float64")
+    if "_period_has_bar" in part.columns:
+        shown = shown.mask(shown.isna() & part["_period_has_bar"], 0.0)
     return go.Bar(
         x=part["period"],
-        y=part["incidents"],
+        y=shown.to_numpy(dtype="float64", na_value=np.nan),
         name=name,
         marker_color=pick_color(stack, level) if level is not None else NEUTRAL_COLOR,
         hovertext=hover,
@@ -142,6 +147,8 @@ def plot_frequency_timeline(
     freq = _choose_freq(data, freq, period_label)
     stacked = stack is not None and stack in data.columns
     described = _describe_bars(data, incidents, stack if stacked else None, freq, card_hrefs)
+    if stacked and len(data):
+        data = data.assign(_period_has_bar=data["incidents"].notna().groupby(data["period"]).transform("any"))
     for level, part in _split_by_level(data, stack) if stacked else [(None, data)]:
         fig.add_trace(_make_bar_trace(part, level, stack, freq, described))
     style_figure(fig, title, period_label, "Incidents")

@@ -140,3 +140,19 @@ def test_a_zero_is_marked_only_where_the_data_claims_the_period_complete(inciden
         count_per_period(incidents, "week", by="category", coverage=claimed.iloc[0:0])
     )
     assert not [t for t in unclaimed.data if t.type == "scatter"], "no claim, no zero"
+
+
+def test_a_level_with_none_recorded_inside_a_bar_keeps_the_stack_whole(incidents):
+    # plotly stops stacking at a missing value: the bar of a period with incidents must reach their sum
+    counts = count_per_period(
+        incidents, "week", by="category", coverage=pd.DataFrame(columns=["period_start", "period_end"])
+    )
+    fig = charts.plot_frequency_timeline(counts)
+    bars = [t for t in fig.data if t.type == "bar"]
+    per_period = counts.groupby("period")["incidents"].sum()
+    for period, total in per_period.items():
+        drawn = [y for t in bars for x, y in zip(t.x, t.y) if pd.Timestamp(x) == period]
+        has_bar = counts.loc[counts["period"] == period, "incidents"].notna().any()
+        assert all(pd.notna(drawn)) == bool(has_bar), period
+        if has_bar:
+            assert sum(drawn) == total
