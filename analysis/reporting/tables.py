@@ -26,6 +26,7 @@ from analysis.reporting.formatting import (
     AT_LEAST,
     AT_MOST,
     EN_DASH,
+    NOT_APPLICABLE,
     UNKNOWN,
     describe_us_tally,
     format_day,
@@ -123,7 +124,7 @@ def _text_sort_key(text: str) -> str | None:
 
 def _is_numeric_column(texts: list[str]) -> bool:
     """A column of figures: every cell a number, range or share (or ``unknown``/``not covered``), one given."""
-    known = [t for t in texts if t not in (UNKNOWN, NOT_COVERED, NOT_MEASURED)]
+    known = [t for t in texts if t not in (UNKNOWN, NOT_APPLICABLE, NOT_COVERED, NOT_MEASURED)]
     return bool(known) and all(_sort_key(t) is not None for t in known)
 
 
