@@ -26,16 +26,8 @@ import pandas as pd
 
 from analysis import schema
 from analysis.metrics.tolls import link_operation_tolls
-from analysis.reporting.formatting import (
-    UNKNOWN,
-    describe_tolls,
-    format_day,
-    format_figure,
-    format_incident_casualty,
-    format_incident_figure,
-    format_period,
-    format_range,
-)
+from analysis.reporting.casualty_text import describe_tolls, format_incident_casualty, format_incident_figure
+from analysis.reporting.formatting import UNKNOWN, format_day, format_figure, format_period, format_range
 from analysis.reporting.links import CARDS_PER_PAGE, assign_card_pages
 
 CARD_CLASS = "incident-card"

@@ -22,16 +22,14 @@ from analysis.metrics.casualties import US_MEASURES, tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.frequency import NOT_COVERED
 from analysis.metrics.tolls import link_operation_tolls
+from analysis.reporting.casualty_text import describe_us_tally, format_incident_casualty, format_measure_cell
 from analysis.reporting.formatting import (
     AT_LEAST,
     AT_MOST,
     EN_DASH,
     NOT_APPLICABLE,
     UNKNOWN,
-    describe_us_tally,
     format_day,
-    format_incident_casualty,
-    format_measure_cell,
     format_period,
     format_range,
     format_share,

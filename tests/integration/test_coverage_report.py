@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis import paths
-from analysis.metrics.frequency import NOT_COVERED
+from analysis.metrics.frequency import NOT_CLAIMED, NOT_COVERED
 from analysis.render.batch import render_jobs
 from analysis.render.jobs import Job
 from tests.fixtures.build import copy_valid
@@ -34,7 +34,7 @@ def test_weeks_outside_coverage_read_none_recorded_in_tables_charts_and_lulls(tm
     assert re.search(rf"<td[^>]*>week of 2024-02-26 to week of 2024-06-24</td>{cell}{cell}{cell}", text)
     assert not re.search(r"<td[^>]*>week of 2024-04-01</td><td[^>]*>0</td>", text)
     # the charts: one shaded, labelled span each on the per-period and cumulative charts
-    assert page.count(f'"text":"{NOT_COVERED}"') + page.count('"text":"none recorded') >= 3
+    assert page.count(f'"text":"{NOT_CLAIMED}"') >= 3, "per period by category, by weapon and cumulative"
     # the lulls: only inside the claims; 2024-02-02 -> 2024-07-25 runs through the hole
     lulls = text[text.index("Longest lulls") :][:3000]
     assert "2024-02-03 (" in lulls or "<td>2024-02-03" in lulls  # from the last incident to the claim's end

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from analysis import schema
 from analysis.metrics.casualties import group_columns, read_toll_links
+from analysis.reporting.casualty_text import format_toll_cell
 from analysis.reporting.charts._casualty_members import CasualtyMembers
 from analysis.reporting.charts._casualty_traces import (
     RangeMarks,
@@ -36,7 +37,7 @@ from analysis.reporting.charts._style import (
     set_integer_axis,
     style_figure,
 )
-from analysis.reporting.formatting import NOT_APPLICABLE, UNKNOWN, format_day, format_figure, format_toll_cell
+from analysis.reporting.formatting import NOT_APPLICABLE, UNKNOWN, format_day, format_figure
 
 US_MEASURES = ("us_killed", "us_injured")
 OTHER_MEASURES = ("other_killed", "other_injured")

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from analysis import schema
 from analysis.metrics.places import aggregate_places, find_country_only
+from analysis.reporting.casualty_text import format_incident_casualty
 from analysis.reporting.charts._map_geometry import (
     find_map_ranges,
     make_country_label_trace,
@@ -36,7 +37,7 @@ from analysis.reporting.charts._members import (
 )
 from analysis.reporting.charts._show import add_meta
 from analysis.reporting.charts._style import CATEGORY_COLORS, MAP_HEIGHT, NEUTRAL_COLOR, escape_text, style_figure
-from analysis.reporting.formatting import format_day, format_incident_casualty
+from analysis.reporting.formatting import format_day
 from analysis.reporting.links import format_incident_link
 
 

@@ -12,7 +12,7 @@ from analysis import schema
 from analysis.data.read import load_dataset
 from analysis.metrics.casualties import tally_casualties
 from analysis.reporting import cards
-from analysis.reporting.formatting import format_casualty_table, format_incident_casualty
+from analysis.reporting.casualty_text import format_casualty_table, format_incident_casualty
 from analysis.reporting.links import CARDS_PER_PAGE, assign_card_pages, build_card_hrefs
 from benchmarks.synth import make_incidents as make_synthetic_rows
 from tests.corpus.hostile import HOSTILE, PAYLOADS

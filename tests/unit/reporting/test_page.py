@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.reporting import page
+from analysis.reporting import claims, page
 from tests.fixtures.build import VALID_DATA
 
 
@@ -82,7 +82,7 @@ def test_coverage_lines_word_open_totals_and_totals_smaller_than_the_table():
             "incidents_in_table": [6, 3, 0],
         }
     )
-    assert page.build_coverage_lines(coverage) == [
+    assert claims.build_coverage_lines(coverage) == [
         "The sources report at least 160 attacks on US forces from 2023-10-07 to 2024-02-03; this table holds 6 of them.",
         "The sources report 2 attacks on US forces in Iraq and Syria up to 2024-07-26; "
         "this table holds 3, more than that figure (the sources count differently or less).",
@@ -209,9 +209,9 @@ def test_coverage_caveat_says_no_claim_without_a_coverage_file_and_quotes_a_stat
 
     assumed = build_coverage_rows(make_incidents({"event_date": "2024-01-02"}, {"event_date": "2024-03-01"}))
     no_totals = pd.DataFrame(columns=["metric", "period_start", "as_of", "value_max", "countries"])
-    spans = select_claimed_spans(page.claimed_coverage(assumed), no_totals)
+    spans = select_claimed_spans(claims.claimed_coverage(assumed), no_totals)
     assert len(spans) == 0, "the incidents' span is no claim"
-    assert page.build_coverage_caveat(assumed, spans, "2024-01-02", "2024-03-01") == (
+    assert claims.build_coverage_caveat(assumed, spans, "2024-01-02", "2024-03-01") == (
         "The data makes no claim to list every incident of any period of this report: counts are of the incidents "
         "in this table, a period without one reads 'none recorded — not a complete count', never 0, "
         "and no lull is measured there."
@@ -226,7 +226,7 @@ def test_coverage_caveat_says_no_claim_without_a_coverage_file_and_quotes_a_stat
             "quote": ["none since February"],
         }
     )
-    text = page.build_coverage_caveat(assumed, zero, "2024-01-02", "2024-06-01", zero)
+    text = claims.build_coverage_caveat(assumed, zero, "2024-01-02", "2024-06-01", zero)
     assert text.startswith(
         "S3 states there were none from 2024-02-01 to 2024-04-20 (“none since February”, RT-0), "
         "so periods inside that span count 0; outside claimed coverage: counts are of the incidents in this table"
@@ -240,11 +240,13 @@ def test_coverage_caveat_says_no_claim_without_a_coverage_file_and_quotes_a_stat
         }
     )
     spans = select_claimed_spans(stated, no_totals)
-    assert page.build_coverage_caveat(stated, spans, "2019-03-01", "2024-03-01").startswith(
+    assert claims.build_coverage_caveat(stated, spans, "2019-03-01", "2024-03-01").startswith(
         "The data claims to cover 2019-01-01 to 2020-12-31 (Iraq, Syria); 2023-10-07 to 2024-12-31 (coverage.csv); "
         "outside claimed coverage: counts are of the incidents in this table"
     )
-    assert page.build_coverage_caveat(stated, spans, "2024-01-01", "2024-03-01").endswith("this report lies inside it.")
+    assert claims.build_coverage_caveat(stated, spans, "2024-01-01", "2024-03-01").endswith(
+        "this report lies inside it."
+    )
 
 
 def test_open_report_records_the_covered_spans_for_counts_and_lulls(shown, tmp_path):
