@@ -324,7 +324,7 @@ def show_report_header(
     coverage_html = ""
     if coverage_lines:
         more = len(coverage_lines) - 1
-        extra = f" ({more} more reported total{'s' if more != 1 else ''} under Coverage below.)" if more else ""
+        extra = f" ({more} more reported total{'s' if more != 1 else ''} listed below.)" if more else ""
         coverage_html = f'<p class="report-coverage">{html.escape(coverage_lines[0] + extra)}</p>'
     body = (
         f"<h1>{html.escape(title)}</h1>"
