@@ -53,10 +53,13 @@ from analysis.vocabulary import (
     value_label,
 )
 
+COLUMN_KINDS: tuple[str, ...] = ("id", "text", "date", "int", "float", "category", "ids")
+"""Every kind a column may have (above); :mod:`analysis.data.kinds` maps each to its dtypes and parsers."""
+
 
 @dataclass(frozen=True)
 class Column:
-    """One column of one table."""
+    """One column of one table; a kind outside :data:`COLUMN_KINDS` fails when the column is declared."""
 
     name: str
     kind: str
@@ -68,6 +71,13 @@ class Column:
     pattern: str | None = None
     unique: bool = False
     reference: str = "own"
+
+    def __post_init__(self) -> None:
+        if self.kind not in COLUMN_KINDS:
+            raise ValueError(
+                f"analysis/schema.py: column {self.name!r} has kind {self.kind!r}, "
+                f"expected one of {', '.join(COLUMN_KINDS)}"
+            )
 
 
 @dataclass(frozen=True)

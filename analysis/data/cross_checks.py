@@ -36,9 +36,10 @@ import pyarrow.compute as pc
 
 from analysis import schema
 from analysis.data.geo import DEFAULT_TOLERANCE_KM, find_countries_containing, points_in_country
+from analysis.data.kinds import as_arrow
 from analysis.data.problems import Problem, count_text, show
 from analysis.data.read import TableRead
-from analysis.data.rules import as_arrow, distinct_id_items, expected_allowed
+from analysis.data.rules import distinct_id_items, expected_allowed
 from analysis.files import REGULAR_FILE, file_kind, sha256_hex
 
 # evidence.field may name a column, a casualty pair, or one of these words
