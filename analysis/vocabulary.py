@@ -141,13 +141,35 @@ MULTI_VALUED: tuple[str, ...] = ("weapon",)
 LIST_SEPARATOR = ";"
 
 
+UNKNOWN = "unknown"
+"""Label of a missing cell in tables and cards: the data does not hold the value (never shown as 0 or nan)."""
+
+
+def is_missing(value) -> bool:
+    """True when the data holds no value: None, NaN, NaT or ``pd.NA`` (pandas-free; ``""``, 0 and lists are values).
+
+    >>> [is_missing(v) for v in (None, float("nan"), "", 0, [], "x")]
+    [True, True, False, False, False, False]
+    """
+    if value is None:
+        return True
+    if isinstance(value, (str, bytes, list, tuple, dict, set)):
+        return False
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT of any numeric or numpy type
+    except (TypeError, ValueError):
+        return False
+
+
 def split_values(value) -> list[str]:
     """The ``;``-separated values of one cell, stripped, empty ones dropped.
 
     >>> split_values("rocket; drone"), split_values("rocket"), split_values(None), split_values(float("nan"))
     (['rocket', 'drone'], ['rocket'], [], [])
     """
-    if value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType":
+    if is_missing(value):
         return []
     return [v.strip() for v in str(value).split(LIST_SEPARATOR) if v.strip()]
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.vocabulary import is_missing
 
 COVERAGE_COLUMNS = [
     "total_id",
@@ -29,7 +30,7 @@ def split_countries(text) -> list[str]:
     >>> split_countries(None)
     []
     """
-    if text is None or pd.isna(text):
+    if is_missing(text):
         return []
     return [c.strip() for c in str(text).split(";") if c.strip()]
 
