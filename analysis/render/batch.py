@@ -32,13 +32,12 @@ from pathlib import Path
 
 from analysis import __version__, paths
 from analysis.files import file_kind, fingerprint_data_dir
+from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
 from analysis.render import worker
-from analysis.render.companions import CARDS_DIRNAME, EXPORT_DIRNAME, write_companions
+from analysis.render.companions import write_companions
 from analysis.render.jobs import Job, check_job_parameters, read_declared_parameters
 from analysis.render.state import (
-    FAILED_DIR,
     STATE_FILE,
-    WORK_DIR,
     RenderError,
     build_job_key,
     cannot_write,
@@ -55,7 +54,6 @@ log = logging.getLogger(__name__)
 
 STOP_GRACE_S = 30.0
 """How long stopped workers get to kill their kernels and remove their files before they are killed."""
-ASSETS_DIR = "assets"
 
 __all__ = ["JobResult", "RenderError", "RenderSummary", "render_jobs"]
 
@@ -98,7 +96,7 @@ def check_out_dir(out_dir: Path, names: list[str]) -> None:
         raise RenderError(f"--out {out_dir}: cannot create the folder ({exc.strerror})", code) from None
     probe_writing(out_dir)
     expected = {name: "a regular file" for name in ("index.html", STATE_FILE, *(f"{n}.html" for n in names))}
-    expected.update(dict.fromkeys((ASSETS_DIR, FAILED_DIR, WORK_DIR, CARDS_DIRNAME, EXPORT_DIRNAME), "a directory"))
+    expected.update(dict.fromkeys(paths.OUTPUT_DIRNAMES, "a directory"))
     for name, kind in expected.items():
         found = file_kind(out_dir / name, follow_symlinks=False)
         if found not in (None, kind):
@@ -327,14 +325,14 @@ def _record(
             data_latest=span.get("data_latest", ""),
         )
     elif result.status == "failed":
-        failed = out_dir / FAILED_DIR / f"{result.name}.ipynb"
-        entry["failed_notebook"] = f"{FAILED_DIR}/{result.name}.ipynb" if failed.exists() else ""
+        failed = out_dir / FAILED_DIRNAME / f"{result.name}.ipynb"
+        entry["failed_notebook"] = f"{FAILED_DIRNAME}/{result.name}.ipynb" if failed.exists() else ""
         entry["failed_parameters"] = parameters
 
 
 def _remove_stale_work_files(out_dir: Path) -> None:
     """Under the lock, anything in ``.work/`` was left by a render that was killed: remove it."""
-    for path in (out_dir / WORK_DIR).glob("*.ipynb"):
+    for path in (out_dir / WORK_DIRNAME).glob("*.ipynb"):
         path.unlink(missing_ok=True)
 
 
@@ -455,17 +453,17 @@ class WorkerPool:
         kept = self._remove_leftovers(w.process.pid, keep_as=w.job.name)
         error = f"its worker process died ({how}); the other jobs went on"
         if kept:
-            error += f"; the notebook as far as it ran is kept in {FAILED_DIR}/"
+            error += f"; the notebook as far as it ran is kept in {FAILED_DIRNAME}/"
         return JobResult(w.job.name, "failed", time.monotonic() - w.sent_at, error)
 
     def _remove_leftovers(self, pid: int, keep_as: str | None = None) -> bool:
         """Remove what a worker that is gone left: its executed notebook (kept as the failed one when
         ``keep_as`` names its job) and its kernel's socket folder. True when a notebook was kept."""
         kept = False
-        for path in (self._out_dir / WORK_DIR).glob(f"*.{pid}.ipynb"):
+        for path in (self._out_dir / WORK_DIRNAME).glob(f"*.{pid}.ipynb"):
             if keep_as and path.name == f"{keep_as}.{pid}.ipynb":
-                (self._out_dir / FAILED_DIR).mkdir(exist_ok=True)
-                os.replace(path, self._out_dir / FAILED_DIR / f"{keep_as}.ipynb")
+                (self._out_dir / FAILED_DIRNAME).mkdir(exist_ok=True)
+                os.replace(path, self._out_dir / FAILED_DIRNAME / f"{keep_as}.ipynb")
                 kept = True
             else:
                 path.unlink(missing_ok=True)

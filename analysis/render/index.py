@@ -10,10 +10,12 @@ import re
 from pathlib import Path
 
 from analysis.files import write_text_atomic
+from analysis.paths import CARDS_DIRNAME, EXPORT_DIRNAME, EXPORT_FILENAME, INDEX_NAME
 
 CARDS_LINKS = (
-    '<p class="index-cards"><a href="cards/index.html">Incident cards</a>: every incident with the quotes and '
-    'sources behind it · <a href="export/incidents.csv">the whole incident table as CSV</a></p>'
+    f'<p class="index-cards"><a href="{CARDS_DIRNAME}/{INDEX_NAME}.html">Incident cards</a>: every incident with '
+    f'the quotes and sources behind it · <a href="{EXPORT_DIRNAME}/{EXPORT_FILENAME}">the whole incident table as '
+    "CSV</a></p>"
 )
 """Links to what :mod:`analysis.render.companions` writes next to the reports."""
 EMPTY_TEXT = "EMPTY: no incidents match its filters"

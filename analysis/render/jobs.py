@@ -18,6 +18,7 @@ from pathlib import Path
 
 from analysis import paths, schema
 from analysis.files import file_kind
+from analysis.paths import RESERVED_NAMES
 
 
 class JobConfigError(ValueError):
@@ -38,8 +39,6 @@ class Job:
 _RELATIVE = re.compile(r"last\s+(\d+)\s+(day|week|month)s?", re.IGNORECASE)
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 MAX_NAME_LENGTH = 100
-RESERVED_NAMES = ("index", "assets", "failed")
-"""Names the output folder already uses: ``index.html``, ``assets/`` and ``failed/``."""
 MAX_CONFIG_BYTES = 1_000_000
 MAX_TIMEOUT_S = 86_400
 JOB_KEYS = ("name", "notebook", "parameters", "timeout_s", "description")

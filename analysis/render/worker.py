@@ -46,8 +46,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
 from analysis.render.jobs import Job
-from analysis.render.state import FAILED_DIR, WORK_DIR, close_inherited_locks, is_write_failure
+from analysis.render.state import close_inherited_locks, is_write_failure
 from analysis.schema import EXIT
 
 KERNEL_DIR_PREFIX = "incidents-kernel-"
@@ -191,7 +192,7 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
 
     if _WORKER["stopping"]:
         return result("interrupted", "interrupted before it started")
-    work_dir = out_dir / WORK_DIR
+    work_dir = out_dir / WORK_DIRNAME
     executed = work_dir / f"{job.name}.{os.getpid()}.ipynb"
     _WORKER["executed"] = executed
     keep_kernel = False
@@ -223,7 +224,7 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
         export_report(
             executed, out_dir / f"{job.name}.html", str(parameters.get("title") or job.name), footer, self_contained
         )
-        (out_dir / FAILED_DIR / f"{job.name}.ipynb").unlink(missing_ok=True)
+        (out_dir / FAILED_DIRNAME / f"{job.name}.ipynb").unlink(missing_ok=True)
         if "km" in kernel and not _WORKER["stopping"]:
             from jupyter_core.utils import run_sync
 
@@ -307,7 +308,7 @@ def _first_line(exc: BaseException) -> str:
 def _keep_failed_notebook(executed: Path, out_dir: Path, name: str) -> Path | None:
     if not executed.exists():
         return None
-    target = out_dir / FAILED_DIR / f"{name}.ipynb"
+    target = out_dir / FAILED_DIRNAME / f"{name}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(executed, target)
     return target

@@ -25,13 +25,12 @@ from pathlib import PurePosixPath
 import pandas as pd
 
 from analysis import schema
+from analysis.paths import SOURCES_DIRNAME
 from analysis.reporting.formatting import UNKNOWN, format_day, format_period, format_range, format_tally_cell
 from analysis.reporting.links import CARDS_PER_PAGE, assign_card_pages
 from analysis.vocabulary import is_missing
 
 CARD_CLASS = "incident-card"
-SOURCES_DIRNAME = "sources"
-"""Folder under ``cards/`` holding the copies of the bundled raw texts."""
 INDEX_PAGE = "index.html"
 STYLESHEET = "cards.css"
 NO_QUOTE_TEXT = "No quote is held for this incident"

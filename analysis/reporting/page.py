@@ -28,9 +28,9 @@ from analysis.metrics.counts import count_by
 from analysis.metrics.coverage import compare_with_reported_totals, select_covered_spans, split_countries
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
+from analysis.paths import CARDS_DIRNAME, SOURCES_DIRNAME
 from analysis.reporting.charts import show_figure
 from analysis.reporting.formatting import format_day, format_tally_cell
-from analysis.reporting.links import CARDS_DIRNAME
 from analysis.reporting.tables import DEFAULT_ROW_LIMIT, show_table
 
 
@@ -204,7 +204,7 @@ def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.Data
     hrefs, shown = [], []
     for file, url in zip(cited["file"], cited["url"]):
         if not pd.isna(file):
-            hrefs.append(f"{CARDS_DIRNAME}/sources/{quote(PurePosixPath(str(file)).name)}")
+            hrefs.append(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/{quote(PurePosixPath(str(file)).name)}")
             shown.append(str(file))
         elif not pd.isna(url):
             ok = str(url).strip().lower().startswith(("http://", "https://"))
@@ -247,7 +247,7 @@ def build_source_list_html(links: pd.DataFrame, limit: int = DEFAULT_ROW_LIMIT) 
         if row.href is not None and not pd.isna(row.href):
             address = f'<a href="{html.escape(row.href)}">{address}</a>'
         items.append(f"<li>{html.escape(text)}: {address}</li>" if row.shown else f"<li>{html.escape(text)}</li>")
-    bundled = int(links["href"].fillna("").str.startswith(f"{CARDS_DIRNAME}/sources/").sum())
+    bundled = int(links["href"].fillna("").str.startswith(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/").sum())
     summary = f"Sources cited by this selection: {len(links)} ({bundled} bundled, {len(links) - bundled} external)"
     rest = ""
     if len(listed) < len(links):
