@@ -1,10 +1,8 @@
-"""Read the tables of a data directory into typed frames, and the public loader.
+"""Read the tables of a data directory into typed frames.
 
-:func:`load_dataset` validates the whole directory once
-(:func:`analysis.data.validate.validate_data_dir`) and raises
-:class:`~analysis.data.problems.DataValidationError` listing every problem
-when anything is wrong. Each column has the pandas dtype of its kind
-(:mod:`analysis.data.kinds`).
+Each column has the pandas dtype of its kind (:mod:`analysis.data.kinds`);
+the public loader that validates a whole directory is
+:func:`analysis.data.dataset.load_dataset`.
 
 Columns come in schema order (:mod:`analysis.schema`).
 
@@ -30,78 +28,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pv
 
-from analysis import paths, schema
-from analysis.data.coverage import build_coverage_rows
-from analysis.data.kinds import dtype_of, empty_column, kind_of
 from analysis.data.kinds import empty_as_missing as empty_as_missing  # the importers take it from here
-from analysis.data.problems import DataValidationError, Problem, show
+from analysis.data.kinds import empty_column, kind_of
+from analysis.data.problems import Problem, show
 from analysis.data.rules import gate, pandera_problems
 from analysis.schema import Table
-
-# --- the public loader ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """All tables of one data directory, validated together once."""
-
-    data_dir: Path
-    sources: pd.DataFrame
-    places: pd.DataFrame
-    incidents: pd.DataFrame
-    evidence: pd.DataFrame
-    context: pd.DataFrame
-    reported_totals: pd.DataFrame
-    coverage: pd.DataFrame
-    """The periods the data claims to cover (``coverage.csv``); without that file, one row from the first to the
-    last incident date (:func:`analysis.data.coverage.build_coverage_rows`)."""
-    notes: tuple[str, ...] = ()
-
-
-def load_dataset(data_dir: Path | str | None = None) -> Dataset:
-    """Validate ``data_dir`` (default: the bundled ``data/``) and return every table typed."""
-    from analysis.data.validate import validate_data_dir  # the validator reads files through this module
-
-    report = validate_data_dir(data_dir)
-    if not report.ok:
-        raise DataValidationError(report.problems, report.data_dir)
-    tables = {t.name: report.tables.get(t.name, empty_table(t.name)) for t in schema.TABLES}
-    if "coverage" not in report.tables:
-        tables["coverage"] = build_coverage_rows(tables["incidents"])
-    return Dataset(
-        data_dir=Path(data_dir) if data_dir is not None else paths.DATA_DIR, notes=tuple(report.notes), **tables
-    )
-
-
-def load_incidents(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """The incident table: one row per incident, columns of ``schema.INCIDENTS``."""
-    return load_dataset(data_dir).incidents
-
-
-def load_context(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Context events (columns of ``schema.CONTEXT``); empty when ``context.csv`` is absent."""
-    return load_dataset(data_dir).context
-
-
-def load_coverage(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Covered periods (columns of ``schema.COVERAGE``); the incidents' date span when ``coverage.csv`` is absent."""
-    return load_dataset(data_dir).coverage
-
-
-def load_reported_totals(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Reported totals (columns of ``schema.REPORTED_TOTALS``); empty when the file is absent."""
-    return load_dataset(data_dir).reported_totals
-
-
-def empty_table(name: str) -> pd.DataFrame:
-    """A table with no rows and the typed columns of ``schema.table(name)``.
-
-    >>> empty_table("context").dtypes["date"]
-    dtype('<M8[s]')
-    """
-    t = schema.table(name)
-    return pd.DataFrame({c.name: pd.Series([], dtype=dtype_of(c)) for c in t.columns})
-
 
 # --- one file --------------------------------------------------------------------
 

@@ -141,9 +141,9 @@ def write_companions(
 
 
 def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -> CompanionsResult:
+    from analysis.data.dataset import load_dataset
     from analysis.data.export_csv import write_csv_safely
     from analysis.data.problems import DataValidationError
-    from analysis.data.read import load_dataset
     from analysis.reporting.cards import STYLESHEET, build_card_pages, name_source_copies
 
     try:

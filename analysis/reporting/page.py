@@ -21,8 +21,8 @@ from IPython.display import display
 
 from analysis import schema
 from analysis.data.coverage import is_assumed
+from analysis.data.dataset import load_dataset
 from analysis.data.problems import count_text
-from analysis.data.read import load_dataset
 from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.coverage import compare_with_reported_totals, select_covered_spans, split_countries
@@ -390,7 +390,7 @@ def show_no_incidents(filters_text: str) -> None:
 class Report:
     """What a report notebook works on, from :func:`open_report`.
 
-    ``dataset`` is the whole data directory (:class:`analysis.data.read.Dataset`),
+    ``dataset`` is the whole data directory (:class:`analysis.data.dataset.Dataset`),
     ``selected`` the incidents matching the parameters, ``filters_text`` the
     sentence naming the filters, ``start``/``end`` the period as
     ``YYYY-MM-DD`` or ``None`` (open), ``covered_spans`` the day spans the

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.metrics.casualties import tally_casualties
 from analysis.reporting import cards
 from analysis.reporting.formatting import format_casualty_table
