@@ -47,6 +47,7 @@ from analysis.render.state import (
     read_state,
     write_state,
 )
+from analysis.render.status import ENDED_BADLY, JobStatus
 from analysis.render.worker import JobResult
 from analysis.schema import EXIT
 
@@ -66,16 +67,16 @@ class RenderSummary:
     @property
     def write_error(self) -> str:
         """The first job's "cannot write" error, or "" (each job's line shows its own)."""
-        return next((r.error for r in self.results if r.status == "failed" and r.cannot_write), "")
+        return next((r.error for r in self.results if r.status == JobStatus.FAILED and r.cannot_write), "")
 
     @property
     def exit_code(self) -> int:
         statuses = {r.status for r in self.results}
-        if "interrupted" in statuses:
+        if JobStatus.INTERRUPTED in statuses:
             return EXIT["interrupted"]
         if self.write_error:
             return EXIT["cannot_write"]
-        return EXIT["failed"] if "failed" in statuses else EXIT["ok"]
+        return EXIT["failed"] if JobStatus.FAILED in statuses else EXIT["ok"]
 
 
 # --- checks before anything runs --------------------------------------------------------
@@ -207,12 +208,9 @@ def render_jobs(
             previous = state.get(job.name, {})
             # a job whose last attempt failed or was interrupted runs again even when its inputs are unchanged
             # (a killed kernel or Ctrl-C says nothing about the inputs), so the index does not keep a stale status
-            unchanged = previous.get("key") == keys[job.name] and previous.get("status") not in {
-                "failed",
-                "interrupted",
-            }
+            unchanged = previous.get("key") == keys[job.name] and previous.get("status") not in ENDED_BADLY
             if not force and unchanged and (out_dir / f"{job.name}.html").exists():
-                result = JobResult(job.name, "skipped", empty=bool(previous.get("empty")))
+                result = JobResult(job.name, JobStatus.SKIPPED, empty=bool(previous.get("empty")))
                 summary.results.append(result)
                 log.info("%s", job_line(result))
             else:
@@ -243,7 +241,9 @@ def render_jobs(
             done = {r.name for r in summary.results}
             for job in to_run:
                 if job.name not in done:
-                    summary.results.append(JobResult(job.name, "interrupted", error="interrupted before it finished"))
+                    summary.results.append(
+                        JobResult(job.name, JobStatus.INTERRUPTED, error="interrupted before it finished")
+                    )
                     _record(
                         state, summary.results[-1], keys[job.name], prepared[job.name], data_fingerprint, out_dir, span
                     )
@@ -267,12 +267,12 @@ def render_jobs(
 def job_line(result: JobResult) -> str:
     """The line a job gets on stderr (and in a cron log).
 
-    >>> job_line(JobResult("weekly", "skipped", empty=True))
+    >>> job_line(JobResult("weekly", JobStatus.SKIPPED, empty=True))
     'weekly               empty     (unchanged, skipped): no incidents match its filters'
-    >>> job_line(JobResult("overview", "failed", 2.04, "ValueError: boom"))
+    >>> job_line(JobResult("overview", JobStatus.FAILED, 2.04, "ValueError: boom"))
     'overview             failed       2.0 s  ValueError: boom'
     """
-    if result.status == "skipped":
+    if result.status == JobStatus.SKIPPED:
         detail = "(unchanged, skipped): no incidents match its filters" if result.empty else "(unchanged)"
         return f"{result.name:<20} {result.shown_status:<9} {detail}".rstrip()
     line = f"{result.name:<20} {result.shown_status:<9} {result.seconds:6.1f} s"
@@ -309,11 +309,11 @@ def _record(
 ) -> None:
     entry = state.setdefault(result.name, {})
     now = dt.datetime.now().isoformat(timespec="seconds")
-    if result.status == "skipped":
-        entry.update(status="skipped", error="")
+    if result.status == JobStatus.SKIPPED:
+        entry.update(status=JobStatus.SKIPPED, error="")
         return
     entry.update(status=result.status, seconds=round(result.seconds, 2), error=result.error, attempted_at=now)
-    if result.status == "rendered":
+    if result.status == JobStatus.RENDERED:
         entry.update(
             key=key,
             parameters=parameters,
@@ -324,7 +324,7 @@ def _record(
             data_first=span.get("data_first", ""),
             data_latest=span.get("data_latest", ""),
         )
-    elif result.status == "failed":
+    elif result.status == JobStatus.FAILED:
         failed = out_dir / FAILED_DIRNAME / f"{result.name}.ipynb"
         entry["failed_notebook"] = f"{FAILED_DIRNAME}/{result.name}.ipynb" if failed.exists() else ""
         entry["failed_parameters"] = parameters
@@ -454,7 +454,7 @@ class WorkerPool:
         error = f"its worker process died ({how}); the other jobs went on"
         if kept:
             error += f"; the notebook as far as it ran is kept in {FAILED_DIRNAME}/"
-        return JobResult(w.job.name, "failed", time.monotonic() - w.sent_at, error)
+        return JobResult(w.job.name, JobStatus.FAILED, time.monotonic() - w.sent_at, error)
 
     def _remove_leftovers(self, pid: int, keep_as: str | None = None) -> bool:
         """Remove what a worker that is gone left: its executed notebook (kept as the failed one when

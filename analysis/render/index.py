@@ -11,6 +11,7 @@ from pathlib import Path
 
 from analysis.files import write_text_atomic
 from analysis.paths import CARDS_DIRNAME, EXPORT_DIRNAME, EXPORT_FILENAME, INDEX_NAME
+from analysis.render.status import ENDED_BADLY, SHOWS_A_REPORT, JobStatus
 
 CARDS_LINKS = (
     f'<p class="index-cards"><a href="{CARDS_DIRNAME}/{INDEX_NAME}.html">Incident cards</a>: every incident with '
@@ -20,10 +21,10 @@ CARDS_LINKS = (
 """Links to what :mod:`analysis.render.companions` writes next to the reports."""
 EMPTY_TEXT = "EMPTY: no incidents match its filters"
 _STATUS_TEXT = {
-    "rendered": "rendered in this run",
-    "skipped": "unchanged, not re-rendered",
-    "failed": "FAILED",
-    "interrupted": "INTERRUPTED",
+    JobStatus.RENDERED: "rendered in this run",
+    JobStatus.SKIPPED: "unchanged, not re-rendered",
+    JobStatus.FAILED: "FAILED",
+    JobStatus.INTERRUPTED: "INTERRUPTED",
 }
 
 _CSS = """
@@ -91,23 +92,23 @@ def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datet
         else:
             link = f"{title} (no report yet)"
         status_text = _STATUS_TEXT.get(status, status)
-        empty = bool(entry.get("empty")) and status in {"rendered", "skipped"}
+        empty = bool(entry.get("empty")) and status in SHOWS_A_REPORT
         if empty:
             status_text = f"{EMPTY_TEXT} (report {status_text})"
-        if status in {"failed", "interrupted"}:
+        if status in ENDED_BADLY:
             if html_file.exists() and entry.get("rendered_at"):
                 status_text += f"; the report shown is the previous one, rendered {entry['rendered_at']}"
             if entry.get("error"):
                 status_text += f": {entry['error']}"
         failed_link = ""
-        if status == "failed" and entry.get("failed_notebook"):
+        if status == JobStatus.FAILED and entry.get("failed_notebook"):
             failed_link = (
                 f'<br><a href="{html.escape(entry["failed_notebook"])}">executed notebook of the failed run</a>'
             )
         # a failed run shows the parameters it ran with, not those of the last good report
         parameters = (
             entry.get("failed_parameters")
-            if status == "failed" and entry.get("failed_parameters")
+            if status == JobStatus.FAILED and entry.get("failed_parameters")
             else entry.get("parameters", {})
         )
         description = html.escape(entry.get("description", ""))
@@ -123,14 +124,14 @@ def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datet
             f"<td>{_dates_whole(html.escape(str(entry.get('rendered_at', 'never'))))}</td>"
             f"<td>{html.escape(status_text)}{failed_link}</td></tr>"
         )
-    failed = sum(state.get(n, {}).get("status") in {"failed", "interrupted"} for n in names)
+    failed = sum(state.get(n, {}).get("status") in ENDED_BADLY for n in names)
     headline = f"{len(names)} reports, {failed or 'none'} with problems in the last run"
     as_of = sorted({str(state[n]["data_latest"]) for n in names if state.get(n, {}).get("data_latest")})
     if as_of:
         headline += f"; data as of {as_of[-1]} (its latest incident)"
         if len(as_of) > 1:
             headline += f", some reports rendered from older data (as of {as_of[0]})"
-    empty = [n for n in names if state.get(n, {}).get("empty") and state[n].get("status") in {"rendered", "skipped"}]
+    empty = [n for n in names if state.get(n, {}).get("empty") and state[n].get("status") in SHOWS_A_REPORT]
     if empty:
         headline += f"; {len(empty)} empty (no incidents match the filters): {', '.join(empty)}"
     return (

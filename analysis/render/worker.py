@@ -49,6 +49,7 @@ from pathlib import Path
 from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
 from analysis.render.jobs import Job
 from analysis.render.state import close_inherited_locks, is_write_failure
+from analysis.render.status import EMPTY_STATUS, SHOWS_A_REPORT, JobStatus
 from analysis.schema import EXIT
 
 KERNEL_DIR_PREFIX = "incidents-kernel-"
@@ -64,7 +65,7 @@ class JobResult:
     """What happened to one job in this run."""
 
     name: str
-    status: str  # rendered | skipped | failed | interrupted
+    status: JobStatus
     seconds: float = 0.0
     error: str = ""
     empty: bool = False  # rendered (or skipped) with a selection that matched no incident
@@ -73,7 +74,7 @@ class JobResult:
     @property
     def shown_status(self) -> str:
         """The status a person reads: ``empty`` for a report of nothing."""
-        return "empty" if self.empty and self.status in {"rendered", "skipped"} else self.status
+        return EMPTY_STATUS if self.empty and self.status in SHOWS_A_REPORT else self.status
 
 
 _WORKER: dict = {
@@ -182,16 +183,16 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
 
     started = time.perf_counter()
 
-    def result(status: str, error: str = "", empty: bool = False) -> JobResult:
+    def result(status: JobStatus, error: str = "", empty: bool = False) -> JobResult:
         return JobResult(job.name, status, time.perf_counter() - started, error, empty)
 
     def write_failed(exc: OSError) -> JobResult:
-        failed = result("failed", f"cannot write {out_dir} ({exc.strerror or exc})")
+        failed = result(JobStatus.FAILED, f"cannot write {out_dir} ({exc.strerror or exc})")
         failed.cannot_write = True
         return failed
 
     if _WORKER["stopping"]:
-        return result("interrupted", "interrupted before it started")
+        return result(JobStatus.INTERRUPTED, "interrupted before it started")
     work_dir = out_dir / WORK_DIRNAME
     executed = work_dir / f"{job.name}.{os.getpid()}.ipynb"
     _WORKER["executed"] = executed
@@ -213,13 +214,13 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
             )
         except (papermill.PapermillExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, OSError) as exc:
             if _WORKER["stopping"]:
-                return result("interrupted", "interrupted")
+                return result(JobStatus.INTERRUPTED, "interrupted")
             if _refused_in(out_dir, exc):  # papermill could not save the executed notebook
                 return write_failed(exc)
             kept = _keep_failed_notebook(executed, out_dir, job.name)
-            return result("failed", describe_failure(exc, job, kept))
+            return result(JobStatus.FAILED, describe_failure(exc, job, kept))
         if _WORKER["stopping"]:
-            return result("interrupted", "interrupted")
+            return result(JobStatus.INTERRUPTED, "interrupted")
         empty = selection_is_empty(executed)
         export_report(
             executed, out_dir / f"{job.name}.html", str(parameters.get("title") or job.name), footer, self_contained
@@ -229,19 +230,19 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
             from jupyter_core.utils import run_sync
 
             keep_kernel = bool(_run_in_thread(run_sync(_reset_namespace), kernel["km"]))
-        return result("rendered", empty=empty)
+        return result(JobStatus.RENDERED, empty=empty)
     except KeyboardInterrupt:
-        return result("interrupted", "interrupted")
+        return result(JobStatus.INTERRUPTED, "interrupted")
     except Exception as exc:  # a job must never take the batch down
         if _WORKER["stopping"]:
-            return result("interrupted", "interrupted")
+            return result(JobStatus.INTERRUPTED, "interrupted")
         if _refused_in(out_dir, exc):  # the report, plotly.js or the work folder: nothing was replaced
             return write_failed(exc)
         try:
             _keep_failed_notebook(executed, out_dir, job.name)
         except OSError:
             pass
-        return result("failed", f"{type(exc).__name__}: {_first_line(exc)}")
+        return result(JobStatus.FAILED, f"{type(exc).__name__}: {_first_line(exc)}")
     finally:
         if not keep_kernel or _WORKER["stopping"]:
             _discard_kernel()  # a fresh kernel already shut down by papermill: a no-op then
