@@ -50,12 +50,11 @@ from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
 from analysis.render.jobs import Job
 from analysis.render.state import close_inherited_locks, is_write_failure
 from analysis.render.status import EMPTY_STATUS, SHOWS_A_REPORT, JobStatus
+from analysis.report_flags import says_selection_empty
 from analysis.schema import EXIT
 
 KERNEL_DIR_PREFIX = "incidents-kernel-"
 """Kernel socket folders are ``$TMPDIR/incidents-kernel-<worker pid>-*``: the batch removes those of a killed worker."""
-EMPTY_SELECTION_MARK = 'class="report-empty"'
-"""What :func:`analysis.reporting.page.show_no_incidents` puts in its HTML output: the selection matched nothing."""
 RESET_TIMEOUT_S = 30.0
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
@@ -260,17 +259,13 @@ def _refused_in(out_dir: Path, exc: BaseException) -> bool:
 
 
 def selection_is_empty(executed: Path) -> bool:
-    """True when the executed notebook showed the "no incidents match" message (see :data:`EMPTY_SELECTION_MARK`)."""
+    """True when an output of the executed notebook carries the empty-selection flag
+    (:func:`analysis.report_flags.says_selection_empty`, set by :func:`analysis.reporting.page.show_no_incidents`)."""
     try:
         notebook = json.loads(Path(executed).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    for cell in notebook.get("cells", []):
-        for output in cell.get("outputs", []):
-            html = output.get("data", {}).get("text/html", "")
-            if EMPTY_SELECTION_MARK in ("".join(html) if isinstance(html, list) else str(html)):
-                return True
-    return False
+    return any(says_selection_empty(output) for cell in notebook.get("cells", []) for output in cell.get("outputs", []))
 
 
 def describe_failure(exc: BaseException, job: Job, notebook: Path | None) -> str:

@@ -29,6 +29,7 @@ from analysis.metrics.coverage import compare_with_reported_totals, select_cover
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
 from analysis.paths import CARDS_DIRNAME, SOURCES_DIRNAME
+from analysis.report_flags import empty_selection_metadata
 from analysis.reporting.charts import show_figure
 from analysis.reporting.formatting import format_day, format_tally_cell
 from analysis.reporting.tables import DEFAULT_ROW_LIMIT, show_table
@@ -379,11 +380,12 @@ def show_report_header(
 
 
 def show_no_incidents(filters_text: str) -> None:
-    """Display the message an empty selection gets instead of charts."""
+    """Display the message an empty selection gets instead of charts, flagged for the renderer in its metadata."""
     text = (
         f"No incidents match these filters. {filters_text} Widen the period, countries or categories and render again."
     )
-    display({"text/html": f'<div class="report-empty">{html.escape(text)}</div>', "text/plain": text}, raw=True)
+    message = {"text/html": f'<div class="report-empty">{html.escape(text)}</div>', "text/plain": text}
+    display(message, metadata=empty_selection_metadata(), raw=True)
 
 
 @dataclass

@@ -2,15 +2,18 @@
 
 import pytest
 
+from analysis.report_flags import says_selection_empty
 from analysis.reporting import page
 from tests.fixtures.build import VALID_DATA
 
 
 @pytest.fixture
 def shown(monkeypatch):
-    """Everything page, tables and charts display, as (mimetype bundle) dicts."""
+    """Everything page, tables and charts display, as (mimetype bundle) dicts (with the output's metadata, if any)."""
     out = []
-    monkeypatch.setattr(page, "display", lambda bundle, raw=False: out.append(bundle))
+    monkeypatch.setattr(
+        page, "display", lambda bundle, raw=False, metadata=None: out.append({**bundle, "metadata": metadata or {}})
+    )
     from analysis.reporting import tables
 
     monkeypatch.setattr(tables, "display", lambda bundle, raw=False: out.append(bundle))
@@ -30,6 +33,7 @@ def test_an_empty_selection_says_so_once_and_shows_nothing_else(shown):
     report = page.open_report(str(VALID_DATA), "Empty", countries=["Yemen"])
     assert not report.has_incidents
     assert len(shown) == 2 and "No incidents match these filters" in shown[1]["text/plain"]
+    assert says_selection_empty(shown[1]) and not says_selection_empty(shown[0])
     report.show_table(report.selected, caption="nothing")
     report.show_figure(None, "nothing")
     assert len(shown) == 2
