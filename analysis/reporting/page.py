@@ -27,7 +27,7 @@ from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.coverage import compare_with_reported_totals, select_covered_spans, split_countries
 from analysis.metrics.filters import filter_incidents
-from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
+from analysis.metrics.frequency import NOT_COVERED
 from analysis.paths import CARDS_DIRNAME, SOURCES_DIRNAME
 from analysis.report_flags import empty_selection_metadata
 from analysis.reporting.charts import show_figure
@@ -397,9 +397,9 @@ class Report:
     sentence naming the filters, ``start``/``end`` the period as
     ``YYYY-MM-DD`` or ``None`` (open), ``covered_spans`` the day spans the
     data covers for the report's countries (columns ``period_start``,
-    ``period_end``; also recorded on ``selected``, so
+    ``period_end``; pass them as ``coverage=`` to
     :func:`analysis.metrics.frequency.count_per_period` and ``find_lulls``
-    mark what is not covered unasked).
+    so they mark what is not covered).
     """
 
     dataset: object
@@ -446,7 +446,6 @@ def open_report(
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations)
     spans = select_covered_spans(dataset.coverage, countries)
-    attach_covered_spans(selected, spans)
     show_report_header(
         title, filters_text, selected, len(dataset.incidents), dataset, (start or None, end or None), countries
     )

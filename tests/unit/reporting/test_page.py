@@ -230,7 +230,7 @@ def test_coverage_caveat_states_a_coverage_file_and_the_assumed_span_only_when_i
     assert page.build_coverage_caveat(stated, spans, "2024-01-01", "2024-03-01").endswith("this report lies inside it.")
 
 
-def test_open_report_records_the_covered_spans_for_counts_and_lulls(shown, tmp_path):
+def test_open_report_gives_the_covered_spans_for_counts_and_lulls(shown, tmp_path):
     import shutil
 
     from analysis.metrics.frequency import count_per_period, find_lulls
@@ -241,10 +241,11 @@ def test_open_report_records_the_covered_spans_for_counts_and_lulls(shown, tmp_p
         "period_start,period_end,countries,basis\n2024-01-01,2024-02-29,,a\n2024-07-01,2024-07-31,,b\n"
     )
     report = page.open_report(str(data), "Gap")
-    months = count_per_period(report.selected, "month")
+    months = count_per_period(report.selected, "month", coverage=report.covered_spans)
     assert months["covered"].tolist() == [True, True, False, False, False, False, True]
     assert months["incidents"].tolist() == [1, 1, pd_na(), pd_na(), pd_na(), pd_na(), 1]
-    assert find_lulls(report.selected)["gap_days"].tolist() == [4]  # 01-28 -> 02-02; not 02-02 -> 07-25
+    assert find_lulls(report.selected, coverage=report.covered_spans)["gap_days"].tolist() == [4]  # not 02-02 -> 07-25
+    assert report.selected.attrs == {}  # the spans are a value of the report, not a hidden channel on the frame
     assert "The data claims to cover 2024-01-01 to 2024-02-29; 2024-07-01 to 2024-07-31" in shown[0]["text/html"]
 
 
