@@ -29,8 +29,8 @@ from synth import write_synthetic_dir
 
 from analysis.data.dataset import load_incidents
 from analysis.metrics.casualties import tally_casualties
+from analysis.metrics.completeness import compare_with_reported_totals
 from analysis.metrics.counts import count_by
-from analysis.metrics.coverage import compare_with_reported_totals
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.frequency import count_per_period, find_lulls
 from analysis.reporting import charts

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths, schema
-from analysis.data.coverage import build_coverage_rows
+from analysis.data.claimed_coverage import build_coverage_rows
 from analysis.data.kinds import dtype_of
 from analysis.data.problems import DataValidationError
 from analysis.data.validate import validate_data_dir
@@ -33,7 +33,7 @@ class Dataset:
     reported_totals: pd.DataFrame
     coverage: pd.DataFrame
     """The periods the data claims to cover (``coverage.csv``); without that file, one row from the first to the
-    last incident date (:func:`analysis.data.coverage.build_coverage_rows`)."""
+    last incident date (:func:`analysis.data.claimed_coverage.build_coverage_rows`)."""
     notes: tuple[str, ...] = ()
 
 

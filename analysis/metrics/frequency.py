@@ -6,7 +6,7 @@ on the 1st.  An incident whose date is known only to the week or month
 the first day of its possible span.
 
 Coverage: a period that no covered span reaches (``coverage.csv``, see
-:func:`analysis.metrics.coverage.select_covered_spans`) is "not covered":
+:func:`analysis.metrics.completeness.select_covered_spans`) is "not covered":
 its count is missing (``<NA>``), never 0, and no lull runs through it.  The
 spans are passed as a value, ``coverage=`` (a report passes
 ``report.covered_spans``); without it, every period counts as covered.
@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.metrics.completeness import merge_spans
 from analysis.metrics.counts import explode_values
-from analysis.metrics.coverage import merge_spans
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 

@@ -20,12 +20,12 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import schema
-from analysis.data.coverage import is_assumed
+from analysis.data.claimed_coverage import is_assumed
 from analysis.data.dataset import load_dataset
 from analysis.data.problems import count_text
 from analysis.metrics.casualties import tally_casualties
+from analysis.metrics.completeness import compare_with_reported_totals, select_covered_spans, split_countries
 from analysis.metrics.counts import count_by
-from analysis.metrics.coverage import compare_with_reported_totals, select_covered_spans, split_countries
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.frequency import NOT_COVERED
 from analysis.paths import CARDS_DIRNAME, SOURCES_DIRNAME
@@ -147,7 +147,7 @@ def build_coverage_caveat(coverage: pd.DataFrame, spans: pd.DataFrame, first, la
     """What the data claims to cover, when it matters for a report running from ``first`` to ``last``.
 
     ``coverage`` is ``Dataset.coverage``, ``spans`` the part of it that applies
-    to the report's countries (:func:`analysis.metrics.coverage.select_covered_spans`).
+    to the report's countries (:func:`analysis.metrics.completeness.select_covered_spans`).
     A ``coverage.csv`` is always stated; without one, the data's span is stated
     only when the report reaches outside it.  None when nothing needs saying.
     """
@@ -304,7 +304,7 @@ def _reported_value(lo, hi) -> str:
 def build_coverage_lines(coverage: pd.DataFrame) -> list[str]:
     """Plain sentences setting what the sources report against what the table holds.
 
-    ``coverage`` is :func:`analysis.metrics.coverage.compare_with_reported_totals`
+    ``coverage`` is :func:`analysis.metrics.completeness.compare_with_reported_totals`
     output; the largest reported total comes first.
     """
     lines = []

@@ -202,8 +202,8 @@ def test_the_sources_list_stops_at_its_limit_keeping_the_most_cited_in_date_orde
 def test_coverage_caveat_states_a_coverage_file_and_the_assumed_span_only_when_it_matters():
     import pandas as pd
 
-    from analysis.data.coverage import build_coverage_rows
-    from analysis.metrics.coverage import select_covered_spans
+    from analysis.data.claimed_coverage import build_coverage_rows
+    from analysis.metrics.completeness import select_covered_spans
     from tests.fixtures.tables import make_incidents
 
     assumed = build_coverage_rows(make_incidents({"event_date": "2024-01-02"}, {"event_date": "2024-03-01"}))

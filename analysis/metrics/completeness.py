@@ -1,4 +1,5 @@
-"""How much of a total stated by the sources the incident table holds."""
+"""What the table covers and how complete it is: the spans ``coverage.csv`` claims, and the share of a total stated
+by the sources that the incident table holds."""
 
 from __future__ import annotations
 
