@@ -310,6 +310,3 @@ def find_longest_lull(df: pd.DataFrame, coverage: pd.DataFrame | None = None) ->
     Same columns as :func:`find_lulls`; the earliest one wins a tie.
     """
     return find_lulls(df, top=1, coverage=coverage)
-
-
-longest_lull = find_longest_lull  # the name used in the reports' brief
