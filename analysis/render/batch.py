@@ -15,27 +15,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import multiprocessing
 import os
-import shutil
 import signal
 import sys
 import tempfile
 import threading
-import time
-from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait as wait_for_any
 from pathlib import Path
 
 from analysis import __version__, paths
 from analysis.files import file_kind, fingerprint_data_dir
 from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
-from analysis.render import worker
 from analysis.render.companions import write_companions
+from analysis.render.index import write_index
 from analysis.render.jobs import Job, check_job_parameters, read_declared_parameters
+from analysis.render.pool import WorkerPool
 from analysis.render.state import (
     STATE_FILE,
     RenderError,
@@ -53,8 +49,6 @@ from analysis.schema import EXIT
 
 log = logging.getLogger(__name__)
 
-STOP_GRACE_S = 30.0
-"""How long stopped workers get to kill their kernels and remove their files before they are killed."""
 
 __all__ = ["JobResult", "RenderError", "RenderSummary", "render_jobs"]
 
@@ -203,18 +197,7 @@ def render_jobs(
             for job in jobs
         }
         summary = RenderSummary()
-        to_run = []
-        for job in jobs:
-            previous = state.get(job.name, {})
-            # a job whose last attempt failed or was interrupted runs again even when its inputs are unchanged
-            # (a killed kernel or Ctrl-C says nothing about the inputs), so the index does not keep a stale status
-            unchanged = previous.get("key") == keys[job.name] and previous.get("status") not in ENDED_BADLY
-            if not force and unchanged and (out_dir / f"{job.name}.html").exists():
-                result = JobResult(job.name, JobStatus.SKIPPED, empty=bool(previous.get("empty")))
-                summary.results.append(result)
-                log.info("%s", job_line(result))
-            else:
-                to_run.append(job)
+        summary.results, to_run = _skip_unchanged(jobs, state, keys, out_dir, force)
         prepared = {job.name: dict(job.parameters) for job in jobs}
         span: dict[str, str] = {}  # the data's first and latest incident, recorded with each report rendered
         if to_run:
@@ -224,34 +207,23 @@ def render_jobs(
             f"incident-reports {__version__} · data {data_fingerprint[:12]} · "
             f"rendered {dt.datetime.now().isoformat(timespec='seconds')}"
         )
-        for result in summary.results:
+
+        def record(result: JobResult) -> None:
             _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir, span)
+
+        for result in summary.results:
+            record(result)
         late: list[JobResult] = []  # results that arrived while the workers were being stopped
         results = _run_parallel(to_run, prepared, out_dir, footer, self_contained, workers, progress, late)
         try:
             with _sigterm_as_interrupt():
                 for result in results:
                     summary.results.append(result)
-                    _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir, span)
+                    record(result)
         finally:
             results.close()  # stops the workers if the loop ended early (Ctrl-C between two results)
-            for result in late:  # e.g. a report exported just before the stop: the index says it is new
-                summary.results.append(result)
-                _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir, span)
-            done = {r.name for r in summary.results}
-            for job in to_run:
-                if job.name not in done:
-                    summary.results.append(
-                        JobResult(job.name, JobStatus.INTERRUPTED, error="interrupted before it finished")
-                    )
-                    _record(
-                        state, summary.results[-1], keys[job.name], prepared[job.name], data_fingerprint, out_dir, span
-                    )
-            for job in jobs:
-                state.setdefault(job.name, {})["title"] = str(prepared[job.name].get("title") or job.name)
-                state[job.name]["description"] = job.description
-            from analysis.render.index import write_index
-
+            _add_unfinished(summary, late, to_run, record)
+            _name_jobs(state, jobs, prepared)
             try:
                 write_state(out_dir, state)
                 summary.index_path = write_index(out_dir, names, state)
@@ -262,6 +234,46 @@ def render_jobs(
                     raise
                 raise cannot_write(out_dir, exc, "the index, its state and the incident cards") from None
     return summary
+
+
+def _skip_unchanged(
+    jobs: list[Job], state: dict, keys: dict[str, str], out_dir: Path, force: bool
+) -> tuple[list[JobResult], list[Job]]:
+    """The results of the jobs left as they are (inputs unchanged, report there) and the jobs to run.
+
+    A job whose last attempt failed or was interrupted runs again even when its inputs are unchanged
+    (a killed kernel or Ctrl-C says nothing about the inputs), so the index does not keep a stale status.
+    """
+    skipped, to_run = [], []
+    for job in jobs:
+        previous = state.get(job.name, {})
+        unchanged = previous.get("key") == keys[job.name] and previous.get("status") not in ENDED_BADLY
+        if not force and unchanged and (out_dir / f"{job.name}.html").exists():
+            skipped.append(JobResult(job.name, JobStatus.SKIPPED, empty=bool(previous.get("empty"))))
+            log.info("%s", job_line(skipped[-1]))
+        else:
+            to_run.append(job)
+    return skipped, to_run
+
+
+def _add_unfinished(summary: RenderSummary, late: list[JobResult], to_run: list[Job], record) -> None:
+    """After the run (or its stop): the results that came late (e.g. a report exported just before the stop:
+    the index says it is new), then every job that never finished, as interrupted."""
+    for result in late:
+        summary.results.append(result)
+        record(result)
+    done = {r.name for r in summary.results}
+    for job in to_run:
+        if job.name not in done:
+            summary.results.append(JobResult(job.name, JobStatus.INTERRUPTED, error="interrupted before it finished"))
+            record(summary.results[-1])
+
+
+def _name_jobs(state: dict, jobs: list[Job], prepared: dict[str, dict]) -> None:
+    """Each job's title and description, as the index shows them."""
+    for job in jobs:
+        state.setdefault(job.name, {})["title"] = str(prepared[job.name].get("title") or job.name)
+        state[job.name]["description"] = job.description
 
 
 def job_line(result: JobResult) -> str:
@@ -357,163 +369,3 @@ def _run_parallel(jobs, prepared, out_dir, footer, self_contained, workers, prog
     finally:
         results.close()
         bar.close()
-
-
-# --- the worker processes ----------------------------------------------------------------
-
-
-@dataclass
-class _Worker:
-    process: multiprocessing.process.BaseProcess
-    conn: object  # multiprocessing.connection.Connection
-    job: Job | None = None
-    sent_at: float = 0.0
-
-
-class WorkerPool:
-    """Worker processes (:func:`analysis.render.worker.serve`) fed one job at a time over a pipe.
-
-    The batch always knows which job each worker runs: a worker that dies
-    (``kill -9``, out of memory) fails only that job, its leftovers are
-    removed, and a new worker takes the jobs still waiting.
-    """
-
-    def __init__(self, size: int, out_dir: Path, late: list[JobResult] | None = None):
-        self._context = multiprocessing.get_context("fork")  # workers start with the package already imported
-        self._size = size
-        self._out_dir = out_dir
-        self._workers: list[_Worker] = []
-        self.late = late if late is not None else []
-        """Results sent by workers while :meth:`stop` waited for them."""
-
-    def run(self, tasks: list[tuple]) -> Iterator[JobResult]:
-        """Yield a result per task as they finish; on Ctrl-C (or when closed early) stop every worker first."""
-        waiting = deque(tasks)
-        try:
-            while waiting or any(w.job for w in self._workers):
-                while len(self._workers) < min(self._size, len(waiting) + sum(1 for w in self._workers if w.job)):
-                    self._start_worker()
-                for w in self._workers:
-                    if w.job is None and waiting:
-                        self._send(w, waiting)
-                yield from self._collect(waiting)
-            self._close()
-        except BaseException:  # KeyboardInterrupt, or GeneratorExit when the caller stops early
-            self.stop()
-            raise
-
-    def _start_worker(self) -> None:
-        parent_end, child_end = self._context.Pipe()
-        inherited = [w.conn for w in self._workers] + [parent_end]
-        # blocked while forking: the worker never runs the batch's handlers; it unblocks them once its own are set
-        # (a Ctrl-C meanwhile is delivered when they are unblocked, once the worker is on the list stop() uses)
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, worker.STOP_SIGNALS)
-        try:
-            process = self._context.Process(
-                target=worker.serve, args=(child_end, os.getpid(), inherited), name="incidents-worker", daemon=True
-            )
-            process.start()
-            self._workers.append(_Worker(process, parent_end))
-        finally:
-            child_end.close()
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-
-    def _send(self, w: _Worker, waiting: deque) -> None:
-        task = waiting.popleft()
-        try:
-            w.conn.send(task)
-        except OSError:  # it died before it got the job: the job goes back, _collect sees the death
-            waiting.appendleft(task)
-            return
-        w.job, w.sent_at = task[0], time.monotonic()
-
-    def _collect(self, waiting: deque) -> Iterator[JobResult]:
-        ready = wait_for_any([w.conn for w in self._workers] + [w.process.sentinel for w in self._workers], 1.0)
-        for w in list(self._workers):
-            if w.conn in ready:
-                try:
-                    result = w.conn.recv()
-                except (EOFError, OSError):
-                    result = None
-                if result is not None:
-                    w.job = None
-                    yield result
-                    continue
-            if w.process.sentinel in ready or (w.conn in ready and not w.process.is_alive()):
-                w.process.join(5)
-                self._workers.remove(w)
-                w.conn.close()
-                if w.job is not None:
-                    yield self._died(w)
-
-    def _died(self, w: _Worker) -> JobResult:
-        code = w.process.exitcode
-        how = f"killed by {signal.Signals(-code).name}" if code and code < 0 else f"exit status {code}"
-        log.warning("worker %d died (%s) while rendering %s; the other jobs go on", w.process.pid, how, w.job.name)
-        kept = self._remove_leftovers(w.process.pid, keep_as=w.job.name)
-        error = f"its worker process died ({how}); the other jobs went on"
-        if kept:
-            error += f"; the notebook as far as it ran is kept in {FAILED_DIRNAME}/"
-        return JobResult(w.job.name, JobStatus.FAILED, time.monotonic() - w.sent_at, error)
-
-    def _remove_leftovers(self, pid: int, keep_as: str | None = None) -> bool:
-        """Remove what a worker that is gone left: its executed notebook (kept as the failed one when
-        ``keep_as`` names its job) and its kernel's socket folder. True when a notebook was kept."""
-        kept = False
-        for path in (self._out_dir / WORK_DIRNAME).glob(f"*.{pid}.ipynb"):
-            if keep_as and path.name == f"{keep_as}.{pid}.ipynb":
-                (self._out_dir / FAILED_DIRNAME).mkdir(exist_ok=True)
-                os.replace(path, self._out_dir / FAILED_DIRNAME / f"{keep_as}.ipynb")
-                kept = True
-            else:
-                path.unlink(missing_ok=True)
-        for folder in Path(tempfile.gettempdir()).glob(f"{worker.KERNEL_DIR_PREFIX}{pid}-*"):
-            shutil.rmtree(folder, ignore_errors=True)
-        return kept
-
-    def _close(self) -> None:
-        """Every job is done: let the workers exit (they kill their kept kernels)."""
-        for w in self._workers:
-            try:
-                w.conn.send(None)
-            except OSError:
-                pass
-        self._join(STOP_GRACE_S)
-
-    def stop(self) -> None:
-        """Stop every worker and wait until they are gone, so nothing is written after the index."""
-        if not self._workers:
-            return
-        log.warning("interrupted: stopping the workers; finished reports are kept")
-        for w in self._workers:
-            if w.process.is_alive():
-                w.process.terminate()  # SIGTERM: the worker kills its kernel and ends its job as interrupted
-        self._join(STOP_GRACE_S)
-
-    def _join(self, grace_s: float) -> None:
-        deadline = time.monotonic() + grace_s
-        for w in self._workers:
-            w.process.join(max(0.0, deadline - time.monotonic()))
-        for w in self._workers:
-            if w.process.is_alive():
-                log.warning("worker %d did not stop within %.0f s: killed", w.process.pid, grace_s)
-                w.process.kill()
-                w.process.join(5)
-        for w in self._workers:
-            self._remove_leftovers(w.process.pid)
-            self.late += _unread_results(w.conn)
-            w.conn.close()
-        self._workers.clear()
-
-
-def _unread_results(conn) -> list[JobResult]:
-    """What a worker that is gone sent before it went (a pipe keeps it after the writer exits)."""
-    results = []
-    try:
-        while conn.poll():
-            item = conn.recv()
-            if isinstance(item, JobResult):
-                results.append(item)
-    except (EOFError, OSError):
-        pass
-    return results
