@@ -4,10 +4,13 @@
 Each column is declared once here: its type, whether it may be empty, its
 allowed values, its bounds, a description and the reference it follows.
 The validator (:mod:`analysis.data.validate`), the typed loader
-(:mod:`analysis.data.read`) and the column tables of ``data/CODEBOOK.md``
-(:mod:`analysis.codebook`) are all generated from these declarations.
+(:mod:`analysis.data.dataset`) and the column tables of ``data/CODEBOOK.md``
+(:mod:`analysis.codebook`) are all generated from these declarations. The
+vocabularies and labels (:mod:`analysis.vocabulary`) and the exit codes
+(:mod:`analysis.exit_codes`) live in sibling modules and are re-exported here.
 
-Types (``Column.kind``):
+Types (``Column.kind``, :data:`COLUMN_KINDS`; their pandas and arrow types and
+parsers are in :data:`analysis.data.kinds.KINDS`):
 
 - ``id``: text, no spaces, unique when ``unique`` is set;
 - ``text``: free text;
