@@ -7,15 +7,14 @@ the first day of its possible span.
 
 Coverage is a claim: a period lies inside the data's claimed coverage
 (``coverage.csv``, or a source's stated zero, see
-:func:`analysis.metrics.coverage.select_claimed_spans`) only when a claimed
+:func:`analysis.metrics.completeness.select_claimed_spans`) only when a claimed
 span holds every one of its days.  There an empty period counts 0.  Outside,
 a period counts only the incidents in the table: an empty one is missing
 (``<NA>``: "none recorded — not a complete count"), never 0; it has no
-rolling mean, and no lull is measured there.  The spans are passed as
-``coverage=`` or recorded on the incident frame by
-:func:`attach_covered_spans` (``open_report`` does it for every report, with
-no span at all when the data claims none); a frame with neither counts every
-period as covered, as a caller who passes a complete list expects.
+rolling mean, and no lull is measured there.  The spans are passed as a
+value, ``coverage=`` (a report passes ``report.covered_spans``, with no span
+at all when the data claims none); without it every period counts as
+covered, as a caller who passes a complete list expects.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.metrics.counts import explode_values
-from analysis.metrics.coverage import merge_spans
+from analysis.metrics.completeness import merge_spans
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
@@ -104,31 +103,11 @@ def list_periods(first, last, freq: str) -> np.ndarray:
     return np.arange(a, b + 1, step)
 
 
-COVERED_SPANS_ATTR = "covered_spans"
-"""Key of ``DataFrame.attrs`` under which :func:`attach_covered_spans` records the covered spans."""
-
-
-def attach_covered_spans(df: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Record on ``df`` the day spans its data covers, so counts and lulls honour them unasked; returns ``df``.
-
-    ``spans`` has columns ``period_start`` and ``period_end`` (first and last
-    day, both included), e.g. :func:`analysis.metrics.coverage.select_covered_spans`
-    output.  They are stored as ISO text pairs in ``df.attrs`` (pandas keeps
-    ``attrs`` through row selections).
-    """
-    starts, ends = merge_spans(spans["period_start"], spans["period_end"])
-    df.attrs[COVERED_SPANS_ATTR] = tuple(zip(starts.astype(str).tolist(), ends.astype(str).tolist()))
-    return df
-
-
-def _covered_spans(df: pd.DataFrame, coverage: pd.DataFrame | None) -> tuple[np.ndarray, np.ndarray] | None:
-    """Merged covered spans as day arrays: from ``coverage``, else from ``df.attrs``; None means all covered."""
-    if coverage is not None:
-        return merge_spans(coverage["period_start"], coverage["period_end"])
-    stored = df.attrs.get(COVERED_SPANS_ATTR)
-    if stored is None:
+def _covered_spans(coverage: pd.DataFrame | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """Merged covered spans as day arrays; None (everything covered) without ``coverage``."""
+    if coverage is None:
         return None
-    return merge_spans([a for a, _ in stored], [b for _, b in stored])
+    return merge_spans(coverage["period_start"], coverage["period_end"])
 
 
 def find_period_ends(starts: np.ndarray, freq: str) -> np.ndarray:
@@ -150,7 +129,7 @@ def find_period_ends(starts: np.ndarray, freq: str) -> np.ndarray:
 def mark_covered_periods(periods: np.ndarray, freq: str, spans: tuple[np.ndarray, np.ndarray] | None) -> np.ndarray:
     """Boolean per period: does one claimed span hold every day of it? (All True when ``spans`` is None.)
 
-    ``spans`` are merged (:func:`analysis.metrics.coverage.merge_spans`), so a
+    ``spans`` are merged (:func:`analysis.metrics.completeness.merge_spans`), so a
     period two touching claims cover together lies inside one of them.
 
     >>> p = np.array(["2024-01-01", "2024-01-08", "2024-01-15"], dtype="datetime64[D]")
@@ -189,9 +168,8 @@ def count_per_period(
     included), in period order then ``by`` order.
 
     ``coverage`` (columns ``period_start``, ``period_end``: the spans the
-    data claims to cover; default: those recorded by
-    :func:`attach_covered_spans`, else everything) marks each period covered
-    when a span holds all its days.
+    data claims to cover, e.g. ``Report.covered_spans``; default: everything)
+    marks each period covered when a span holds all its days.
 
     Returns columns ``period`` (first day of the period), [``by``],
     ``incidents`` (Int64: incidents in the table), ``cumulative`` (Int64,
@@ -219,7 +197,7 @@ def count_per_period(
         keep = (days >= lo) & (days <= hi)
         idx = np.searchsorted(periods, find_period_starts(days[keep], freq), side="right") - 1
         counts = np.bincount(idx, minlength=len(periods)).astype("int64")
-        covered = mark_covered_periods(periods, freq, _covered_spans(df, coverage))
+        covered = mark_covered_periods(periods, freq, _covered_spans(coverage))
         return pd.DataFrame(
             {
                 "period": periods.astype(dtype),
@@ -245,7 +223,7 @@ def count_per_period(
     n_levels = len(levels)
     counts = np.bincount(idx * n_levels + codes, minlength=len(periods) * n_levels).astype("int64")
     grid = counts.reshape(len(periods), n_levels)
-    covered = mark_covered_periods(periods, freq, _covered_spans(df, coverage))
+    covered = mark_covered_periods(periods, freq, _covered_spans(coverage))
     covered_rows = np.repeat(covered, n_levels)
     known = covered_rows | (grid.ravel() > 0)
     level_values = pd.Series(np.tile(np.asarray(levels, dtype=object), len(periods))).astype(values.dtype)
@@ -305,8 +283,8 @@ def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | N
     date order.  Pass a filtered table (e.g. only attacks on US forces) to
     find lulls of that kind.
 
-    With claimed coverage (``coverage``, or spans recorded by
-    :func:`attach_covered_spans`), a lull is measured only inside a claimed
+    With claimed coverage (``coverage``, e.g. ``Report.covered_spans``), a
+    lull is measured only inside a claimed
     span: what happened outside is not known.  Where the span's edge, not an
     incident, bounds the stretch, it begins on the span's first day or ends
     the day after its last, and ``open_ended`` is True (the lull may have
@@ -321,7 +299,7 @@ def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | N
     dtype = _date_dtype(df)
     days = df["event_date"].to_numpy(dtype="datetime64[D]") if len(df) else np.array([], "datetime64[D]")
     days = np.unique(days[~np.isnat(days)])
-    spans = _covered_spans(df, coverage)
+    spans = _covered_spans(coverage)
     if spans is None:
         began, ended, edge = days[:-1] + np.timedelta64(1, "D"), days[1:], np.zeros(max(len(days) - 1, 0), bool)
     else:
@@ -372,12 +350,9 @@ def _quiet_stretches_inside(
     return np.concatenate(began), np.concatenate(ended), np.concatenate(edge).astype(bool)
 
 
-def find_longest_lull(df: pd.DataFrame) -> pd.DataFrame:
+def find_longest_lull(df: pd.DataFrame, coverage: pd.DataFrame | None = None) -> pd.DataFrame:
     """The single longest lull as a one-row frame (empty with fewer than two incident dates).
 
     Same columns as :func:`find_lulls`; the earliest one wins a tie.
     """
-    return find_lulls(df, top=1)
-
-
-longest_lull = find_longest_lull  # the name used in the reports' brief
+    return find_lulls(df, top=1, coverage=coverage)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.metrics.coverage import split_countries
+from analysis.metrics.completeness import split_countries
 
 TOLL_LINK_COLUMNS = [
     "total_id",

@@ -26,13 +26,13 @@ import pandas as pd
 
 from analysis import schema
 from analysis.metrics.tolls import link_operation_tolls
+from analysis.paths import SOURCES_DIRNAME
 from analysis.reporting.casualty_text import describe_tolls, format_incident_casualty, format_incident_figure
 from analysis.reporting.formatting import UNKNOWN, format_day, format_figure, format_period, format_range
 from analysis.reporting.links import CARDS_PER_PAGE, assign_card_pages
+from analysis.vocabulary import is_missing
 
 CARD_CLASS = "incident-card"
-SOURCES_DIRNAME = "sources"
-"""Folder under ``cards/`` holding the copies of the bundled raw texts."""
 INDEX_PAGE = "index.html"
 STYLESHEET = "cards.css"
 NO_QUOTE_TEXT = "No quote is held for this incident"
@@ -44,13 +44,9 @@ _EXTERNAL_REL = ' rel="noopener noreferrer"'
 _WEB_URL = re.compile(r"https?://[^\s\"'<>\\]+", re.IGNORECASE)
 
 
-def _is_missing(value) -> bool:
-    return value is None or (not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value)))
-
-
 def _text(value) -> str | None:
     """A cell as text, None when empty."""
-    if _is_missing(value):
+    if is_missing(value):
         return None
     text = str(value).strip()
     return text or None
@@ -86,7 +82,7 @@ def format_incident_date(day, precision) -> str:
     >>> format_incident_date(pd.Timestamp("2023-01-01"), "year"), format_incident_date(pd.NaT, "day")
     ('2023 (known to the year)', 'unknown')
     """
-    if _is_missing(day):
+    if is_missing(day):
         return UNKNOWN
     precision = str(precision)
     if precision in ("week", "month"):
@@ -115,7 +111,7 @@ def format_geo_precision(geo_precision) -> str:
     >>> format_geo_precision(1), format_geo_precision(pd.NA)
     ('the site itself', 'unknown (no coordinates)')
     """
-    if _is_missing(geo_precision):
+    if is_missing(geo_precision):
         return f"{UNKNOWN} (no coordinates)"
     return schema.GEO_PRECISIONS.get(str(int(geo_precision)), str(geo_precision))
 
@@ -126,7 +122,7 @@ def format_coordinates(latitude, longitude) -> str:
     >>> format_coordinates(33.7856, 42.4411), format_coordinates(float("nan"), float("nan"))
     ('33.7856, 42.4411', 'unknown')
     """
-    if _is_missing(latitude) or _is_missing(longitude):
+    if is_missing(latitude) or is_missing(longitude):
         return UNKNOWN
     return f"{float(latitude)}, {float(longitude)}"
 
@@ -234,7 +230,7 @@ def build_source_refs(sources: pd.DataFrame, copies: Mapping[str, str]) -> dict[
         refs[source_id] = SourceRef(
             outlet=_text(row.get("outlet")) or "unknown outlet",
             headline=_text(row.get("headline")) or "no headline",
-            published=DATE_UNKNOWN if _is_missing(published) else format_day(published),
+            published=DATE_UNKNOWN if is_missing(published) else format_day(published),
             links=tuple(links),
         )
     return refs
@@ -277,10 +273,10 @@ def format_card_casualty(incident: Mapping, measure: str, tolls: pd.DataFrame | 
         mine = tolls.loc[(tolls["measure"] == measure) & (tolls["incident_id"] == incident["incident_id"])]
         if len(mine):
             first = mine.iloc[0]
-            approx = _is_missing(first["value_min"]) and _is_missing(first["value_max"])
+            approx = is_missing(first["value_min"]) and is_missing(first["value_max"])
             lo = first["value_best"] if approx else first["value_min"]
             hi = first["value_best"] if approx else first["value_max"]
-            toll = format_figure(lo, hi, _is_missing(hi), approximate=approx)
+            toll = format_figure(lo, hi, is_missing(hi), approximate=approx)
             return f"not split for this row: {toll} ({describe_tolls(first['total_id'], tolls)})"
     value = incident.get
     lo, best, hi = value(f"{measure}_min"), value(f"{measure}_best"), value(f"{measure}_max")
@@ -466,7 +462,7 @@ def _group_quotes(evidence: pd.DataFrame) -> dict[str, list[tuple[str, str, str]
 
 def _list_entry(incident: Mapping) -> str:
     day = incident.get("event_date")
-    when = UNKNOWN if _is_missing(day) else format_day(day)
+    when = UNKNOWN if is_missing(day) else format_day(day)
     where = _text(incident.get("location")) or _text(incident.get("country")) or "place unknown"
     return f"{when} · {where} · {incident['incident_id']}"
 

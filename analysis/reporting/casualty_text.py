@@ -18,15 +18,9 @@ from analysis.metrics.casualties import (
     read_toll_links,
     widen_tally,
 )
-from analysis.reporting.formatting import (
-    NOT_APPLICABLE,
-    UNKNOWN,
-    format_figure,
-    format_period,
-)
-from analysis.reporting.formatting import (
-    is_missing as _is_missing,
-)
+from analysis.reporting.formatting import NOT_APPLICABLE, format_figure, format_period
+from analysis.vocabulary import UNKNOWN
+from analysis.vocabulary import is_missing
 
 
 def format_incident_figure(lo, best, hi) -> str:
@@ -45,13 +39,13 @@ def format_incident_figure(lo, best, hi) -> str:
     >>> format_incident_figure(pd.NA, pd.NA, 5), format_incident_figure(pd.NA, pd.NA, pd.NA)
     ('0–5', 'unknown')
     """
-    if _is_missing(lo) and _is_missing(hi):
-        if _is_missing(best):
+    if is_missing(lo) and is_missing(hi):
+        if is_missing(best):
             return UNKNOWN
         return format_figure(best, best, best=best, approximate=True)
-    if _is_missing(lo):  # as the tally counts it: the best estimate, else 0 under a stated maximum
-        lo = best if not _is_missing(best) else 0
-    return format_figure(lo, hi, _is_missing(hi), None if _is_missing(best) else best)
+    if is_missing(lo):  # as the tally counts it: the best estimate, else 0 under a stated maximum
+        lo = best if not is_missing(best) else 0
+    return format_figure(lo, hi, is_missing(hi), None if is_missing(best) else best)
 
 
 def format_incident_casualty(category, measure: str, lo, best, hi) -> str:
@@ -68,7 +62,7 @@ def format_incident_casualty(category, measure: str, lo, best, hi) -> str:
     >>> format_incident_casualty("regional", "other_killed", pd.NA, 1200, pd.NA)
     'about 1,200'
     """
-    stated = not all(_is_missing(v) for v in (lo, best, hi))
+    stated = not all(is_missing(v) for v in (lo, best, hi))
     if measure in US_MEASURES and not stated and str(category) not in US_EXPOSED_CATEGORIES:
         return NOT_APPLICABLE
     return format_incident_figure(lo, best, hi)
@@ -103,11 +97,11 @@ def format_tally_cell(
     >>> format_tally_cell(2, 4, False, best=3)
     '3 (2–4)'
     """
-    if incidents is not None and not _is_missing(incidents) and int(incidents) == 0:
+    if incidents is not None and not is_missing(incidents) and int(incidents) == 0:
         return NOT_APPLICABLE
-    approximate = not _is_missing(incidents_approximate) and int(incidents_approximate) > 0
-    text = format_figure(low, high, high_open, None if _is_missing(best) else best, approximate)
-    if text != UNKNOWN and not _is_missing(incidents_unknown) and int(incidents_unknown) > 0:
+    approximate = not is_missing(incidents_approximate) and int(incidents_approximate) > 0
+    text = format_figure(low, high, high_open, None if is_missing(best) else best, approximate)
+    if text != UNKNOWN and not is_missing(incidents_unknown) and int(incidents_unknown) > 0:
         text += f" ({int(incidents_unknown):,} unknown)"
     return text
 
@@ -155,7 +149,7 @@ def describe_tolls(toll_ids, links: pd.DataFrame | None) -> str:
             parts.append(f"{total_id}, not split between its rows")
             continue
         first = one.iloc[0]
-        where = "" if _is_missing(first["countries"]) else f" in {str(first['countries']).replace(';', ' and ')}"
+        where = "" if is_missing(first["countries"]) else f" in {str(first['countries']).replace(';', ' and ')}"
         parts.append(f"{first['source_id']}, for {first['operation']}{where}, not split between its {len(one)} rows")
     return "; ".join(parts)
 
@@ -169,7 +163,7 @@ def format_toll_cell(row, links: pd.DataFrame | None, prefix: str = "") -> str |
     for the wave in Syria, not split between its 3 rows) + at least 4 elsewhere (2 unknown)".
     """
     ids = row[f"{prefix}toll_ids"]
-    if _is_missing(ids):
+    if is_missing(ids):
         return None
     toll = format_figure(
         row[f"{prefix}toll_low"],

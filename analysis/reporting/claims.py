@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.data.coverage import is_assumed
-from analysis.metrics.coverage import (
+from analysis.data.claimed_coverage import is_assumed
+from analysis.metrics.completeness import (
     compare_with_reported_totals,
     find_series_totals,
     select_overlapping_totals,
@@ -32,9 +32,9 @@ def build_coverage_caveat(coverage: pd.DataFrame, spans: pd.DataFrame, first, la
     """What the data claims complete, for a report running from ``first`` to ``last``.
 
     ``coverage`` is ``Dataset.coverage``, ``spans`` the claimed spans that apply
-    to the report (:func:`analysis.metrics.coverage.select_claimed_spans`),
+    to the report (:func:`analysis.metrics.completeness.select_claimed_spans`),
     ``zero_claims`` the sources' stated zeros among them
-    (:func:`analysis.metrics.coverage.select_zero_claims`), each quoted.
+    (:func:`analysis.metrics.completeness.select_zero_claims`), each quoted.
     Without any claim the counts are said to be of incidents in this table only.
     """
     first, last = pd.Timestamp(first), pd.Timestamp(last)
@@ -79,7 +79,7 @@ def _reported_value(lo, hi) -> str:
 def build_coverage_lines(coverage: pd.DataFrame) -> list[str]:
     """Plain sentences setting what the sources report against what the table holds.
 
-    ``coverage`` is :func:`analysis.metrics.coverage.compare_with_reported_totals`
+    ``coverage`` is :func:`analysis.metrics.completeness.compare_with_reported_totals`
     output; the largest reported total comes first.
     """
     lines = []
@@ -126,11 +126,11 @@ def describe_unreached_period(incidents: pd.DataFrame, start=None, end=None) -> 
 def compare_reported_totals(dataset, start="", end="", countries=(), categories=(), locations=()) -> pd.DataFrame:
     """The reported totals overlapping a selection against the table's incidents of each total's own scope.
 
-    :func:`analysis.metrics.coverage.compare_with_reported_totals` over the
+    :func:`analysis.metrics.completeness.compare_with_reported_totals` over the
     whole table (not the selection: a total is compared with what it counts),
-    for the totals :func:`analysis.metrics.coverage.select_overlapping_totals`
+    for the totals :func:`analysis.metrics.completeness.select_overlapping_totals`
     keeps (none for a place profile), plus ``same_series`` (bool, see
-    :func:`analysis.metrics.coverage.find_series_totals`).
+    :func:`analysis.metrics.completeness.find_series_totals`).
     """
     overlapping = select_overlapping_totals(dataset.reported_totals, start, end, countries, categories, locations)
     compared = compare_with_reported_totals(dataset.incidents, overlapping)

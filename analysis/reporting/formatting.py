@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.vocabulary import UNKNOWN, is_missing
+
 EN_DASH = "\u2013"
 AT_LEAST = "\u2265"
 AT_MOST = "\u2264"
-UNKNOWN = "unknown"
-
-
-def is_missing(value) -> bool:
-    """True for None, NaN, NaT and pd.NA."""
-    return value is None or bool(pd.isna(value))
 
 
 def _number(value) -> str:

@@ -20,17 +20,15 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import schema
+from analysis.data.dataset import load_dataset
 from analysis.data.problems import count_text
-from analysis.data.read import load_dataset
 from analysis.metrics.casualties import find_applicable, tally_casualties
+from analysis.metrics.completeness import select_claimed_spans, select_zero_claims
 from analysis.metrics.counts import count_by
-from analysis.metrics.coverage import (
-    select_claimed_spans,
-    select_zero_claims,
-)
 from analysis.metrics.filters import filter_incidents
-from analysis.metrics.frequency import attach_covered_spans
 from analysis.metrics.tolls import link_operation_tolls
+from analysis.paths import CARDS_DIRNAME, SOURCES_DIRNAME
+from analysis.report_flags import empty_selection_metadata
 from analysis.reporting.casualty_text import describe_us_tally
 from analysis.reporting.charts import show_figure
 from analysis.reporting.claims import (
@@ -41,7 +39,6 @@ from analysis.reporting.claims import (
     describe_unreached_period,
 )
 from analysis.reporting.formatting import format_day
-from analysis.reporting.links import CARDS_DIRNAME
 from analysis.reporting.tables import DEFAULT_ROW_LIMIT, show_table
 
 
@@ -187,7 +184,7 @@ def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.Data
     hrefs, shown = [], []
     for file, url in zip(cited["file"], cited["url"]):
         if not pd.isna(file):
-            hrefs.append(f"{CARDS_DIRNAME}/sources/{quote(PurePosixPath(str(file)).name)}")
+            hrefs.append(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/{quote(PurePosixPath(str(file)).name)}")
             shown.append(str(file))
         elif not pd.isna(url):
             ok = str(url).strip().lower().startswith(("http://", "https://"))
@@ -230,7 +227,7 @@ def build_source_list_html(links: pd.DataFrame, limit: int = DEFAULT_ROW_LIMIT) 
         if row.href is not None and not pd.isna(row.href):
             address = f'<a href="{html.escape(row.href)}">{address}</a>'
         items.append(f"<li>{html.escape(text)}: {address}</li>" if row.shown else f"<li>{html.escape(text)}</li>")
-    bundled = int(links["href"].fillna("").str.startswith(f"{CARDS_DIRNAME}/sources/").sum())
+    bundled = int(links["href"].fillna("").str.startswith(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/").sum())
     summary = f"Sources cited by this selection: {len(links)} ({bundled} bundled, {len(links) - bundled} external)"
     rest = ""
     if len(listed) < len(links):
@@ -345,21 +342,22 @@ def show_no_incidents(filters_text: str, unreached: str | None = None) -> None:
         f"No incident in this table matches these filters ({filters_text.rstrip('.')}): "
         "none recorded, which is not a count of zero unless the data claims to cover the period."
     )
-    display({"text/html": f'<div class="report-empty">{html.escape(text)}</div>', "text/plain": text}, raw=True)
+    message = {"text/html": f'<div class="report-empty">{html.escape(text)}</div>', "text/plain": text}
+    display(message, metadata=empty_selection_metadata(), raw=True)
 
 
 @dataclass
 class Report:
     """What a report notebook works on, from :func:`open_report`.
 
-    ``dataset`` is the whole data directory (:class:`analysis.data.read.Dataset`),
+    ``dataset`` is the whole data directory (:class:`analysis.data.dataset.Dataset`),
     ``selected`` the incidents matching the parameters, ``filters_text`` the
     sentence naming the filters, ``start``/``end`` the period as
     ``YYYY-MM-DD`` or ``None`` (open), ``covered_spans`` the day spans the
     data covers for the report's countries (columns ``period_start``,
-    ``period_end``; also recorded on ``selected``, so
+    ``period_end``; pass them as ``coverage=`` to
     :func:`analysis.metrics.frequency.count_per_period` and ``find_lulls``
-    mark what is not covered unasked).
+    so they mark what is not covered).
     """
 
     dataset: object
@@ -418,7 +416,6 @@ def open_report(
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations)
     spans = select_claimed_spans(claimed_coverage(dataset.coverage), dataset.reported_totals, countries, categories)
-    attach_covered_spans(selected, spans)
     period = (start or None, end or None)
     reported = compare_reported_totals(dataset, start, end, countries, categories, locations)
     total = len(dataset.incidents)

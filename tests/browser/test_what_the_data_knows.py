@@ -15,7 +15,7 @@ import urllib.parse
 import pytest
 
 from analysis.metrics.frequency import NOT_COVERED
-from analysis.render.browser import wait_for_charts
+from analysis.devtools.browser import wait_for_charts
 from tests.browser.conftest import render_batch, require_chromium
 from tests.fixtures.build import copy_valid
 

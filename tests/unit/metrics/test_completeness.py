@@ -1,11 +1,11 @@
-"""Tests of analysis.metrics.coverage: the table's count set against reported totals."""
+"""Tests of analysis.metrics.completeness: the table's count set against reported totals."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.metrics.coverage import compare_with_reported_totals
+from analysis.metrics.completeness import compare_with_reported_totals
 from tests.fixtures.tables import make_incidents
 
 
@@ -122,7 +122,7 @@ def test_the_display_table_words_ranges_and_open_totals(incidents, totals):
 
 
 def test_only_totals_overlapping_the_selection_are_kept_and_none_for_one_place(totals):
-    from analysis.metrics.coverage import select_overlapping_totals
+    from analysis.metrics.completeness import select_overlapping_totals
 
     every = select_overlapping_totals(totals)
     assert every["total_id"].tolist() == ["T1", "T3", "T4"]  # attacks on US forces only, not troop numbers
@@ -133,7 +133,7 @@ def test_only_totals_overlapping_the_selection_are_kept_and_none_for_one_place(t
 
 
 def test_a_total_is_drawn_on_a_running_count_only_when_it_counts_that_very_series(incidents, totals):
-    from analysis.metrics.coverage import find_series_totals
+    from analysis.metrics.completeness import find_series_totals
 
     compared = compare_with_reported_totals(incidents, totals)
     assert find_series_totals(compared, "2023-10-17", ["Iraq", "Syria"]).tolist() == [True, False, False]
