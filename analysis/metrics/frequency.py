@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.metrics.counts import explode_values
 from analysis.metrics.completeness import merge_spans
+from analysis.metrics.counts import explode_values
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 

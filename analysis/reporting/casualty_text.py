@@ -19,8 +19,7 @@ from analysis.metrics.casualties import (
     widen_tally,
 )
 from analysis.reporting.formatting import NOT_APPLICABLE, format_figure, format_period
-from analysis.vocabulary import UNKNOWN
-from analysis.vocabulary import is_missing
+from analysis.vocabulary import UNKNOWN, is_missing
 
 
 def format_incident_figure(lo, best, hi) -> str:

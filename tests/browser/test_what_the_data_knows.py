@@ -14,8 +14,8 @@ import urllib.parse
 
 import pytest
 
-from analysis.metrics.frequency import NOT_COVERED
 from analysis.devtools.browser import wait_for_charts
+from analysis.metrics.frequency import NOT_COVERED
 from tests.browser.conftest import render_batch, require_chromium
 from tests.fixtures.build import copy_valid
 
