@@ -29,7 +29,7 @@ def test_self_contained_overview_inlines_plotly_and_shows_ranges_and_unknowns(tm
     assert re.search(
         r'<a class="incident-link" href="cards/2024-08\.html#IRQ-20240805-ASAD">IRQ-20240805-ASAD</a>', page
     )
-    assert re.search(r"<td[^>]*>≥2</td>", page)
+    assert re.search(r"<td[^>]*>at least 2</td>", page)
     assert re.search(r"<td[^>]*>unknown</td>", page) and "nan" not in re.sub(
         r"<script.*?</script>", "", page, flags=re.S
     )
