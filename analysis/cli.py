@@ -33,7 +33,7 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(with_import_formats: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="incidents", description="Validate the incident table and render the reports."
     )
@@ -131,7 +131,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--out", type=Path, required=True, metavar="FILE", help="CSV file to write")
 
-    _add_import_parser(sub, common)
+    _add_import_parser(sub, common, with_import_formats)
 
     codebook = sub.add_parser(
         "codebook",
@@ -146,8 +146,12 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_import_parser(sub, common: argparse.ArgumentParser) -> None:
-    """``incidents import acled|ucdp|csv FILE --out DIR``."""
+def _add_import_parser(sub, common: argparse.ArgumentParser, with_formats: bool) -> None:
+    """``incidents import FORMAT FILE --out DIR``: one sub-command per importer of the registry.
+
+    The importers (and pandas with them) are loaded only when the command is ``import``
+    (``with_formats``), so the other commands start without them.
+    """
     imp = sub.add_parser(
         "import",
         parents=[common],
@@ -156,55 +160,55 @@ def _add_import_parser(sub, common: argparse.ArgumentParser) -> None:
         f"cannot be mapped (FILE:LINE: COLUMN messages, exit {EXIT['bad_input']}).",
     )
     kinds = imp.add_subparsers(dest="source_format", metavar="FORMAT", required=True)
-    for name, what in (("acled", "an ACLED export CSV (current or older layout)"), ("ucdp", "a UCDP GED CSV")):
-        p = kinds.add_parser(name, parents=[common], help=f"import {what}", description=f"Import {what}.")
+    if not with_formats:
+        return
+    from analysis.imports.registry import list_importers
+
+    for importer in list_importers():
+        p = kinds.add_parser(
+            importer.name, parents=[common], help=importer.help, description=importer.description or importer.help
+        )
         p.add_argument("file", type=Path, metavar="FILE")
-        p.add_argument("--out", type=Path, required=True, metavar="DIR", help="data directory to write or update")
         p.add_argument(
-            "--mapping", type=Path, default=None, metavar="TOML", help="overrides: US forces' names, categories by id"
+            "--out",
+            type=Path,
+            default=None,
+            required=importer.answer is None,
+            metavar="DIR",
+            help="data directory to write or update",
         )
-        p.add_argument(
-            "--skip-other-countries",
-            action="store_true",
-            help="leave out rows in countries outside the schema's list instead of stopping",
-        )
-    p = kinds.add_parser(
-        "csv",
-        parents=[common],
-        help="import any tracker spreadsheet (CSV) through a mapping file",
-        description="Import a CSV table through a mapping file (renames, value maps, constants, defaults); "
-        "--suggest prints a starter mapping for the file.",
-    )
-    p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--mapping", type=Path, default=None, metavar="TOML", help="the mapping file (required to import)")
-    p.add_argument("--out", type=Path, default=None, metavar="DIR", help="data directory to write or update")
-    p.add_argument("--suggest", action="store_true", help="print a starter mapping for FILE and write nothing")
+        for option in importer.options:
+            p.add_argument(option.flag, **option.argparse_keywords())
+
+
+def _asks_for_import(argv: list[str]) -> bool:
+    """Whether the command (the first word that is not an option) is ``import``.
+
+    >>> _asks_for_import(["--debug", "import", "FORMAT"]), _asks_for_import(["render", "--data", "import"])
+    (True, False)
+    """
+    return next((word for word in argv if not word.startswith("-")), None) == "import"
 
 
 def _run_import(args) -> int:
-    from analysis.imports.source_file import ImportRejected
+    from analysis.imports.contract import ImportRejected, ImportUsageError
+    from analysis.imports.registry import find_importer
     from analysis.imports.writer import write_import
 
+    importer = find_importer(args.source_format)
+    options = vars(args)
     try:
-        if args.source_format == "csv":
-            from analysis.imports.tracker import import_tracker, suggest_mapping
-
-            if args.suggest:
-                print(suggest_mapping(args.file), end="")
-                return EXIT["ok"]
-            if args.mapping is None or args.out is None:
-                log.error("error: import csv needs --mapping TOML and --out DIR (or --suggest)")
-                return EXIT["bad_input"]
-            imported = import_tracker(args.file, args.mapping)
-        elif args.source_format == "acled":
-            from analysis.imports.acled import import_acled
-
-            imported = import_acled(args.file, args.mapping, args.skip_other_countries)
-        else:
-            from analysis.imports.ucdp import import_ucdp
-
-            imported = import_ucdp(args.file, args.mapping, args.skip_other_countries)
+        answer = importer.answer(args.file, options) if importer.answer else None
+        if answer is not None:
+            print(answer, end="")
+            return EXIT["ok"]
+        if args.out is None:
+            raise ImportUsageError(f"import {importer.name} needs --out DIR")
+        imported = importer.run(args.file, options)
         lines = write_import(imported, args.out)
+    except ImportUsageError as exc:
+        log.error("error: %s", exc)
+        return EXIT["bad_input"]
     except ImportRejected as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -334,7 +338,8 @@ def configure_logging(debug: bool = False) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _build_parser(with_import_formats=_asks_for_import(argv)).parse_args(argv)
     debug = getattr(args, "debug", False) or os.environ.get(DEBUG_ENV, "") not in {"", "0"}
     configure_logging(debug)
     runner = {

@@ -21,10 +21,12 @@ from pathlib import Path
 
 from analysis import schema
 from analysis.data.problems import Problem, show
-from analysis.imports.source_file import ImportRejected
+from analysis.imports.contract import ImportRejected, Option
 
 US_FORCES = (r"Military Forces of (the )?United States", r"Government of United States of America")
 """Default patterns of US forces: ACLED's actor names (any period suffix) and UCDP's side name."""
+OVERRIDES_OPTION = Option("--mapping", "overrides: US forces' names, categories by id", metavar="TOML")
+"""The ``--mapping`` option of importers whose mapping file only overrides (ACLED, UCDP)."""
 
 
 @dataclass

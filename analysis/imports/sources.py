@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.imports.source_file import stable_id
+from analysis.imports.toolkit import stable_id
 
 NOT_DATED = "not stated: the dataset names the outlet only, without the article or its date"
 

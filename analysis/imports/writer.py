@@ -36,7 +36,8 @@ from analysis.data.coverage import build_coverage_rows
 from analysis.data.problems import Problem, count_text
 from analysis.data.read import empty_as_missing, read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir
-from analysis.imports.source_file import Imported, ImportRejected, iso_days
+from analysis.imports.contract import Imported, ImportRejected
+from analysis.imports.toolkit import iso_days
 
 _CORE = ("sources", "places", "incidents", "evidence")
 

@@ -8,8 +8,8 @@ import pytest
 
 from analysis.cli import main
 from analysis.data.read import load_dataset
-from analysis.imports.acled import import_acled
-from analysis.imports.source_file import ImportRejected
+from analysis.imports.contract import ImportRejected
+from analysis.imports.formats.acled import import_acled
 from analysis.imports.writer import write_import
 
 FORMATS = Path(__file__).resolve().parents[2] / "fixtures" / "formats"

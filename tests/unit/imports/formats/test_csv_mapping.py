@@ -8,10 +8,10 @@ import pytest
 
 from analysis.cli import main
 from analysis.data.read import load_dataset
-from analysis.imports.source_file import ImportRejected
-from analysis.imports.tracker import import_tracker, suggest_mapping
+from analysis.imports.contract import ImportRejected
+from analysis.imports.formats.csv_mapping import import_tracker
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[4]
 TABLE = ROOT / "tests" / "fixtures" / "formats" / "tracker" / "wikipedia_us_attacks_on_syria.csv"
 MAPPING = ROOT / "examples" / "wikipedia_us_attacks_on_syria.toml"
 
@@ -63,10 +63,3 @@ def test_a_value_outside_the_vocabulary_is_refused(tmp_path):
     assert str(err.value.problems[0]).startswith(
         f"{mapping}:{line}: weapon: found 'rifle', expected one of rocket, drone"
     )
-
-
-def test_suggest_guesses_the_columns_and_the_date_format():
-    text = suggest_mapping(TABLE)
-    assert 'event_date = "Date"' in text and 'location = "Location"' in text
-    assert 'formats = ["%B %d, %Y"]  # fits 11 of the first 11 dates' in text
-    assert "'Al-Tanf, Eastern Homs Governorate' x4" in text

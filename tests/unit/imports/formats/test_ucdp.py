@@ -8,9 +8,9 @@ import pandas as pd
 
 from analysis.cli import main
 from analysis.data.read import load_dataset
-from analysis.imports.ucdp import import_ucdp
+from analysis.imports.formats.ucdp import import_ucdp
 
-GED = Path(__file__).resolve().parents[2] / "fixtures" / "formats" / "ucdp" / "ged_hdx_iraq_sample.csv"
+GED = Path(__file__).resolve().parents[3] / "fixtures" / "formats" / "ucdp" / "ged_hdx_iraq_sample.csv"
 
 
 def test_events_dates_places_and_deaths(tmp_path, capsys):

@@ -49,8 +49,10 @@ import pandas as pd
 from analysis import schema
 from analysis.data.problems import Problem, show
 from analysis.imports import mapping as maps
-from analysis.imports.source_file import Imported, ImportRejected, read_text_table
+from analysis.imports.contract import Imported, Importer, ImportRejected, ImportUsageError, Option
 from analysis.imports.sources import NOT_DATED
+from analysis.imports.suggest import suggest_mapping
+from analysis.imports.toolkit import parse_date_text, read_text_table
 
 SECTIONS = {
     "source": ("id", "outlet", "headline", "url", "published", "published_basis"),
@@ -134,6 +136,14 @@ def import_tracker(path: Path, mapping_path: Path) -> Imported:
 
 
 def _check_mapping(mapping: maps.MappingFile, header: list[str]) -> None:
+    """Every column the mapping names is in ``header``, every constant and default is allowed, every
+    required incidents.csv column is filled by something; :class:`ImportRejected` listing what is not."""
+    problems = [*_column_problems(mapping, header), *_value_problems(mapping), *_unfilled_problems(mapping)]
+    if problems:
+        raise ImportRejected(problems)
+
+
+def _column_problems(mapping: maps.MappingFile, header: list[str]) -> list[Problem]:
     data = mapping.data
     problems = []
     for ours, theirs in data.get("columns", {}).items():
@@ -141,25 +151,34 @@ def _check_mapping(mapping: maps.MappingFile, header: list[str]) -> None:
             problems.append(mapping.problem(ours, theirs, f"a column of the table: {', '.join(header)}", "columns"))
         if ours in _NOT_SET:
             problems.append(mapping.problem(ours, ours, "a column other than incident_id and source_ids", "columns"))
-    for section in ("constants", "defaults"):
-        for ours, value in data.get(section, {}).items():
-            bad = _bad_value(ours, str(value))
-            if bad:
-                problems.append(mapping.problem(ours, value, bad, section))
     id_column = data.get("id", {}).get("column", "")
     if id_column and id_column not in header:
         problems.append(mapping.problem("column", id_column, f"a column of the table: {', '.join(header)}", "id"))
+    return problems
+
+
+def _value_problems(mapping: maps.MappingFile) -> list[Problem]:
+    data = mapping.data
+    problems = [
+        mapping.problem(ours, value, bad, section)
+        for section in ("constants", "defaults")
+        for ours, value in data.get(section, {}).items()
+        if (bad := _bad_value(ours, str(value)))
+    ]
     if "id" not in data.get("source", {}) or not re.match(schema._ID_PATTERN, str(data["source"]["id"])):
         problems.append(mapping.problem("source", "no [source] id", "a [source] section with an id such as WIKI-LIST"))
+    return problems
+
+
+def _unfilled_problems(mapping: maps.MappingFile) -> list[Problem]:
+    data = mapping.data
     covered = set(data.get("columns", {})) | set(data.get("constants", {})) | set(data.get("defaults", {}))
     covered |= {t for r in data.get("values", []) if isinstance(r, dict) for t in r.get("set", {})}
-    for col in schema.INCIDENTS.columns:
-        if col.required and col.name not in covered and col.name not in _NOT_SET:
-            problems.append(
-                Problem(mapping.label, 0, col.name, "no mapping", "a [columns] entry, a constant or a default")
-            )
-    if problems:
-        raise ImportRejected(problems)
+    return [
+        Problem(mapping.label, 0, col.name, "no mapping", "a [columns] entry, a constant or a default")
+        for col in schema.INCIDENTS.columns
+        if col.required and col.name not in covered and col.name not in _NOT_SET
+    ]
 
 
 def _bad_value(column: str, value: str) -> str | None:
@@ -220,7 +239,7 @@ def _typed(table: pd.DataFrame, formats: list[str], rejected, columns: dict) -> 
         values = table[col.name]
         label = f"{columns[col.name]} ({col.name})" if col.name in columns else col.name
         if col.kind == "date":
-            parsed = [_parse_date(v, formats) for v in values.fillna("")]
+            parsed = [parse_date_text(v, formats) for v in values.fillna("")]
             bad = [i for i, (v, p) in enumerate(zip(values.fillna(""), parsed, strict=True)) if v and p is None]
             rejected.add_rows(bad, label, values.to_numpy(object), f"a date in one of the formats {formats}")
             out[col.name] = pd.Series(pd.to_datetime(pd.Series(parsed, dtype=object)), dtype="datetime64[s]")
@@ -244,15 +263,6 @@ def _typed(table: pd.DataFrame, formats: list[str], rejected, columns: dict) -> 
                 empty, col.name, table[col.name].to_numpy(object), "a value (map a column, a constant or a default)"
             )
     return pd.DataFrame(out)
-
-
-def _parse_date(text: str, formats: list[str]):
-    for fmt in formats:
-        try:
-            return dt.datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    return None
 
 
 def _table_source(mapping: maps.MappingFile, path: Path) -> dict:
@@ -295,84 +305,25 @@ def _incident_ids(mapping: maps.MappingFile, raw: pd.DataFrame, incidents: pd.Da
     return pd.Series(ids, dtype="string")
 
 
-# --- --suggest ---------------------------------------------------------------------------
-
-_GUESSES = {
-    "event_date": ("date", "day", "when", "event_date"),
-    "location": ("location", "place", "site", "base", "where", "town", "city"),
-    "country": ("country",),
-    "admin1": ("province", "governorate", "admin1", "region", "state"),
-    "latitude": ("lat", "latitude"),
-    "longitude": ("lon", "lng", "long", "longitude"),
-    "perpetrator": ("perpetrator", "attacker", "actor", "group"),
-    "claimed_by": ("claimed", "claim"),
-    "target": ("target",),
-    "weapon": ("weapon", "munition", "type"),
-    "notes": ("notes", "description", "details", "summary"),
-}
-_DATE_GUESSES = ("%Y-%m-%d", "%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d/%m/%Y", "%m/%d/%Y", "%d-%b-%y")
+def _run(path: Path, options) -> Imported:
+    if options.get("mapping") is None:
+        raise ImportUsageError("import csv needs --mapping TOML and --out DIR (or --suggest)")
+    return import_tracker(path, options["mapping"])
 
 
-def suggest_mapping(path: Path) -> str:
-    """A starter mapping file for ``path``: guessed renames and the columns' most frequent values."""
-    raw, _ = read_text_table(path, (), "tracker table")
-    header = list(raw.columns)
-    guessed: dict[str, str] = {}
-    for ours, words in _GUESSES.items():
-        for col in header:
-            if col not in guessed.values() and col.strip().lower().rstrip(".") in words:
-                guessed[ours] = col
-                break
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", path.stem).strip("-").upper()[:20] or "TABLE"
-    lines = [
-        f"# Starter mapping for {path.name} ({len(raw)} rows),",
-        f"# printed by `incidents import csv {path.name} --suggest`.",
-        f"# Edit it, then: incidents import csv {path.name} --mapping MAPPING.toml --out DIR",
-        "",
-        "[source]  # the table itself: one sources.csv row that every incident cites",
-        f'id = "{slug}"',
-        'outlet = ""           # who publishes the table',
-        f'headline = "{path.name}"',
-        'url = ""',
-        'published = ""        # YYYY-MM-DD, or empty when unknown',
-        'published_basis = "not stated"',
-        "",
-        "[id]",
-        f'prefix = "{slug[:8]}"',
-        'column = ""           # a column holding a stable row id; empty: derived from the date and the row',
-        "",
-        "[columns]  # incidents.csv column = this table's column",
-    ]
-    lines += [f'{ours} = "{theirs}"' for ours, theirs in guessed.items()]
-    for col in header:
-        counts = raw[col].str.strip().replace("", pd.NA).dropna().value_counts()
-        top = "; ".join(f"{show(v, 40)} x{n}" for v, n in counts.head(3).items()) or "always empty"
-        mark = "mapped" if col in guessed.values() else "not mapped"
-        lines.append(f"# {col!r} ({mark}): {counts.size} distinct values, most frequent: {top}")
-    date_col = guessed.get("event_date")
-    if date_col:
-        sample = raw[date_col].str.strip().replace("", pd.NA).dropna().head(50).tolist()
-        best = max(_DATE_GUESSES, key=lambda f: sum(_parse_date(v, [f]) is not None for v in sample))
-        fits = sum(_parse_date(v, [best]) is not None for v in sample)
-        lines += ["", "[dates]", f'formats = ["{best}"]  # fits {fits} of the first {len(sample)} dates']
-    lines += [
-        "",
-        "[constants]  # the same value on every row; uncomment what holds for the whole table",
-        f'# category = "attack_on_us"  # {", ".join(schema.CATEGORIES)}',
-        '# country = "Iraq"',
-        '# event_type = "Explosions/Remote violence"',
-        '# sub_event_type = "Shelling/artillery/missile attack"',
-        "",
-        "[defaults]  # where a row leaves the column empty",
-        'date_precision = "day"',
-        'perpetrator = "unknown"',
-        'target = "unknown"',
-        'weapon = "unknown"',
-        'outcome = "unknown"',
-        "",
-        "# [[values]]  # free text to the vocabularies; {1} is the first group of the pattern",
-        f'# column = "{guessed.get("notes", header[-1])}"',
-        "# pattern = '(?i)rockets? \\(~?(\\d+)\\)'",
-        '# set = { weapon = "rocket", munitions_best = "{1}" }',
-    ]
-    return "\n".join(lines) + "\n"
+def _answer(path: Path, options) -> str | None:
+    return suggest_mapping(path) if options.get("suggest") else None
+
+
+IMPORTER = Importer(
+    name="csv",
+    help="import any tracker spreadsheet (CSV) through a mapping file",
+    description="Import a CSV table through a mapping file (renames, value maps, constants, defaults); "
+    "--suggest prints a starter mapping for the file.",
+    run=_run,
+    answer=_answer,
+    options=(
+        Option("--mapping", "the mapping file (required to import)", metavar="TOML"),
+        Option("--suggest", "print a starter mapping for FILE and write nothing", switch=True),
+    ),
+)

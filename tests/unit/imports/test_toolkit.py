@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.imports.source_file import Rejections, screen_countries
+from analysis.imports.toolkit import Rejections, screen_countries
 
 
 def _rejections(tmp_path) -> Rejections:

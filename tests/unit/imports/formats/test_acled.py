@@ -9,10 +9,10 @@ import pytest
 
 from analysis.cli import main
 from analysis.data.read import load_dataset
-from analysis.imports.acled import import_acled
-from analysis.imports.source_file import ImportRejected
+from analysis.imports.contract import ImportRejected
+from analysis.imports.formats.acled import import_acled
 
-FORMATS = Path(__file__).resolve().parents[2] / "fixtures" / "formats"
+FORMATS = Path(__file__).resolve().parents[3] / "fixtures" / "formats"
 LAYOUT = FORMATS / "acled_layout"
 REAL = FORMATS / "acled"
 real_rows = pytest.mark.skipif(

@@ -23,16 +23,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from analysis import schema
 from analysis.imports import mapping as maps
-from analysis.imports.acled import categories_from_sides
-from analysis.imports.source_file import (
-    Imported,
+from analysis.imports.contract import Imported, Importer
+from analysis.imports.sources import dataset_source
+from analysis.imports.toolkit import (
+    SKIP_OTHER_COUNTRIES,
+    categories_from_sides,
     decimals,
     id_column,
+    matches_any,
     parse_dates,
     read_text_table,
     screen_countries,
@@ -40,7 +42,6 @@ from analysis.imports.source_file import (
     text_column,
     whole_numbers,
 )
-from analysis.imports.sources import dataset_source
 
 REQUIRED = (
     "id",
@@ -76,7 +77,7 @@ MAPPING_KEYS = {"category": ("us_forces", "events")}
 
 
 def import_ucdp(path: Path, mapping_path: Path | None = None, skip_other_countries: bool = False) -> Imported:
-    """Read a UCDP GED CSV; :class:`~analysis.imports.source_file.ImportRejected` for rows it cannot map."""
+    """Read a UCDP GED CSV; :class:`~analysis.imports.contract.ImportRejected` for rows it cannot map."""
     mapping = maps.read_mapping(mapping_path)
     maps.check_known_keys(mapping, MAPPING_KEYS)
     raw, rejected = read_text_table(path, REQUIRED, "UCDP GED")
@@ -114,8 +115,8 @@ def import_ucdp(path: Path, mapping_path: Path | None = None, skip_other_countri
     us_patterns = maps.compile_patterns(mapping, "us_forces", "category", maps.US_FORCES)
     category, category_lines = categories_from_sides(side_a, side_b, us_patterns, "side_a", "side_b", keep)
     maps.override_categories(mapping, ident, category, category_lines)
-    us_a = _any_match(side_a, us_patterns)
-    us_b = _any_match(side_b, us_patterns) & ~us_a
+    us_a = matches_any(side_a, us_patterns)
+    us_b = matches_any(side_b, us_patterns) & ~us_a
     us_sides = us_a | us_b
     us_deaths = numbers["deaths_a"].where(us_a, numbers["deaths_b"].where(us_b))
     best = numbers["best"]
@@ -198,10 +199,6 @@ def _optional(raw: pd.DataFrame, column: str) -> pd.Series:
     return pd.Series([pd.NA] * len(raw), dtype="string")
 
 
-def _any_match(values: pd.Series, patterns: list) -> np.ndarray:
-    return np.array([bool(v) and any(p.search(v) for p in patterns) for v in values.fillna("")], dtype=bool)
-
-
 def _article_sources(articles: pd.Series, offices: pd.Series, dataset_id: str) -> tuple[pd.Series, pd.DataFrame]:
     """``source_ids`` per event and the sources.csv rows of the citations (dated) or outlets (named only)."""
     rows: dict[str, dict] = {}
@@ -234,3 +231,16 @@ def _source_row(sid: str, outlet: str, headline: str, published: str | None) -> 
         "published_basis": basis,
         "sha256": None,
     }
+
+
+def _run(path: Path, options) -> Imported:
+    return import_ucdp(path, options.get("mapping"), bool(options.get("skip_other_countries")))
+
+
+IMPORTER = Importer(
+    name="ucdp",
+    help="import a UCDP GED CSV",
+    description="Import a UCDP GED CSV (the native download or HDX's copy with its HXL row).",
+    run=_run,
+    options=(maps.OVERRIDES_OPTION, SKIP_OTHER_COUNTRIES),
+)

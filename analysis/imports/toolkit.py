@@ -1,4 +1,4 @@
-"""The input file of an import: every cell as text, its dates, its bad rows located as FILE:LINE: COLUMN.
+"""What every importer uses: the input file as text, its columns typed, its bad rows located as FILE:LINE: COLUMN.
 
 An importer reads the whole file once through pyarrow (:func:`read_text_table`), works on whole
 columns, and collects a :class:`~analysis.data.problems.Problem` for every cell it cannot map
@@ -7,6 +7,7 @@ columns, and collects a :class:`~analysis.data.problems.Problem` for every cell 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ import pyarrow.compute as pc
 from analysis import schema
 from analysis.data.problems import Problem, show
 from analysis.data.read import empty_as_missing, find_utf8_problem, read_csv_as_text, read_header, record_start_lines
+from analysis.imports.contract import ImportRejected, Option
 
 DATE_FORMATS: dict[str, str] = {
     "%Y-%m-%d": "ISO (2024-01-28)",
@@ -28,31 +30,6 @@ DATE_FORMATS: dict[str, str] = {
     "%d-%b-%Y": "'28-Jan-2024'",
 }
 """Date formats an ACLED or UCDP file may hold, tried in this order."""
-
-
-class ImportRejected(Exception):
-    """The input cannot be imported as it is; ``problems`` says where (nothing was written)."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-@dataclass
-class Imported:
-    """What an importer made of one file, before it is written.
-
-    ``incidents`` has the columns of ``schema.INCIDENTS`` (text as pandas strings, numbers as
-    ``Int64``/``float64``); ``sources`` the columns of ``schema.SOURCES``; ``mapped`` and
-    ``not_mapped`` are the lines the command prints.
-    """
-
-    kind: str
-    path: Path
-    incidents: pd.DataFrame
-    sources: pd.DataFrame
-    mapped: list[str] = field(default_factory=list)
-    not_mapped: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -128,6 +105,12 @@ def read_text_table(
         copy=False,
     )
     return frame, rejections
+
+
+SKIP_OTHER_COUNTRIES = Option(
+    "--skip-other-countries", "leave out rows in countries outside the schema's list instead of stopping", switch=True
+)
+"""The option of :func:`screen_countries` for importers of files that span many countries."""
 
 
 def screen_countries(
@@ -233,6 +216,21 @@ def parse_dates(values: pd.Series, formats: list[str]) -> tuple[pd.Series, str]:
     return pd.Series(result.to_pandas()).astype("datetime64[s]"), ", ".join(met)
 
 
+def parse_date_text(text: str, formats: list[str]) -> dt.datetime | None:
+    """The date of ``text`` in the first of ``formats`` that fits it (Python's strptime, which refuses
+    impossible days such as 31 February), or ``None``.
+
+    >>> parse_date_text("April 7, 2017", ["%Y-%m-%d", "%B %d, %Y"]), parse_date_text("31 February 2024", ["%d %B %Y"])
+    (datetime.datetime(2017, 4, 7, 0, 0), None)
+    """
+    for fmt in formats:
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
+
+
 def iso_days(timestamps) -> pa.Array | pa.ChunkedArray:
     """``YYYY-MM-DD`` text (large_string, null stays null) of pyarrow timestamps or a datetime Series;
     a cast through ``date32``, many times faster than ``strftime``.
@@ -329,3 +327,40 @@ def id_column(prefix: str, ids: pd.Series) -> pd.Series:
     cleaned = pc.replace_substring_regex(arrow_text(ids), r"[^A-Za-z0-9_.:-]", "_")
     joined = pc.binary_join_element_wise(pa.scalar(prefix + "-", cleaned.type), cleaned, pa.scalar("", cleaned.type))
     return pd.Series(pd.arrays.ArrowStringArray(joined))
+
+
+# --- sides --------------------------------------------------------------------------------
+
+
+def matches_any(values: pd.Series, patterns: list[re.Pattern]) -> np.ndarray:
+    """Rows whose cell any pattern is found in (each distinct cell is searched once; empty cells never match).
+
+    >>> matches_any(pd.Series(["US forces", None, "IS", "US forces"]), [re.compile("US")]).tolist()
+    [True, False, False, True]
+    """
+    codes, uniques = pd.factorize(values)
+    hit = np.array([any(p.search(str(u)) for p in patterns) for u in uniques], dtype=bool)
+    return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)
+
+
+def categories_from_sides(
+    side1: pd.Series, side2: pd.Series, us_patterns: list, name1: str, name2: str, counted: np.ndarray | None = None
+) -> tuple[np.ndarray, list[str]]:
+    """``us_strike`` where US forces are on side 1, ``attack_on_us`` where on side 2, else ``regional``.
+
+    >>> us = [re.compile("Military Forces of (the )?United States")]
+    >>> side1 = pd.Series(["Military Forces of the United States (2021-)", "Kataib Hezbollah"])
+    >>> side2 = pd.Series(["Kataib Hezbollah", "Military Forces of United States"])
+    >>> cats, _ = categories_from_sides(side1, side2, us, "actor1", "actor2")
+    >>> cats.tolist()
+    ['us_strike', 'attack_on_us']
+    """
+    us1, us2 = matches_any(side1, us_patterns), matches_any(side2, us_patterns)
+    category = np.where(us1, "us_strike", np.where(us2, "attack_on_us", "regional")).astype(object)
+    if counted is not None:  # count only the rows that are imported
+        us1, us2 = us1[counted], us2[counted]
+    lines = [
+        f"category from the actors: {int(us1.sum())} us_strike (US forces in {name1}), "
+        f"{int((us2 & ~us1).sum())} attack_on_us (US forces in {name2}), {int((~us1 & ~us2).sum())} regional"
+    ]
+    return category, lines

@@ -30,10 +30,13 @@ import pyarrow.compute as pc
 from analysis import schema
 from analysis.data.read import read_header
 from analysis.imports import mapping as maps
-from analysis.imports.source_file import (
+from analysis.imports.contract import Imported, Importer
+from analysis.imports.sources import dataset_source, outlet_sources
+from analysis.imports.toolkit import (
     DATE_FORMATS,
-    Imported,
+    SKIP_OTHER_COUNTRIES,
     arrow_text,
+    categories_from_sides,
     choose_text,
     constant_text,
     decimals,
@@ -45,7 +48,6 @@ from analysis.imports.source_file import (
     text_column,
     whole_numbers,
 )
-from analysis.imports.sources import dataset_source, outlet_sources
 
 REQUIRED = (
     "event_id_cnty",
@@ -76,7 +78,7 @@ MAPPING_KEYS = {"category": ("us_forces", "events"), "weapon": ()}
 
 
 def import_acled(path: Path, mapping_path: Path | None = None, skip_other_countries: bool = False) -> Imported:
-    """Read an ACLED export; :class:`~analysis.imports.source_file.ImportRejected` for any row it cannot map."""
+    """Read an ACLED export; :class:`~analysis.imports.contract.ImportRejected` for any row it cannot map."""
     mapping = maps.read_mapping(mapping_path)
     maps.check_known_keys(mapping, MAPPING_KEYS)
     raw, rejected = read_text_table(path, REQUIRED, "ACLED export", columns=USED)
@@ -201,37 +203,6 @@ def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
     return both.str.strip("; ").replace("", pd.NA)
 
 
-def categories_from_sides(
-    side1: pd.Series, side2: pd.Series, us_patterns: list, name1: str, name2: str, counted: np.ndarray | None = None
-) -> tuple[np.ndarray, list[str]]:
-    """``us_strike`` where US forces are on side 1, ``attack_on_us`` where on side 2, else ``regional``.
-
-    >>> import re
-    >>> us = [re.compile("Military Forces of (the )?United States")]
-    >>> side1 = pd.Series(["Military Forces of the United States (2021-)", "Kataib Hezbollah"])
-    >>> side2 = pd.Series(["Kataib Hezbollah", "Military Forces of United States"])
-    >>> cats, _ = categories_from_sides(side1, side2, us, "actor1", "actor2")
-    >>> cats.tolist()
-    ['us_strike', 'attack_on_us']
-    """
-    us1, us2 = _matches(side1, us_patterns), _matches(side2, us_patterns)
-    category = np.where(us1, "us_strike", np.where(us2, "attack_on_us", "regional")).astype(object)
-    if counted is not None:  # count only the rows that are imported
-        us1, us2 = us1[counted], us2[counted]
-    lines = [
-        f"category from the actors: {int(us1.sum())} us_strike (US forces in {name1}), "
-        f"{int((us2 & ~us1).sum())} attack_on_us (US forces in {name2}), {int((~us1 & ~us2).sum())} regional"
-    ]
-    return category, lines
-
-
-def _matches(values: pd.Series, patterns: list) -> np.ndarray:
-    """Rows where any pattern is found in the cell (on the distinct cells only)."""
-    codes, uniques = pd.factorize(values)
-    hit = np.array([any(p.search(str(u)) for p in patterns) for u in uniques], dtype=bool)
-    return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)
-
-
 def _notes(event_id, file_name, week, month, dates, acled_notes) -> pd.Series:
     """``ACLED <id> (<file>).``, what the date precision means, then ACLED's notes (built in pyarrow).
 
@@ -269,3 +240,16 @@ def _notes(event_id, file_name, week, month, dates, acled_notes) -> pd.Series:
 def _count_text(values: pd.Series) -> str:
     counts = values.value_counts()
     return ", ".join(f"{n} {v}" for v, n in counts.items())
+
+
+def _run(path: Path, options) -> Imported:
+    return import_acled(path, options.get("mapping"), bool(options.get("skip_other_countries")))
+
+
+IMPORTER = Importer(
+    name="acled",
+    help="import an ACLED export CSV (current or older layout)",
+    description="Import an ACLED export CSV (current or older layout).",
+    run=_run,
+    options=(maps.OVERRIDES_OPTION, SKIP_OTHER_COUNTRIES),
+)
