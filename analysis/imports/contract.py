@@ -41,6 +41,12 @@ class Imported:
     ``incidents`` has the columns of ``schema.INCIDENTS`` (text as pandas strings, numbers as
     ``Int64``/``float64``); ``sources`` the columns of ``schema.SOURCES``; ``mapped`` and
     ``not_mapped`` are the lines the command prints.
+
+    Every data row of the input is accounted for (rows in = rows out + rows reported):
+    ``input_lines`` and ``source_keys`` give, for each row of ``incidents``, the line of the input it
+    came from and the source's own id of it (or the key the mapping names); ``skipped`` lists every
+    other row (columns ``input_line``, ``source_key``, ``reason``). ``coverage`` is the claim the
+    producer makes about what it lists (columns of ``schema.COVERAGE``), or ``None``: no claim.
     """
 
     kind: str
@@ -49,6 +55,10 @@ class Imported:
     sources: pd.DataFrame
     mapped: list[str] = field(default_factory=list)
     not_mapped: list[str] = field(default_factory=list)
+    input_lines: Any = None
+    source_keys: pd.Series | None = None
+    skipped: pd.DataFrame | None = None
+    coverage: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis import schema
+from analysis.data.coverage import build_coverage_rows
 from analysis.data.problems import Problem, show
 from analysis.data.read import empty_as_missing, find_utf8_problem, read_csv_as_text, read_header, record_start_lines
 from analysis.imports.contract import ImportRejected, Option
@@ -34,11 +35,19 @@ DATE_FORMATS: dict[str, str] = {
 
 @dataclass
 class Rejections:
-    """Problems found in the input file, with their lines counted only when needed."""
+    """Problems found in the input file, each tied to its data row; lines are counted only when needed.
+
+    ``keys`` (the source's own event ids, once known) are named in each problem. :meth:`settle` either
+    stops the import (every problem listed) or, with ``--skip-invalid``, leaves the bad rows out;
+    :meth:`reasons` then says why each was left out.
+    """
 
     path: Path
     label: str
     problems: list[Problem] = field(default_factory=list)
+    keys: pd.Series | None = None
+    key_name: str = "event"
+    _reasons: dict[int, list[str]] = field(default_factory=dict)
     _lines: np.ndarray | None = None
 
     def line(self, row: int) -> int:
@@ -47,11 +56,30 @@ class Rejections:
             self._lines = record_start_lines(self.path)
         return int(self._lines[row]) if row < len(self._lines) else row + 2
 
+    def lines(self, n_rows: int) -> np.ndarray:
+        """Physical start line of every data row (``n_rows`` of them): from the count of line breaks when
+        every record is one line (fast), else from the CSV reader (quoted line breaks, blank lines)."""
+        if self._lines is None:
+            self._lines = _one_line_records(self.path, n_rows)
+        if self._lines is None:
+            self._lines = record_start_lines(self.path)
+        return self._lines
+
+    def key_text(self, row: int) -> str:
+        """``; <key_name> <id>`` of ``row`` when its key is known (for messages), else ``""``."""
+        if self.keys is None or row >= len(self.keys) or pd.isna(self.keys.iat[row]):
+            return ""
+        return f"; {self.key_name} {self.keys.iat[row]}"
+
     def add_rows(self, rows, column: str, values, expected: str, limit: int = 200) -> None:
-        """One problem per row of ``rows`` (positions), showing ``values[row]`` (at most ``limit``)."""
-        rows = np.asarray(rows)
-        for row in rows[:limit]:
-            self.problems.append(Problem(self.label, self.line(int(row)), column, show(values[int(row)]), expected))
+        """One problem per row of ``rows`` (positions), showing ``values[row]``; at most ``limit`` are listed
+        as problems, every row keeps its reason for :meth:`reasons`."""
+        rows = np.asarray(rows, dtype=np.int64)
+        for n, row in enumerate(rows.tolist()):
+            found = show(values[row])
+            self._reasons.setdefault(row, []).append(f"{column}: found {found}, expected {expected}")
+            if n < limit:
+                self.problems.append(Problem(self.label, self.line(row), column, found, expected + self.key_text(row)))
         if len(rows) > limit:
             more = len(rows) - limit
             self.problems.append(Problem(self.label, 0, column, f"{more} more rows like these", expected))
@@ -63,6 +91,78 @@ class Rejections:
     def raise_if_any(self) -> None:
         if self.problems:
             raise ImportRejected(sorted(self.problems, key=lambda p: (p.line == 0, p.line)))
+
+    def settle(self, keep: np.ndarray, skip_invalid: bool) -> np.ndarray:
+        """The rows to import: ``keep`` when nothing is wrong; else :class:`ImportRejected` (nothing is
+        written), or with ``skip_invalid`` ``keep`` without the rows that have a problem."""
+        if not self._reasons:
+            return keep
+        if not skip_invalid:
+            self.raise_if_any()
+        bad = np.zeros(len(keep), dtype=bool)
+        bad[np.fromiter(self._reasons, dtype=np.int64)] = True
+        return keep & ~bad
+
+    def reasons(self) -> dict[int, str]:
+        """``{row: 'COLUMN: found X, expected Y | ...'}`` of every row with a problem.
+
+        >>> r = Rejections(Path("x.csv"), "x.csv", _lines=np.array([2, 3]))
+        >>> r.add_rows([1], "date", ["", "31 Feb"], "a date")
+        >>> r.reasons()
+        {1: "date: found '31 Feb', expected a date"}
+        """
+        return {row: " | ".join(texts) for row, texts in self._reasons.items()}
+
+
+def _one_line_records(path: Path, n_rows: int) -> np.ndarray | None:
+    """Lines 2 .. n_rows + 1 when the file has exactly one line per record after its header, else ``None``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     one = Path(d) / "a.csv"
+    ...     _ = one.write_bytes(b"h\\n1\\n2")
+    ...     _one_line_records(one, 2).tolist(), _one_line_records(one, 3)
+    ([2, 3], None)
+    """
+    breaks, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 24), b""):
+            breaks += chunk.count(b"\n")
+            last = chunk[-1:]
+    records = breaks + (last != b"\n")  # a last line without its line break is a record too
+    return np.arange(2, n_rows + 2, dtype=np.int64) if records == n_rows + 1 else None
+
+
+def account_for_rows(
+    rejected: Rejections, keys: pd.Series, keep: np.ndarray, left_out: list[tuple[np.ndarray, pd.Series]]
+) -> tuple[np.ndarray, pd.Series, pd.DataFrame]:
+    """The input line and key of every kept row, and a report of every other row with its reason.
+
+    ``left_out`` holds ``(mask, reason per row)`` pairs for rows left out on purpose (not data, other
+    countries); rows with a problem (``--skip-invalid``) take :meth:`Rejections.reasons`. A row left out
+    without a reason is a bug, not a silent loss: ``AssertionError``.
+    Returns ``(input_lines, source_keys, skipped)``; ``skipped`` has columns ``input_line``, ``source_key``,
+    ``reason``.
+    """
+    lines = rejected.lines(len(keep))
+    reasons = np.full(len(keep), None, dtype=object)
+    for mask, why in left_out:
+        fill = np.asarray(mask, dtype=bool) & (reasons == None)  # noqa: E711 (element-wise)
+        reasons[fill] = np.asarray(why.to_numpy(object) if isinstance(why, pd.Series) else why, dtype=object)[fill]
+    for row, text in rejected.reasons().items():
+        if not keep[row] and reasons[row] is None:
+            reasons[row] = f"invalid (--skip-invalid): {text}"
+    out = ~keep
+    missing = out & (reasons == None)  # noqa: E711
+    assert not missing.any(), f"rows left out without a reason: {np.flatnonzero(missing)[:5].tolist()}"
+    skipped = pd.DataFrame(
+        {
+            "input_line": lines[out],
+            "source_key": keys[out].reset_index(drop=True).astype("string"),
+            "reason": pd.Series(reasons[out], dtype="string"),
+        }
+    )
+    return lines[keep], keys[keep].reset_index(drop=True).astype("string"), skipped
 
 
 def read_text_table(
@@ -111,12 +211,18 @@ SKIP_OTHER_COUNTRIES = Option(
     "--skip-other-countries", "leave out rows in countries outside the schema's list instead of stopping", switch=True
 )
 """The option of :func:`screen_countries` for importers of files that span many countries."""
+SKIP_INVALID = Option(
+    "--skip-invalid",
+    "import the rows that can be mapped and list each line left out (default: stop, write nothing)",
+    switch=True,
+)
+NO_COVERAGE = Option("--no-coverage", "claim no coverage period for this file (see coverage.csv)", switch=True)
 
 
 def screen_countries(
     country: pd.Series, rows: np.ndarray, skip_other_countries: bool, noun: str, rejected: Rejections
-) -> tuple[np.ndarray, list[str]]:
-    """The rows to import and the line saying what was skipped.
+) -> tuple[np.ndarray, list[str], tuple[np.ndarray, pd.Series]]:
+    """The rows to import, the line saying what was skipped, and ``(left out, reason)`` for the row report.
 
     A row (of ``rows``) whose country is outside ``schema.COUNTRIES`` is a
     problem, or with ``skip_other_countries`` left out and counted by country.
@@ -132,7 +238,20 @@ def screen_countries(
         )
     expected = f"one of {', '.join(schema.COUNTRIES)} (or --skip-other-countries)"
     rejected.add_where(outside, keep, "country", country, expected)
-    return keep, lines
+    reason = "country " + country.fillna("") + " is outside the schema's countries (--skip-other-countries)"
+    return keep, lines, (outside & ~keep, reason)
+
+
+def coverage_claim(incidents: pd.DataFrame, basis: str, claim: bool, skipped_invalid: int = 0) -> pd.DataFrame | None:
+    """The coverage a dataset import claims: its countries from its first to its last event date; ``None``
+    (no claim) when ``claim`` is off, nothing was imported, or rows were left out as invalid (the period
+    would then hold events the data does not list)."""
+    if not claim or incidents.empty or skipped_invalid:
+        return None
+    countries = sorted(incidents["country"].dropna().unique().tolist())
+    return build_coverage_rows(
+        incidents, basis=f"{basis} (claimed by the import; --no-coverage: no claim)", countries=countries
+    )
 
 
 def _malformed_problem(path: Path, label: str, width: int) -> Problem:
@@ -196,9 +315,14 @@ def parse_dates(values: pd.Series, formats: list[str]) -> tuple[pd.Series, str]:
     """Dates of the cells in any of ``formats`` (the first that fits each cell), NaT elsewhere, and which
     formats were met (for the summary).
 
+    A day the month does not have (``2024-02-30``, ``31 February 2024``, ``31-Feb-24``) is no date, in every
+    format (pyarrow's strptime would roll it over into March).
+
     >>> dates, met = parse_dates(pd.Series(["2024-01-28", "28 January 2024", "x"], dtype="string"), list(DATE_FORMATS))
     >>> dates.dt.strftime("%Y-%m-%d").tolist(), met
     (['2024-01-28', '2024-01-28', nan], "ISO (2024-01-28), '28 January 2024'")
+    >>> parse_dates(pd.Series(["31 February 2024", "31-Feb-24", "2024-02-30"]), list(DATE_FORMATS))[0].isna().tolist()
+    [True, True, True]
     """
     text = pc.utf8_trim_whitespace(arrow_text(values))
     result = pa.chunked_array([pa.nulls(len(values), pa.timestamp("s"))])
@@ -210,10 +334,39 @@ def parse_dates(values: pd.Series, formats: list[str]) -> tuple[pd.Series, str]:
         if fmt == "%Y-%m-%d":  # strptime rolls 2024-02-30 over to 03-01: keep only real dates
             real = pc.equal(iso_days(parsed), text)
             parsed = pc.if_else(pc.fill_null(real, False), parsed, pa.scalar(None, pa.timestamp("s")))
+        else:
+            parsed = _without_rolled_over(text, parsed, fmt)
         if pc.any(pc.and_(pc.is_null(result), pc.is_valid(parsed))).as_py():
             met.append(DATE_FORMATS.get(fmt, fmt))
             result = pc.coalesce(result, parsed)
     return pd.Series(result.to_pandas()).astype("datetime64[s]"), ", ".join(met)
+
+
+def _without_rolled_over(text, parsed, fmt: str):
+    """``parsed`` without the cells whose text Python's strptime refuses in ``fmt`` (31 February): each
+    distinct text that pyarrow parsed is checked once."""
+    candidates = pc.unique(pc.filter(text, pc.is_valid(parsed))).to_pylist()
+    rolled = [t for t in candidates if parse_date_text(t, [fmt]) is None]
+    if not rolled:
+        return parsed
+    hit = pc.is_in(text, value_set=pa.array(rolled, type=text.type))
+    return pc.if_else(pc.fill_null(hit, False), pa.scalar(None, pa.timestamp("s")), parsed)
+
+
+def out_of_range(dates: pd.Series) -> np.ndarray:
+    """Dates before ``schema.EARLIEST_DATE`` or after tomorrow (the validator's bounds), as a mask.
+
+    >>> out_of_range(pd.Series(pd.to_datetime(["1900-12-31", "2020-01-01", None]))).tolist()
+    [True, False, False]
+    """
+    low = pd.Timestamp(schema.EARLIEST_DATE)
+    high = pd.Timestamp(dt.date.today() + dt.timedelta(days=1))
+    return ((dates < low) | (dates > high)).fillna(False).to_numpy(dtype=bool)
+
+
+def date_range_text() -> str:
+    """The date range an event may have, for messages."""
+    return f"a date from {schema.EARLIEST_DATE} to tomorrow"
 
 
 def parse_date_text(text: str, formats: list[str]) -> dt.datetime | None:
@@ -319,14 +472,51 @@ def choose_text(codes: np.ndarray, labels: list[str]) -> pd.Series:
 
 
 def id_column(prefix: str, ids: pd.Series) -> pd.Series:
-    """``<prefix>-<id>`` with characters an incident_id may not hold replaced by ``_``.
+    """``<prefix>-<id>``, lossless: an id that an incident_id may hold is kept as it is; in any other, every
+    character outside ``A-Z a-z 0-9 . : -`` becomes ``_<hex code>_`` (so ``IRQ 1``, ``IRQ/1`` and ``IRQ_1``
+    stay three ids). The rare id that still meets another is caught by :func:`reject_id_collisions`.
 
-    >>> id_column("ACLED", pd.Series(["IRQ123", "a b"], dtype="string")).tolist()
-    ['ACLED-IRQ123', 'ACLED-a_b']
+    >>> id_column("ACLED", pd.Series(["IRQ123", "IRQ 1", "IRQ/1", "IRQ_1", "IRQ١٢"], dtype="string")).tolist()
+    ['ACLED-IRQ123', 'ACLED-IRQ_20_1', 'ACLED-IRQ_2f_1', 'ACLED-IRQ_1', 'ACLED-IRQ_661__662_']
     """
-    cleaned = pc.replace_substring_regex(arrow_text(ids), r"[^A-Za-z0-9_.:-]", "_")
-    joined = pc.binary_join_element_wise(pa.scalar(prefix + "-", cleaned.type), cleaned, pa.scalar("", cleaned.type))
+    text = arrow_text(ids)
+    valid = pc.match_substring_regex(text, r"^[A-Za-z0-9_.:-]+$")
+    if not pc.all(pc.fill_null(valid, True)).as_py():
+        escaped = pd.Series(text.to_pylist(), dtype=object).map(_escape_id, na_action="ignore")
+        text = pc.if_else(valid, text, pa.chunked_array([pa.array(escaped, type=text.type)]))
+    joined = pc.binary_join_element_wise(pa.scalar(prefix + "-", text.type), text, pa.scalar("", text.type))
     return pd.Series(pd.arrays.ArrowStringArray(joined))
+
+
+def _escape_id(text: str) -> str:
+    """Every character outside ``A-Z a-z 0-9 . : -`` as ``_<hex>_`` (``_`` itself too).
+
+    >>> _escape_id("a b_c")
+    'a_20_b_5f_c'
+    """
+    return "".join(c if c.isascii() and (c.isalnum() or c in ".:-") else f"_{ord(c):x}_" for c in text)
+
+
+def reject_id_collisions(ids: pd.Series, keys: pd.Series, keep: np.ndarray, rejected: Rejections, what: str) -> None:
+    """A problem for every kept row whose incident id (``ids``) an earlier kept row already has: the same
+    source id twice (``what``: e.g. ``event_id_cnty``), an empty id, or two source ids made one; each names
+    the other line.
+    """
+    taken = pd.Series(ids.to_numpy(object)[keep], index=np.flatnonzero(keep))
+    empty = keys.isna().to_numpy() & keep
+    rejected.add_where(empty, keep, what, keys, "an id in every row")
+    repeated = taken[taken.duplicated(keep="first") & taken.notna()]
+    first_row = taken.reset_index().drop_duplicates(0).set_index(0)["index"]
+    for row, incident_id in repeated.items():
+        first = int(first_row[incident_id])
+        same = keys.iat[first] == keys.iat[row]
+        expected = (
+            f"each id once (line {rejected.line(first)} has it too)"
+            if same
+            else f"an id that gives its own incident_id ({incident_id} is also made from {keys.iat[first]!r} "
+            f"on line {rejected.line(first)})"
+        )
+        rejected.add_rows([row], what, keys.to_numpy(object), expected)
 
 
 # --- sides --------------------------------------------------------------------------------
@@ -340,6 +530,17 @@ def matches_any(values: pd.Series, patterns: list[re.Pattern]) -> np.ndarray:
     """
     codes, uniques = pd.factorize(values)
     hit = np.array([any(p.search(str(u)) for p in patterns) for u in uniques], dtype=bool)
+    return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)
+
+
+def fully_matches(values: pd.Series, patterns: list[re.Pattern]) -> np.ndarray:
+    """Rows whose whole cell a pattern matches (the US alone, not a coalition naming the US among others).
+
+    >>> fully_matches(pd.Series(["US", "UK, US", None]), [re.compile("US")]).tolist()
+    [True, False, False]
+    """
+    codes, uniques = pd.factorize(values)
+    hit = np.array([any(p.fullmatch(str(u).strip()) for p in patterns) for u in uniques], dtype=bool)
     return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)
 
 

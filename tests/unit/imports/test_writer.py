@@ -17,7 +17,8 @@ CURRENT = FORMATS / "acled_layout" / "layout_current.csv"
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """The data files of ``folder`` (the import log, which says what the last import did, left out)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "import-log.csv"}
 
 
 def test_importing_the_same_file_twice_changes_nothing(tmp_path, capsys):
@@ -78,9 +79,11 @@ def test_each_import_claims_its_own_date_span_in_coverage(tmp_path, capsys):
     coverage = data.coverage.sort_values("period_start", ignore_index=True)
     assert len(coverage) == 2, "one row per imported file; re-importing the same file adds none"
     inc = data.incidents
-    assert sorted(b.split(" of ")[0] for b in coverage["basis"]) == [
-        "incidents import ACLED",
-        "incidents import UCDP GED",
+    assert sorted(b.split(":")[0] for b in coverage["basis"]) == [
+        "ACLED export layout_current.csv",
+        "UCDP GED file ged_hdx_iraq_sample.csv",
     ]
+    assert all("claimed by the import; --no-coverage: no claim" in b for b in coverage["basis"])
+    assert sorted(coverage["countries"]) == ["Iraq", "Iraq;Syria"]
     assert coverage["period_start"].min() == inc["event_date"].min()
     assert coverage["period_end"].max() == inc["event_date"].max()

@@ -64,8 +64,14 @@ def test_bad_rows_are_located_and_nothing_is_written(tmp_path, capsys):
     bad.write_text(text.replace("2014-01-24", "24/01/2014").replace("Armed clash", "Firefight", 1), encoding="utf-8")
     assert main(["import", "acled", str(bad), "--out", str(tmp_path / "d")]) == 2
     err = capsys.readouterr().err
-    assert f"{bad}:2: event_date: found '24/01/2014', expected a date as 2024-01-28 or 28 January 2024" in err
-    assert f"{bad}:2: sub_event_type: found 'Firefight', expected an ACLED sub-event type (CODEBOOK.md)" in err
+    assert (
+        f"{bad}:2: event_date: found '24/01/2014', expected a real date as 2024-01-28, 28 January 2024 or 28-Jan-24; "
+        "ACLED event UCDP114064"
+    ) in err
+    assert (
+        f"{bad}:2: sub_event_type: found 'Firefight', expected an ACLED sub-event type (CODEBOOK.md); "
+        "ACLED event UCDP114064"
+    ) in err
     assert "nothing was written" in err
     assert not (tmp_path / "d").exists()
 
