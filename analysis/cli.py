@@ -192,6 +192,7 @@ def _asks_for_import(argv: list[str]) -> bool:
 
 def _run_import(args) -> int:
     from analysis.imports.contract import ImportRejected, ImportUsageError
+    from analysis.imports.output_folder import OutputFolderError
     from analysis.imports.registry import find_importer
     from analysis.imports.writer import write_import
 
@@ -209,6 +210,9 @@ def _run_import(args) -> int:
     except ImportUsageError as exc:
         log.error("error: %s", exc)
         return EXIT["bad_input"]
+    except OutputFolderError as exc:
+        log.error("error: %s", exc)
+        return exc.exit_code
     except ImportRejected as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

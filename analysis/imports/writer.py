@@ -10,8 +10,9 @@
    admin1, coordinates; ``kind`` empty: the sources do not say). A name that the rows (or the
    folder) use for two different points gets its admin1 or country, then its coordinates, added.
 4. The whole directory is written to a temporary folder beside the output, validated like
-   ``incidents validate`` does, and only then moved into place (the previous folder is renamed
-   away first and removed after). Any problem: the temporary folder is removed, nothing changed.
+   ``incidents validate`` does, and only then swapped into place, under a lock, never following a
+   symlink (:mod:`analysis.imports.output_folder`). Any problem: the temporary folder is removed,
+   nothing changed.
 5. Coverage is a claim the importer makes or not (``Imported.coverage``): ACLED and UCDP claim
    their countries from the first to the last event date (``--no-coverage``: none), a csv-mapping
    import only what its mapping's ``[coverage]`` states. A claim is added to the folder's
@@ -23,9 +24,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +38,14 @@ from analysis.data.problems import Problem, count_text
 from analysis.data.read import empty_as_missing, read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir
 from analysis.imports.contract import Imported, ImportRejected
+from analysis.imports.output_folder import (
+    hold_import_lock,
+    make_temporary_folder,
+    os_error,
+    recover_and_clean,
+    resolve_output,
+    swap_into_place,
+)
 from analysis.imports.toolkit import iso_days
 
 _CORE = ("sources", "places", "incidents", "evidence")
@@ -58,8 +65,19 @@ def write_import(imported: Imported, out: Path) -> list[str]:
     would not validate.
     """
     out = Path(out)
-    _check_output_folder(out)
-    existing = _read_existing(out)
+    target = resolve_output(out)
+    with hold_import_lock(target):
+        try:
+            return _write_locked(imported, out, target)
+        except OSError as exc:
+            raise os_error(Path(exc.filename) if exc.filename else out, exc, "write the import") from None
+
+
+def _write_locked(imported: Imported, out: Path, target: Path) -> list[str]:
+    """:func:`write_import` under the lock: ``out`` as the user named it, ``target`` the folder written."""
+    recovered = recover_and_clean(target)
+    _check_output_folder(target)
+    existing = _read_existing(target)
     incidents = _incidents_as_text(imported.incidents)
     incidents, places, renamed = _places_for(incidents, existing.get("places"))
     merged_incidents, counts, outcome = _merge(existing.get("incidents"), incidents, "incident_id", unique=True)
@@ -71,9 +89,10 @@ def write_import(imported: Imported, out: Path) -> list[str]:
     tables = {"incidents": merged_incidents, "sources": merged_sources, "places": merged_places}
     if coverage is not None:
         tables["coverage"] = coverage
-    report = _write_and_swap(out, tables, log)
+    report = _write_and_swap(target, out, tables, log)
     claimed = "its countries, first to last event date" if imported.coverage is not None else "no claim"
     lines = [
+        *recovered,
         _rows_line(imported, counts, out),
         f"incidents: {counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged"
         + (f", {counts['kept']} kept (in {out} but not in this file)" if counts["kept"] else ""),
@@ -336,12 +355,10 @@ def _as_arrow_text(values: pd.Series) -> pa.ChunkedArray:
     return arr.cast(pa.large_string()) if arr.type != pa.large_string() else arr
 
 
-def _write_and_swap(out: Path, tables: dict[str, pd.DataFrame], log: pd.DataFrame):
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.import-", dir=out.parent))
+def _write_and_swap(target: Path, out: Path, tables: dict[str, pd.DataFrame], log: pd.DataFrame):
+    """Write the tables into a copy of ``target``, validate it, and swap it into place (messages name ``out``)."""
+    tmp = make_temporary_folder(target)
     try:
-        if out.is_dir():
-            shutil.copytree(out, tmp, dirs_exist_ok=True)
         for name, frame in tables.items():
             write_text_csv(frame, tmp / schema.table(name).file)
         if not (tmp / "evidence.csv").exists():
@@ -353,7 +370,7 @@ def _write_and_swap(out: Path, tables: dict[str, pd.DataFrame], log: pd.DataFram
         report = validate_data_dir(tmp)
         if not report.ok:
             raise ImportRejected(_problems_as_output(report.problems, tmp, out, tables["incidents"]))
-        _swap(tmp, out)
+        swap_into_place(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -376,19 +393,3 @@ def _problems_as_output(problems: list[Problem], tmp: Path, out: Path, incidents
                 expected += f" (incident {incidents['incident_id'].iat[row]}; nothing was written)"
         result.append(Problem(file, p.line, p.column, p.found, expected))
     return result
-
-
-def _swap(tmp: Path, out: Path) -> None:
-    """Move ``tmp`` to ``out``; a previous ``out`` is renamed away first and removed after."""
-    if not out.exists():
-        os.rename(tmp, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    old.rmdir()
-    os.rename(out, old)
-    try:
-        os.rename(tmp, out)
-    except BaseException:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
