@@ -257,9 +257,11 @@ def _value_rule(mapping: maps.MappingFile, i: int, rule: dict, header: list[str]
     for column in (rule.get("column"), rule.get("also_column")):
         if column is not None and column not in header:
             raise ImportRejected([Problem(mapping.label, line, "column", show(column), _columns_text(header))])
-    pattern = maps.compile_regex(mapping, "pattern", str(rule.get("pattern", "")), line=line)
+    pattern_line = _rule_line(mapping, "values", i, "pattern")
+    pattern = maps.compile_regex(mapping, "pattern", str(rule.get("pattern", "")), line=pattern_line)
     also = rule.get("also_column")
-    also_pattern = maps.compile_regex(mapping, "also_pattern", str(rule.get("also_pattern", "")), line=line)
+    also_line = _rule_line(mapping, "values", i, "also_pattern")
+    also_pattern = maps.compile_regex(mapping, "also_pattern", str(rule.get("also_pattern", "")), line=also_line)
     sets = {}
     for target, value in rule["set"].items():
         if target not in schema.INCIDENTS.column_names or target in NOT_SET:
@@ -285,7 +287,10 @@ def _drop_rule(mapping: maps.MappingFile, rule: dict, header: list[str]) -> Drop
         raise ImportRejected([Problem(mapping.label, line, "drop", show(repr(rule)), expected)])
     if rule["column"] not in header:
         raise ImportRejected([Problem(mapping.label, line, "column", show(rule["column"]), _columns_text(header))])
-    pattern = maps.compile_regex(mapping, "pattern", str(rule["pattern"]), line=line)
+    index = mapping.data["drop"].index(rule)
+    pattern = maps.compile_regex(
+        mapping, "pattern", str(rule["pattern"]), line=_rule_line(mapping, "drop", index, "pattern")
+    )
     reason = str(rule.get("reason", "")) or f"{rule['column']} matches /{rule['pattern']}/"
     return DropRule(rule["column"], pattern, f"dropped by the mapping: {reason}")
 
