@@ -273,7 +273,11 @@ def _place(columns, country, location, keep) -> tuple[dict, pd.Series, list[str]
     drop = unknown | far
     notes = pd.Series("", index=range(len(lat)), dtype=object)
     km = geo.DEFAULT_TOLERANCE_KM
-    notes[near] += f"UCDP's point lies just outside {country}'s outline (within {km:g} km): kept, with its country. "
+    notes[near] = (
+        "UCDP's point lies just outside "
+        + country[near].fillna("").astype(str)
+        + f"'s outline (within {km:g} km): kept, with its country. "
+    )
     notes[far] = (
         "UCDP's point ("
         + lat[far].astype(str)
