@@ -243,12 +243,48 @@ def _override_arguments(args) -> list[tuple[str, str, str]]:
     return overrides + [("--param", *parse_override(text)) for text in args.param or []]
 
 
+GENERIC_JOBS = paths.PROJECT_DIR / "reports-any-data.toml"
+"""The jobs of ``render --data DIR`` for an imported DIR without a reports.toml: periods relative to the data."""
+
+
+def _jobs_file_for(data_dir: Path | None) -> Path | None:
+    """The jobs file of ``render --data DIR`` without ``--config``: DIR's own ``reports.toml``; for a
+    directory written by ``incidents import`` without one, :data:`GENERIC_JOBS`; else the project's."""
+    from analysis.imports.contract import IMPORT_LOG_FILE
+
+    if data_dir is None:
+        return None
+    if (Path(data_dir) / "reports.toml").is_file():
+        return Path(data_dir) / "reports.toml"
+    if (Path(data_dir) / IMPORT_LOG_FILE).is_file():
+        log.info(
+            "note: %s was imported and has no reports.toml: rendering %s (periods relative to the data)",
+            data_dir,
+            GENERIC_JOBS.name,
+        )
+        return GENERIC_JOBS
+    return None
+
+
+def _data_span(data_dir: Path | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last ``event_date`` of the data's incidents (``None`` when there are none)."""
+    import pyarrow.compute as pc
+    import pyarrow.csv as pv
+
+    path = Path(data_dir or paths.DATA_DIR) / schema.INCIDENTS.file
+    options = pv.ConvertOptions(include_columns=["event_date"], column_types={"event_date": "date32"})
+    dates = pv.read_csv(path, convert_options=options).column("event_date")
+    span = pc.min_max(dates).as_py()
+    return None if span["min"] is None else (span["min"], span["max"])
+
+
 def _run_render(args) -> int:
     from analysis.render.batch import RenderError, render_jobs
     from analysis.render.jobs import JobConfigError, apply_overrides, read_declared_by_notebook, read_jobs
 
     try:
-        jobs = read_jobs(args.config, today=args.today)
+        config = args.config or _jobs_file_for(args.data)
+        jobs = read_jobs(config, today=args.today, data_span=lambda: _data_span(args.data))
         all_names = [j.name for j in jobs]
         if args.job:
             unknown = sorted(set(args.job) - {j.name for j in jobs})

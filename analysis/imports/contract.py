@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # pandas is imported by the importers, not by the command lin
     from analysis.data.problems import Problem
 
 
+IMPORT_LOG_FILE = "import-log.csv"
+"""Written beside the data by every import (one row per input line); its presence marks an imported directory."""
+
+
 class ImportRejected(Exception):
     """The input cannot be imported as it is; ``problems`` says where (nothing was written)."""
 

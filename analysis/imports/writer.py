@@ -37,7 +37,7 @@ from analysis import schema
 from analysis.data.problems import Problem, count_text
 from analysis.data.read import empty_as_missing, read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir
-from analysis.imports.contract import Imported, ImportRejected
+from analysis.imports.contract import IMPORT_LOG_FILE, Imported, ImportRejected
 from analysis.imports.output_folder import (
     hold_import_lock,
     make_temporary_folder,
@@ -51,7 +51,7 @@ from analysis.imports.toolkit import iso_days
 _CORE = ("sources", "places", "incidents", "evidence")
 
 
-LOG_FILE = "import-log.csv"
+LOG_FILE = IMPORT_LOG_FILE
 """Written beside the data by every import: one row per input line, what became of it and why."""
 LOG_COLUMNS = ("input_file", "input_line", "source_id", "incident_id", "outcome", "reason")
 SHOWN_SKIPPED = 100
