@@ -87,3 +87,19 @@ def test_each_import_claims_its_own_date_span_in_coverage(tmp_path, capsys):
     assert sorted(coverage["countries"]) == ["Iraq", "Iraq;Syria"]
     assert coverage["period_start"].min() == inc["event_date"].min()
     assert coverage["period_end"].max() == inc["event_date"].max()
+
+
+def test_a_place_name_already_in_the_folder_is_never_moved_to_another_point(tmp_path):
+    out = tmp_path / "d"
+    assert main(["import", "acled", str(CURRENT), "--out", str(out)]) == 0
+    moved = tmp_path / "moved.csv"  # another event, same place name, another point (built at test time)
+    text = CURRENT.read_text(encoding="utf-8").replace("UCDP114064,", "OTHER1,").replace("33.355813,43.786124", "33.4,43.9")
+    moved.write_text(text, encoding="utf-8")
+    assert main(["import", "acled", str(moved), "--out", str(out)]) == 0
+    data = load_dataset(out)
+    places = data.places.set_index("name")
+    inc = data.incidents.set_index("incident_id")
+    old_place = places.loc[inc.loc["ACLED-UCDP114064", "location"]]
+    new_place = places.loc[inc.loc["ACLED-OTHER1", "location"]]
+    assert (old_place["latitude"], old_place["longitude"]) == (33.355813, 43.786124)
+    assert (new_place["latitude"], new_place["longitude"]) == (33.4, 43.9)
