@@ -43,9 +43,11 @@ from analysis.imports.toolkit import (
     choose_text,
     constant_text,
     coverage_claim,
+    date_range_text,
     decimals,
     id_column,
     iso_days,
+    out_of_range,
     parse_dates,
     read_text_table,
     reject_id_collisions,
@@ -132,6 +134,7 @@ def _checked_columns(raw: pd.DataFrame, keep: np.ndarray, rejected) -> tuple[dic
 
     dates, met = parse_dates(raw["event_date"], list(DATE_FORMATS))
     reject(dates.isna(), "event_date", raw["event_date"], "a real date as 2024-01-28, 28 January 2024 or 28-Jan-24")
+    reject(out_of_range(dates), "event_date", raw["event_date"], date_range_text())
     precision_code = text_column(raw["time_precision"])
     date_precision = precision_code.map(TIME_PRECISIONS)
     reject(date_precision.isna(), "time_precision", precision_code, "1, 2 or 3")

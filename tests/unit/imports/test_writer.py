@@ -93,7 +93,11 @@ def test_a_place_name_already_in_the_folder_is_never_moved_to_another_point(tmp_
     out = tmp_path / "d"
     assert main(["import", "acled", str(CURRENT), "--out", str(out)]) == 0
     moved = tmp_path / "moved.csv"  # another event, same place name, another point (built at test time)
-    text = CURRENT.read_text(encoding="utf-8").replace("UCDP114064,", "OTHER1,").replace("33.355813,43.786124", "33.4,43.9")
+    text = (
+        CURRENT.read_text(encoding="utf-8")
+        .replace("UCDP114064,", "OTHER1,")
+        .replace("33.355813,43.786124", "33.4,43.9")
+    )
     moved.write_text(text, encoding="utf-8")
     assert main(["import", "acled", str(moved), "--out", str(out)]) == 0
     data = load_dataset(out)

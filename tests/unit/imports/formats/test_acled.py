@@ -130,6 +130,14 @@ def test_impossible_dates_are_refused_in_every_format(tmp_path, capsys, written)
     assert f"{path}:2: event_date: found '{written}', expected a real date" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("written", ["0000-01-24", "0001-01-24", "1988-12-31"])
+def test_a_year_outside_the_schemas_range_is_a_problem_at_its_line_not_an_internal_error(tmp_path, capsys, written):
+    path = _copy(tmp_path, ("UCDP114064,2014-01-24,", f"UCDP114064,{written},"))
+    assert main(["import", "acled", str(path), "--out", str(tmp_path / "d")]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:2: event_date: found '{written}', expected a date from 1989-01-01 to tomorrow" in err
+
+
 def test_a_month_precision_date_stays_in_its_month(tmp_path):
     path = _copy(tmp_path, ("UCDP62366,2013-07-05,2013,1,", "UCDP62366,29 February 2024,2024,3,"))
     inc = import_acled(path).incidents.set_index("incident_id")
