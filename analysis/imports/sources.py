@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.imports.toolkit import parse_date_text, stable_id
+from analysis.imports.cells import parse_date_text
+from analysis.imports.toolkit import stable_id
 
 NOT_DATED = "not stated: the dataset names the outlet only, without the article or its date"
 

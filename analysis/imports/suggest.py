@@ -19,8 +19,9 @@ import pandas as pd
 
 from analysis import schema
 from analysis.data.problems import show
+from analysis.imports.cells import parse_date_text
 from analysis.imports.table_mapping import VOCABULARIES
-from analysis.imports.toolkit import parse_date_text, read_text_table
+from analysis.imports.toolkit import read_text_table
 
 _GUESSES = {
     "event_date": ("date", "day", "when", "event date"),
@@ -92,19 +93,8 @@ def suggest_mapping(path: Path) -> str:
 def _guess_columns(header: list[str], values: dict[str, pd.Series]) -> tuple[dict[str, str], dict[str, str]]:
     """``{incidents.csv column: table column}`` of the columns whose every value fits, and the vocabulary
     columns of free text (``{table column: incidents.csv column}``) that get value-map stubs instead."""
-    mapped: dict[str, str] = {}
+    mapped = _named_columns(header)
     stubs: dict[str, str] = {}
-    by_name = {c.strip().lower().rstrip("."): c for c in header}
-    for name, col in by_name.items():  # named like the schema
-        ours = name if name in schema.INCIDENTS.column_names else f"{name}_best" if name in _RANGE_PREFIXES else None
-        if ours and ours not in ("incident_id", "source_ids"):
-            mapped[ours] = col
-    for ours, words in _GUESSES.items():
-        if ours in mapped:
-            continue
-        col = next((by_name[w] for w in words if w in by_name and by_name[w] not in mapped.values()), None)
-        if col:
-            mapped[ours] = col
     for ours, col in list(mapped.items()):
         if not _fits(ours, values[col]):
             del mapped[ours]
@@ -115,6 +105,26 @@ def _guess_columns(header: list[str], values: dict[str, pd.Series]) -> tuple[dic
         if free:
             mapped["notes"] = free[0]
     return mapped, stubs
+
+
+def _named_columns(header: list[str]) -> dict[str, str]:
+    """Columns named like an incidents.csv column (``us_killed`` -> ``us_killed_best``), then like a common
+    header (``Date``, ``Location``), each table column used once.
+
+    >>> _named_columns(["Date", "claimed_by", "us_killed", "Place"])
+    {'claimed_by': 'claimed_by', 'us_killed_best': 'us_killed', 'event_date': 'Date', 'location': 'Place'}
+    """
+    by_name = {c.strip().lower().rstrip("."): c for c in header}
+    mapped: dict[str, str] = {}
+    for name, col in by_name.items():
+        ours = name if name in schema.INCIDENTS.column_names else f"{name}_best" if name in _RANGE_PREFIXES else None
+        if ours and ours not in ("incident_id", "source_ids"):
+            mapped[ours] = col
+    for ours, words in _GUESSES.items():
+        col = next((by_name[w] for w in words if w in by_name and by_name[w] not in mapped.values()), None)
+        if col and ours not in mapped:
+            mapped[ours] = col
+    return mapped
 
 
 def _fits(ours: str, cells: pd.Series) -> bool:

@@ -37,6 +37,7 @@ from analysis import schema
 from analysis.data.problems import Problem, count_text
 from analysis.data.read import empty_as_missing, read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir
+from analysis.imports.cells import iso_days
 from analysis.imports.contract import IMPORT_LOG_FILE, Imported, ImportRejected
 from analysis.imports.output_folder import (
     hold_import_lock,
@@ -46,7 +47,6 @@ from analysis.imports.output_folder import (
     resolve_output,
     swap_into_place,
 )
-from analysis.imports.toolkit import iso_days
 
 _CORE = ("sources", "places", "incidents", "evidence")
 

@@ -30,30 +30,32 @@ import pyarrow.compute as pc
 from analysis import schema
 from analysis.data.read import read_header
 from analysis.imports import mapping as maps
+from analysis.imports.cells import (
+    DATE_FORMATS,
+    arrow_text,
+    choose_text,
+    constant_text,
+    date_range_text,
+    decimals,
+    iso_days,
+    out_of_range,
+    parse_dates,
+    text_column,
+    whole_numbers,
+)
 from analysis.imports.contract import Imported, Importer
 from analysis.imports.sources import dataset_source, outlet_sources
 from analysis.imports.toolkit import (
-    DATE_FORMATS,
     NO_COVERAGE,
     SKIP_INVALID,
     SKIP_OTHER_COUNTRIES,
     account_for_rows,
-    arrow_text,
     categories_from_sides,
-    choose_text,
-    constant_text,
     coverage_claim,
-    date_range_text,
-    decimals,
     id_column,
-    iso_days,
-    out_of_range,
-    parse_dates,
     read_text_table,
     reject_id_collisions,
     screen_countries,
-    text_column,
-    whole_numbers,
 )
 
 REQUIRED = (

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.imports.cells import date_range_text, out_of_range, parse_date_text
 from analysis.imports.contract import Imported, Importer, ImportUsageError, Option
 from analysis.imports.sources import NOT_DATED
 from analysis.imports.suggest import suggest_mapping
@@ -28,10 +29,7 @@ from analysis.imports.table_mapping import NOT_SET, VOCABULARIES, TableMapping, 
 from analysis.imports.toolkit import (
     SKIP_INVALID,
     account_for_rows,
-    date_range_text,
     id_column,
-    out_of_range,
-    parse_date_text,
     read_text_table,
     reject_id_collisions,
     stable_id,

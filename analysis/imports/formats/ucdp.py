@@ -27,6 +27,7 @@ import pandas as pd
 
 from analysis.data import geo
 from analysis.imports import mapping as maps
+from analysis.imports.cells import date_range_text, decimals, out_of_range, parse_dates, text_column, whole_numbers
 from analysis.imports.contract import Imported, Importer
 from analysis.imports.sources import PLACEHOLDER_DATE, citation_sources, dataset_source
 from analysis.imports.toolkit import (
@@ -36,18 +37,12 @@ from analysis.imports.toolkit import (
     account_for_rows,
     categories_from_sides,
     coverage_claim,
-    date_range_text,
-    decimals,
     fully_matches,
     id_column,
     matches_any,
-    out_of_range,
-    parse_dates,
     read_text_table,
     reject_id_collisions,
     screen_countries,
-    text_column,
-    whole_numbers,
 )
 
 REQUIRED = (
