@@ -190,7 +190,7 @@ def _unfilled_problems(mapping: maps.MappingFile) -> list[Problem]:
     return [
         Problem(
             mapping.label,
-            mapping.line_of("defaults") or mapping.line_of("columns"),
+            mapping.line_of("defaults") or mapping.line_of("columns") or max(len(mapping.lines), 1),
             col.name,
             "no mapping",
             "a [columns] entry, a constant or a default (e.g. in [defaults])",

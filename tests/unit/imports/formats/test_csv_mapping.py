@@ -259,3 +259,11 @@ def test_a_tracker_claims_no_coverage_unless_its_mapping_has_a_coverage_section(
     assert _import(TABLE, _mapping(tmp_path, extra=extra), tmp_path / "e") == 0
     coverage = load_dataset(tmp_path / "e").coverage
     assert coverage["countries"].tolist() == ["Syria"] and "the list says it is complete" in coverage["basis"].iloc[0]
+
+
+def test_a_required_column_nobody_fills_is_named_at_a_real_line_of_the_mapping(tmp_path):
+    mapping = _write(tmp_path / "m.toml", ['[source]\nid = "T"\n\n[columns]\nevent_date = "Date"'])
+    with pytest.raises(ImportRejected) as err:
+        import_tracker(TABLE, mapping)
+    assert {p.line for p in err.value.problems} == {4}  # the [columns] header, never :0:
+    assert "category" in {p.column for p in err.value.problems}
