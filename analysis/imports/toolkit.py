@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis import schema
-from analysis.data.coverage import build_coverage_rows
+from analysis.data.claimed_coverage import build_coverage_rows
 from analysis.data.problems import Problem, show
 from analysis.data.read import find_utf8_problem, read_csv_as_text, read_header, record_start_lines
 from analysis.imports.cells import arrow_text

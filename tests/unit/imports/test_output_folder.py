@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis.cli import main
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.imports.output_folder import hold_import_lock
 
 CURRENT = Path(__file__).resolve().parents[2] / "fixtures" / "formats" / "acled_layout" / "layout_current.csv"

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import cli
 from analysis.cli import main
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.imports import formats
 from analysis.imports.registry import find_importer, list_importers
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.cli import main
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.imports.suggest import suggest_mapping
 
 TABLE = Path(__file__).resolve().parents[2] / "fixtures" / "formats" / "tracker" / "wikipedia_us_attacks_on_syria.csv"

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.imports.contract import ImportRejected
 from analysis.imports.formats.acled import import_acled
 
