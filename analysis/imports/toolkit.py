@@ -309,11 +309,16 @@ def reject_id_collisions(ids: pd.Series, keys: pd.Series, keep: np.ndarray, reje
     source id twice (``what``: e.g. ``event_id_cnty``), an empty id, or two source ids made one; each names
     the other line.
     """
-    taken = pd.Series(ids.to_numpy(object)[keep], index=np.flatnonzero(keep))
     empty = keys.isna().to_numpy() & keep
     rejected.add_where(empty, keep, what, keys, "an id in every row")
-    repeated = taken[taken.duplicated(keep="first") & taken.notna()]
+    taken = ids[keep]
+    repeated_mask = (taken.duplicated(keep="first") & taken.notna()).to_numpy()
+    if not repeated_mask.any():  # the usual case: one cheap pass over the ids
+        return
+    taken = pd.Series(taken.to_numpy(object), index=np.flatnonzero(keep))
+    repeated = taken[repeated_mask]
     first_row = taken.reset_index().drop_duplicates(0).set_index(0)["index"]
+    shown = keys.to_numpy(object)
     for row, incident_id in repeated.items():
         first = int(first_row[incident_id])
         same = keys.iat[first] == keys.iat[row]
@@ -323,7 +328,7 @@ def reject_id_collisions(ids: pd.Series, keys: pd.Series, keep: np.ndarray, reje
             else f"an id that gives its own incident_id ({incident_id} is also made from {keys.iat[first]!r} "
             f"on line {rejected.line(first)})"
         )
-        rejected.add_rows([row], what, keys.to_numpy(object), expected)
+        rejected.add_rows([row], what, shown, expected)
 
 
 # --- sides --------------------------------------------------------------------------------
