@@ -1,0 +1,292 @@
+"""One candidate per event the article states (one event, one place, one local day), built clause by clause.
+
+A clause that reports an event starts a candidate, or joins one already made when it names the same side,
+a compatible day and a compatible place (rule "same event named again"). A clause that refers back
+("the attack", "the incident") adds what it says to the last candidate. A clause that gives only
+casualties or an outcome adds them to the last candidate. US strikes named at several places give one
+candidate per place. Mentions decided against (aggregates, threats, denials, background, undated) are
+kept with the reason; aggregates with a figure become reported totals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from analysis.extract.casualties import CasualtyFound, find_casualties
+from analysis.extract.dates import DateFound, find_dates
+from analysis.extract.mentions import REASON_TEXT, ClauseReading, read_clause
+from analysis.extract.numbers import Quantity
+from analysis.extract.places import Gazetteer, PlaceMention, find_countries, find_places
+from analysis.extract.text import Span, split_clauses, split_sentences
+from analysis.extract.totals import ReportedTotal, read_reported_total
+
+_LAUNCH_POINT = re.compile(r"\bfrom\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
+_THE_BASE = re.compile(r"\bthe (?:base|airbase|air base|site|facility|outpost)\b", re.IGNORECASE)
+
+
+@dataclass
+class Evidence:
+    """A quote (``article[start:end]``) supporting one field of a candidate, and the rule that read it."""
+
+    field: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass
+class Candidate:
+    """A candidate incident: the fields the rules filled (None = no sentence supports it) and their evidence."""
+
+    event_date: dt.date
+    date_precision: str
+    category: str
+    country: str | None = None
+    place: PlaceMention | None = None
+    perpetrator: str = "unknown"
+    claimed_by: str | None = None
+    weapon: str | None = None
+    munitions: Quantity | None = None
+    outcome: str | None = None
+    casualties: dict[str, Quantity] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    date_from_report: bool = False
+
+
+@dataclass
+class DecidedAgainst:
+    """A mention of violence that is not coded as a candidate: where it is and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Extraction:
+    """Everything the rules made of one article."""
+
+    text: str
+    published: dt.date
+    candidates: list[Candidate]
+    decided_against: list[DecidedAgainst]
+    totals: list[ReportedTotal]
+
+
+@dataclass
+class _Clause:
+    span: Span
+    reading: ClauseReading
+    dates: list[DateFound]
+    places: list[PlaceMention]
+    countries: list[str]
+    casualties: list[CasualtyFound]
+
+
+def extract_candidates(text: str, published: dt.date, gazetteer: Gazetteer) -> Extraction:
+    """Read ``text`` (published on ``published``) clause by clause into candidates, rejections and totals."""
+    result = Extraction(text, published, [], [], [])
+    current: Candidate | None = None
+    for sentence in split_sentences(text):
+        for span in split_clauses(sentence):
+            clause = _read(span, published, gazetteer, text)
+            current = _take_clause(result, clause, current)
+    return result
+
+
+def _read(span: Span, published: dt.date, gazetteer: Gazetteer, text: str) -> _Clause:
+    casualties = find_casualties(span.text, span.start)
+    us_hit = any(c.pair.startswith("us_") and (c.quantity.low or c.quantity.best) for c in casualties)
+    places = [
+        p for p in find_places(span.text, gazetteer, span.start) if not _LAUNCH_POINT.search(text[span.start : p.start])
+    ]
+    countries = [
+        c for s, _, c in find_countries(span.text, span.start) if not _LAUNCH_POINT.search(text[span.start : s])
+    ]
+    return _Clause(
+        span,
+        read_clause(span.text, published, us_hit),
+        find_dates(span.text, published, span.start),
+        places,
+        list(dict.fromkeys(countries)),
+        casualties,
+    )
+
+
+def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None) -> Candidate | None:
+    """Add what one clause says to ``result``; return the candidate later references attach to."""
+    reading = clause.reading
+    if not reading.is_event:
+        if current is not None and (clause.casualties or reading.anaphoric) and not clause.dates:
+            _add_details(current, clause, "detail of the last event")
+        return current
+    if reading.reason_against:
+        _decide_against(result, clause, reading.reason_against)
+        return current if reading.reason_against in ("threat", "denial") else None
+    date = _event_date(clause)
+    if current is not None and _refers_back(clause, current, date):
+        _add_details(current, clause, "refers back to the last event")
+        return current
+    if reading.anaphoric and (date is None or date.dates_report):
+        _decide_against(result, clause, "reference")
+        return current
+    if date is None:
+        same = _same_undated(result.candidates, clause)
+        if same is not None:
+            _add_details(same, clause, "same side and place as an earlier candidate, no date of its own")
+            return same
+        _decide_against(result, clause, "no date")
+        return None
+    sites = _sites(clause, current)
+    if not sites:
+        _decide_against(result, clause, "no place")
+        return None
+    made = None
+    for place, country, place_rule in sites:
+        made = _add_event(result, clause, date, place, country, place_rule)
+    return made
+
+
+def _event_date(clause: _Clause) -> DateFound | None:
+    """The clause's event date: the first not after a reporting verb, else the date of the report."""
+    own = [d for d in clause.dates if not d.dates_report]
+    return (own or clause.dates or [None])[0]
+
+
+def _refers_back(clause: _Clause, current: Candidate, date: DateFound | None) -> bool:
+    """'the attack' with no other day and no other place than the last candidate's."""
+    if not clause.reading.anaphoric:
+        return False
+    if date is not None and not _days_compatible(current.event_date, current.date_precision, date.day, date.precision):
+        return False
+    other_place = any(current.place is None or p.name != current.place.name for p in clause.places)
+    return not (other_place and current.place is not None)
+
+
+def _same_undated(candidates: list[Candidate], clause: _Clause) -> Candidate | None:
+    for candidate in reversed(candidates):
+        if candidate.category != clause.reading.category:
+            continue
+        names = {p.name for p in clause.places}
+        if candidate.place is not None and candidate.place.name in names:
+            return candidate
+        if not names and candidate.country and candidate.country in clause.countries:
+            return candidate
+    return None
+
+
+def _sites(clause: _Clause, current: Candidate | None) -> list[tuple[PlaceMention | None, str | None, str]]:
+    """``(place, country, rule)`` rows for the clause: one per place for US strikes, else the finest place."""
+    if clause.places:
+        finest = sorted(clause.places, key=lambda p: (p.geo_precision or 9, p.start))
+        many = clause.reading.category == "us_strike"
+        chosen = list({p.name: p for p in finest}.values()) if many else finest[:1]
+        rule = "place: one row per place struck" if many and len(chosen) > 1 else "place: the finest gazetteer place"
+        return [(p, p.country, rule) for p in chosen]
+    if current is not None and current.place is not None and _THE_BASE.search(clause.span.text):
+        if clause.reading.category == "regional" and clause.reading.perpetrator == "unknown":
+            clause.reading.category = current.category
+            clause.reading.rules.append(f"side: the same base as the last event ({current.category})")
+        return [(current.place, current.place.country, "place: 'the base' is the last place named")]
+    many = clause.reading.category == "us_strike"
+    countries = clause.countries if many else clause.countries[:1]
+    rule = "place: country only (no gazetteer place named)"
+    return [
+        (None, c, rule + ("; one row per country struck" if many and len(countries) > 1 else "")) for c in countries
+    ]
+
+
+def _add_event(result, clause: _Clause, date: DateFound, place, country, place_rule: str) -> Candidate:
+    reading = clause.reading
+    for candidate in result.candidates:
+        if _same_event(candidate, reading.category, date, place, country):
+            if candidate.place is None and place is not None:
+                candidate.place, candidate.country = place, country
+                candidate.evidence.append(Evidence("location", clause.span.start, clause.span.end, place_rule))
+            _add_details(candidate, clause, "same side, day and place as an earlier candidate")
+            return candidate
+    candidate = Candidate(date.day, date.precision, reading.category, country, place, reading.perpetrator or "unknown")
+    candidate.date_from_report = date.dates_report
+    date_rule = f"date: {date.rule}" + (" (the date of the report)" if date.dates_report else "")
+    candidate.rules += [date_rule, place_rule]
+    span = clause.span
+    candidate.evidence += [Evidence("event_date", span.start, span.end, date_rule)]
+    candidate.evidence += [Evidence("location", span.start, span.end, place_rule)]
+    _add_details(candidate, clause, None)
+    result.candidates.append(candidate)
+    return candidate
+
+
+def _same_event(candidate: Candidate, category, date: DateFound, place, country) -> bool:
+    if candidate.category != category:
+        return False
+    if not _days_compatible(candidate.event_date, candidate.date_precision, date.day, date.precision):
+        return False
+    if place is not None and candidate.place is not None:
+        return place.name == candidate.place.name
+    return (country or candidate.country) is None or country == candidate.country or country is None
+
+
+def _days_compatible(day_a: dt.date, precision_a: str, day_b: dt.date, precision_b: str) -> bool:
+    """Two dates that can name the same day: equal days, or one inside the other's week or month.
+
+    >>> _days_compatible(dt.date(2024, 7, 25), "day", dt.date(2024, 7, 20), "week")
+    True
+    """
+    span = {"day": 0, "week": 6}
+    end_a = day_a + dt.timedelta(days=span.get(precision_a, 30))
+    end_b = day_b + dt.timedelta(days=span.get(precision_b, 30))
+    return day_a <= end_b and day_b <= end_a
+
+
+def _add_details(candidate: Candidate, clause: _Clause, why: str | None) -> None:
+    """Fill the candidate's empty fields from the clause (the first sentence that gives a figure keeps it)."""
+    reading, span = clause.reading, clause.span
+    if why:
+        candidate.rules.append(why)
+    if candidate.place is None:
+        inside = [p for p in clause.places if candidate.country in (None, p.country)]
+        if inside:
+            candidate.place, candidate.country = inside[0], inside[0].country
+            candidate.evidence.append(Evidence("location", span.start, span.end, "place: named by a later sentence"))
+    if reading.category == "attack_on_us" and candidate.category == "regional" and candidate.perpetrator == "unknown":
+        candidate.category = "attack_on_us"
+        candidate.rules.append("side: a later sentence names US forces as the target")
+    filled = [
+        ("weapon", reading.weapon),
+        ("munitions", reading.munitions),
+        ("outcome", reading.outcome),
+        ("claimed_by", reading.claimed_by),
+    ]
+    for name, value in filled:
+        if value is not None and getattr(candidate, name) is None:
+            setattr(candidate, name, value)
+            candidate.evidence.append(Evidence(name, span.start, span.end, _rule_named(reading.rules, name)))
+    for found in clause.casualties:
+        if found.pair not in candidate.casualties:
+            candidate.casualties[found.pair] = found.quantity
+            candidate.evidence.append(Evidence(found.pair, span.start, span.end, found.rule))
+    if reading.perpetrator and candidate.perpetrator == "unknown" and reading.category == candidate.category:
+        candidate.perpetrator = reading.perpetrator
+    candidate.rules += [r for r in reading.rules if r not in candidate.rules]
+
+
+def _rule_named(rules: list[str], name: str) -> str:
+    prefix = {"claimed_by": "claim"}.get(name, name)
+    return next((r for r in rules if r.startswith(prefix)), name)
+
+
+def _decide_against(result: Extraction, clause: _Clause, reason: str) -> None:
+    result.decided_against.append(DecidedAgainst(clause.span.start, clause.span.end, reason))
+    if reason == "aggregate":
+        total = read_reported_total(clause.span, result.published)
+        if total is not None:
+            result.totals.append(total)
+
+
+def describe_reason(reason: str) -> str:
+    """The reason a mention was decided against, in words."""
+    return REASON_TEXT.get(reason, reason)

@@ -1,0 +1,105 @@
+"""Casualty figures in a passage: who (US personnel or others), killed or injured, and how many.
+
+US personnel are US soldiers, troops, servicemen, service members or personnel named as US or American;
+contractors, partner forces, coalition troops of other countries and "Iran-backed fighters" are
+others. Wording goes through :mod:`analysis.extract.numbers`; a count of a subgroup ("seven Iranian
+commanders", "a member of the security forces") gives a min only, as the codebook says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extract.numbers import QUANTITY, Quantity, as_lower_bound, quantity_from_match
+
+_PERSONS = (
+    r"personnel|soldiers?|troops|servicemen|servicemembers|service ?members|sailors|marines|people|persons?|"
+    r"civilians?|fighters?|militants?|members?|commanders?|generals?|officers?|combatants|extremists|"
+    r"contractors?|guards?|Americans|children|women|men|employees"
+)
+_SUBGROUP = re.compile(r"\b(?:commanders?|generals?|officers?|members?|leaders?)\b", re.IGNORECASE)
+_US = re.compile(r"\b(?:U\.\s?S\.|US|American|United States)(?!-)", re.IGNORECASE)
+_NOT_US = re.compile(r"\b(?:contractors?|Iraqi|Syrian|partner|Kurdish|Iran-backed|pro-Iran)\b", re.IGNORECASE)
+_KILLED = r"killed|dead|died|lost|slain"
+_INJURED = r"injured|wounded|hurt"
+_WHO = rf"(?P<who>(?:[\w’'“”\".,-]+\s+){{0,6}}?(?:{_PERSONS}))\b"
+_QTY = QUANTITY.pattern
+# "three US servicemen were lost", "“several” American personnel were injured"
+_FIGURE_FIRST = re.compile(
+    rf"(?P<qty>{_QTY})[”\"’']?\s+{_WHO}(?:\s+(?:[\w-]+\s+){{0,5}}?(?:were|was|have been|had been|are))?\s+"
+    rf"(?P<what>{_KILLED}|{_INJURED})\b",
+    re.IGNORECASE,
+)
+# "killed at least four pro-Iran extremists", "claimed the lives of three US soldiers", "the death of a member"
+_VERB_FIRST = re.compile(
+    rf"\b(?P<what>killed|killing|claimed the lives of|the deaths? of|injured|injuring|wounded|wounding)\s+"
+    rf"(?P<qty>{_QTY})\s+{_WHO}",
+    re.IGNORECASE,
+)
+_NONE = re.compile(
+    r"\bno (?:damage or )?(?:casualties|injuries|deaths)\b|\bno (?P<us>US |U\.S\. |American )?"
+    r"(?:personnel|troops|soldiers|one) (?:were|was) (?P<what>injured|killed|hurt|wounded)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CasualtyFound:
+    """One casualty figure: ``pair`` (us_killed, us_injured, other_killed, other_injured), its quantity, rule."""
+
+    pair: str
+    quantity: Quantity
+    rule: str
+
+
+def find_casualties(passage: str, offset: int = 0) -> list[CasualtyFound]:
+    """Every casualty figure the passage states, in text order.
+
+    >>> [(c.pair, c.quantity[:3]) for c in find_casualties("three US servicemen were lost in the incident")]
+    [('us_killed', (3, 3, 3))]
+    >>> [(c.pair, c.quantity[:3]) for c in find_casualties("a strike killed seven Iranian commanders")]
+    [('other_killed', (7, None, None))]
+    >>> [c.pair for c in find_casualties("with no damage or casualties reported")]
+    ['us_killed', 'us_injured', 'other_killed', 'other_injured']
+    """
+    found = []
+    for match in _matches(passage):
+        qty_match = QUANTITY.fullmatch(match.group("qty"))
+        who = match.group("who")
+        if qty_match is None or QUANTITY.search(who.split(maxsplit=1)[-1] if " " in who else ""):
+            continue  # "a U.S. spokesperson said several personnel were injured": the inner figure counts
+        quantity = quantity_from_match(qty_match)
+        quantity = Quantity(*quantity[:4], offset + match.start(), offset + match.end())
+        if _SUBGROUP.search(who.split()[-1]):
+            quantity = as_lower_bound(quantity, f"{quantity.rule}; count of a subgroup")
+        side = "us" if _US.search(who) and not _NOT_US.search(who) else "other"
+        killed = re.match(rf"(?:{_KILLED}|killing|claimed|the death)", match.group("what"), re.I)
+        harm = "killed" if killed else "injured"
+        found.append(CasualtyFound(f"{side}_{harm}", quantity, f"{side} {harm}: {quantity.rule}"))
+    found.extend(_find_none(passage, offset))
+    return sorted(found, key=lambda c: c.quantity.start)
+
+
+def _matches(passage: str) -> list[re.Match]:
+    """Casualty phrases, tried at every figure (so a figure inside another phrase's words is not skipped)."""
+    found = [m for m in _VERB_FIRST.finditer(passage)]
+    for figure in QUANTITY.finditer(passage):
+        match = _FIGURE_FIRST.match(passage, figure.start())
+        if match is not None:
+            found.append(match)
+    return found
+
+
+def _find_none(passage: str, offset: int) -> list[CasualtyFound]:
+    found = []
+    for match in _NONE.finditer(passage):
+        zero = Quantity(0, 0, 0, "no casualties", offset + match.start(), offset + match.end())
+        if match.group("what"):
+            side = "us" if match.group("us") else "other"
+            harm = "killed" if match.group("what").lower() == "killed" else "injured"
+            pairs = [f"{side}_{harm}"]
+        else:
+            pairs = ["us_killed", "us_injured", "other_killed", "other_injured"]
+        found.extend(CasualtyFound(pair, zero, f"{pair}: no casualties") for pair in pairs)
+    return found
