@@ -271,7 +271,8 @@ def _add_details(candidate: Candidate, clause: _Clause, why: str | None) -> None
             candidate.evidence.append(Evidence(found.pair, span.start, span.end, found.rule))
     if reading.perpetrator and candidate.perpetrator == "unknown" and reading.category == candidate.category:
         candidate.perpetrator = reading.perpetrator
-    candidate.rules += [r for r in reading.rules if r not in candidate.rules]
+    own = [r for r in reading.rules if not (why and r.startswith("side:"))]
+    candidate.rules += [r for r in own if r not in candidate.rules]
 
 
 def _rule_named(rules: list[str], name: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from analysis.data.validate import validate_data_dir
+from analysis.files import swap_folder
 
 
 class StoreRejected(ValueError):
@@ -72,10 +73,14 @@ def hold_lock(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def replace_directory(out: Path, fill: Callable[[Path], None], *, start_from_existing: bool) -> list[str]:
+def replace_directory(
+    out: Path, fill: Callable[[Path], None], *, start_from_existing: bool, allow_no_incidents: bool = False
+) -> list[str]:
     """Build the new ``out`` in a temporary folder (``fill(tmp)``), validate it, then move it into place.
 
-    With ``start_from_existing`` the temporary folder starts as a copy of ``out``. Returns the validator's
+    With ``start_from_existing`` the temporary folder starts as a copy of ``out``; with
+    ``allow_no_incidents`` an empty ``incidents.csv`` is accepted (a candidate directory of an article
+    that reports no event). Returns the validator's
     notes; raises :class:`StoreRejected` (``out`` unchanged) when the result does not validate.
     """
     out = Path(out)
@@ -86,27 +91,12 @@ def replace_directory(out: Path, fill: Callable[[Path], None], *, start_from_exi
             shutil.copytree(out, tmp, dirs_exist_ok=True)
         fill(tmp)
         report = validate_data_dir(tmp)
-        if not report.ok:
-            lines = [str(p).replace(str(tmp), str(out)) for p in report.problems]
+        problems = [p for p in report.problems if not (allow_no_incidents and p.found == "no incidents")]
+        if problems:
+            lines = [str(p).replace(str(tmp), str(out)) for p in problems]
             raise StoreRejected([*lines, f"{len(lines)} problem(s): {out} was left as it was"])
-        _swap(tmp, out)
+        swap_folder(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return list(report.notes)
-
-
-def _swap(tmp: Path, out: Path) -> None:
-    """Move ``tmp`` to ``out``; a previous ``out`` is renamed away first and removed after."""
-    if not out.exists():
-        os.rename(tmp, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    old.rmdir()
-    os.rename(out, old)
-    try:
-        os.rename(tmp, out)
-    except BaseException:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,86 @@
+"""Candidates built from whole articles: one per event, place and day; references joined; the rest decided against."""
+
+import datetime as dt
+
+import pytest
+
+from analysis import paths
+from analysis.extract.candidates import extract_candidates
+from analysis.extract.places import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def _seed(number: str) -> str:
+    return next((paths.DATA_DIR / "raw" / "articles").glob(f"{number}_*.txt")).read_text(encoding="utf-8")
+
+
+def _summary(result):
+    return [
+        (c.event_date.isoformat(), c.category, c.country, c.place.name if c.place else None) for c in result.candidates
+    ]
+
+
+def test_two_attacks_on_one_base_are_two_candidates_and_references_join_them(gazetteer):
+    result = extract_candidates(_seed("000"), dt.date(2024, 7, 26), gazetteer)
+    assert _summary(result) == [
+        ("2024-07-25", "attack_on_us", "Iraq", "Ain al-Asad air base"),
+        ("2024-07-23", "attack_on_us", "Iraq", "Ain al-Asad air base"),  # "on Tuesday", read literally
+    ]
+    first = result.candidates[0]
+    assert first.outcome == "missed"  # "the base itself had not been struck in the attack"
+    assert first.munitions[:3] == (2, None, None)  # "Multiple rockets"
+    assert first.casualties["us_killed"][:3] == (0, 0, 0)  # "with no damage or casualties reported"
+    assert [t.quantity[:3] for t in result.totals] == [(2, None, None)]  # "a handful of attacks since February"
+    assert result.totals[0].period_start == dt.date(2024, 2, 1)
+
+
+def test_strikes_on_two_countries_are_one_row_per_country(gazetteer):
+    result = extract_candidates(_seed("001"), dt.date(2024, 2, 3), gazetteer)
+    strikes = [(c.country, c.event_date.isoformat()) for c in result.candidates if c.category == "us_strike"]
+    assert ("Syria", "2024-02-03") in strikes and ("Iraq", "2024-02-03") in strikes
+    assert ("2024-01-28", "attack_on_us", "Jordan", None) in _summary(result)
+    assert "aggregate" in {d.reason for d in result.decided_against}
+    (total,) = [t for t in result.totals if t.metric == "attacks_on_us"]
+    assert (total.quantity[:3], total.period_start) == ((160, None, None), dt.date(2023, 10, 7))
+
+
+def test_a_later_sentence_names_the_place_and_the_launch_point_is_not_the_place(gazetteer):
+    result = extract_candidates(_seed("003"), dt.date(2024, 4, 22), gazetteer)
+    rumalan = result.candidates[0]
+    assert (rumalan.event_date.isoformat(), rumalan.category, rumalan.place.name) == (
+        "2024-04-21",
+        "attack_on_us",
+        "Rumalan",
+    )
+    assert rumalan.munitions[:3] == (5, None, None)
+    kalsu = result.candidates[1]
+    assert (kalsu.event_date.isoformat(), kalsu.country, kalsu.casualties["other_killed"][:3]) == (
+        "2024-04-20",
+        "Iraq",
+        (1, None, None),
+    )
+
+
+def test_threats_and_aggregates_are_never_candidates(gazetteer):
+    result = extract_candidates(_seed("004"), dt.date(2024, 10, 3), gazetteer)
+    reasons = [d.reason for d in result.decided_against]
+    assert reasons.count("threat") >= 4
+    assert ("2024-10-01", "attack_on_us", "Iraq", "Baghdad International Airport") in _summary(result)
+    assert all(c.category != "attack_on_us" or c.country == "Iraq" for c in result.candidates)
+
+
+def test_every_evidence_span_lies_inside_the_article(gazetteer):
+    text = _seed("002")
+    result = extract_candidates(text, dt.date(2024, 8, 5), gazetteer)
+    spans = [(e.start, e.end) for c in result.candidates for e in c.evidence]
+    assert spans and all(0 <= s < e <= len(text) for s, e in spans)
+
+
+def test_an_article_without_violence_gives_no_candidate(gazetteer):
+    text = "The minister met his counterpart in Baghdad on Monday to discuss trade."
+    result = extract_candidates(text, dt.date(2024, 7, 26), gazetteer)
+    assert result.candidates == [] and result.decided_against == []
