@@ -62,7 +62,7 @@ def load_articles() -> list[Article]:
             seed.split = row["split"]
             articles.append(seed)
             continue
-        path = EXTRACTION_DIR / row["file"]
+        path = paths.PROJECT_DIR / row["file"]
         rows = [g for g in gold if g["article_id"] == row["article_id"]]
         articles.append(Article(row["article_id"], row["split"], path, dt.date.fromisoformat(row["published"]), rows))
     return articles

@@ -18,7 +18,7 @@ from analysis.extract.casualties import CasualtyFound, find_casualties
 from analysis.extract.dates import DateFound, find_dates
 from analysis.extract.mentions import REASON_TEXT, ClauseReading, read_clause
 from analysis.extract.numbers import Quantity
-from analysis.extract.places import Gazetteer, PlaceMention, find_countries, find_places
+from analysis.extract.places import PlaceMention, find_place_mentions
 from analysis.extract.text import Span, split_clauses, split_sentences
 from analysis.extract.totals import ReportedTotal, read_reported_total
 
@@ -45,6 +45,7 @@ class Candidate:
     category: str
     country: str | None = None
     place: PlaceMention | None = None
+    admin1: str | None = None
     perpetrator: str = "unknown"
     claimed_by: str | None = None
     weapon: str | None = None
@@ -86,32 +87,29 @@ class _Clause:
     casualties: list[CasualtyFound]
 
 
-def extract_candidates(text: str, published: dt.date, gazetteer: Gazetteer) -> Extraction:
+def extract_candidates(text: str, published: dt.date, gazetteer) -> Extraction:
     """Read ``text`` (published on ``published``) clause by clause into candidates, rejections and totals."""
     result = Extraction(text, published, [], [], [])
+    mentions = find_place_mentions(text, gazetteer)
     current: Candidate | None = None
     for sentence in split_sentences(text):
         for span in split_clauses(sentence):
-            clause = _read(span, published, gazetteer, text)
+            inside = [m for m in mentions if span.start <= m.start < span.end]
+            clause = _read(span, published, inside, text)
             current = _take_clause(result, clause, current)
     return result
 
 
-def _read(span: Span, published: dt.date, gazetteer: Gazetteer, text: str) -> _Clause:
+def _read(span: Span, published: dt.date, mentions: list[PlaceMention], text: str) -> _Clause:
     casualties = find_casualties(span.text, span.start)
     us_hit = any(c.pair.startswith("us_") and (c.quantity.low or c.quantity.best) for c in casualties)
-    places = [
-        p for p in find_places(span.text, gazetteer, span.start) if not _LAUNCH_POINT.search(text[span.start : p.start])
-    ]
-    countries = [
-        c for s, _, c in find_countries(span.text, span.start) if not _LAUNCH_POINT.search(text[span.start : s])
-    ]
+    named = [m for m in mentions if not _LAUNCH_POINT.search(text[span.start : m.start])]
     return _Clause(
         span,
         read_clause(span.text, published, us_hit),
         find_dates(span.text, published, span.start),
-        places,
-        list(dict.fromkeys(countries)),
+        [m for m in named if m.level != "country"],
+        list(dict.fromkeys(m.country for m in named if m.level == "country")),
         casualties,
     )
 
@@ -179,13 +177,16 @@ def _same_undated(candidates: list[Candidate], clause: _Clause) -> Candidate | N
 
 
 def _sites(clause: _Clause, current: Candidate | None) -> list[tuple[PlaceMention | None, str | None, str]]:
-    """``(place, country, rule)`` rows for the clause: one per place for US strikes, else the finest place."""
+    """``(place, country, rule)`` rows for the clause: one per place for US strikes, else the finest place.
+
+    A province gives a row with its ``admin1`` and no location (``place`` is then the province mention).
+    """
     if clause.places:
-        finest = sorted(clause.places, key=lambda p: (p.geo_precision or 9, p.start))
+        finest = sorted(clause.places, key=lambda p: (p.geo_precision or 9, p.level != "site", p.start))
         many = clause.reading.category == "us_strike"
         chosen = list({p.name: p for p in finest}.values()) if many else finest[:1]
         rule = "place: one row per place struck" if many and len(chosen) > 1 else "place: the finest gazetteer place"
-        return [(p, p.country, rule) for p in chosen]
+        return [(p, p.country, rule + (" (a province: admin1 only)" if p.level == "province" else "")) for p in chosen]
     if current is not None and current.place is not None and _THE_BASE.search(clause.span.text):
         if clause.reading.category == "regional" and clause.reading.perpetrator == "unknown":
             clause.reading.category = current.category
@@ -203,12 +204,15 @@ def _add_event(result, clause: _Clause, date: DateFound, place, country, place_r
     reading = clause.reading
     for candidate in result.candidates:
         if _same_event(candidate, reading.category, date, place, country):
-            if candidate.place is None and place is not None:
+            if candidate.place is None and place is not None and place.level == "site":
                 candidate.place, candidate.country = place, country
                 candidate.evidence.append(Evidence("location", clause.span.start, clause.span.end, place_rule))
             _add_details(candidate, clause, "same side, day and place as an earlier candidate")
             return candidate
-    candidate = Candidate(date.day, date.precision, reading.category, country, place, reading.perpetrator or "unknown")
+    province = place if place is not None and place.level == "province" else None
+    site = None if province else place
+    candidate = Candidate(date.day, date.precision, reading.category, country, site, province and province.admin1)
+    candidate.perpetrator = reading.perpetrator or "unknown"
     candidate.date_from_report = date.dates_report
     date_rule = f"date: {date.rule}" + (" (the date of the report)" if date.dates_report else "")
     candidate.rules += [date_rule, place_rule]
@@ -221,6 +225,14 @@ def _add_event(result, clause: _Clause, date: DateFound, place, country, place_r
 
 
 def _same_event(candidate: Candidate, category, date: DateFound, place, country) -> bool:
+    if place is not None and place.level == "province":
+        if candidate.admin1 not in (None, place.admin1) or candidate.place is not None:
+            return (
+                candidate.place is not None
+                and candidate.place.admin1 == place.admin1
+                and category == candidate.category
+            )
+        place = None
     if candidate.category != category:
         return False
     if not _days_compatible(candidate.event_date, candidate.date_precision, date.day, date.precision):
@@ -248,7 +260,7 @@ def _add_details(candidate: Candidate, clause: _Clause, why: str | None) -> None
     if why:
         candidate.rules.append(why)
     if candidate.place is None:
-        inside = [p for p in clause.places if candidate.country in (None, p.country)]
+        inside = [p for p in clause.places if candidate.country in (None, p.country) and p.level == "site"]
         if inside:
             candidate.place, candidate.country = inside[0], inside[0].country
             candidate.evidence.append(Evidence("location", span.start, span.end, "place: named by a later sentence"))
@@ -283,7 +295,7 @@ def _rule_named(rules: list[str], name: str) -> str:
 def _decide_against(result: Extraction, clause: _Clause, reason: str) -> None:
     result.decided_against.append(DecidedAgainst(clause.span.start, clause.span.end, reason))
     if reason == "aggregate":
-        total = read_reported_total(clause.span, result.published)
+        total = read_reported_total(clause.span, result.published, clause.countries)
         if total is not None:
             result.totals.append(total)
 

@@ -1,11 +1,12 @@
 """``incidents merge``: add reviewed candidates to a data directory without duplicating an incident.
 
 A candidate is the same event as an incident already held when both have the same category, dates that
-can name the same day (equal days; inside the week or month of a coarser date) and the same location,
-or the same admin1 when one location is unknown. It is then merged into that incident: its source and
-quotes are added and the figures reconciled (the lowest min, the highest max, the best kept when both
-agree, emptied when they differ) with a note. A candidate with only a country is merged when exactly
-one incident matches; with several it is left out and named. Everything else is added.
+can name the same day (equal days; inside the week or month of a coarser date) and the same location
+or the same admin1 (the regional gazetteer may name a base's site where the table names its town).
+It is then merged into that incident: its source and quotes are added and the figures reconciled (the
+lowest min, the highest max, the best kept when both agree, emptied when they differ) with a note. A
+candidate with only a country is merged when exactly one incident matches; with several it is left out
+and named. Everything else is added.
 """
 
 from __future__ import annotations
@@ -106,14 +107,14 @@ def _day_span(row: dict) -> tuple[dt.date, dt.date]:
 
 
 def is_same_event(candidate: dict, incident: dict) -> bool:
-    """Same category, overlapping dates, and the same location (or admin1 when a location is unknown)."""
+    """Same category and country, overlapping dates, and the same location or the same admin1."""
     if candidate["category"] != incident["category"] or candidate["country"] != incident["country"]:
         return False
     (a0, a1), (b0, b1) = _day_span(candidate), _day_span(incident)
     if a1 < b0 or b1 < a0:
         return False
-    if candidate["location"] and incident["location"]:
-        return candidate["location"] == incident["location"]
+    if candidate["location"] and candidate["location"] == incident["location"]:
+        return True
     return bool(candidate["admin1"]) and candidate["admin1"] == incident["admin1"]
 
 

@@ -52,6 +52,19 @@ def score_confidence(candidate: Candidate) -> float:
     return round(min(score, 1.0), 2)
 
 
+_GENERIC = {"air", "base", "airbase", "international", "airport", "landing", "zone", "camp", "garrison", "the"}
+
+
+def place_slug(name: str) -> str:
+    """The place part of an incident id: the name's distinctive words, upper case, at most 12 characters.
+
+    >>> place_slug("Ain al-Asad air base"), place_slug("Rumalan landing zone"), place_slug("Tower 22")
+    ('AINALASAD', 'RUMALAN', 'TOWER22')
+    """
+    words = [w for w in re.split(r"[\s]+", name) if w.lower() not in _GENERIC] or [name]
+    return re.sub(r"[^A-Z0-9]", "", "".join(words).upper())[:12]
+
+
 def assign_incident_ids(candidates: list[Candidate], taken: set[str]) -> list[str]:
     """``IRQ-20240725-AINALASAD``: country code, local date, place (``UNPLACED`` when unknown); ``-2``... on a clash.
 
@@ -62,7 +75,7 @@ def assign_incident_ids(candidates: list[Candidate], taken: set[str]) -> list[st
     ids = []
     taken = set(taken)
     for c in candidates:
-        place = re.sub(r"[^A-Z0-9]", "", (c.place.name if c.place else "unplaced").upper())[:12]
+        place = place_slug(c.place.name if c.place else "unplaced")
         base = f"{COUNTRY_CODES.get(c.country or '', 'UNK')}-{c.event_date:%Y%m%d}-{place}"
         iid, n = base, 1
         while iid in taken:
@@ -145,7 +158,7 @@ def _incident_row(iid: str, c: Candidate, source_id: str) -> dict:
         "event_date": c.event_date.isoformat(),
         "date_precision": c.date_precision,
         "country": c.country,
-        "admin1": place.admin1 if place else None,
+        "admin1": place.admin1 if place else c.admin1,
         "location": place.name if place else None,
         "latitude": place.lat if place else None,
         "longitude": place.lon if place else None,

@@ -11,7 +11,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n+")
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Capt|Maj|Sen|Rep|St|No|Gov)\.)$")
 # clause boundaries: ", " "; " " -- " and the connectives that start a second event in one sentence
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:including|after|following|while|as|just|days|a day|when|but|and the|the)\b)|;\s+|\s+--\s+|"
+    r",\s+(?=(?:including|after|following|while|as|just|days|a day|when|but|and the|the|with)\b)|;\s+|\s+--\s+|"
     r"\s+(?=in response to\b)|\s+(?=(?:just )?(?:days|a day|weeks) after\b)",
     re.IGNORECASE,
 )

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from analysis.extract.dates import MONTHS
 from analysis.extract.numbers import QUANTITY, Quantity, quantity_from_match
-from analysis.extract.places import find_countries
 from analysis.extract.text import Span
 
 _COUNTED = re.compile(
@@ -35,7 +34,7 @@ class ReportedTotal:
     countries: tuple[str, ...]
 
 
-def read_reported_total(clause: Span, published: dt.date) -> ReportedTotal | None:
+def read_reported_total(clause: Span, published: dt.date, countries: list[str] = ()) -> ReportedTotal | None:
     """The reported total a clause states, or None when it gives no figure.
 
     >>> clause = "militias launched over 160 attacks on U.S. troops since the Israel-Hamas war"
@@ -51,7 +50,6 @@ def read_reported_total(clause: Span, published: dt.date) -> ReportedTotal | Non
         return None
     quantity = quantity_from_match(found, clause.start + match.start())
     metric = "attacks_on_us" if _US.search(clause.text[match.end() :]) else "other"
-    countries = tuple(dict.fromkeys(c for _, _, c in find_countries(clause.text)))
     scope = f"{match.group('noun')} as the article states them (wording '{match.group('qty')}': {quantity.rule})"
     return ReportedTotal(
         clause.start,
@@ -60,7 +58,7 @@ def read_reported_total(clause: Span, published: dt.date) -> ReportedTotal | Non
         scope,
         quantity,
         _period_start(clause.text[match.end() :], published),
-        countries,
+        tuple(countries),
     )
 
 

@@ -54,7 +54,7 @@ def test_a_later_sentence_names_the_place_and_the_launch_point_is_not_the_place(
     assert (rumalan.event_date.isoformat(), rumalan.category, rumalan.place.name) == (
         "2024-04-21",
         "attack_on_us",
-        "Rumalan",
+        "Rumalan landing zone",
     )
     assert rumalan.munitions[:3] == (5, None, None)
     kalsu = result.candidates[1]

@@ -118,14 +118,14 @@ def test_merge_adds_new_events_and_merges_the_ones_held(bundled, tmp_path, capsy
     capsys.readouterr()
     assert main(["merge", str(cand), "--into", str(bundled)]) == 0
     printed = capsys.readouterr().out
-    assert "merged IRQ-20240805-AINALASADAIR into IRQ-20240805-ASAD" in printed
+    assert "merged IRQ-20240805-AINALASAD into IRQ-20240805-ASAD" in printed
     assert "added JOR-20240806-TOWER22" in printed
     after = {r["incident_id"]: r for r in _rows(bundled / "incidents.csv")}
     assert len(after) == len(before) + 1
     asad = after["IRQ-20240805-ASAD"]
     assert asad["source_ids"] == "S002;S005"
     assert (asad["us_injured_min"], asad["us_injured_best"], asad["us_injured_max"]) == ("2", "", "3")
-    assert "incidents merge: candidate IRQ-20240805-AINALASADAIR merged" in asad["notes"]
+    assert "incidents merge: candidate IRQ-20240805-AINALASAD merged" in asad["notes"]
     quotes = [e for e in _rows(bundled / "evidence.csv") if e["source_id"] == "S005"]
     assert {e["incident_id"] for e in quotes} == {"IRQ-20240805-ASAD", "JOR-20240806-TOWER22"}
     assert validate_data_dir(bundled).ok
