@@ -93,11 +93,26 @@ def extract_candidates(text: str, published: dt.date, gazetteer) -> Extraction:
     mentions = find_place_mentions(text, gazetteer)
     current: Candidate | None = None
     for sentence in split_sentences(text):
-        for span in split_clauses(sentence):
-            inside = [m for m in mentions if span.start <= m.start < span.end]
-            clause = _read(span, published, inside, text)
+        clauses = [
+            _read(span, published, [m for m in mentions if span.start <= m.start < span.end], text)
+            for span in split_clauses(sentence)
+        ]
+        _share_sentence_dates(clauses)
+        for clause in clauses:
             current = _take_clause(result, clause, current)
     return result
+
+
+def _share_sentence_dates(clauses: list[_Clause]) -> None:
+    """An event clause with no date takes the date of a clause of its sentence that reports no event.
+
+    ("On Monday, CENTCOM confirmed that ..."; "... forces in Iraq, the Pentagon confirmed on Tuesday".)
+    """
+    lent = [d for c in clauses if not c.reading.is_event for d in c.dates]
+    for clause in clauses:
+        if clause.reading.is_event and not clause.dates and lent:
+            clause.dates = lent[:1]
+            clause.reading.rules.append("date: from another clause of the same sentence")
 
 
 def _read(span: Span, published: dt.date, mentions: list[PlaceMention], text: str) -> _Clause:
@@ -132,6 +147,7 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
         _decide_against(result, clause, "reference")
         return current
     if date is None:
+        _take_side_of(current, clause)
         same = _same_undated(result.candidates, clause)
         if same is not None:
             _add_details(same, clause, "same side and place as an earlier candidate, no date of its own")
@@ -162,6 +178,14 @@ def _refers_back(clause: _Clause, current: Candidate, date: DateFound | None) ->
         return False
     other_place = any(current.place is None or p.name != current.place.name for p in clause.places)
     return not (other_place and current.place is not None)
+
+
+def _take_side_of(current: Candidate | None, clause: _Clause) -> None:
+    """An undated clause naming no side ("its headquarters had been struck") continues the event before it."""
+    reading = clause.reading
+    if current is not None and reading.category == "regional" and reading.perpetrator == "unknown":
+        reading.category = current.category
+        reading.rules.append(f"side: no actor named; the side of the event before ({current.category})")
 
 
 def _same_undated(candidates: list[Candidate], clause: _Clause) -> Candidate | None:
@@ -203,7 +227,8 @@ def _sites(clause: _Clause, current: Candidate | None) -> list[tuple[PlaceMentio
 def _add_event(result, clause: _Clause, date: DateFound, place, country, place_rule: str) -> Candidate:
     reading = clause.reading
     for candidate in result.candidates:
-        if _same_event(candidate, reading.category, date, place, country):
+        unsided = reading.category == "regional" and reading.perpetrator == "unknown"
+        if _same_event(candidate, reading.category, date, place, country, unsided):
             if candidate.place is None and place is not None and place.level == "site":
                 candidate.place, candidate.country = place, country
                 candidate.evidence.append(Evidence("location", clause.span.start, clause.span.end, place_rule))
@@ -224,7 +249,8 @@ def _add_event(result, clause: _Clause, date: DateFound, place, country, place_r
     return candidate
 
 
-def _same_event(candidate: Candidate, category, date: DateFound, place, country) -> bool:
+def _same_event(candidate: Candidate, category, date: DateFound, place, country, unsided: bool = False) -> bool:
+    """Same side (or a clause that names no side), a compatible day and a compatible place."""
     if place is not None and place.level == "province":
         if candidate.admin1 not in (None, place.admin1) or candidate.place is not None:
             return (
@@ -233,7 +259,7 @@ def _same_event(candidate: Candidate, category, date: DateFound, place, country)
                 and category == candidate.category
             )
         place = None
-    if candidate.category != category:
+    if candidate.category != category and not (unsided and place is not None):
         return False
     if not _days_compatible(candidate.event_date, candidate.date_precision, date.day, date.precision):
         return False

@@ -23,7 +23,7 @@ _US = re.compile(r"\b(?:U\.\s?S\.|US|American|United States)(?!-)", re.IGNORECAS
 _NOT_US = re.compile(r"\b(?:contractors?|Iraqi|Syrian|partner|Kurdish|Iran-backed|pro-Iran)\b", re.IGNORECASE)
 _KILLED = r"killed|dead|died|lost|slain"
 _INJURED = r"injured|wounded|hurt"
-_WHO = rf"(?P<who>(?:[\w’'“”\".,-]+\s+){{0,6}}?(?:{_PERSONS}))\b"
+_WHO = rf"(?P<who>(?:[\w’'“”\".,-]+\s+){{0,6}}?(?:{_PERSONS})(?:\s+(?:{_PERSONS}))?)\b"
 _QTY = QUANTITY.pattern
 # "three US servicemen were lost", "“several” American personnel were injured"
 _FIGURE_FIRST = re.compile(

@@ -43,7 +43,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("today", re.compile(r"\b(?:today|tonight|this morning|earlier today)\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b|\blast night\b", re.I)),
     ("overnight", re.compile(r"\bovernight\b", re.I)),
-    ("this week", re.compile(r"\b(?:this|earlier this) week\b|\bin recent days\b|\bless than a week ago\b", re.I)),
+    (
+        "this week",
+        re.compile(r"\b(?:this|earlier this) week\b|\bin recent days\b|\bless than a week ago\b|^\s*Earlier,", re.I),
+    ),
     ("last week", re.compile(r"\blast week\b", re.I)),
     ("this month", re.compile(r"\b(?:earlier|this|late|early) (?:this )?month\b", re.I)),
     ("last month", re.compile(r"\blast month\b", re.I)),

@@ -38,7 +38,7 @@ _REASONS: list[tuple[str, re.Pattern]] = [
     (
         "aggregate",
         re.compile(
-            rf"(?:{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,2}}?(?:attacks|strikes|rocket attacks|drone attacks)\b|"
+            rf"(?:{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,2}}?(?:attacks|strikes|rocket attacks|drone attacks|times)\b|"
             r"\battacks\b[^.]{0,80}\b(?:since|so far|in total)\b",
             re.I,
         ),
@@ -62,19 +62,28 @@ REASON_TEXT = {
     "no place": "neither a place nor a country is named for it",
     "no date": "no date for the event is stated, so it cannot be placed on a day",
 }
-_US = r"(?:U\.\s?S\.|US|American|United States)"
+_US = r"(?:U\.\s?S\.|US|American|America|United States)"
+_US_FORCES = (
+    rf"(?:{_US}|coalition)(?:-led)?\s+(?:and coalition\s+)?(?:military\s+)?(?:forces|troops|personnel|soldiers|base|"
+    r"outpost|servicemen|service members|(?:diplomatic\s+)?facility|interests|embassy|consulate)"
+)
 _US_TARGET = re.compile(
-    rf"\b(?:at|on|against|targeting|targeted|toward|towards|hit)\b[^.]{{0,60}}?\b(?:{_US}|coalition)(?:-led)?\s+"
-    r"(?:and coalition\s+)?(?:forces|troops|personnel|soldiers|(?:military\s+)?base|outpost|servicemen|"
-    r"(?:diplomatic\s+)?facility|interests|embassy)|"
-    r"\b(?:base|airbase|air base)\s+(?:housing|hosting|that hosts)\b[^.]{0,40}\b(?:US|U\.S\.|American|coalition)",
+    rf"\b(?:at|on|against|targeting|targeted|toward|towards|hit|attacked|attacking|struck)\b[^.]{{0,60}}?\b{_US_FORCES}|"
+    rf"\b(?:hosts?|hosting|housing|houses|house)\b[^.]{{0,40}}?\b(?:{_US}|coalition)|"
+    rf"\b{_US_FORCES}\s+(?:have|has|had)?\s*(?:been|were|was|are|is)\s+(?:targeted|attacked|hit|struck)\b|"
+    rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:troops|forces|personnel|soldiers|base)\s+(?:came\s+)?under\b|"
+    rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:coalition\s+)?(?:civilian\s+)?contractors?\b",
     re.IGNORECASE,
 )
 _US_ACTOR = re.compile(
-    rf"\b(?:{_US}\s+(?:Air Force|military|forces|air ?strikes?|strikes?|warplanes|aircraft|raid|retaliat\w*)|"
-    rf"Centcom|Central Command|Pentagon said it struck|{_US} (?:attacks|attacked|struck|bombed|launched))\b",
+    rf"\b(?:{_US}\s+(?:Air Force|military|forces|air ?strikes?|drone strikes?|strikes?|warplanes|aircraft|raid|"
+    rf"retaliat\w*|Navy|Army|Marines|(?:[\w-]+\s+){{0,3}}?(?:aircraft|jets|bombers|warplanes|fighter jets))|"
+    rf"Centcom|CENTCOM|Central Command|the Coalition|coalition forces|Pentagon said it|by (?:a |an |the )?{_US}|"
+    rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit))\b",
     re.IGNORECASE,
 )
+# "The U.S. military launched ...": a US actor named before the clause's first event word is its subject
+_US_SUBJECT_FIRST = re.compile(rf"^(?:[\w“”\"'’,-]+\s+){{0,6}}?(?:the\s+)?(?:{_US_ACTOR.pattern})", re.IGNORECASE)
 _REGIONAL_ACTOR = re.compile(
     r"\b(?P<actor>Israel(?:i)?|Iran(?:ian)?|Hamas|Hezbollah|Hizballah|Houthis?|Turk(?:ey|ish))\b(?![-])",
     re.IGNORECASE,
@@ -112,7 +121,8 @@ OUTCOMES: list[tuple[str, re.Pattern]] = [
 ]
 _UNCLEAR_OUTCOME = re.compile(r"\bunclear whether\b|\bremains? unclear\b", re.I)
 ANAPHORA = re.compile(
-    r"\b(?:the|this|that|such|second such) (?:attack|assault|strike|incident|raid|explosion|blast|killing|launch)\b",
+    r"\b(?:the|this|that|such|second such) (?:attack|assault|strike|incident|raid|explosion|blast|killing|launch|"
+    r"rockets|drones|missiles|projectiles)\b",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:in|since|of) (?P<year>(?:19|20)\d\d)\b")
@@ -173,7 +183,10 @@ def _read_side(reading: ClauseReading, clause: str, us_casualties: bool) -> None
         reading.claimed_by = (claim.group("by") or claim.group("who")).strip()
         reading.rules.append("claim: 'claimed by' names who claimed it")
     suspected = _SUSPECTED.search(clause)
-    if us_casualties or _US_TARGET.search(clause):
+    if not us_casualties and _US_SUBJECT_FIRST.search(clause) and not _passive_target(clause):
+        reading.category, reading.perpetrator = "us_strike", "US military"
+        reading.rules.append("side: US forces named as the attacker, before the target")
+    elif us_casualties or _US_TARGET.search(clause):
         reading.category = "attack_on_us"
         reading.rules.append("side: US personnel hit or US forces named as the target")
         reading.perpetrator = "unknown"
@@ -188,6 +201,16 @@ def _read_side(reading: ClauseReading, clause: str, us_casualties: bool) -> None
     if suspected:
         reading.perpetrator = f"{_actor_name(suspected.group('actor'))} (suspected)"
         reading.rules.append("attribution: 'suspected' kept in the perpetrator")
+
+
+def _passive_target(clause: str) -> bool:
+    """
+    >>> _passive_target("U.S. forces have been targeted by militias"), _passive_target("US forces struck a depot")
+    (True, False)
+    """
+    return bool(
+        re.search(rf"\b{_US_FORCES}\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit)", clause, re.I)
+    )
 
 
 def _actor_name(word: str) -> str:

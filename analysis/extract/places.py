@@ -62,6 +62,8 @@ def find_place_mentions(text: str, gazetteer: pd.DataFrame) -> list[PlaceMention
             if len(rows) != 1:
                 continue
         mention = _mention(rows.iloc[0])
+        if text[mention.end : mention.end + 1] == "-":  # "Iran-backed", "Iraq-based": an adjective
+            continue
         if mention.level == "country" and not _named_as_place(text, mention, mentions):
             continue
         mentions.append(mention)

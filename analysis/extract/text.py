@@ -8,11 +8,13 @@ from dataclasses import dataclass
 # a sentence ends at . ! ? (and a closing quote) followed by white space, or at a line break
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n+")
 # "U.S.", "U.N.", "Col." do not end a sentence
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Capt|Maj|Sen|Rep|St|No|Gov)\.)$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Capt|Maj|Sen|Rep|St|No|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)$"
+)
 # clause boundaries: ", " "; " " -- " and the connectives that start a second event in one sentence
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:including|after|following|while|as|just|days|a day|when|but|and the|the|with)\b)|;\s+|\s+--\s+|"
-    r"\s+(?=in response to\b)|\s+(?=(?:just )?(?:days|a day|weeks) after\b)",
+    r"\s+(?=in (?:response|retaliation) (?:to|for)\b)|\s+(?=(?:just )?(?:days|a day|weeks|hours) after\b)|\s+(?=after (?:the|a|an|multiple)\b)",
     re.IGNORECASE,
 )
 
