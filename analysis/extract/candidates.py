@@ -195,6 +195,8 @@ def _same_undated(candidates: list[Candidate], clause: _Clause) -> Candidate | N
         names = {p.name for p in clause.places}
         if candidate.place is not None and candidate.place.name in names:
             return candidate
+        if candidate.place is None and any(p.country == candidate.country for p in clause.places):
+            return candidate
         if not names and candidate.country and candidate.country in clause.countries:
             return candidate
     return None

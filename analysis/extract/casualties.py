@@ -66,8 +66,8 @@ def find_casualties(passage: str, offset: int = 0) -> list[CasualtyFound]:
     found = []
     for match in _matches(passage):
         qty_match = QUANTITY.fullmatch(match.group("qty"))
-        who = match.group("who")
-        if qty_match is None or QUANTITY.search(who.split(maxsplit=1)[-1] if " " in who else ""):
+        who = _own_group(match.group("who"))
+        if qty_match is None or who is None:
             continue  # "a U.S. spokesperson said several personnel were injured": the inner figure counts
         quantity = quantity_from_match(qty_match)
         quantity = Quantity(*quantity[:4], offset + match.start(), offset + match.end())
@@ -79,6 +79,25 @@ def find_casualties(passage: str, offset: int = 0) -> list[CasualtyFound]:
         found.append(CasualtyFound(f"{side}_{harm}", quantity, f"{side} {harm}: {quantity.rule}"))
     found.extend(_find_none(passage, offset))
     return sorted(found, key=lambda c: c.quantity.start)
+
+
+_PAIRED_GROUP = re.compile(rf"^(?P<own>.*?\b(?:{_PERSONS}))\s+and\s+(?:{QUANTITY.pattern})\s", re.IGNORECASE)
+
+
+def _own_group(who: str) -> str | None:
+    """The people a figure counts: ``who`` itself, or its part before "and <another figure>"; None when another
+    figure stands inside it for another reason ("a U.S. spokesperson said several personnel").
+
+    >>> _own_group("U.S. service members and one U.S. contractor")
+    'U.S. service members'
+    >>> _own_group("U.S. spokesperson said several personnel") is None
+    True
+    """
+    rest = who.split(maxsplit=1)[-1] if " " in who else ""
+    if not QUANTITY.search(rest):
+        return who
+    paired = _PAIRED_GROUP.match(who + " ")
+    return paired.group("own") if paired else None
 
 
 def _matches(passage: str) -> list[re.Match]:

@@ -47,7 +47,8 @@ _REASONS: list[tuple[str, re.Pattern]] = [
         "background",
         re.compile(
             r"\b(?:over the years|in recent years|regularly|repeated(?:ly)?|have resumed|has resumed|in recent weeks|"
-            r"history of|invaded|withdrew|war on|war against|war in|ceased|halted)\b",
+            r"history of|invaded|withdrew|war on|war against|war in|ceased|halted|"
+            r"a series of|a string of|a spate of)\b",
             re.I,
         ),
     ),
@@ -78,7 +79,8 @@ _US_TARGET = re.compile(
 _US_ACTOR = re.compile(
     rf"\b(?:{_US}\s+(?:Air Force|military|forces|air ?strikes?|drone strikes?|strikes?|warplanes|aircraft|raid|"
     rf"retaliat\w*|Navy|Army|Marines|(?:[\w-]+\s+){{0,3}}?(?:aircraft|jets|bombers|warplanes|fighter jets))|"
-    rf"Centcom|CENTCOM|Central Command|the Coalition|coalition forces|Pentagon said it|by (?:a |an |the )?{_US}|"
+    rf"Centcom|CENTCOM|Central Command|Pentagon said it|by (?:a |an |the )?{_US}|"
+    r"coalition (?:targeted|struck|launched|conducted|bombed|aircraft|warplanes|jets|air ?strikes?)|"
     rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit))\b",
     re.IGNORECASE,
 )
@@ -122,7 +124,7 @@ OUTCOMES: list[tuple[str, re.Pattern]] = [
 _UNCLEAR_OUTCOME = re.compile(r"\bunclear whether\b|\bremains? unclear\b", re.I)
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|such|second such) (?:attack|assault|strike|incident|raid|explosion|blast|killing|launch|"
-    r"rockets|drones|missiles|projectiles)\b",
+    r"rockets|drones|missiles|projectiles)\b|\b(?:today|yesterday)[’']s (?:attack|strike)",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:in|since|of) (?P<year>(?:19|20)\d\d)\b")

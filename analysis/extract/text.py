@@ -14,7 +14,8 @@ _ABBREVIATION = re.compile(
 # clause boundaries: ", " "; " " -- " and the connectives that start a second event in one sentence
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:including|after|following|while|as|just|days|a day|when|but|and the|the|with)\b)|;\s+|\s+--\s+|"
-    r"\s+(?=in (?:response|retaliation) (?:to|for)\b)|\s+(?=(?:just )?(?:days|a day|weeks|hours) after\b)|\s+(?=after (?:the|a|an|multiple)\b)",
+    r"\s+(?=in (?:response|retaliation) (?:to|for)\b)|\s+(?=(?:just )?(?:days|a day|weeks|hours) after\b)|"
+    r"\s+(?=after (?:the|a|an|multiple)\b)",
     re.IGNORECASE,
 )
 
