@@ -188,7 +188,13 @@ def _take_side_of(current: Candidate | None, clause: _Clause) -> None:
         reading.rules.append(f"side: no actor named; the side of the event before ({current.category})")
 
 
+_PLURAL_ONLY = re.compile(r"\b(?:attacks|strikes)\b(?![^.]*\b(?:attack|strike)\b)", re.IGNORECASE)
+
+
 def _same_undated(candidates: list[Candidate], clause: _Clause) -> Candidate | None:
+    """The earlier candidate an undated clause names again (same side and place); not for "attacks" in general."""
+    if _PLURAL_ONLY.search(clause.span.text):
+        return None
     for candidate in reversed(candidates):
         if candidate.category != clause.reading.category:
             continue
@@ -231,6 +237,10 @@ def _add_event(result, clause: _Clause, date: DateFound, place, country, place_r
     for candidate in result.candidates:
         unsided = reading.category == "regional" and reading.perpetrator == "unknown"
         if _same_event(candidate, reading.category, date, place, country, unsided):
+            if _finer(date, candidate):
+                candidate.event_date, candidate.date_precision = date.day, date.precision
+                candidate.rules.append(f"date: refined by a more precise later date ({date.rule})")
+                candidate.evidence.append(Evidence("event_date", clause.span.start, clause.span.end, date.rule))
             if candidate.place is None and place is not None and place.level == "site":
                 candidate.place, candidate.country = place, country
                 candidate.evidence.append(Evidence("location", clause.span.start, clause.span.end, place_rule))
@@ -268,6 +278,13 @@ def _same_event(candidate: Candidate, category, date: DateFound, place, country,
     if place is not None and candidate.place is not None:
         return place.name == candidate.place.name
     return (country or candidate.country) is None or country == candidate.country or country is None
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _finer(date: DateFound, candidate: Candidate) -> bool:
+    return _PRECISION_RANK[date.precision] < _PRECISION_RANK[candidate.date_precision] and not date.dates_report
 
 
 def _days_compatible(day_a: dt.date, precision_a: str, day_b: dt.date, precision_b: str) -> bool:

@@ -71,7 +71,7 @@ def find_casualties(passage: str, offset: int = 0) -> list[CasualtyFound]:
             continue  # "a U.S. spokesperson said several personnel were injured": the inner figure counts
         quantity = quantity_from_match(qty_match)
         quantity = Quantity(*quantity[:4], offset + match.start(), offset + match.end())
-        if _SUBGROUP.search(who.split()[-1]):
+        if _SUBGROUP.search(who.split()[-1]) and not re.search(r"\bservice\s?members?$", who, re.IGNORECASE):
             quantity = as_lower_bound(quantity, f"{quantity.rule}; count of a subgroup")
         side = "us" if _US.search(who) and not _NOT_US.search(who) else "other"
         killed = re.match(rf"(?:{_KILLED}|killing|claimed|the death)", match.group("what"), re.I)

@@ -24,7 +24,10 @@ QUALIFIERS = {
     "nearly": "best_max", "almost": "best_max", "up to": "max",
 }  # fmt: skip
 
-_FIGURE = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+# digits that are part of a date, a time or a calibre ("2023-03-24", "12:20", "107 mm") are not figures
+_FIGURE = r"(?<![-:/.\d])(?:\d{1,3}(?:,\d{3})+|\d+)(?![-:/]\d|\s?mm\b)|" + "|".join(
+    sorted(WORD_NUMBERS, key=len, reverse=True)
+)
 _QUALIFIER = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _VAGUE = "|".join(re.escape(w) for w in sorted(VAGUE_MINIMUM, key=len, reverse=True))
 QUANTITY = re.compile(

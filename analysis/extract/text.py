@@ -15,7 +15,7 @@ _ABBREVIATION = re.compile(
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:including|after|following|while|as|just|days|a day|when|but|and the|the|with)\b)|;\s+|\s+--\s+|"
     r"\s+(?=in (?:response|retaliation) (?:to|for)\b)|\s+(?=(?:just )?(?:days|a day|weeks|hours) after\b)|"
-    r"\s+(?=after (?:the|a|an|multiple)\b)",
+    r"\s+(?=after (?:the|a|an|multiple|\w+ attacks?)\b)|\s+(?=(?:is |was )?(?:likely |probably )?a response to\b)",
     re.IGNORECASE,
 )
 

@@ -84,3 +84,15 @@ def test_an_article_without_violence_gives_no_candidate(gazetteer):
     text = "The minister met his counterpart in Baghdad on Monday to discuss trade."
     result = extract_candidates(text, dt.date(2024, 7, 26), gazetteer)
     assert result.candidates == [] and result.decided_against == []
+
+
+def test_a_later_day_refines_a_week_and_general_attacks_are_not_the_event(gazetteer):
+    text = (
+        "The rocket attack on Ain al-Asad is likely a response to airstrikes the US launched in Iraq last week. "
+        "On July 30, the US launched airstrikes in Iraq that killed four members of the PMF. "
+        "The US bombed the PMF after rocket attacks targeted US bases in Iraq, which caused no damage or casualties."
+    )
+    result = extract_candidates(text, dt.date(2024, 8, 5), gazetteer)
+    (strike,) = [c for c in result.candidates if c.category == "us_strike"]
+    assert (strike.event_date.isoformat(), strike.date_precision, strike.country) == ("2024-07-30", "day", "Iraq")
+    assert strike.casualties == {"other_killed": strike.casualties["other_killed"]}  # no "no casualties" from attacks

@@ -34,3 +34,13 @@ def test_no_casualties_covers_every_pair():
 
 def test_a_number_that_is_not_a_casualty_figure_is_ignored():
     assert find_casualties("two days after a summit, 2,500 troops remain deployed") == []
+
+
+def test_two_groups_sharing_one_verb_are_counted_apart():
+    found = find_casualties("five U.S. service members and one U.S. contractor were wounded Thursday")
+    assert [(c.pair, c.quantity[:3]) for c in found] == [("us_injured", (5, 5, 5)), ("other_injured", (1, 1, 1))]
+
+
+def test_digits_of_a_date_or_a_time_are_not_a_figure():
+    found = find_casualties("2023-03-24 A U.S. contractor was killed at 12:20 pm")
+    assert [(c.pair, c.quantity[:3]) for c in found] == [("other_killed", (1, 1, 1))]
