@@ -38,7 +38,7 @@ _REASONS: list[tuple[str, re.Pattern]] = [
     (
         "aggregate",
         re.compile(
-            rf"(?:{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,2}}?(?:attacks|strikes|rocket attacks|drone attacks|times)\b|"
+            rf"(?:{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,3}}?(?:attacks|strikes|times)\b|"
             r"\battacks\b[^.]{0,80}\b(?:since|so far|in total)\b",
             re.I,
         ),

@@ -238,7 +238,8 @@ def _reconcile_pair(incident: dict, candidate: dict, prefix: str) -> str | None:
     best = old[1] if old[1] == cand[1] else None
     new = [low, best, high]
     incident.update({k: "" if v is None else str(v) for k, v in zip(keys, new)})
-    return f"{prefix}: {range_text(old)} and {range_text(cand)} reconciled to min {low}, max {high}"
+    bounds = f"min {'none' if low is None else low}, max {'none (no source bounds it)' if high is None else high}"
+    return f"{prefix}: {range_text(old)} and {range_text(cand)} reconciled to {bounds}"
 
 
 def range_text(values: list[int | None]) -> str:

@@ -122,7 +122,12 @@ def _candidate_html(row: dict, extraction: list[dict], quotes: dict) -> str:
         )
         link = quote_of.get(quote_field)
         anchor = f" id='{_e(iid)}-{_e(name)}'" if name in quote_of else ""
-        quote = f"<a href='#{link}'>quote</a> ({_e(rule_of[quote_field])})" if link else "no quote: not filled"
+        if link:
+            quote = f"<a href='#{link}'>quote</a> ({_e(rule_of[quote_field])})"
+        elif value not in ("", None):
+            quote = "no quote of its own: read by the rules fired (below)"
+        else:
+            quote = "not filled"
         shown = _e(value) if value not in ("", None) else "<em>empty (no sentence supports it)</em>"
         rows.append(f"<tr{anchor}><th>{_e(name)}</th><td>{shown}</td><td>{quote}</td></tr>")
     confidence = mine[0]["confidence"] if mine else ""

@@ -11,13 +11,13 @@ from analysis.extract.numbers import QUANTITY, Quantity, quantity_from_match
 from analysis.extract.text import Span
 
 _COUNTED = re.compile(
-    rf"(?P<qty>{QUANTITY.pattern})\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:attacks|strikes))\b", re.IGNORECASE
+    rf"(?P<qty>{QUANTITY.pattern})\s+(?P<noun>(?:[\w-]+\s+){{0,3}}?(?:attacks|strikes|times))\b", re.IGNORECASE
 )
 _US = re.compile(r"(?:\bU\.\s?S\.|\bUS\b|\bAmerican\b|\bcoalition\b)")
 _SINCE_WAR = re.compile(
     r"\bsince (?:the start of )?the (?:Israel-Hamas|Gaza) war\b|\bsince (?:October 7|7 October)\b", re.I
 )
-_SINCE_MONTH = re.compile(rf"\bsince (?P<month>{'|'.join(MONTHS)})\b", re.IGNORECASE)
+_SINCE_MONTH = re.compile(rf"\b(?:since|from) (?P<month>{'|'.join(MONTHS)})(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
 WAR_START = dt.date(2023, 10, 7)
 
 
@@ -49,7 +49,7 @@ def read_reported_total(clause: Span, published: dt.date, countries: list[str] =
     if found is None:
         return None
     quantity = quantity_from_match(found, clause.start + match.start())
-    metric = "attacks_on_us" if _US.search(clause.text[match.end() :]) else "other"
+    metric = "attacks_on_us" if _US.search(clause.text) and "strikes" not in match.group("noun") else "other"
     scope = f"{match.group('noun')} as the article states them (wording '{match.group('qty')}': {quantity.rule})"
     return ReportedTotal(
         clause.start,
@@ -57,7 +57,7 @@ def read_reported_total(clause: Span, published: dt.date, countries: list[str] =
         metric,
         scope,
         quantity,
-        _period_start(clause.text[match.end() :], published),
+        _period_start(clause.text[match.end() :], published) or _period_start(clause.text[: match.start()], published),
         tuple(countries),
     )
 
@@ -74,4 +74,5 @@ def _period_start(text: str, published: dt.date) -> dt.date | None:
         return None
     number = MONTHS.index(month.group("month").lower()) + 1
     year = published.year if number <= published.month else published.year - 1
+    year = int(month.group("year")) if month.group("year") else year
     return dt.date(year, number, 1)
