@@ -100,7 +100,17 @@ def extract_candidates(text: str, published: dt.date, gazetteer) -> Extraction:
         _share_sentence_dates(clauses)
         for clause in clauses:
             current = _take_clause(result, clause, current)
+    _drop_unplaced(result)
     return result
+
+
+def _drop_unplaced(result: Extraction) -> None:
+    """Candidates no sentence placed, not even in a country, are decided against ("no place")."""
+    for candidate in [c for c in result.candidates if c.place is None and c.country is None]:
+        first = candidate.evidence[0]
+        result.decided_against.append(DecidedAgainst(first.start, first.end, "no place"))
+        result.candidates.remove(candidate)
+    result.decided_against.sort(key=lambda d: d.start)
 
 
 def _share_sentence_dates(clauses: list[_Clause]) -> None:
@@ -154,10 +164,7 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
             return same
         _decide_against(result, clause, "no date")
         return None
-    sites = _sites(clause, current)
-    if not sites:
-        _decide_against(result, clause, "no place")
-        return None
+    sites = _sites(clause, current) or [(None, None, "place: none named yet (a later sentence may name it)")]
     made = None
     for place, country, place_rule in sites:
         made = _add_event(result, clause, date, place, country, place_rule)
@@ -198,6 +205,8 @@ def _same_undated(candidates: list[Candidate], clause: _Clause) -> Candidate | N
     for candidate in reversed(candidates):
         if candidate.category != clause.reading.category:
             continue
+        if candidate.place is None and candidate.country is None and (clause.places or clause.countries):
+            return candidate
         names = {p.name for p in clause.places}
         if candidate.place is not None and candidate.place.name in names:
             return candidate
@@ -234,6 +243,7 @@ def _sites(clause: _Clause, current: Candidate | None) -> list[tuple[PlaceMentio
 
 def _add_event(result, clause: _Clause, date: DateFound, place, country, place_rule: str) -> Candidate:
     reading = clause.reading
+    _side_of_place(result.candidates, reading, place)
     for candidate in result.candidates:
         unsided = reading.category == "regional" and reading.perpetrator == "unknown"
         if _same_event(candidate, reading.category, date, place, country, unsided):
@@ -261,6 +271,15 @@ def _add_event(result, clause: _Clause, date: DateFound, place, country, place_r
     return candidate
 
 
+def _side_of_place(candidates: list[Candidate], reading: ClauseReading, place: PlaceMention | None) -> None:
+    """A place the article names as the target of an attack on US forces stays one ("Al-Tanf was hit")."""
+    unsided = reading.category == "regional" and reading.perpetrator == "unknown"
+    targets = {c.place.name for c in candidates if c.category == "attack_on_us" and c.place is not None}
+    if unsided and place is not None and place.level == "site" and place.name in targets:
+        reading.category = "attack_on_us"
+        reading.rules.append("side: the article names this place as the target of an attack on US forces")
+
+
 def _same_event(candidate: Candidate, category, date: DateFound, place, country, unsided: bool = False) -> bool:
     """Same side (or a clause that names no side), a compatible day and a compatible place."""
     if place is not None and place.level == "province":
@@ -277,7 +296,8 @@ def _same_event(candidate: Candidate, category, date: DateFound, place, country,
         return False
     if place is not None and candidate.place is not None:
         return place.name == candidate.place.name
-    return (country or candidate.country) is None or country == candidate.country or country is None
+    pending = candidate.country is None and candidate.place is None
+    return pending or country is None or country == candidate.country
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -309,6 +329,11 @@ def _add_details(candidate: Candidate, clause: _Clause, why: str | None) -> None
         if inside:
             candidate.place, candidate.country = inside[0], inside[0].country
             candidate.evidence.append(Evidence("location", span.start, span.end, "place: named by a later sentence"))
+    if candidate.place is None and candidate.country is None and clause.countries:
+        candidate.country = clause.countries[0]
+        candidate.evidence.append(
+            Evidence("location", span.start, span.end, "place: country named by a later sentence")
+        )
     if reading.category == "attack_on_us" and candidate.category == "regional" and candidate.perpetrator == "unknown":
         candidate.category = "attack_on_us"
         candidate.rules.append("side: a later sentence names US forces as the target")

@@ -72,6 +72,7 @@ _US_TARGET = re.compile(
     rf"\b(?:at|on|against|targeting|targeted|toward|towards|hit|attacked|attacking|struck)\b[^.]{{0,60}}?\b{_US_FORCES}|"
     rf"\b(?:hosts?|hosting|housing|houses|house)\b[^.]{{0,40}}?\b(?:{_US}|coalition)|"
     rf"\b{_US_FORCES}\s+(?:have|has|had)?\s*(?:been|were|was|are|is)\s+(?:targeted|attacked|hit|struck)\b|"
+    rf"\b{_US}-led\s[^.]{{0,40}}?\b(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit|struck)\b|"
     rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:troops|forces|personnel|soldiers|base)\s+(?:came\s+)?under\b|"
     rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:coalition\s+)?(?:civilian\s+)?contractors?\b",
     re.IGNORECASE,
@@ -81,7 +82,7 @@ _US_ACTOR = re.compile(
     rf"retaliat\w*|Navy|Army|Marines|(?:[\w-]+\s+){{0,3}}?(?:aircraft|jets|bombers|warplanes|fighter jets))|"
     rf"Centcom|CENTCOM|Central Command|Pentagon said it|by (?:a |an |the )?{_US}|"
     r"coalition (?:targeted|struck|launched|conducted|bombed|aircraft|warplanes|jets|air ?strikes?)|"
-    rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit))\b",
+    rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit))(?!\w)",
     re.IGNORECASE,
 )
 # "The U.S. military launched ...": a US actor named before the clause's first event word is its subject
@@ -185,7 +186,7 @@ def _read_side(reading: ClauseReading, clause: str, us_casualties: bool) -> None
         reading.claimed_by = (claim.group("by") or claim.group("who")).strip()
         reading.rules.append("claim: 'claimed by' names who claimed it")
     suspected = _SUSPECTED.search(clause)
-    if not us_casualties and _US_SUBJECT_FIRST.search(clause) and not _passive_target(clause):
+    if not us_casualties and _us_is_subject(clause) and not _passive_target(clause):
         reading.category, reading.perpetrator = "us_strike", "US military"
         reading.rules.append("side: US forces named as the attacker, before the target")
     elif us_casualties or _US_TARGET.search(clause):
@@ -205,14 +206,37 @@ def _read_side(reading: ClauseReading, clause: str, us_casualties: bool) -> None
         reading.rules.append("attribution: 'suspected' kept in the perpetrator")
 
 
+_PASSIVE_TARGET = re.compile(
+    rf"\b(?:{_US_FORCES}|{_US}-led\s[^.]{{0,40}}?)\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit)",
+    re.IGNORECASE,
+)
+
+
 def _passive_target(clause: str) -> bool:
     """
     >>> _passive_target("U.S. forces have been targeted by militias"), _passive_target("US forces struck a depot")
     (True, False)
+    >>> _passive_target("the forces of the US-led coalition had been targeted by a rocket attack")
+    True
     """
-    return bool(
-        re.search(rf"\b{_US_FORCES}\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit)", clause, re.I)
-    )
+    return bool(_PASSIVE_TARGET.search(clause))
+
+
+def _us_is_subject(clause: str) -> bool:
+    """A US actor named in the clause's first words, before its first event word ("The U.S. military launched").
+
+    >>> _us_is_subject("The U.S. military launched airstrikes"), _us_is_subject("Drones attacked U.S. forces")
+    (True, False)
+    """
+    if not _US_SUBJECT_FIRST.search(clause):
+        return False
+    event = EVENT.search(clause)
+    return event is None or _actor_start(clause) <= event.start()
+
+
+def _actor_start(clause: str) -> int:
+    found = _US_ACTOR.search(clause)
+    return found.start() if found else len(clause)
 
 
 def _actor_name(word: str) -> str:

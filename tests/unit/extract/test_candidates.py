@@ -96,3 +96,30 @@ def test_a_later_day_refines_a_week_and_general_attacks_are_not_the_event(gazett
     (strike,) = [c for c in result.candidates if c.category == "us_strike"]
     assert (strike.event_date.isoformat(), strike.date_precision, strike.country) == ("2024-07-30", "day", "Iraq")
     assert strike.casualties == {"other_killed": strike.casualties["other_killed"]}  # no "no casualties" from attacks
+
+
+def test_a_lead_without_a_place_is_placed_by_the_next_sentence(gazetteer):
+    text = (
+        "On Monday, CENTCOM confirmed that the forces of the US-led coalition had been targeted by a rocket attack. "
+        "The rockets landed near Al-Tanf in Syria, causing no damage."
+    )
+    (candidate,) = extract_candidates(text, dt.date(2023, 4, 11), gazetteer).candidates
+    assert (candidate.event_date.isoformat(), candidate.category, candidate.place.name) == (
+        "2023-04-10",
+        "attack_on_us",
+        "Al-Tanf",
+    )
+
+
+def test_an_event_never_placed_is_decided_against(gazetteer):
+    result = extract_candidates("On Monday, a drone attack hit a US base.", dt.date(2023, 4, 11), gazetteer)
+    assert result.candidates == [] and [d.reason for d in result.decided_against] == ["no place"]
+
+
+def test_a_place_named_as_a_us_target_keeps_that_side_for_its_older_attacks(gazetteer):
+    text = "Drones attacked U.S. forces at Al-Tanf in Syria on Monday. In October 2021, Al-Tanf was hit by drones."
+    result = extract_candidates(text, dt.date(2022, 8, 15), gazetteer)
+    assert [(c.event_date.isoformat(), c.category) for c in result.candidates] == [
+        ("2022-08-15", "attack_on_us"),
+        ("2021-10-01", "attack_on_us"),
+    ]
