@@ -120,7 +120,7 @@ def _share_sentence_dates(clauses: list[_Clause]) -> None:
     """
     lent = [d for c in clauses if not c.reading.is_event for d in c.dates]
     for clause in clauses:
-        if clause.reading.is_event and not clause.dates and lent:
+        if clause.reading.is_event and not clause.dates and lent and not _EARLIER_EVENT.match(clause.span.text):
             clause.dates = lent[:1]
             clause.reading.rules.append("date: from another clause of the same sentence")
 
@@ -163,7 +163,7 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
             _add_details(same, clause, "same side and place as an earlier candidate, no date of its own")
             return same
         _decide_against(result, clause, "no date")
-        return None
+        return current if current is not None and current.category == reading.category else None
     sites = _sites(clause, current) or [(None, None, "place: none named yet (a later sentence may name it)")]
     made = None
     for place, country, place_rule in sites:
@@ -196,11 +196,15 @@ def _take_side_of(current: Candidate | None, clause: _Clause) -> None:
 
 
 _PLURAL_ONLY = re.compile(r"\b(?:attacks|strikes)\b(?![^.]*\b(?:attack|strike)\b)", re.IGNORECASE)
+_DEFINITE_PLURAL = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:attacks|strikes)\b", re.IGNORECASE)
+_EARLIER_EVENT = re.compile(
+    r"^(?:after|following|in response|in retaliation|(?:just )?(?:days|a day|weeks) after)\b", re.I
+)
 
 
 def _same_undated(candidates: list[Candidate], clause: _Clause) -> Candidate | None:
     """The earlier candidate an undated clause names again (same side and place); not for "attacks" in general."""
-    if _PLURAL_ONLY.search(clause.span.text):
+    if _PLURAL_ONLY.search(clause.span.text) and not _DEFINITE_PLURAL.search(clause.span.text):
         return None
     for candidate in reversed(candidates):
         if candidate.category != clause.reading.category:
@@ -223,11 +227,14 @@ def _sites(clause: _Clause, current: Candidate | None) -> list[tuple[PlaceMentio
     A province gives a row with its ``admin1`` and no location (``place`` is then the province mention).
     """
     if clause.places:
-        finest = sorted(clause.places, key=lambda p: (p.geo_precision or 9, p.level != "site", p.start))
-        many = clause.reading.category == "us_strike"
-        chosen = list({p.name: p for p in finest}.values()) if many else finest[:1]
-        rule = "place: one row per place struck" if many and len(chosen) > 1 else "place: the finest gazetteer place"
-        return [(p, p.country, rule + (" (a province: admin1 only)" if p.level == "province" else "")) for p in chosen]
+        chosen = _distinct_sites(clause.places)
+        if len(chosen) > 1:
+            return [(p, p.country, "place: one row per place named") for p in chosen]
+        finest = sorted(clause.places, key=lambda p: (p.geo_precision or 9, p.level != "site", p.start))[0]
+        rule = "place: the finest gazetteer place" + (
+            " (a province: admin1 only)" if finest.level == "province" else ""
+        )
+        return [(finest, finest.country, rule)]
     if current is not None and current.place is not None and _THE_BASE.search(clause.span.text):
         if clause.reading.category == "regional" and clause.reading.perpetrator == "unknown":
             clause.reading.category = current.category
@@ -239,6 +246,16 @@ def _sites(clause: _Clause, current: Candidate | None) -> list[tuple[PlaceMentio
     return [
         (None, c, rule + ("; one row per country struck" if many and len(countries) > 1 else "")) for c in countries
     ]
+
+
+def _distinct_sites(places: list[PlaceMention]) -> list[PlaceMention]:
+    """The distinct sites of a clause, a town left out when a base or facility of its province is named too.
+
+    ("near the airport in the city of Irbil": the airport; "at Ain al-Asad ... and near the consulate in Erbil": both.)
+    """
+    sites = list({p.name: p for p in places if p.level == "site"}.values())
+    finer = {(p.admin1, p.country) for p in sites if p.kind in ("base", "facility")}
+    return [p for p in sites if not (p.kind == "city" and (p.admin1, p.country) in finer)]
 
 
 def _add_event(result, clause: _Clause, date: DateFound, place, country, place_rule: str) -> Candidate:

@@ -65,7 +65,7 @@ REASON_TEXT = {
 }
 _US = r"(?:U\.\s?S\.|US|American|America|United States)"
 _US_FORCES = (
-    rf"(?:{_US}|coalition)(?:-led)?\s+(?:and coalition\s+)?(?:military\s+)?(?:forces|troops|personnel|soldiers|base|"
+    rf"(?:{_US}|coalition)(?:-led)?\s+(?:(?:and|military|coalition)\s+){{0,3}}(?:forces|troops|personnel|soldiers|base|"
     r"outpost|servicemen|service members|(?:diplomatic\s+)?facility|interests|embassy|consulate)"
 )
 _US_TARGET = re.compile(
