@@ -151,7 +151,7 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
         return current if reading.reason_against in ("threat", "denial") else None
     date = _event_date(clause)
     if current is not None and _refers_back(clause, current, date):
-        _add_details(current, clause, "refers back to the last event")
+        _join(result, current, clause, "refers back to the last event")
         return current
     if reading.anaphoric and (date is None or date.dates_report):
         _decide_against(result, clause, "reference")
@@ -160,10 +160,11 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
         _take_side_of(current, clause)
         same = _same_undated(result.candidates, clause)
         if same is not None:
-            _add_details(same, clause, "same side and place as an earlier candidate, no date of its own")
+            _join(result, same, clause, "same side and place as an earlier candidate, no date of its own")
             return same
         _decide_against(result, clause, "no date")
-        return current if current is not None and current.category == reading.category else None
+        keep = current is not None and (current.category == reading.category or _EARLIER_EVENT.match(clause.span.text))
+        return current if keep else None
     sites = _sites(clause, current) or [(None, None, "place: none named yet (a later sentence may name it)")]
     made = None
     for place, country, place_rule in sites:
@@ -185,6 +186,25 @@ def _refers_back(clause: _Clause, current: Candidate, date: DateFound | None) ->
         return False
     other_place = any(current.place is None or p.name != current.place.name for p in clause.places)
     return not (other_place and current.place is not None)
+
+
+def _join(result: Extraction, candidate: Candidate, clause: _Clause, why: str) -> None:
+    """Add a clause to a candidate; further places it names for an unplaced candidate become rows of their own."""
+    others = _distinct_sites(clause.places)[1:] if candidate.place is None else []
+    _add_details(candidate, clause, why)
+    for site in others:
+        _add_sibling(result, candidate, site, clause)
+
+
+def _add_sibling(result: Extraction, first: Candidate, site: PlaceMention, clause: _Clause) -> None:
+    """A second place named for an event ("at Ain al-Asad ... as well as near the consulate in Erbil"): its own row."""
+    sibling = Candidate(first.event_date, first.date_precision, first.category, site.country, site)
+    sibling.perpetrator, sibling.date_from_report = first.perpetrator, first.date_from_report
+    sibling.evidence = [e for e in first.evidence if e.field == "event_date"][:1]
+    sibling.evidence.append(Evidence("location", clause.span.start, clause.span.end, "place: one row per place named"))
+    sibling.rules = [r for r in first.rules if r.startswith("date")] + ["place: one row per place named"]
+    _add_details(sibling, clause, None)
+    result.candidates.append(sibling)
 
 
 def _take_side_of(current: Candidate | None, clause: _Clause) -> None:

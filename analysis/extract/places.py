@@ -3,7 +3,8 @@
 A mention is a site (a base, facility, town, city or named region: it becomes the incident's location),
 a province (only ``admin1`` is known) or a country (only ``country`` is known). A country counts as the
 place of an event only where the text names it as one ("in Iraq", "at ... in Syria", "attacked
-Israel"), never as an actor ("Iran launched") or an adjective. A name that several places share is
+Israel"), never as an actor ("Iran launched") or an adjective; a dateline in capitals ("ERBIL (Kurdistan 24) –") is
+where the report was filed, not a place of the event. A name that several places share is
 kept only when the article names the country of exactly one of them; otherwise it is not guessed.
 """
 
@@ -23,6 +24,7 @@ _PLACE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PAIRED = re.compile(r"^\s+and\s+$")
+_DATELINE = re.compile(r"[A-Z][A-Z' -]{2,}(?=\s*(?:\(|,|–|—|-\s))")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ def find_place_mentions(text: str, gazetteer: pd.DataFrame) -> list[PlaceMention
                 continue
         mention = _mention(rows.iloc[0])
         if text[mention.end : mention.end + 1] == "-":  # "Iran-backed", "Iraq-based": an adjective
+            continue
+        if _DATELINE.match(text, mention.start):  # "ERBIL (Kurdistan 24) –": where the report was filed
             continue
         if mention.level == "country" and not _named_as_place(text, mention, mentions):
             continue

@@ -123,3 +123,14 @@ def test_a_place_named_as_a_us_target_keeps_that_side_for_its_older_attacks(gaze
         ("2022-08-15", "attack_on_us"),
         ("2021-10-01", "attack_on_us"),
     ]
+
+
+def test_a_dateline_is_not_a_place_and_two_places_struck_are_two_rows(gazetteer):
+    text = (
+        "ERBIL (Kurdistan 24) – Iran launched a dozen ballistic missiles at bases in Iraq that house US forces, "
+        "the Pentagon confirmed on Tuesday. The missiles landed at the Ain al-Asad airbase as well as near "
+        "the US Consulate in Erbil."
+    )
+    result = extract_candidates(text, dt.date(2020, 1, 8), gazetteer)
+    assert sorted(c.place.name for c in result.candidates) == ["Ain al-Asad air base", "Erbil"]
+    assert {(c.event_date.isoformat(), c.category) for c in result.candidates} == {("2020-01-07", "attack_on_us")}
