@@ -113,6 +113,12 @@ def _drop_unplaced(result: Extraction) -> None:
     result.decided_against.sort(key=lambda d: d.start)
 
 
+def _candidate_at(candidates: list[Candidate], places: list[PlaceMention]) -> Candidate | None:
+    """The latest candidate at a place the clause names ("There were no casualties reported in Erbil")."""
+    names = {p.name for p in places if p.level == "site"}
+    return next((c for c in reversed(candidates) if c.place is not None and c.place.name in names), None)
+
+
 def _share_sentence_dates(clauses: list[_Clause]) -> None:
     """An event clause with no date takes the date of a clause of its sentence that reports no event.
 
@@ -143,8 +149,9 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
     """Add what one clause says to ``result``; return the candidate later references attach to."""
     reading = clause.reading
     if not reading.is_event:
-        if current is not None and (clause.casualties or reading.anaphoric) and not clause.dates:
-            _add_details(current, clause, "detail of the last event")
+        target = _candidate_at(result.candidates, clause.places) or current
+        if target is not None and (clause.casualties or reading.anaphoric) and not clause.dates:
+            _add_details(target, clause, "detail of the last event (or of the event at the place it names)")
         return current
     if reading.reason_against:
         _decide_against(result, clause, reading.reason_against)
@@ -182,7 +189,10 @@ def _refers_back(clause: _Clause, current: Candidate, date: DateFound | None) ->
     """'the attack' with no other day and no other place than the last candidate's."""
     if not clause.reading.anaphoric:
         return False
-    if date is not None and not _days_compatible(current.event_date, current.date_precision, date.day, date.precision):
+    compatible = (
+        _days_compatible(current.event_date, current.date_precision, date.day, date.precision) if date else True
+    )
+    if date is not None and not date.dates_report and not compatible:
         return False
     other_place = any(current.place is None or p.name != current.place.name for p in clause.places)
     return not (other_place and current.place is not None)

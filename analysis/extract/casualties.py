@@ -21,13 +21,13 @@ _PERSONS = (
 _SUBGROUP = re.compile(r"\b(?:commanders?|generals?|officers?|members?|leaders?)\b", re.IGNORECASE)
 _US = re.compile(r"\b(?:U\.\s?S\.|US|American|United States)(?!-)", re.IGNORECASE)
 _NOT_US = re.compile(r"\b(?:contractors?|Iraqi|Syrian|partner|Kurdish|Iran-backed|pro-Iran)\b", re.IGNORECASE)
-_KILLED = r"killed|dead|died|lost|slain"
+_KILLED = r"killed|dead|died|die|lost|slain"
 _INJURED = r"injured|wounded|hurt"
 _WHO = rf"(?P<who>(?:[\w’'“”\".,-]+\s+){{0,6}}?(?:{_PERSONS})(?:\s+(?:{_PERSONS}))?)\b"
 _QTY = QUANTITY.pattern
 # "three US servicemen were lost", "“several” American personnel were injured"
 _FIGURE_FIRST = re.compile(
-    rf"(?P<qty>{_QTY})[”\"’']?\s+{_WHO}(?:\s+(?:[\w-]+\s+){{0,5}}?(?:were|was|have been|had been|are))?\s+"
+    rf"(?P<qty>{_QTY})[”\"’']?\s+{_WHO}(?:\s+(?:[\w-]+\s+){{0,5}}?(?:were|was|have been|had been|are|did))?\s+"
     rf"(?P<what>{_KILLED}|{_INJURED})\b",
     re.IGNORECASE,
 )
@@ -38,7 +38,8 @@ _VERB_FIRST = re.compile(
     re.IGNORECASE,
 )
 _NONE = re.compile(
-    r"\bno (?:damage or )?(?:casualties|injuries|deaths)\b|\bno (?P<us>US |U\.S\. |American )?"
+    r"\b(?:no|zero|not cause any|without (?:causing )?any) (?:damage or )?(?:casualties|injuries|deaths)\b|"
+    r"\bno (?P<us>US |U\.S\. |American )?"
     r"(?:personnel|troops|soldiers|one) (?:were|was) (?P<what>injured|killed|hurt|wounded)\b",
     re.IGNORECASE,
 )
@@ -78,6 +79,8 @@ def find_casualties(passage: str, offset: int = 0) -> list[CasualtyFound]:
         harm = "killed" if killed else "injured"
         found.append(CasualtyFound(f"{side}_{harm}", quantity, f"{side} {harm}: {quantity.rule}"))
     found.extend(_find_none(passage, offset))
+    if not any(c.pair == "other_killed" for c in found):
+        found.extend(_find_named(passage, offset))
     return sorted(found, key=lambda c: c.quantity.start)
 
 
@@ -107,6 +110,26 @@ def _matches(passage: str) -> list[re.Match]:
         match = _FIGURE_FIRST.match(passage, figure.start())
         if match is not None:
             found.append(match)
+    return found
+
+
+# "the assassination of Hezbollah leader Hassan Nasrallah", "killed Qasim Soleimani": one named person, at least
+_NAMED_KILLED = re.compile(
+    r"\b(?:assassination|killing) of (?:[\w’'-]+\s+){0,4}?[A-Z][a-z]+\s+[A-Z][a-z]+|"
+    r"\b(?:killed|assassinated) (?:[a-z][\w’'-]*\s+){0,3}?(?:leader|commander|chief|general)?\s*"
+    r"[A-Z][a-z]+\s+[A-Z][a-z]+"
+)
+
+
+def _find_named(passage: str, offset: int) -> list[CasualtyFound]:
+    """
+    >>> [c.quantity[:3] for c in _find_named("the assassination of Hezbollah leader Hassan Nasrallah", 0)]
+    [(1, None, None)]
+    """
+    found = []
+    for match in _NAMED_KILLED.finditer(passage):
+        one = Quantity(1, None, None, "a named person killed", offset + match.start(), offset + match.end())
+        found.append(CasualtyFound("other_killed", one, "other killed: a named person (at least one)"))
     return found
 
 

@@ -24,6 +24,7 @@ _PLACE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PAIRED = re.compile(r"^\s+and\s+$")
+_DASH = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:–|—|-\s)")
 _DATELINE = re.compile(r"[A-Z][A-Z' -]{2,}(?=\s*(?:\(|,|–|—|-\s))")
 
 
@@ -66,7 +67,7 @@ def find_place_mentions(text: str, gazetteer: pd.DataFrame) -> list[PlaceMention
         mention = _mention(rows.iloc[0])
         if text[mention.end : mention.end + 1] == "-":  # "Iran-backed", "Iraq-based": an adjective
             continue
-        if _DATELINE.match(text, mention.start):  # "ERBIL (Kurdistan 24) –": where the report was filed
+        if _is_dateline(text, mention):  # "ERBIL (Kurdistan 24) –", "Baghdad –": where the report was filed
             continue
         if mention.level == "country" and not _named_as_place(text, mention, mentions):
             continue
@@ -88,6 +89,17 @@ def _mention(row) -> PlaceMention:
         int(row["geo_precision"]),
         LEVEL_BY_KIND.get(kind, "site"),
     )
+
+
+def _is_dateline(text: str, mention: PlaceMention) -> bool:
+    """
+    >>> m = PlaceMention(0, 7, "Baghdad", "Iraq", "Baghdad", "city", 33.3, 44.4, 2)
+    >>> _is_dateline("Baghdad – A contractor was killed", m), _is_dateline("Baghdad was hit", m)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    at_line_start = not text[line_start : mention.start].strip()
+    return bool(_DATELINE.match(text, mention.start)) or (at_line_start and bool(_DASH.match(text, mention.end)))
 
 
 def _named_as_place(text: str, mention: PlaceMention, earlier: list[PlaceMention]) -> bool:

@@ -44,3 +44,16 @@ def test_two_groups_sharing_one_verb_are_counted_apart():
 def test_digits_of_a_date_or_a_time_are_not_a_figure():
     found = find_casualties("2023-03-24 A U.S. contractor was killed at 12:20 pm")
     assert [(c.pair, c.quantity[:3]) for c in found] == [("other_killed", (1, 1, 1))]
+
+
+@pytest.mark.parametrize(
+    ("passage", "pair", "figures"),
+    [
+        ("a U.S. contractor did die after suffering a cardiac episode", "other_killed", (1, 1, 1)),
+        ("the assassination of Hezbollah leader Hassan Nasrallah in an airstrike", "other_killed", (1, None, None)),
+        ("the attack did not cause any casualties or damage", "us_killed", (0, 0, 0)),
+    ],
+)
+def test_more_casualty_wordings(passage, pair, figures):
+    found = {c.pair: c.quantity[:3] for c in find_casualties(passage)}
+    assert found[pair] == figures
