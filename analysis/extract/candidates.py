@@ -257,6 +257,7 @@ def _sites(clause: _Clause, current: Candidate | None) -> list[tuple[PlaceMentio
     A province gives a row with its ``admin1`` and no location (``place`` is then the province mention).
     """
     if clause.places:
+        clause.places = _inside_named_provinces(clause.places)
         chosen = _distinct_sites(clause.places)
         if len(chosen) > 1:
             return [(p, p.country, "place: one row per place named") for p in chosen]
@@ -276,6 +277,14 @@ def _sites(clause: _Clause, current: Candidate | None) -> list[tuple[PlaceMentio
     return [
         (None, c, rule + ("; one row per country struck" if many and len(countries) > 1 else "")) for c in countries
     ]
+
+
+def _inside_named_provinces(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Where a clause names a province, sites outside it are dropped ("in Kirkuk province in northern Baghdad")."""
+    provinces = {p.admin1 for p in places if p.level == "province"}
+    if not provinces:
+        return places
+    return [p for p in places if p.level == "province" or p.admin1 in provinces]
 
 
 def _distinct_sites(places: list[PlaceMention]) -> list[PlaceMention]:

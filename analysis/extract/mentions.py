@@ -222,13 +222,17 @@ def _passive_target(clause: str) -> bool:
     return bool(_PASSIVE_TARGET.search(clause))
 
 
+# "U.S. Army Col. Wayne Marotto said ...": a US speaker, not a US attacker
+_REPORTER = re.compile(r"(?:[\w.’'-]+\s+){1,6}?(?:said|says|told|stated|confirmed|announced|reported)\b")
+
+
 def _us_is_subject(clause: str) -> bool:
     """A US actor named in the clause's first words, before its first event word ("The U.S. military launched").
 
     >>> _us_is_subject("The U.S. military launched airstrikes"), _us_is_subject("Drones attacked U.S. forces")
     (True, False)
     """
-    if not _US_SUBJECT_FIRST.search(clause):
+    if not _US_SUBJECT_FIRST.search(clause) or _REPORTER.match(clause, _actor_start(clause)):
         return False
     event = EVENT.search(clause)
     return event is None or _actor_start(clause) <= event.start()

@@ -134,3 +134,9 @@ def test_a_dateline_is_not_a_place_and_two_places_struck_are_two_rows(gazetteer)
     result = extract_candidates(text, dt.date(2020, 1, 8), gazetteer)
     assert sorted(c.place.name for c in result.candidates) == ["Ain al-Asad air base", "Erbil"]
     assert {(c.event_date.isoformat(), c.category) for c in result.candidates} == {("2020-01-07", "attack_on_us")}
+
+
+def test_a_town_outside_the_province_named_is_not_the_place(gazetteer):
+    text = "K1 military base, which houses US troops in Kirkuk province in northern Baghdad, was attacked on Friday."
+    (candidate,) = extract_candidates(text, dt.date(2019, 12, 28), gazetteer).candidates
+    assert (candidate.place, candidate.admin1, candidate.country) == (None, "Kirkuk", "Iraq")

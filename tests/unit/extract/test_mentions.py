@@ -72,3 +72,9 @@ def test_munitions_take_the_figure_next_to_the_weapon():
     assert read_munitions("at least five rockets were launched")[:3] == (5, None, None)
     assert read_munitions("Multiple rockets were launched")[:3] == (2, None, None)
     assert read_munitions("a strike on the base") is None
+
+
+def test_a_us_speaker_is_not_a_us_attacker():
+    reading = read_clause("U.S. Army Col. Wayne Marotto said Tuesday a contractor was killed", PUB, False)
+    assert reading.category != "us_strike"
+    assert read_clause("The U.S. military launched airstrikes on a depot", PUB, False).category == "us_strike"
