@@ -82,7 +82,7 @@ _US_ACTOR = re.compile(
     rf"retaliat\w*|Navy|Army|Marines|(?:[\w-]+\s+){{0,3}}?(?:aircraft|jets|bombers|warplanes|fighter jets))|"
     rf"Centcom|CENTCOM|Central Command|Pentagon said it|by (?:a |an |the )?{_US}|"
     r"coalition (?:targeted|struck|launched|conducted|bombed|aircraft|warplanes|jets|air ?strikes?)|"
-    rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit))(?!\w)",
+    rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit|carried out|conducted))(?!\w)",
     re.IGNORECASE,
 )
 # "The U.S. military launched ...": a US actor named before the clause's first event word is its subject
@@ -193,7 +193,7 @@ def _read_side(reading: ClauseReading, clause: str, us_casualties: bool) -> None
         reading.category = "attack_on_us"
         reading.rules.append("side: US personnel hit or US forces named as the target")
         reading.perpetrator = "unknown"
-    elif _US_ACTOR.search(clause):
+    elif _US_ACTOR.search(clause) and not _REPORTER.match(clause, _actor_start(clause)):
         reading.category, reading.perpetrator = "us_strike", "US military"
         reading.rules.append("side: US forces named as the attacker")
     else:
@@ -223,7 +223,9 @@ def _passive_target(clause: str) -> bool:
 
 
 # "U.S. Army Col. Wayne Marotto said ...": a US speaker, not a US attacker
-_REPORTER = re.compile(r"(?:[\w.’'-]+\s+){1,6}?(?:said|says|told|stated|confirmed|announced|reported)\b")
+_REPORTER = re.compile(
+    r"(?!Pentagon said it)(?:[\w.’'-]+\s+){1,6}?(?:said|says|told|stated|confirmed|announced|reported)\b(?! it )"
+)
 
 
 def _us_is_subject(clause: str) -> bool:
