@@ -113,6 +113,23 @@ def _drop_unplaced(result: Extraction) -> None:
     result.decided_against.sort(key=lambda d: d.start)
 
 
+def _reports_on(clause: _Clause, current: Candidate) -> bool:
+    """A clause dated only by its report, naming no side and no other place ("Col. X said Tuesday a contractor
+    was killed"), speaks of the last event."""
+    reading = clause.reading
+    unsided = reading.category == "regional" and reading.perpetrator == "unknown"
+    places = {p.name for p in clause.places} - ({current.place.name} if current.place else set())
+    return unsided and not places and set(clause.countries) <= {current.country}
+
+
+def _last_attack_on_us(result: Extraction, clause: _Clause) -> Candidate | None:
+    """US personnel killed or injured with no event at hand ("three US servicemen were lost in the incident"):
+    the latest attack on US forces."""
+    if not any(c.pair.startswith("us_") for c in clause.casualties):
+        return None
+    return next((c for c in reversed(result.candidates) if c.category == "attack_on_us"), None)
+
+
 def _candidate_at(candidates: list[Candidate], places: list[PlaceMention]) -> Candidate | None:
     """The latest candidate at a place the clause names ("There were no casualties reported in Erbil")."""
     names = {p.name for p in places if p.level == "site"}
@@ -149,7 +166,7 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
     """Add what one clause says to ``result``; return the candidate later references attach to."""
     reading = clause.reading
     if not reading.is_event:
-        target = _candidate_at(result.candidates, clause.places) or current
+        target = _candidate_at(result.candidates, clause.places) or current or _last_attack_on_us(result, clause)
         if target is not None and (clause.casualties or reading.anaphoric) and not clause.dates:
             _add_details(target, clause, "detail of the last event (or of the event at the place it names)")
         return current
@@ -159,6 +176,9 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
     date = _event_date(clause)
     if current is not None and _refers_back(clause, current, date):
         _join(result, current, clause, "refers back to the last event")
+        return current
+    if current is not None and date is not None and date.dates_report and _reports_on(clause, current):
+        _join(result, current, clause, "a report about the last event (no side or place of its own)")
         return current
     if reading.anaphoric and (date is None or date.dates_report):
         _decide_against(result, clause, "reference")
