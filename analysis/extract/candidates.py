@@ -173,7 +173,7 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
     if reading.reason_against:
         _decide_against(result, clause, reading.reason_against)
         return current if reading.reason_against in ("threat", "denial") else None
-    date = _event_date(clause)
+    date = _event_date(clause) or _day_next_to(clause, current)
     if current is not None and _refers_back(clause, current, date):
         _join(result, current, clause, "refers back to the last event")
         return current
@@ -197,6 +197,24 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
     for place, country, place_rule in sites:
         made = _add_event(result, clause, date, place, country, place_rule)
     return made
+
+
+_DAY_NEXT_TO = re.compile(
+    r"\b(?P<before>a day earlier|the day before|the previous day)\b|"
+    r"\b(?P<after>a day later|the next day|the following day)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_next_to(clause: _Clause, current: Candidate | None) -> DateFound | None:
+    """ "A day earlier" is counted from the date of the passage it follows (the codebook's rule)."""
+    found = _DAY_NEXT_TO.search(clause.span.text)
+    if found is None or current is None or current.date_precision != "day":
+        return None
+    step = -1 if found.group("before") else 1
+    day = current.event_date + dt.timedelta(days=step)
+    start = clause.span.start + found.start()
+    return DateFound(day, "day", f"'{found.group().lower()}' from the event before", start, start + len(found.group()))
 
 
 def _event_date(clause: _Clause) -> DateFound | None:

@@ -140,3 +140,27 @@ def test_a_town_outside_the_province_named_is_not_the_place(gazetteer):
     text = "K1 military base, which houses US troops in Kirkuk province in northern Baghdad, was attacked on Friday."
     (candidate,) = extract_candidates(text, dt.date(2019, 12, 28), gazetteer).candidates
     assert (candidate.place, candidate.admin1, candidate.country) == (None, "Kirkuk", "Iraq")
+
+
+def test_a_day_earlier_counts_from_the_passage_before(gazetteer):
+    text = (
+        "Rockets hit Ain al-Asad air base housing US troops on Wednesday. "
+        "A day earlier, drones struck a base housing US forces at Al-Tanf in Syria."
+    )
+    result = extract_candidates(text, dt.date(2021, 7, 8), gazetteer)
+    assert [(c.event_date.isoformat(), c.place.name) for c in result.candidates] == [
+        ("2021-07-07", "Ain al-Asad air base"),
+        ("2021-07-06", "Al-Tanf"),
+    ]
+
+
+def test_report_of_the_last_event_and_us_losses_join_it(gazetteer):
+    text = (
+        "A drone hit a US outpost in Jordan on Sunday. The US Air Force launched a raid against militias. "
+        "Regrettably, three US servicemen were lost in the incident."
+    )
+    (jordan,) = extract_candidates(text, dt.date(2024, 1, 30), gazetteer).candidates
+    assert jordan.casualties["us_killed"][:3] == (3, 3, 3)  # the raid came between: no event at hand
+    text = "A drone hit a US outpost in Jordan on Sunday. Col. Smith said Monday a contractor was killed."
+    (jordan,) = extract_candidates(text, dt.date(2024, 1, 30), gazetteer).candidates
+    assert (jordan.event_date.isoformat(), jordan.casualties["other_killed"][:3]) == ("2024-01-28", (1, 1, 1))
