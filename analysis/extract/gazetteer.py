@@ -16,20 +16,17 @@ GAZETTEER_CSV = Path(__file__).with_name("gazetteer.csv")
 COLUMNS = ("name", "aliases", "kind", "country", "admin1", "latitude", "longitude", "geo_precision")
 COLUMNS += ("coordinate_source", "licence")
 KINDS = ("base", "facility", "town", "city", "province", "country", "border_crossing", "region")
-PLACE_KIND = {"base": "base", "facility": "facility", "border_crossing": "facility", "town": "city", "city": "city"}
-"""``places.csv`` kind of each gazetteer kind; a province, country or region is a ``region`` there."""
-MENTION_COLUMNS = ["start", "end", "matched", "name", "country", "admin1", "kind", "latitude", "longitude"]
-MENTION_COLUMNS += ["geo_precision"]
+MENTION_COLUMNS = ["start", "end", "matched", "name", "country", "admin1", "kind", *COLUMNS[5:8]]
 _FOLD = str.maketrans(dict.fromkeys("’‘`´ʼʻ′", "'") | dict.fromkeys("‐‑‒–—−", "-"))  # apostrophes, dashes
-_ARTICLE = re.compile(r"^(?:al|el)[ -]+")
+_ARTICLE = re.compile(r"(?:al|el)[ -]+")
+_OPTIONAL_ARTICLE = r"(?:(?:al|el)[ -]*)?"
 
 
 class GazetteerError(ValueError):
-    """The gazetteer file is not valid; ``.problems`` lists where and why."""
+    """The gazetteer file is not valid; ``.args`` are its problems, one ``FILE:LINE: COLUMN: found X, expected Y``."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+    def __str__(self) -> str:
+        return "\n".join(map(str, self.args))
 
 
 def fold(text: str) -> str:
@@ -48,17 +45,16 @@ def forms(name: str, aliases: str) -> list[str]:
     >>> forms("Ain al-Asad air base", "Al-Asad;Ayn al Asad")
     ['ain al-asad air base', 'asad', 'ayn al asad']
     """
-    return [_ARTICLE.sub("", " ".join(fold(f).split())) for f in [name, *aliases.split(";")] if f.strip()]
+    folded = [" ".join(fold(f).split()) for f in [name, *aliases.split(";")] if f.strip()]
+    return [f[m.end() :] if (m := _ARTICLE.match(f)) else f for f in folded]
 
 
-def _pattern(form: str) -> str:
-    """Regex of one form: optional leading article, blanks or dashes between words, optional apostrophes."""
+def _pattern(form: str) -> str:  # optional leading article, blanks or dashes between words, optional apostrophes
     words = ["(?:al|el)" if w in ("al", "el") else re.escape(w).replace("'", "'?") for w in re.split(r"[ -]+", form)]
-    return r"(?:(?:al|el)[ -]*)?" + r"[ -]*".join(words)
+    return _OPTIONAL_ARTICLE + r"[ -]*".join(words)
 
 
-def _row_problems(r: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(column, found, expected) for every bad value of one row, the coordinates' country aside."""
+def _row_problems(r: dict[str, str]) -> list[tuple[str, str, str]]:  # (column, found, expected) of each bad value
     bad = [(c, "nothing", "a value") for c in ("name", "coordinate_source", "licence") if not r[c].strip()]
     for col, allowed in (("kind", KINDS), ("country", COUNTRIES)):
         if r[col] not in allowed:
@@ -81,18 +77,17 @@ def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     >>> g.loc[g["name"] == "Tower 22", ["country", "kind", "geo_precision"]].values.tolist()
     [['Jordan', 'base', 1]]
     """
-    path, problems, rows, lines, seen = Path(path or GAZETTEER_CSV), [], [], [], {}
-    with path.open(encoding="utf-8", newline="") as f:
+    path, problems, rows, seen = Path(path or GAZETTEER_CSV), [], [], {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f)
         header, start = next(reader, []), 2
         if tuple(header) != COLUMNS:
-            raise GazetteerError([Problem(str(path), 1, "-", repr(",".join(header)), ",".join(COLUMNS))])
+            raise GazetteerError(Problem(str(path), 1, "-", repr(",".join(header)), ",".join(COLUMNS)))
         for rec in reader:
-            if len(rec) != len(COLUMNS):
+            if rec and len(rec) != len(COLUMNS):
                 problems.append(Problem(str(path), start, "-", f"{len(rec)} fields", f"{len(COLUMNS)}"))
-            else:
-                rows.append(r := dict(zip(COLUMNS, rec)))
-                lines.append(start)
+            elif rec:  # a blank line is skipped
+                rows.append(r := dict(zip(COLUMNS, rec), line=start))
                 problems += [Problem(str(path), start, *p) for p in _row_problems(r)]
                 for form in forms(r["name"], r["aliases"]):  # "Qa'im" is "Qaim", "el-" is "al-"
                     key = re.sub(r"[ '-]", "", re.sub(r"(^|[ -])el(?=[ -])", r"\1al", form))
@@ -102,33 +97,36 @@ def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
                         problems.append(Problem(str(path), start, "aliases", repr(form), expected))
             start = reader.line_num + 1
     if problems:
-        raise GazetteerError(problems)
-    g = pd.DataFrame(rows, columns=list(COLUMNS)).astype(
-        {"latitude": float, "longitude": float, "geo_precision": "int8"}
-    )
+        raise GazetteerError(*problems)
+    g = pd.DataFrame(rows, columns=list(COLUMNS)).astype({"latitude": float, "longitude": float, "geo_precision": "i1"})
     g["kind"], g["country"] = pd.Categorical(g["kind"], KINDS), pd.Categorical(g["country"], COUNTRIES)
     inside = points_in_country(g["latitude"], g["longitude"], g["country"].astype(str))
     for i in (~inside).nonzero()[0]:
         found, expected = f"{g.at[i, 'latitude']}, {g.at[i, 'longitude']}", f"a point inside {g.at[i, 'country']}"
-        problems.append(Problem(str(path), lines[i], "latitude", found, expected))
+        problems.append(Problem(str(path), rows[i]["line"], "latitude", found, expected))
     if problems:
-        raise GazetteerError(problems)
+        raise GazetteerError(*problems)
     return g
 
 
 def find_places(text: str, gazetteer: pd.DataFrame) -> pd.DataFrame:
     """Every mention of a gazetteer place in ``text``, the longest match first; ``matched == text[start:end]``.
 
-    Names match case-insensitively on word boundaries, but a one-word name written all in lowercase is an
-    ordinary word ("rockets hit", "salt"), not a place. A name several places share gives one row each.
+    Case-insensitive, on word boundaries; a one-word name all in lowercase is a word ("rockets hit"), not a place.
+    A name several places share (in different countries) gives one row per place.
 
     >>> g = load_gazetteer()
     >>> find_places("Rockets hit the Ain al-Asad airbase in Anbar.", g)[["start", "matched", "name"]].values.tolist()
     [[16, 'Ain al-Asad airbase', 'Ain al-Asad air base'], [39, 'Anbar', 'Anbar Governorate']]
     """
-    matcher, places = _matcher(tuple(zip(gazetteer["name"], gazetteer["aliases"].fillna(""))))
-    spans = [(*m.span(m.lastgroup), places[m.lastgroup]) for m in matcher.finditer(fold(text))]
-    found = [(s, e, rows) for s, e, rows in spans if not (text[s:e].islower() and text[s:e].isalpha())]
+    regexes, rows_of = _matcher(tuple(zip(gazetteer["name"], gazetteer["aliases"].fillna(""))))
+    folded, found = fold(text), []
+    for word in re.finditer(r"(?<!\w)\w", folded):
+        article = _ARTICLE.match(folded, word.start())  # a form may also start after an "al-"
+        for letter in {word.group(), folded[article.end() : article.end() + 1] if article else ""} & regexes.keys():
+            m = regexes[letter].match(folded, word.start())
+            if m and not (text[m.start() : m.end()].islower() and text[m.start() : m.end()].isalpha()):
+                found.append((m.start(), m.end(), rows_of[m.lastgroup]))
     taken, rows = [], []
     for start, end, indices in sorted(found, key=lambda x: (x[0] - x[1], x[0])):
         if not any(start < e and s < end for s, e in taken):
@@ -138,12 +136,14 @@ def find_places(text: str, gazetteer: pd.DataFrame) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=4)
-def _matcher(named: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, list[int]]]:
-    """One regex trying every form (longest first) at every word start, and the rows of each form's group."""
+def _matcher(named: tuple[tuple[str, str], ...]) -> tuple[dict[str, re.Pattern], dict[str, list[int]]]:
+    """Per first letter of the forms, a regex of them (longest first); and the rows each named group stands for."""
     rows_of: dict[str, list[int]] = {}
     for i, (name, aliases) in enumerate(named):
         for pattern in dict.fromkeys(_pattern(form) for form in forms(name, aliases)):
             rows_of.setdefault(pattern, []).append(i)
-    ordered = sorted(rows_of, key=len, reverse=True)
-    alternation = "|".join(f"(?P<f{n}>{p})" for n, p in enumerate(ordered))
-    return re.compile(rf"(?<![\w'])(?=(?:{alternation})(?!\w))"), {f"f{n}": rows_of[p] for n, p in enumerate(ordered)}
+    ordered, by_letter = sorted(rows_of, key=len, reverse=True), {}
+    for n, pattern in enumerate(ordered):
+        by_letter.setdefault(pattern[len(_OPTIONAL_ARTICLE)], []).append(f"(?P<f{n}>{pattern})")
+    regexes = {letter: re.compile(f"(?:{'|'.join(alts)})(?!\\w)") for letter, alts in by_letter.items()}
+    return regexes, {f"f{n}": rows_of[p] for n, p in enumerate(ordered)}

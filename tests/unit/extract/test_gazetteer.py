@@ -57,6 +57,15 @@ def test_a_small_good_file_loads(tmp_path):
     assert g["name"].tolist() == ["Baghdad", "Ain al-Asad air base"]
 
 
+def test_a_byte_order_mark_and_blank_lines_are_fine_and_lines_still_count(tmp_path):
+    path = tmp_path / "g.csv"
+    bad = BAGHDAD.replace(",CC BY 4.0 (GeoNames)", ",")
+    path.write_text("\ufeff" + "\n".join([HEADER, ASAD, "", bad]) + "\n\n", encoding="utf-8")
+    with pytest.raises(GazetteerError) as err:
+        load_gazetteer(path)
+    assert str(err.value) == f"{path}:4: licence: found nothing, expected a value"
+
+
 def test_duplicate_alias_in_one_country_is_refused(tmp_path):
     other = "Asad town,Al Asad,town,Iraq,Anbar,33.7,42.4,2,GeoNames 1,CC BY 4.0 (GeoNames)"
     path = write(tmp_path, ASAD, other)
@@ -169,6 +178,39 @@ def test_an_unknown_place_gives_nothing(gazetteer):
     found = find_places("Militants attacked a checkpoint near Atlantis on Sunday.", gazetteer)
     assert found.empty
     assert list(found.columns)[:3] == ["start", "end", "matched"]
+
+
+def test_names_inside_other_words_or_names_are_not_places(gazetteer):
+    # Al-Quds is not an alias of Jerusalem: the Quds Force is no place; bare "al-Asad" is a president's name too
+    assert mentions("The IRGC's Quds Force and Kata'ib Hezbollah denied it.", gazetteer) == []
+    assert mentions("President Bashar al-Asad spoke.", gazetteer) == []
+
+
+def test_article_and_quotes(gazetteer):
+    text = "US troops at the al-Tanf garrison and at 'Tower 22' were targeted; Tanf was hit again."
+    assert mentions(text, gazetteer) == [
+        ("al-Tanf garrison", "Al-Tanf"),
+        ("Tower 22", "Tower 22"),
+        ("Tanf", "Al-Tanf"),
+    ]
+
+
+def test_a_name_shared_across_countries_gives_one_row_per_place(tmp_path):
+    rafah = "Rafah,,city,Palestine,Gaza Strip,31.287,34.2595,2,GeoNames 281102,CC BY 4.0 (GeoNames)"
+    other = "Rafah crossing,Rafah,border_crossing,Israel,Southern District,31.2518,34.7913,1,test,test"
+    found = find_places("Aid waited at Rafah.", load_gazetteer(write(tmp_path, rafah, other)))
+    assert found[["start", "end", "name", "country"]].values.tolist() == [
+        [14, 19, "Rafah", "Palestine"],
+        [14, 19, "Rafah crossing", "Israel"],
+    ]
+
+
+def test_every_source_is_one_the_documentation_names(gazetteer):
+    documented = ("GeoNames ", "Wikipedia: ", "Wikipedia (de): ", "Google DSPL countries.csv", "GlobalSecurity.org: ")
+    assert gazetteer["coordinate_source"].str.startswith(documented).all()
+    doc = (GAZETTEER_CSV.parent / "GAZETTEER.md").read_text(encoding="utf-8")
+    for licence in gazetteer["licence"].unique():
+        assert licence.split(" (")[0].split(":")[0] in doc, licence
 
 
 def test_the_csv_ships_in_the_wheel():
