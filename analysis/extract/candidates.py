@@ -338,17 +338,10 @@ def _distinct_sites(places: list[PlaceMention]) -> list[PlaceMention]:
 def _add_event(result, clause: _Clause, date: DateFound, place, country, place_rule: str) -> Candidate:
     reading = clause.reading
     _side_of_place(result.candidates, reading, place)
+    unsided = reading.category == "regional" and reading.perpetrator == "unknown"
     for candidate in result.candidates:
-        unsided = reading.category == "regional" and reading.perpetrator == "unknown"
         if _same_event(candidate, reading.category, date, place, country, unsided):
-            if _finer(date, candidate):
-                candidate.event_date, candidate.date_precision = date.day, date.precision
-                candidate.rules.append(f"date: refined by a more precise later date ({date.rule})")
-                candidate.evidence.append(Evidence("event_date", clause.span.start, clause.span.end, date.rule))
-            if candidate.place is None and place is not None and place.level == "site":
-                candidate.place, candidate.country = place, country
-                candidate.evidence.append(Evidence("location", clause.span.start, clause.span.end, place_rule))
-            _add_details(candidate, clause, "same side, day and place as an earlier candidate")
+            _merge_into(candidate, clause, date, place, place_rule)
             return candidate
     province = place if place is not None and place.level == "province" else None
     site = None if province else place
@@ -363,6 +356,24 @@ def _add_event(result, clause: _Clause, date: DateFound, place, country, place_r
     _add_details(candidate, clause, None)
     result.candidates.append(candidate)
     return candidate
+
+
+def _merge_into(candidate: Candidate, clause: _Clause, date: DateFound, place, place_rule: str) -> None:
+    """A clause naming the same event again: a finer date or place replaces the coarser one, details are added."""
+    span = clause.span
+    if _finer(date, candidate):
+        candidate.event_date, candidate.date_precision = date.day, date.precision
+        candidate.rules.append(f"date: refined by a more precise later date ({date.rule})")
+        candidate.evidence.append(Evidence("event_date", span.start, span.end, date.rule))
+    near = candidate.place is not None and place is not None and _base_near_town(place, candidate.place)
+    if near and place.kind != "city":
+        candidate.place = place
+        candidate.evidence.append(Evidence("location", span.start, span.end, place_rule))
+        candidate.rules.append("place: the base named by a later sentence, near the town named first")
+    if candidate.place is None and place is not None and place.level == "site":
+        candidate.place, candidate.country = place, place.country
+        candidate.evidence.append(Evidence("location", span.start, span.end, place_rule))
+    _add_details(candidate, clause, "same side, day and place as an earlier candidate")
 
 
 def _side_of_place(candidates: list[Candidate], reading: ClauseReading, place: PlaceMention | None) -> None:
@@ -389,7 +400,7 @@ def _same_event(candidate: Candidate, category, date: DateFound, place, country,
     if not _days_compatible(candidate.event_date, candidate.date_precision, date.day, date.precision):
         return False
     if place is not None and candidate.place is not None:
-        return place.name == candidate.place.name
+        return place.name == candidate.place.name or _base_near_town(place, candidate.place)
     pending = candidate.country is None and candidate.place is None
     return pending or country is None or country == candidate.country
 
@@ -399,6 +410,12 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 def _finer(date: DateFound, candidate: Candidate) -> bool:
     return _PRECISION_RANK[date.precision] < _PRECISION_RANK[candidate.date_precision] and not date.dates_report
+
+
+def _base_near_town(a: PlaceMention, b: PlaceMention) -> bool:
+    """A base or facility and a town of the same province: "a base near Kirkuk" and "K-1 Air Base"."""
+    kinds = {a.kind, b.kind}
+    return a.admin1 == b.admin1 and a.country == b.country and "city" in kinds and bool(kinds & {"base", "facility"})
 
 
 def _days_compatible(day_a: dt.date, precision_a: str, day_b: dt.date, precision_b: str) -> bool:

@@ -18,6 +18,8 @@ import pandas as pd
 from analysis.extract import gazetteer as regional
 
 LEVEL_BY_KIND = {"province": "province", "country": "country"}
+PLACE_KIND = {"base": "base", "facility": "facility", "border_crossing": "facility", "town": "city", "city": "city"}
+"""``places.csv`` kind of each gazetteer kind; a province, country or region is a ``region`` there."""
 _PLACE_WORDS = re.compile(
     r"\b(?:in|inside|across|into|at|on|against|towards?|over|of|near|attacked|struck|hit|targeted|bombed|"
     r"targeting)\s+(?:(?:the\s+)?(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?$",
@@ -83,7 +85,7 @@ def _mention(row) -> PlaceMention:
         str(row["name"]),
         str(row["country"]),
         str(row["admin1"] or ""),
-        regional.PLACE_KIND.get(kind, "region"),
+        PLACE_KIND.get(kind, "region"),
         float(row["latitude"]),
         float(row["longitude"]),
         int(row["geo_precision"]),
