@@ -12,79 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
-from analysis.extract.casualties import CasualtyFound, find_casualties
+from analysis.extract.casualties import find_casualties
 from analysis.extract.dates import DateFound, find_dates
 from analysis.extract.mentions import REASON_TEXT, ClauseReading, read_clause
-from analysis.extract.numbers import Quantity
+from analysis.extract.model import Candidate, Clause, DecidedAgainst, Evidence, Extraction, days_compatible
 from analysis.extract.places import PlaceMention, find_place_mentions
+from analysis.extract.siting import LAUNCH_POINT, base_near_town, candidate_at, choose_sites, distinct_sites
 from analysis.extract.text import Span, split_clauses, split_sentences
-from analysis.extract.totals import ReportedTotal, read_reported_total
+from analysis.extract.totals import read_reported_total
 
-_LAUNCH_POINT = re.compile(r"\bfrom\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
-_THE_BASE = re.compile(r"\bthe (?:base|airbase|air base|site|facility|outpost)\b", re.IGNORECASE)
-
-
-@dataclass
-class Evidence:
-    """A quote (``article[start:end]``) supporting one field of a candidate, and the rule that read it."""
-
-    field: str
-    start: int
-    end: int
-    rule: str
-
-
-@dataclass
-class Candidate:
-    """A candidate incident: the fields the rules filled (None = no sentence supports it) and their evidence."""
-
-    event_date: dt.date
-    date_precision: str
-    category: str
-    country: str | None = None
-    place: PlaceMention | None = None
-    admin1: str | None = None
-    perpetrator: str = "unknown"
-    claimed_by: str | None = None
-    weapon: str | None = None
-    munitions: Quantity | None = None
-    outcome: str | None = None
-    casualties: dict[str, Quantity] = field(default_factory=dict)
-    evidence: list[Evidence] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)
-    date_from_report: bool = False
-
-
-@dataclass
-class DecidedAgainst:
-    """A mention of violence that is not coded as a candidate: where it is and why."""
-
-    start: int
-    end: int
-    reason: str
-
-
-@dataclass
-class Extraction:
-    """Everything the rules made of one article."""
-
-    text: str
-    published: dt.date
-    candidates: list[Candidate]
-    decided_against: list[DecidedAgainst]
-    totals: list[ReportedTotal]
-
-
-@dataclass
-class _Clause:
-    span: Span
-    reading: ClauseReading
-    dates: list[DateFound]
-    places: list[PlaceMention]
-    countries: list[str]
-    casualties: list[CasualtyFound]
+__all__ = ["Candidate", "Evidence", "Extraction", "describe_reason", "extract_candidates"]
 
 
 def extract_candidates(text: str, published: dt.date, gazetteer) -> Extraction:
@@ -113,7 +51,7 @@ def _drop_unplaced(result: Extraction) -> None:
     result.decided_against.sort(key=lambda d: d.start)
 
 
-def _reports_on(clause: _Clause, current: Candidate) -> bool:
+def _reports_on(clause: Clause, current: Candidate) -> bool:
     """A clause dated only by its report, naming no side and no other place ("Col. X said Tuesday a contractor
     was killed"), speaks of the last event."""
     reading = clause.reading
@@ -122,7 +60,7 @@ def _reports_on(clause: _Clause, current: Candidate) -> bool:
     return unsided and not places and set(clause.countries) <= {current.country}
 
 
-def _last_attack_on_us(result: Extraction, clause: _Clause) -> Candidate | None:
+def _last_attack_on_us(result: Extraction, clause: Clause) -> Candidate | None:
     """US personnel killed or injured with no event at hand ("three US servicemen were lost in the incident"):
     the latest attack on US forces."""
     if not any(c.pair.startswith("us_") for c in clause.casualties):
@@ -130,13 +68,7 @@ def _last_attack_on_us(result: Extraction, clause: _Clause) -> Candidate | None:
     return next((c for c in reversed(result.candidates) if c.category == "attack_on_us"), None)
 
 
-def _candidate_at(candidates: list[Candidate], places: list[PlaceMention]) -> Candidate | None:
-    """The latest candidate at a place the clause names ("There were no casualties reported in Erbil")."""
-    names = {p.name for p in places if p.level == "site"}
-    return next((c for c in reversed(candidates) if c.place is not None and c.place.name in names), None)
-
-
-def _share_sentence_dates(clauses: list[_Clause]) -> None:
+def _share_sentence_dates(clauses: list[Clause]) -> None:
     """An event clause with no date takes the date of a clause of its sentence that reports no event.
 
     ("On Monday, CENTCOM confirmed that ..."; "... forces in Iraq, the Pentagon confirmed on Tuesday".)
@@ -148,11 +80,11 @@ def _share_sentence_dates(clauses: list[_Clause]) -> None:
             clause.reading.rules.append("date: from another clause of the same sentence")
 
 
-def _read(span: Span, published: dt.date, mentions: list[PlaceMention], text: str) -> _Clause:
+def _read(span: Span, published: dt.date, mentions: list[PlaceMention], text: str) -> Clause:
     casualties = find_casualties(span.text, span.start)
     us_hit = any(c.pair.startswith("us_") and (c.quantity.low or c.quantity.best) for c in casualties)
-    named = [m for m in mentions if not _LAUNCH_POINT.search(text[span.start : m.start])]
-    return _Clause(
+    named = [m for m in mentions if not LAUNCH_POINT.search(text[span.start : m.start])]
+    return Clause(
         span,
         read_clause(span.text, published, us_hit),
         find_dates(span.text, published, span.start),
@@ -162,11 +94,11 @@ def _read(span: Span, published: dt.date, mentions: list[PlaceMention], text: st
     )
 
 
-def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None) -> Candidate | None:
+def _take_clause(result: Extraction, clause: Clause, current: Candidate | None) -> Candidate | None:
     """Add what one clause says to ``result``; return the candidate later references attach to."""
     reading = clause.reading
     if not reading.is_event:
-        target = _candidate_at(result.candidates, clause.places) or current or _last_attack_on_us(result, clause)
+        target = candidate_at(result.candidates, clause.places) or current or _last_attack_on_us(result, clause)
         if target is not None and (clause.casualties or reading.anaphoric) and not clause.dates:
             _add_details(target, clause, "detail of the last event (or of the event at the place it names)")
         return current
@@ -192,7 +124,7 @@ def _take_clause(result: Extraction, clause: _Clause, current: Candidate | None)
         _decide_against(result, clause, "no date")
         keep = current is not None and (current.category == reading.category or _EARLIER_EVENT.match(clause.span.text))
         return current if keep else None
-    sites = _sites(clause, current) or [(None, None, "place: none named yet (a later sentence may name it)")]
+    sites = choose_sites(clause, current) or [(None, None, "place: none named yet (a later sentence may name it)")]
     made = None
     for place, country, place_rule in sites:
         made = _add_event(result, clause, date, place, country, place_rule)
@@ -206,7 +138,7 @@ _DAY_NEXT_TO = re.compile(
 )
 
 
-def _day_next_to(clause: _Clause, current: Candidate | None) -> DateFound | None:
+def _day_next_to(clause: Clause, current: Candidate | None) -> DateFound | None:
     """ "A day earlier" is counted from the date of the passage it follows (the codebook's rule)."""
     found = _DAY_NEXT_TO.search(clause.span.text)
     if found is None or current is None or current.date_precision != "day":
@@ -217,34 +149,32 @@ def _day_next_to(clause: _Clause, current: Candidate | None) -> DateFound | None
     return DateFound(day, "day", f"'{found.group().lower()}' from the event before", start, start + len(found.group()))
 
 
-def _event_date(clause: _Clause) -> DateFound | None:
+def _event_date(clause: Clause) -> DateFound | None:
     """The clause's event date: the first not after a reporting verb, else the date of the report."""
     own = [d for d in clause.dates if not d.dates_report]
     return (own or clause.dates or [None])[0]
 
 
-def _refers_back(clause: _Clause, current: Candidate, date: DateFound | None) -> bool:
+def _refers_back(clause: Clause, current: Candidate, date: DateFound | None) -> bool:
     """'the attack' with no other day and no other place than the last candidate's."""
     if not clause.reading.anaphoric:
         return False
-    compatible = (
-        _days_compatible(current.event_date, current.date_precision, date.day, date.precision) if date else True
-    )
+    compatible = days_compatible(current.event_date, current.date_precision, date.day, date.precision) if date else True
     if date is not None and not date.dates_report and not compatible:
         return False
     other_place = any(current.place is None or p.name != current.place.name for p in clause.places)
     return not (other_place and current.place is not None)
 
 
-def _join(result: Extraction, candidate: Candidate, clause: _Clause, why: str) -> None:
+def _join(result: Extraction, candidate: Candidate, clause: Clause, why: str) -> None:
     """Add a clause to a candidate; further places it names for an unplaced candidate become rows of their own."""
-    others = _distinct_sites(clause.places)[1:] if candidate.place is None else []
+    others = distinct_sites(clause.places)[1:] if candidate.place is None else []
     _add_details(candidate, clause, why)
     for site in others:
         _add_sibling(result, candidate, site, clause)
 
 
-def _add_sibling(result: Extraction, first: Candidate, site: PlaceMention, clause: _Clause) -> None:
+def _add_sibling(result: Extraction, first: Candidate, site: PlaceMention, clause: Clause) -> None:
     """A second place named for an event ("at Ain al-Asad ... as well as near the consulate in Erbil"): its own row."""
     sibling = Candidate(first.event_date, first.date_precision, first.category, site.country, site)
     sibling.perpetrator, sibling.date_from_report = first.perpetrator, first.date_from_report
@@ -255,7 +185,7 @@ def _add_sibling(result: Extraction, first: Candidate, site: PlaceMention, claus
     result.candidates.append(sibling)
 
 
-def _take_side_of(current: Candidate | None, clause: _Clause) -> None:
+def _take_side_of(current: Candidate | None, clause: Clause) -> None:
     """An undated clause naming no side ("its headquarters had been struck") continues the event before it."""
     reading = clause.reading
     if current is not None and reading.category == "regional" and reading.perpetrator == "unknown":
@@ -270,7 +200,7 @@ _EARLIER_EVENT = re.compile(
 )
 
 
-def _same_undated(candidates: list[Candidate], clause: _Clause) -> Candidate | None:
+def _same_undated(candidates: list[Candidate], clause: Clause) -> Candidate | None:
     """The earlier candidate an undated clause names again (same side and place); not for "attacks" in general."""
     if _PLURAL_ONLY.search(clause.span.text) and not _DEFINITE_PLURAL.search(clause.span.text):
         return None
@@ -289,53 +219,7 @@ def _same_undated(candidates: list[Candidate], clause: _Clause) -> Candidate | N
     return None
 
 
-def _sites(clause: _Clause, current: Candidate | None) -> list[tuple[PlaceMention | None, str | None, str]]:
-    """``(place, country, rule)`` rows for the clause: one per place for US strikes, else the finest place.
-
-    A province gives a row with its ``admin1`` and no location (``place`` is then the province mention).
-    """
-    if clause.places:
-        clause.places = _inside_named_provinces(clause.places)
-        chosen = _distinct_sites(clause.places)
-        if len(chosen) > 1:
-            return [(p, p.country, "place: one row per place named") for p in chosen]
-        finest = sorted(clause.places, key=lambda p: (p.geo_precision or 9, p.level != "site", p.start))[0]
-        rule = "place: the finest gazetteer place" + (
-            " (a province: admin1 only)" if finest.level == "province" else ""
-        )
-        return [(finest, finest.country, rule)]
-    if current is not None and current.place is not None and _THE_BASE.search(clause.span.text):
-        if clause.reading.category == "regional" and clause.reading.perpetrator == "unknown":
-            clause.reading.category = current.category
-            clause.reading.rules.append(f"side: the same base as the last event ({current.category})")
-        return [(current.place, current.place.country, "place: 'the base' is the last place named")]
-    many = clause.reading.category == "us_strike"
-    countries = clause.countries if many else clause.countries[:1]
-    rule = "place: country only (no gazetteer place named)"
-    return [
-        (None, c, rule + ("; one row per country struck" if many and len(countries) > 1 else "")) for c in countries
-    ]
-
-
-def _inside_named_provinces(places: list[PlaceMention]) -> list[PlaceMention]:
-    """Where a clause names a province, sites outside it are dropped ("in Kirkuk province in northern Baghdad")."""
-    provinces = {p.admin1 for p in places if p.level == "province"}
-    if not provinces:
-        return places
-    return [p for p in places if p.level == "province" or p.admin1 in provinces]
-
-
-def _distinct_sites(places: list[PlaceMention]) -> list[PlaceMention]:
-    """The distinct sites of a clause, a town left out when a base or facility of its province is named too.
-
-    ("near the airport in the city of Irbil": the airport; "at Ain al-Asad ... and near the consulate in Erbil": both.)
-    """
-    sites = list({p.name: p for p in places if p.level == "site"}.values())
-    finer = {(p.admin1, p.country) for p in sites if p.kind in ("base", "facility")}
-    return [p for p in sites if not (p.kind == "city" and (p.admin1, p.country) in finer)]
-
-
-def _add_event(result, clause: _Clause, date: DateFound, place, country, place_rule: str) -> Candidate:
+def _add_event(result, clause: Clause, date: DateFound, place, country, place_rule: str) -> Candidate:
     reading = clause.reading
     _side_of_place(result.candidates, reading, place)
     unsided = reading.category == "regional" and reading.perpetrator == "unknown"
@@ -358,14 +242,14 @@ def _add_event(result, clause: _Clause, date: DateFound, place, country, place_r
     return candidate
 
 
-def _merge_into(candidate: Candidate, clause: _Clause, date: DateFound, place, place_rule: str) -> None:
+def _merge_into(candidate: Candidate, clause: Clause, date: DateFound, place, place_rule: str) -> None:
     """A clause naming the same event again: a finer date or place replaces the coarser one, details are added."""
     span = clause.span
     if _finer(date, candidate):
         candidate.event_date, candidate.date_precision = date.day, date.precision
         candidate.rules.append(f"date: refined by a more precise later date ({date.rule})")
         candidate.evidence.append(Evidence("event_date", span.start, span.end, date.rule))
-    near = candidate.place is not None and place is not None and _base_near_town(place, candidate.place)
+    near = candidate.place is not None and place is not None and base_near_town(place, candidate.place)
     if near and place.kind != "city":
         candidate.place = place
         candidate.evidence.append(Evidence("location", span.start, span.end, place_rule))
@@ -397,10 +281,10 @@ def _same_event(candidate: Candidate, category, date: DateFound, place, country,
         place = None
     if candidate.category != category and not (unsided and place is not None):
         return False
-    if not _days_compatible(candidate.event_date, candidate.date_precision, date.day, date.precision):
+    if not days_compatible(candidate.event_date, candidate.date_precision, date.day, date.precision):
         return False
     if place is not None and candidate.place is not None:
-        return place.name == candidate.place.name or _base_near_town(place, candidate.place)
+        return place.name == candidate.place.name or base_near_town(place, candidate.place)
     pending = candidate.country is None and candidate.place is None
     return pending or country is None or country == candidate.country
 
@@ -412,25 +296,7 @@ def _finer(date: DateFound, candidate: Candidate) -> bool:
     return _PRECISION_RANK[date.precision] < _PRECISION_RANK[candidate.date_precision] and not date.dates_report
 
 
-def _base_near_town(a: PlaceMention, b: PlaceMention) -> bool:
-    """A base or facility and a town of the same province: "a base near Kirkuk" and "K-1 Air Base"."""
-    kinds = {a.kind, b.kind}
-    return a.admin1 == b.admin1 and a.country == b.country and "city" in kinds and bool(kinds & {"base", "facility"})
-
-
-def _days_compatible(day_a: dt.date, precision_a: str, day_b: dt.date, precision_b: str) -> bool:
-    """Two dates that can name the same day: equal days, or one inside the other's week or month.
-
-    >>> _days_compatible(dt.date(2024, 7, 25), "day", dt.date(2024, 7, 20), "week")
-    True
-    """
-    span = {"day": 0, "week": 6}
-    end_a = day_a + dt.timedelta(days=span.get(precision_a, 30))
-    end_b = day_b + dt.timedelta(days=span.get(precision_b, 30))
-    return day_a <= end_b and day_b <= end_a
-
-
-def _add_details(candidate: Candidate, clause: _Clause, why: str | None) -> None:
+def _add_details(candidate: Candidate, clause: Clause, why: str | None) -> None:
     """Fill the candidate's empty fields from the clause (the first sentence that gives a figure keeps it)."""
     reading, span = clause.reading, clause.span
     if why:
@@ -473,7 +339,7 @@ def _rule_named(rules: list[str], name: str) -> str:
     return next((r for r in rules if r.startswith(prefix)), name)
 
 
-def _decide_against(result: Extraction, clause: _Clause, reason: str) -> None:
+def _decide_against(result: Extraction, clause: Clause, reason: str) -> None:
     result.decided_against.append(DecidedAgainst(clause.span.start, clause.span.end, reason))
     if reason == "aggregate":
         total = read_reported_total(clause.span, result.published, clause.countries)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from analysis import schema
-from analysis.extract.candidates import Candidate, Evidence, Extraction, describe_reason
+from analysis.extract.candidates import describe_reason
+from analysis.extract.model import Candidate, Evidence, Extraction
 from analysis.extract.numbers import Quantity
 
 COUNTRY_CODES = {
