@@ -301,16 +301,7 @@ def _add_details(candidate: Candidate, clause: Clause, why: str | None) -> None:
     reading, span = clause.reading, clause.span
     if why:
         candidate.rules.append(why)
-    if candidate.place is None:
-        inside = [p for p in clause.places if candidate.country in (None, p.country) and p.level == "site"]
-        if inside:
-            candidate.place, candidate.country = inside[0], inside[0].country
-            candidate.evidence.append(Evidence("location", span.start, span.end, "place: named by a later sentence"))
-    if candidate.place is None and candidate.country is None and clause.countries:
-        candidate.country = clause.countries[0]
-        candidate.evidence.append(
-            Evidence("location", span.start, span.end, "place: country named by a later sentence")
-        )
+    _place_later(candidate, clause)
     if reading.category == "attack_on_us" and candidate.category == "regional" and candidate.perpetrator == "unknown":
         candidate.category = "attack_on_us"
         candidate.rules.append("side: a later sentence names US forces as the target")
@@ -332,6 +323,21 @@ def _add_details(candidate: Candidate, clause: Clause, why: str | None) -> None:
         candidate.perpetrator = reading.perpetrator
     own = [r for r in reading.rules if not (why and r.startswith("side:"))]
     candidate.rules += [r for r in own if r not in candidate.rules]
+
+
+def _place_later(candidate: Candidate, clause: Clause) -> None:
+    """An unplaced candidate takes the first site (else the country) a later clause names."""
+    span = clause.span
+    if candidate.place is None:
+        inside = [p for p in clause.places if candidate.country in (None, p.country) and p.level == "site"]
+        if inside:
+            candidate.place, candidate.country = inside[0], inside[0].country
+            candidate.evidence.append(Evidence("location", span.start, span.end, "place: named by a later sentence"))
+    if candidate.place is None and candidate.country is None and clause.countries:
+        candidate.country = clause.countries[0]
+        candidate.evidence.append(
+            Evidence("location", span.start, span.end, "place: country named by a later sentence")
+        )
 
 
 def _rule_named(rules: list[str], name: str) -> str:
