@@ -18,7 +18,7 @@ from analysis.extract.dates import DateFound, find_dates
 from analysis.extract.mentions import REASON_TEXT, ClauseReading, read_clause
 from analysis.extract.model import Candidate, Clause, DecidedAgainst, Evidence, Extraction, days_compatible
 from analysis.extract.places import PlaceMention, find_place_mentions
-from analysis.extract.siting import LAUNCH_POINT, base_near_town, candidate_at, choose_sites, distinct_sites
+from analysis.extract.siting import LAUNCH_POINT, THE_BASE, base_near_town, candidate_at, choose_sites, distinct_sites
 from analysis.extract.text import Span, split_clauses, split_sentences
 from analysis.extract.totals import read_reported_total
 
@@ -216,6 +216,8 @@ def _same_undated(candidates: list[Candidate], clause: Clause) -> Candidate | No
             return candidate
         if not names and candidate.country and candidate.country in clause.countries:
             return candidate
+        if not names and not clause.countries and candidate.place is not None and THE_BASE.search(clause.span.text):
+            return candidate  # "two Katyusha rockets were fired at the base": the base named last
     return None
 
 

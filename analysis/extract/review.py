@@ -29,6 +29,8 @@ FIELDS = (
     "sub_event_type", "perpetrator", "claimed_by", "target", "weapon", "outcome", "fatalities",
 )  # fmt: skip
 PAIRS = ("munitions", *schema.CASUALTY_PREFIXES)
+_QUOTED_BY = {"date_precision": "event_date", "admin1": "location", "geo_precision": "location", "country": "location"}
+"""Fields whose quote is another field's (the place's quote names its country and precision)."""
 
 
 def write_review(candidate_dir: Path, out: Path | None = None) -> Path:
@@ -117,9 +119,7 @@ def _candidate_html(row: dict, extraction: list[dict], quotes: dict) -> str:
     rows = []
     for name in (*FIELDS, *PAIRS):
         value = row.get(name) if name in FIELDS else _range(row, name)
-        quote_field = {"date_precision": "event_date", "admin1": "location", "geo_precision": "location"}.get(
-            name, name
-        )
+        quote_field = _QUOTED_BY.get(name, name)
         link = quote_of.get(quote_field)
         anchor = f" id='{_e(iid)}-{_e(name)}'" if name in quote_of else ""
         if link:

@@ -164,3 +164,11 @@ def test_report_of_the_last_event_and_us_losses_join_it(gazetteer):
     text = "A drone hit a US outpost in Jordan on Sunday. Col. Smith said Monday a contractor was killed."
     (jordan,) = extract_candidates(text, dt.date(2024, 1, 30), gazetteer).candidates
     assert (jordan.event_date.isoformat(), jordan.casualties["other_killed"][:3]) == ("2024-01-28", (1, 1, 1))
+
+
+def test_an_undated_sentence_about_the_base_joins_the_event_there(gazetteer):
+    text = "Five US personnel were injured in a rocket attack on Ain al-Asad airbase on Monday. " + (
+        "The Iraqi sources said two Katyusha rockets were fired at the base."
+    )
+    (candidate,) = extract_candidates(text, dt.date(2024, 8, 5), gazetteer).candidates
+    assert candidate.munitions[:3] == (2, 2, 2)
