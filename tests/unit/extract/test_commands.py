@@ -151,3 +151,11 @@ def test_review_page_highlights_quotes_and_escapes_text(tmp_path):
     assert "<mark id='q1'" in page and "href='#q1'" in page
     assert "confidence" in page and "rules fired" in page
     assert "http" not in page.replace("https://", "")  # nothing fetched from a network
+
+
+def test_the_four_commands_have_help(capsys):
+    for command in ("add-source", "extract", "review", "merge"):
+        with pytest.raises(SystemExit) as caught:
+            main([command, "--help"])
+        assert caught.value.code == 0
+        assert f"usage: incidents {command}" in capsys.readouterr().out
