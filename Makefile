@@ -52,7 +52,7 @@ eval: $(STAMP) ## score the article extractor against the hand-coded gold tables
 	$(BIN)/python benchmarks/eval_extract.py
 
 baseline: $(STAMP) ## re-execute the stored notebooks in place after a deliberate change
-	$(BIN)/python -m analysis.render.baseline
+	$(BIN)/python -m analysis.devtools.baseline
 
 codebook: $(STAMP) ## regenerate the column tables of data/CODEBOOK.md from analysis/schema.py
 	$(BIN)/incidents codebook
