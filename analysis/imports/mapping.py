@@ -9,7 +9,7 @@
     [weapon]                                                 # weapon by ACLED sub_event_type (ACLED only)
     "Air/drone strike" = "airstrike"
 
-``import csv`` needs one (see :mod:`analysis.imports.tracker`).
+``import csv`` needs one (see :mod:`analysis.imports.table_mapping` and ``docs/mapping.md``).
 """
 
 from __future__ import annotations
