@@ -23,14 +23,12 @@ import re2
 
 from analysis import schema
 from analysis.data.problems import Problem, show
-from analysis.imports.contract import ImportRejected, Option
+from analysis.imports.contract import ImportRejected
 
 US_FORCES = (r"Military Forces of (the )?United States", r"Government of United States of America")
 """Default patterns of US forces: ACLED's actor names (any period suffix) and UCDP's side name."""
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # the problem is reported at the mapping's line, not logged by RE2 too
-OVERRIDES_OPTION = Option("--mapping", "overrides: US forces' names, categories by id", metavar="TOML")
-"""The ``--mapping`` option of importers whose mapping file only overrides (ACLED, UCDP)."""
 
 
 @dataclass

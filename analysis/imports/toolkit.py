@@ -23,7 +23,7 @@ from analysis.data.claimed_coverage import build_coverage_rows
 from analysis.data.problems import Problem, show
 from analysis.data.read import find_utf8_problem, read_csv_as_text, read_header, record_start_lines
 from analysis.imports.cells import arrow_text
-from analysis.imports.contract import ImportRejected, Option
+from analysis.imports.contract import Imported, Importer, ImportRejected, Option
 
 
 @dataclass
@@ -210,6 +210,25 @@ SKIP_INVALID = Option(
     switch=True,
 )
 NO_COVERAGE = Option("--no-coverage", "claim no coverage period for this file (see coverage.csv)", switch=True)
+
+
+def dataset_importer(name: str, help: str, description: str, read) -> Importer:
+    """The :class:`Importer` of a published dataset (ACLED, UCDP): ``read(path, mapping, skip_other_countries,
+    skip_invalid, claim_coverage)`` behind ``--mapping`` (overrides), ``--skip-other-countries``,
+    ``--skip-invalid`` and ``--no-coverage``."""
+
+    def run(path: Path, options) -> Imported:
+        return read(
+            path,
+            options.get("mapping"),
+            bool(options.get("skip_other_countries")),
+            bool(options.get("skip_invalid")),
+            not options.get("no_coverage"),
+        )
+
+    overrides = Option("--mapping", "overrides: US forces' names, categories by id", metavar="TOML")
+    options = (overrides, SKIP_OTHER_COUNTRIES, SKIP_INVALID, NO_COVERAGE)
+    return Importer(name=name, help=help, description=description, run=run, options=options)
 
 
 def screen_countries(

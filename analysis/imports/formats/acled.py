@@ -43,15 +43,13 @@ from analysis.imports.cells import (
     text_column,
     whole_numbers,
 )
-from analysis.imports.contract import Imported, Importer
+from analysis.imports.contract import Imported
 from analysis.imports.sources import dataset_source, outlet_sources
 from analysis.imports.toolkit import (
-    NO_COVERAGE,
-    SKIP_INVALID,
-    SKIP_OTHER_COUNTRIES,
     account_for_rows,
     categories_from_sides,
     coverage_claim,
+    dataset_importer,
     id_column,
     read_text_table,
     reject_id_collisions,
@@ -272,20 +270,9 @@ def _count_text(values: pd.Series) -> str:
     return ", ".join(f"{n} {v}" for v, n in counts.items())
 
 
-def _run(path: Path, options) -> Imported:
-    return import_acled(
-        path,
-        options.get("mapping"),
-        bool(options.get("skip_other_countries")),
-        bool(options.get("skip_invalid")),
-        not options.get("no_coverage"),
-    )
-
-
-IMPORTER = Importer(
-    name="acled",
-    help="import an ACLED export CSV (current or older layout)",
-    description="Import an ACLED export CSV (current or older layout).",
-    run=_run,
-    options=(maps.OVERRIDES_OPTION, SKIP_OTHER_COUNTRIES, SKIP_INVALID, NO_COVERAGE),
+IMPORTER = dataset_importer(
+    "acled",
+    "import an ACLED export CSV (current or older layout)",
+    "Import an ACLED export CSV (current or older layout).",
+    import_acled,
 )

@@ -28,15 +28,13 @@ import pandas as pd
 from analysis.data import geo
 from analysis.imports import mapping as maps
 from analysis.imports.cells import date_range_text, decimals, out_of_range, parse_dates, text_column, whole_numbers
-from analysis.imports.contract import Imported, Importer
+from analysis.imports.contract import Imported
 from analysis.imports.sources import PLACEHOLDER_DATE, citation_sources, dataset_source
 from analysis.imports.toolkit import (
-    NO_COVERAGE,
-    SKIP_INVALID,
-    SKIP_OTHER_COUNTRIES,
     account_for_rows,
     categories_from_sides,
     coverage_claim,
+    dataset_importer,
     fully_matches,
     id_column,
     matches_any,
@@ -338,20 +336,9 @@ def _optional(raw: pd.DataFrame, column: str) -> pd.Series:
     return pd.Series([pd.NA] * len(raw), dtype="string")
 
 
-def _run(path: Path, options) -> Imported:
-    return import_ucdp(
-        path,
-        options.get("mapping"),
-        bool(options.get("skip_other_countries")),
-        bool(options.get("skip_invalid")),
-        not options.get("no_coverage"),
-    )
-
-
-IMPORTER = Importer(
-    name="ucdp",
-    help="import a UCDP GED CSV",
-    description="Import a UCDP GED CSV (the native download or HDX's copy with its HXL row).",
-    run=_run,
-    options=(maps.OVERRIDES_OPTION, SKIP_OTHER_COUNTRIES, SKIP_INVALID, NO_COVERAGE),
+IMPORTER = dataset_importer(
+    "ucdp",
+    "import a UCDP GED CSV",
+    "Import a UCDP GED CSV (the native download or HDX's copy with its HXL row).",
+    import_ucdp,
 )
