@@ -21,6 +21,7 @@ import pandas as pd
 from analysis import schema
 from analysis.metrics.counts import explode_values
 from analysis.metrics.coverage import merge_spans
+from analysis.metrics.selection import choose_period, take_incidents
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
@@ -172,8 +173,13 @@ def count_per_period(
 ) -> pd.DataFrame:
     """Count incidents per day, ISO week or month, with empty covered periods as zero.
 
-    The periods run from ``start`` (default: the earliest ``event_date``) to
-    ``end`` (default: the latest); incidents outside them are not counted.
+    ``df`` is the incident table or a selection of it (or the Dataset).
+    The periods run from ``start`` to ``end``; when they are not given, from
+    the period a selection of :func:`analysis.metrics.filters.filter_incidents`
+    recorded, else from the earliest to the latest ``event_date``; incidents
+    outside them are not counted. The result says which:
+    ``attrs["period"]`` (e.g. "start from the selection (filter_incidents);
+    end from the latest incident").
     With ``by`` (e.g. ``"category"`` or ``"weapon"``) there is one row per
     period and value of ``by`` present in ``df`` (every combination, zeros
     included), in period order then ``by`` order.
@@ -190,7 +196,17 @@ def count_per_period(
     (bool).  In a period that is not covered the first three are missing
     (``<NA>``/NaN), never 0.
     """
+    df = take_incidents(df, "count_per_period")
     _check_freq(freq)
+    if by is not None and by not in df.columns:
+        raise ValueError(f"count_per_period: by={by!r} is not a column; expected one of {', '.join(df.columns)}")
+    start, end, period_said = choose_period(df, start, end)
+    counts = _count_per_period(df, freq, by, start, end, window, coverage)
+    counts.attrs["period"] = period_said
+    return counts
+
+
+def _count_per_period(df, freq, by, start, end, window, coverage) -> pd.DataFrame:
     columns = COUNT_COLUMNS if by is None else ["period", by, *COUNT_COLUMNS[1:]]
     dtype = _date_dtype(df)
     days = df["event_date"].to_numpy(dtype="datetime64[D]") if len(df) else np.array([], "datetime64[D]")
@@ -296,8 +312,10 @@ def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | N
 
     Returns columns ``began``, ``ended`` (dates), ``gap_days`` (int64) and
     ``previous_incident_date`` (the earlier incident's date); ``top`` rows at
-    most (all when ``None``).
+    most (all when ``None``; ``top=1`` gives the single longest lull, the
+    earliest one on a tie).
     """
+    df = take_incidents(df, "find_lulls")
     dtype = _date_dtype(df)
     days = df["event_date"].to_numpy(dtype="datetime64[D]") if len(df) else np.array([], "datetime64[D]")
     days = np.unique(days[~np.isnat(days)])
@@ -323,14 +341,3 @@ def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | N
         },
         columns=LULL_COLUMNS,
     )
-
-
-def find_longest_lull(df: pd.DataFrame) -> pd.DataFrame:
-    """The single longest lull as a one-row frame (empty with fewer than two incident dates).
-
-    Same columns as :func:`find_lulls`; the earliest one wins a tie.
-    """
-    return find_lulls(df, top=1)
-
-
-longest_lull = find_longest_lull  # the name used in the reports' brief

@@ -3,7 +3,10 @@
 import pandas as pd
 import pytest
 
-from analysis.metrics.frequency import attach_covered_spans, count_per_period, find_longest_lull, find_lulls
+from analysis.data.read import load_dataset
+from analysis.metrics import frequency
+from analysis.metrics.filters import filter_incidents
+from analysis.metrics.frequency import attach_covered_spans, count_per_period, find_lulls
 from tests.fixtures.tables import make_incidents
 
 
@@ -76,7 +79,7 @@ def test_empty_input_gives_empty_frames(incidents):
         "covered",
     ]
     assert list(find_lulls(empty).columns) == ["began", "ended", "gap_days", "previous_incident_date"]
-    assert len(find_lulls(empty)) == 0 and len(find_longest_lull(empty)) == 0
+    assert len(find_lulls(empty)) == 0 and len(find_lulls(empty, top=1)) == 0
 
 
 def test_empty_input_with_bounds_gives_zero_periods(incidents):
@@ -97,10 +100,48 @@ def test_lulls_longest_first(incidents):
 
 def test_longest_lull_of_a_subset(incidents):
     drones = incidents[incidents["weapon"] == "drone"]
-    out = find_longest_lull(drones)
+    out = find_lulls(drones, top=1)
     assert out[["gap_days"]].to_dict("records") == [{"gap_days": 14}]
     rockets = incidents[incidents["weapon"] == "rocket"]
-    assert find_longest_lull(rockets)["gap_days"].tolist() == [28]
+    assert find_lulls(rockets, top=1)["gap_days"].tolist() == [28]
+
+
+def test_one_lull_function():
+    assert [name for name in dir(frequency) if "lull" in name] == ["find_lulls"]
+
+
+def test_the_longest_lull_honours_the_coverage_too(incidents):
+    # the 14 days 01-08..01-21 run through a week outside coverage: no lull; the longest is 01-23..02-01
+    attach_covered_spans(incidents, spans(("2024-01-01", "2024-01-07"), ("2024-01-22", "2024-02-01")))
+    assert find_lulls(incidents, top=1)["gap_days"].tolist() == [9]
+
+
+def test_periods_run_over_the_selected_period_not_from_the_first_incident():
+    dataset = load_dataset()
+    # the only attack on US forces of that span in the bundled table is on 2024-01-28: counted from the
+    # first incident, September to December 2023 would silently drop out of the counts
+    selected = filter_incidents(dataset, start="2023-09-01", end="2024-01-31", categories="attack_on_us")
+    out = count_per_period(selected, "month")
+    assert days(out["period"]) == ["2023-09-01", "2023-10-01", "2023-11-01", "2023-12-01", "2024-01-01"]
+    assert (
+        out.attrs["period"] == "start from the selection (filter_incidents); end from the selection (filter_incidents)"
+    )
+
+
+def test_counts_say_where_their_period_comes_from(incidents):
+    assert count_per_period(incidents).attrs["period"] == "start from the first incident; end from the latest incident"
+    assert count_per_period(incidents, start="2024-01-01").attrs["period"].startswith("start given;")
+
+
+def test_by_must_be_a_column(incidents):
+    with pytest.raises(ValueError, match="by='wepon' is not a column"):
+        count_per_period(incidents, by="wepon")
+
+
+def test_a_frame_not_read_by_the_loader_is_refused_with_what_to_do(incidents):
+    as_text = incidents.astype({"event_date": "str"})
+    with pytest.raises(ValueError, match="column 'event_date' holds text .* use analysis.load_dataset"):
+        count_per_period(as_text)
 
 
 def test_consecutive_days_leave_no_lull():
