@@ -1,0 +1,61 @@
+"""Tests of analysis.reporting.charts.casualties: ranges, open ends, unknown never a 0, log axis."""
+
+from analysis.metrics.casualties import tally_casualties
+from analysis.reporting import charts
+from analysis.reporting.links import build_card_hrefs
+from tests.fixtures.tables import make_incidents
+from tests.unit.reporting.charts.shared import all_text
+
+
+def test_casualty_ranges_show_open_and_unknown(incidents):
+    fig = charts.plot_casualty_ranges(tally_casualties(incidents, by="country"), measures=["us_killed", "other_killed"])
+    us, us_arrow, other, other_none, other_arrow, unknown = fig.data
+    assert list(us.y) == ["Iraq · US personnel killed", "Jordan · US personnel killed"]
+    # Iraq: A 0-0, B >=1, D unknown -> ">=1", open: a dashed arrow from 1; Jordan: exactly 3
+    assert list(us.text) == ["≥1", "3"] and list(us.x) == [1.0, 3.0]
+    assert list(us.error_x.array) == [0.0, 0.0] and us_arrow.line.dash == "dash"
+    assert us_arrow.x[0] == 1.0 and us_arrow.x[1] > 1.0 and "triangle-right" in us_arrow.marker.symbol
+    # Iraq: A 2-4, D >=16 -> ">=18"; Jordan: no figure at all -> the word "unknown", never a 0
+    assert list(other.text) == ["≥18"] and list(other_none.text) == ["unknown"]
+    assert other_none.mode == "text" and list(other_none.y) == ["Jordan · others killed"]
+    assert "0" not in other_none.hovertext[0].split("<br>")[1].split()
+    # the right panel counts the incidents whose figure no source gives
+    assert unknown.xaxis == "x2" and list(unknown.x) == [1, 0, 1, 1]
+
+
+def test_casualty_range_bar_reaches_high():
+    df = make_incidents({"us_injured_min": 3, "us_injured_max": 8})
+    fig = charts.plot_casualty_ranges(tally_casualties(df), measures=["us_injured"])
+    marks = fig.data[0]
+    assert list(marks.x) == [3.0] and list(marks.error_x.array) == [5.0] and list(marks.error_x.arrayminus) == [0.0]
+    assert list(marks.text) == ["3–8"] and list(marks.y) == ["US personnel<br>injured"]
+
+
+def test_us_casualties_have_their_own_chart_and_others_a_log_scale_when_one_figure_dwarfs_the_rest():
+    df = make_incidents(
+        {
+            "incident_id": "OCT7",
+            "country": "Israel",
+            "event_date": "2023-10-07",
+            "other_killed_best": 1200,
+            "other_killed_min": 1200,
+            "other_killed_max": 1200,
+        },
+        {
+            "incident_id": "T22",
+            "event_date": "2024-01-28",
+            "us_killed_min": 3,
+            "us_killed_max": 3,
+            "other_killed_min": 2,
+            "other_killed_max": 2,
+        },
+    )
+    tally = tally_casualties(df)
+    us = charts.plot_us_casualties(tally, df, build_card_hrefs(df))
+    assert {t.name for t in us.data} >= {"US personnel killed"} and "others" not in all_text(us)
+    assert us.layout.xaxis.type != "log" and us.layout.xaxis.dtick == 1
+    killed = next(t for t in us.data if t.name == "US personnel killed")
+    assert "T22" in killed.hovertext[0] and killed.customdata[0][0] == build_card_hrefs(df)["T22"]
+    others = charts.plot_other_casualties(tally_casualties(df, by="country"), df)
+    assert others.layout.xaxis.type == "log" and "logarithmic" in others.layout.meta["notes"][0]
+    assert "logarithmic" in charts.build_figure_bundle(others, "o")["text/html"]
