@@ -34,6 +34,7 @@ _PUBLIC: dict[str, str] = {
     "compare_with_reported_totals": "analysis.metrics.coverage",
     "list_evidence": "analysis.metrics.evidence",
     "plot_frequency_timeline": "analysis.reporting.charts",
+    "plot_frequency_comparison": "analysis.reporting.charts",
     "plot_cumulative": "analysis.reporting.charts",
     "plot_counts": "analysis.reporting.charts",
     "plot_incident_map": "analysis.reporting.charts",

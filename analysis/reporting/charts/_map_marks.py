@@ -77,9 +77,11 @@ def _pick_reference_deaths(max_deaths: float) -> list[int]:
     return sorted(pick)
 
 
-def add_size_legend(fig: go.Figure, max_deaths: float) -> None:
-    """Three reference circles in a strip under the map (their own axes): what a marker's size means."""
+def add_size_legend(fig: go.Figure, max_deaths: float, label: str = "deaths") -> None:
+    """Three reference circles in a strip under the map (their own axes): what a marker's size means,
+    ``label`` naming what it counts (deaths, incidents or a casualty measure)."""
     values = _pick_reference_deaths(max_deaths)
+    smallest = "one incident" if label == "incidents" else "none or unknown"
     xs = [0.06 + 0.22 * i for i in range(len(values))]
     labels = [f"{v:,}" for v in values]
     sizes = list(find_marker_size(values, max_deaths))
@@ -106,7 +108,7 @@ def add_size_legend(fig: go.Figure, max_deaths: float) -> None:
         annotations=list(fig.layout.annotations)
         + [
             {
-                "text": "Circle area: deaths (smallest: none or unknown)",
+                "text": escape_text(f"Circle area: {label} (smallest: {smallest})"),
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
