@@ -44,10 +44,11 @@ def take_incidents(data, caller: str) -> pd.DataFrame:
         data = data.incidents
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"{caller}: found {type(data).__name__}, expected the incident table; {_LOAD_HINT}")
+    dtypes = data.dtypes.to_dict()
     for col in schema.INCIDENTS.columns:
-        if col.name not in data.columns:
+        dtype = dtypes.get(col.name)
+        if dtype is None:
             continue
-        dtype = data[col.name].dtype
         if col.kind == "date" and not is_datetime64_dtype(dtype):
             found = "text" if not is_numeric_dtype(dtype) else "numbers"
             raise ValueError(
