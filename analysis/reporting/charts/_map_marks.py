@@ -67,6 +67,8 @@ def _pick_reference_deaths(max_deaths: float) -> list[int]:
 
     >>> _pick_reference_deaths(1221), _pick_reference_deaths(7), _pick_reference_deaths(0)
     ([10, 100, 1000], [1, 5], [])
+    >>> _pick_reference_deaths(3)  # the largest too, when no second round number fits
+    [1, 3]
     """
     if max_deaths < 1:
         return []
@@ -74,6 +76,8 @@ def _pick_reference_deaths(max_deaths: float) -> list[int]:
     fitting = [v for v in steps if v <= max_deaths]
     decades = [v for v in fitting if str(v).startswith("1")]
     pick = decades[-3:] if len(decades) >= 3 else fitting[-3:]
+    if len(pick) == 1 and max_deaths >= 2:
+        pick.append(int(max_deaths))
     return sorted(pick)
 
 
