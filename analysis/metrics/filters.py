@@ -17,10 +17,9 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.dates import RELATIVE_DATE_FORMS, resolve_relative_date
 from analysis.metrics.coverage import select_covered_spans
 from analysis.metrics.frequency import attach_covered_spans
-from analysis.metrics.selection import SELECTION_PERIOD_ATTR, take_incidents
+from analysis.metrics.selection import SELECTION_PERIOD_ATTR, parse_date_bound, take_incidents
 
 __all__ = ["filter_incidents", "list_place_spellings", "list_values", "suggest_close_values"]
 
@@ -152,27 +151,12 @@ def _resolve_locations(values: list[str], incidents: pd.DataFrame, places: pd.Da
     return resolved
 
 
-def _to_timestamp(value, name: str, today: dt.date | None) -> pd.Timestamp:
-    expected = f"expected YYYY-MM-DD, {RELATIVE_DATE_FORMS}"
-    try:
-        if isinstance(value, str):
-            value = resolve_relative_date(value, today or dt.date.today())
-        ts = pd.Timestamp(value)
-    except (TypeError, ValueError) as err:
-        raise ValueError(f"filter on event_date: {name}={value!r} is not a date ({expected})") from err
-    if ts is pd.NaT:
-        raise ValueError(f"filter on event_date: {name}={value!r} is not a date ({expected})")
-    if ts.tzinfo is not None:
-        raise ValueError(f"filter on event_date: {name}={value!r} has a time zone; event_date is a naive local date")
-    return ts
-
-
 def _period_bounds(start, end, today) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    first = _to_timestamp(start, "start", today) if start is not None else None
-    last = _to_timestamp(end, "end", today) if end is not None else None
+    first = parse_date_bound(start, "start", "filter_incidents", today) if start is not None else None
+    last = parse_date_bound(end, "end", "filter_incidents", today) if end is not None else None
     if first is not None and last is not None and last < first:
         raise ValueError(
-            f"filter on event_date: end={end!r} ({last.date()}) is before start={start!r} ({first.date()}); "
+            f"filter_incidents: end={end!r} ({last.date()}) is before start={start!r} ({first.date()}); "
             "expected an end on or after the start"
         )
     return first, last

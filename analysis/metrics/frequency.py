@@ -21,7 +21,7 @@ import pandas as pd
 from analysis import schema
 from analysis.metrics.counts import explode_values
 from analysis.metrics.coverage import merge_spans
-from analysis.metrics.selection import choose_period, take_incidents
+from analysis.metrics.selection import choose_period, parse_date_bound, take_incidents
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
@@ -174,7 +174,8 @@ def count_per_period(
     """Count incidents per day, ISO week or month, with empty covered periods as zero.
 
     ``df`` is the incident table or a selection of it (or the Dataset).
-    The periods run from ``start`` to ``end``; when they are not given, from
+    The periods run from ``start`` to ``end`` (dates, or "today" and "last N
+    days|weeks|months" as in the CLI); when they are not given, from
     the period a selection of :func:`analysis.metrics.filters.filter_incidents`
     recorded, else from the earliest to the latest ``event_date``; incidents
     outside them are not counted. The result says which:
@@ -201,6 +202,8 @@ def count_per_period(
     if by is not None and by not in df.columns:
         raise ValueError(f"count_per_period: by={by!r} is not a column; expected one of {', '.join(df.columns)}")
     start, end, period_said = choose_period(df, start, end)
+    start = parse_date_bound(start, "start", "count_per_period") if start is not None else None
+    end = parse_date_bound(end, "end", "count_per_period") if end is not None else None
     counts = _count_per_period(df, freq, by, start, end, window, coverage)
     counts.attrs["period"] = period_said
     return counts

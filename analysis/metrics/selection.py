@@ -15,12 +15,15 @@ period, not from the first incident it happens to hold.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 from pandas.api.types import is_datetime64_dtype, is_numeric_dtype
 
 from analysis import schema
+from analysis.dates import RELATIVE_DATE_FORMS, resolve_relative_date
 
-__all__ = ["SELECTION_PERIOD_ATTR", "choose_period", "take_incidents"]
+__all__ = ["SELECTION_PERIOD_ATTR", "choose_period", "parse_date_bound", "take_incidents"]
 
 SELECTION_PERIOD_ATTR = "selection_period"
 """Key of ``DataFrame.attrs`` under which ``filter_incidents`` records ``(start, end)`` as ISO text or None."""
@@ -90,3 +93,28 @@ def choose_period(df: pd.DataFrame, start, end) -> tuple[object, object, str]:
             chosen.append(None)
             said.append(f"{name} from {fallback}")
     return chosen[0], chosen[1], "; ".join(said)
+
+
+def parse_date_bound(value, name: str, caller: str, today: dt.date | None = None) -> pd.Timestamp:
+    """A period bound as a naive Timestamp: a date, or "today" / "last N days|weeks|months" as the CLI takes them.
+
+    >>> parse_date_bound("last 2 weeks", "start", "count_per_period", dt.date(2024, 3, 1))
+    Timestamp('2024-02-16 00:00:00')
+    >>> parse_date_bound("soon", "start", "count_per_period")
+    Traceback (most recent call last):
+    ...
+    ValueError: count_per_period: start='soon' is not a date (expected YYYY-MM-DD, 'today' or ...)
+    """
+    expected = f"expected YYYY-MM-DD, {RELATIVE_DATE_FORMS}"
+    shown = value
+    try:
+        if isinstance(value, str):
+            value = resolve_relative_date(value, today or dt.date.today())
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"{caller}: {name}={shown!r} is not a date ({expected})") from err
+    if ts is pd.NaT:
+        raise ValueError(f"{caller}: {name}={shown!r} is not a date ({expected})")
+    if ts.tzinfo is not None:
+        raise ValueError(f"{caller}: {name}={shown!r} has a time zone; event_date is a naive local date")
+    return ts

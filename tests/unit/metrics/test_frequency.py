@@ -218,3 +218,13 @@ def test_no_lull_runs_through_a_period_that_is_not_covered(incidents):
     touching = spans(("2024-01-01", "2024-01-07"), ("2024-01-08", "2024-02-29"))
     assert find_lulls(incidents, coverage=touching)["gap_days"].tolist() == [14, 9, 3]
     assert len(find_lulls(incidents, coverage=spans(("2024-01-03", "2024-01-03")))) == 0
+
+
+def test_relative_periods_as_in_the_cli(incidents):
+    import datetime as dt
+
+    today = dt.date.today()
+    out = count_per_period(incidents, "day", start="last 3 days", end="today")
+    assert days(out["period"]) == [(today - dt.timedelta(days=n)).isoformat() for n in (3, 2, 1, 0)]
+    with pytest.raises(ValueError, match="count_per_period: start='soon' is not a date"):
+        count_per_period(incidents, start="soon")
