@@ -64,6 +64,11 @@ def list_evidence(dataset, incident_ids=None) -> pd.DataFrame:
     An incident with no quote keeps one row whose ``field``, source columns
     and ``quote`` are empty, so no incident asked for is dropped unseen.
     """
+    if not all(hasattr(dataset, t) for t in ("incidents", "evidence", "sources")):
+        raise TypeError(
+            f"list_evidence: found {type(dataset).__name__}, expected the Dataset from analysis.load_dataset "
+            "(it holds the quotes and their sources); pass a selection of incidents as incident_ids"
+        )
     wanted = _wanted_ids(dataset, incident_ids)
     order = pd.Series(range(len(wanted)), index=pd.Index(wanted, dtype="string"), dtype="int64")
     evidence = dataset.evidence[["incident_id", "field", "source_id", "quote"]]

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from analysis import schema
 from analysis.metrics.places import MAP_SIZES, aggregate_places, find_country_only
+from analysis.metrics.selection import take_incidents
 from analysis.reporting.charts._map_geometry import (
     find_map_ranges,
     make_country_label_trace,
@@ -229,7 +230,8 @@ def plot_incident_map(
     card_hrefs: pd.Series | None = None,
     size_by: str = "deaths",
 ) -> go.Figure:
-    """Incidents on a plain lon/lat plot with country outlines and place names, no network needed.
+    """Incidents (the table, a selection of it, or the Dataset) on a plain lon/lat plot with country outlines
+    and place names, no network needed.
 
     Incidents are grouped by place and category: one marker each, coloured
     by category, its area growing with ``size_by`` at that place, named in
@@ -250,6 +252,7 @@ def plot_incident_map(
     ``outlines`` is ``{country: [[(lon, lat), ...], ...]}``; ``None`` loads
     :func:`analysis.data.geo.load_country_outlines`.
     """
+    df = take_incidents(df, "plot_incident_map")
     if outlines is None:
         from analysis.data.geo import load_country_outlines
 

@@ -60,3 +60,8 @@ def test_an_incident_without_a_quote_keeps_one_empty_row(dataset):
     assert first["incident_id"] == "IRQ-20240805-ASAD"
     assert pd.isna(first["quote"]) and pd.isna(first["source_id"]) and not first["quote_checked"]
     assert (out["incident_id"].iloc[1:] == "JOR-20240128-TOWER22").all() and out["quote"].iloc[1:].notna().all()
+
+
+def test_a_frame_instead_of_the_dataset_says_what_to_pass(dataset):
+    with pytest.raises(TypeError, match="found DataFrame, expected the Dataset .* pass a selection of incidents"):
+        list_evidence(dataset.incidents)

@@ -119,3 +119,14 @@ def test_map_sizes_by_a_casualty_measure_named_in_the_legend_and_the_tooltip(inc
 def test_map_refuses_an_unknown_size(incidents):
     with pytest.raises(ValueError, match="size_by='wounded', expected one of deaths, incidents, us_killed"):
         charts.plot_incident_map(incidents, outlines=OUTLINES, size_by="wounded")
+
+
+def test_map_takes_the_dataset_and_refuses_a_frame_the_loader_did_not_type(incidents):
+    from analysis.data.read import load_dataset
+
+    dataset = load_dataset()
+    assert charts.plot_incident_map(dataset, outlines=OUTLINES).to_json() == (
+        charts.plot_incident_map(dataset.incidents, outlines=OUTLINES).to_json()
+    )
+    with pytest.raises(ValueError, match="plot_incident_map: column 'event_date' holds text"):
+        charts.plot_incident_map(incidents.astype({"event_date": "str"}), outlines=OUTLINES)
