@@ -24,7 +24,7 @@ import pandas as pd
 from analysis import schema
 from analysis.metrics.counts import explode_values
 from analysis.metrics.frequency import dense_codes, find_period_starts
-from analysis.metrics.selection import take_incidents
+from analysis.metrics.inputs import take_incidents
 
 MEASURES = schema.CASUALTY_PREFIXES
 FATALITIES = schema.FATALITIES

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.metrics.selection import take_incidents
+from analysis.metrics.inputs import take_incidents
 
 COUNT_DIMENSIONS = ("country", "location", "weapon", "claimed_by", "outcome", "category")
 

@@ -17,9 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.metrics.coverage import select_covered_spans
-from analysis.metrics.frequency import attach_covered_spans
-from analysis.metrics.selection import SELECTION_PERIOD_ATTR, parse_date_bound, take_incidents
+from analysis.metrics.inputs import parse_date_bound, take_incidents
 
 __all__ = ["filter_incidents", "list_place_spellings", "list_values", "suggest_close_values"]
 
@@ -162,20 +160,6 @@ def _period_bounds(start, end, today) -> tuple[pd.Timestamp | None, pd.Timestamp
     return first, last
 
 
-def _iso(ts: pd.Timestamp | None) -> str | None:
-    if ts is None:
-        return None
-    return ts.strftime("%Y-%m-%d") if ts == ts.normalize() else ts.isoformat()
-
-
-def _record_period(selected: pd.DataFrame, first, last) -> None:
-    """Record on ``selected`` the period it was selected for, narrowed by any period recorded before."""
-    before = selected.attrs.get(SELECTION_PERIOD_ATTR) or (None, None)
-    starts = [s for s in (before[0], _iso(first)) if s is not None]
-    ends = [e for e in (before[1], _iso(last)) if e is not None]
-    selected.attrs[SELECTION_PERIOD_ATTR] = (max(starts) if starts else None, min(ends) if ends else None)
-
-
 def _match_vocabularies(df: pd.DataFrame, countries, categories, weapons) -> np.ndarray:
     mask = np.ones(len(df), dtype=bool)
     for column, values in (("country", countries), ("category", categories), ("weapon", weapons)):
@@ -234,16 +218,13 @@ def filter_incidents(
       incident (empty ``claimed_by``) never matches a ``claimed_by`` filter.
 
     Returns the matching rows with every column of the incident table, in
-    the original order and with the original index. The selected period is
-    recorded on the result (``attrs["selection_period"]``), so
-    :func:`analysis.metrics.frequency.count_per_period` counts over it; given
-    the Dataset, so are the spans its coverage claims for ``countries``
-    (:func:`analysis.metrics.frequency.attach_covered_spans`).
+    the original order and with the original index, and nothing else: to
+    count them over the period selected, pass the same ``start``/``end`` to
+    :func:`analysis.metrics.frequency.count_per_period`.
     """
     df = take_incidents(data, "filter_incidents")
-    dataset = data if df is not data else None
-    if places is None and dataset is not None:
-        places = dataset.places
+    if places is None and df is not data:
+        places = data.places
     first, last = _period_bounds(start, end, today)
     mask = np.ones(len(df), dtype=bool)
     if first is not None:
@@ -252,8 +233,4 @@ def filter_incidents(
         mask &= (df["event_date"] <= last).to_numpy(dtype=bool, na_value=False)
     mask &= _match_vocabularies(df, countries, categories, weapons)
     mask &= _match_names(df, locations, perpetrators, claimed_by, exact_actor, places)
-    selected = df.copy(deep=False) if mask.all() else df.loc[mask]
-    _record_period(selected, first, last)
-    if dataset is not None:
-        attach_covered_spans(selected, select_covered_spans(dataset.coverage, list_values(countries) or ()))
-    return selected
+    return df.copy(deep=False) if mask.all() else df.loc[mask]

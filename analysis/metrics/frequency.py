@@ -21,7 +21,7 @@ import pandas as pd
 from analysis import schema
 from analysis.metrics.counts import explode_values
 from analysis.metrics.coverage import merge_spans
-from analysis.metrics.selection import choose_period, parse_date_bound, take_incidents
+from analysis.metrics.inputs import describe_period, parse_date_bound, take_incidents
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
@@ -173,14 +173,16 @@ def count_per_period(
 ) -> pd.DataFrame:
     """Count incidents per day, ISO week or month, with empty covered periods as zero.
 
-    ``df`` is the incident table or a selection of it (or the Dataset).
+    ``df`` is the incident table or a selection of it, or the Dataset (then
+    its coverage claim is used unless ``coverage`` is given).
     The periods run from ``start`` to ``end`` (dates, or "today" and "last N
-    days|weeks|months" as in the CLI); when they are not given, from
-    the period a selection of :func:`analysis.metrics.filters.filter_incidents`
-    recorded, else from the earliest to the latest ``event_date``; incidents
-    outside them are not counted. The result says which:
-    ``attrs["period"]`` (e.g. "start from the selection (filter_incidents);
-    end from the latest incident").
+    days|weeks|months" as in the CLI); when they are not given, from the
+    earliest to the latest ``event_date`` of ``df``, so a selection's own
+    period must be passed again (``filter_incidents(..., start=s)`` then
+    ``count_per_period(..., start=s)``), else the periods before its first
+    incident and after its last are missing. The result says which it did:
+    ``attrs["period"]`` (e.g. "start given (2023-10-01); end: the latest
+    incident (no end given)"); incidents outside the periods are not counted.
     With ``by`` (e.g. ``"category"`` or ``"weapon"``) there is one row per
     period and value of ``by`` present in ``df`` (every combination, zeros
     included), in period order then ``by`` order.
@@ -197,15 +199,17 @@ def count_per_period(
     (bool).  In a period that is not covered the first three are missing
     (``<NA>``/NaN), never 0.
     """
+    if coverage is None and hasattr(df, "coverage") and not isinstance(df, pd.DataFrame):
+        coverage = df.coverage  # the Dataset: its own coverage claim
     df = take_incidents(df, "count_per_period")
     _check_freq(freq)
     if by is not None and by not in df.columns:
         raise ValueError(f"count_per_period: by={by!r} is not a column; expected one of {', '.join(df.columns)}")
-    start, end, period_said = choose_period(df, start, end)
+    said = describe_period(start, end)
     start = parse_date_bound(start, "start", "count_per_period") if start is not None else None
     end = parse_date_bound(end, "end", "count_per_period") if end is not None else None
     counts = _count_per_period(df, freq, by, start, end, window, coverage)
-    counts.attrs["period"] = period_said
+    counts.attrs["period"] = said  # what the result says of itself, read by nothing else
     return counts
 
 

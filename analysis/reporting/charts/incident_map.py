@@ -14,8 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import schema
+from analysis.metrics.inputs import take_incidents
 from analysis.metrics.places import MAP_SIZES, aggregate_places, find_country_only
-from analysis.metrics.selection import take_incidents
 from analysis.reporting.charts._map_geometry import (
     find_map_ranges,
     make_country_label_trace,

@@ -116,21 +116,30 @@ def test_the_longest_lull_honours_the_coverage_too(incidents):
     assert find_lulls(incidents, top=1)["gap_days"].tolist() == [9]
 
 
-def test_periods_run_over_the_selected_period_not_from_the_first_incident():
+def test_a_selection_counted_without_its_period_says_so():
     dataset = load_dataset()
-    # the only attack on US forces of that span in the bundled table is on 2024-01-28: counted from the
-    # first incident, September to December 2023 would silently drop out of the counts
-    selected = filter_incidents(dataset, start="2023-09-01", end="2024-01-31", categories="attack_on_us")
-    out = count_per_period(selected, "month")
-    assert days(out["period"]) == ["2023-09-01", "2023-10-01", "2023-11-01", "2023-12-01", "2024-01-01"]
+    # the only attack on US forces from September 2023 to January 2024 in the bundled table is on 2024-01-28:
+    # counted without the selection's start, September to December 2023 drop out, and the result says why
+    period = {"start": "2023-09-01", "end": "2024-01-31"}
+    selected = filter_incidents(dataset, categories="attack_on_us", **period)
+    alone = count_per_period(selected, "month")
+    assert days(alone["period"]) == ["2024-01-01"]
     assert (
-        out.attrs["period"] == "start from the selection (filter_incidents); end from the selection (filter_incidents)"
+        alone.attrs["period"] == "start: the first incident (no start given); end: the latest incident (no end given)"
     )
+    out = count_per_period(selected, "month", **period)
+    assert days(out["period"]) == ["2023-09-01", "2023-10-01", "2023-11-01", "2023-12-01", "2024-01-01"]
+    assert out.attrs["period"] == "start given (2023-09-01); end given (2024-01-31)"
 
 
-def test_counts_say_where_their_period_comes_from(incidents):
-    assert count_per_period(incidents).attrs["period"] == "start from the first incident; end from the latest incident"
-    assert count_per_period(incidents, start="2024-01-01").attrs["period"].startswith("start given;")
+def test_the_dataset_brings_its_own_coverage_claim(data_dir):
+    (data_dir / "coverage.csv").write_text(
+        "period_start,period_end,countries,basis\n2024-01-01,2024-12-31,,test claim\n", encoding="utf-8"
+    )
+    dataset = load_dataset(data_dir)
+    out = count_per_period(dataset, "month", start="2023-11-01", end="2024-02-29")
+    assert out["covered"].tolist() == [False, False, True, True]
+    assert out["incidents"].isna().tolist() == [True, True, False, False]
 
 
 def test_by_must_be_a_column(incidents):

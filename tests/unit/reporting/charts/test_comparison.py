@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.metrics.frequency import attach_covered_spans, count_per_period
+from analysis.metrics.frequency import count_per_period
 from analysis.reporting import charts
 
 
@@ -24,10 +24,12 @@ def test_two_selections_are_grouped_in_distinct_colours(incidents):
 
 
 def test_each_series_keeps_its_own_coverage(incidents):
-    covered = attach_covered_spans(incidents.copy(), _spans("2024-01-01", "2024-02-29"))
-    partly = attach_covered_spans(incidents.copy(), _spans("2024-01-22", "2024-02-29"))
+    full_claim, partial_claim = _spans("2024-01-01", "2024-02-29"), _spans("2024-01-22", "2024-02-29")
     fig = charts.plot_frequency_comparison(
-        {"full": count_per_period(covered, "week"), "partial": count_per_period(partly, "week")}
+        {
+            "full": count_per_period(incidents, "week", coverage=full_claim),
+            "partial": count_per_period(incidents, "week", coverage=partial_claim),
+        }
     )
     full, partial = fig.data
     assert pd.isna(list(partial.y)[2]) and list(full.y)[2] == 0  # week of 01-15: not covered vs a covered 0

@@ -1,4 +1,4 @@
-"""Tests of analysis.metrics.selection: frames the loader did not type are refused; the period a selection records."""
+"""Tests of analysis.metrics.inputs: frames the loader did not type are refused; where a period comes from."""
 
 import pandas as pd
 import pytest
@@ -7,7 +7,7 @@ from analysis import paths
 from analysis.data.read import load_dataset
 from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
-from analysis.metrics.selection import SELECTION_PERIOD_ATTR, choose_period, take_incidents
+from analysis.metrics.inputs import describe_period, take_incidents
 
 
 def test_the_dataset_or_its_incidents_are_taken():
@@ -29,12 +29,8 @@ def test_figures_read_as_text_are_refused():
         take_incidents(df, "tally_casualties")
 
 
-def test_given_bounds_win_over_recorded_ones():
-    df = pd.DataFrame()
-    df.attrs[SELECTION_PERIOD_ATTR] = ("2023-10-01", "2024-01-31")
-    assert choose_period(df, "2024-01-01", None) == (
-        "2024-01-01",
-        "2024-01-31",
-        "start given; end from the selection (filter_incidents)",
+def test_a_period_says_which_bounds_were_given():
+    assert describe_period(None, None) == (
+        "start: the first incident (no start given); end: the latest incident (no end given)"
     )
-    assert choose_period(pd.DataFrame(), None, None)[:2] == (None, None)
+    assert describe_period("2024-01-01", "today") == "start given (2024-01-01); end given (today)"

@@ -1,16 +1,11 @@
-"""What every metric checks of the incidents it is given, and the period a selection records.
+"""What every metric checks of the arguments it is given: the incidents and the period bounds.
 
 Metrics take the incident table as :func:`analysis.data.read.load_dataset`
 types it (or the Dataset itself). A frame read another way (plain
 ``pandas.read_csv`` keeps dates as text) is refused with a message saying
 so, instead of pandas' "Invalid comparison between dtype=str and Timestamp"
-or a silently wrong count.
-
-:func:`analysis.metrics.filters.filter_incidents` records the period it
-selected (``start``, ``end``) on the frame it returns
-(``DataFrame.attrs``, kept by pandas through row selections), so
-:func:`analysis.metrics.frequency.count_per_period` runs over the selected
-period, not from the first incident it happens to hold.
+or a silently wrong count. Period bounds take the forms the CLI takes
+(``YYYY-MM-DD``, ``today``, ``last N days|weeks|months``).
 """
 
 from __future__ import annotations
@@ -23,10 +18,7 @@ from pandas.api.types import is_datetime64_dtype, is_numeric_dtype
 from analysis import schema
 from analysis.dates import RELATIVE_DATE_FORMS, resolve_relative_date
 
-__all__ = ["SELECTION_PERIOD_ATTR", "choose_period", "parse_date_bound", "take_incidents"]
-
-SELECTION_PERIOD_ATTR = "selection_period"
-"""Key of ``DataFrame.attrs`` under which ``filter_incidents`` records ``(start, end)`` as ISO text or None."""
+__all__ = ["describe_period", "parse_date_bound", "take_incidents"]
 
 _LOAD_HINT = "use analysis.load_dataset(data_dir) and pass the Dataset or its .incidents"
 
@@ -66,33 +58,15 @@ def take_incidents(data, caller: str) -> pd.DataFrame:
     return data
 
 
-def choose_period(df: pd.DataFrame, start, end) -> tuple[object, object, str]:
-    """``(start, end, where from)``: the given bounds, else those ``filter_incidents`` recorded on ``df``.
+def describe_period(start, end) -> str:
+    """Where a count's period bounds come from, for a reader: given, or the first and latest incident.
 
-    The third item says where each bound comes from, for a reader
-    ("start given; end from the selection"); a bound neither given nor
-    recorded is None (the caller then takes the first or last incident).
-
-    >>> df = pd.DataFrame(); df.attrs[SELECTION_PERIOD_ATTR] = ("2023-10-01", None)
-    >>> choose_period(df, None, None)
-    ('2023-10-01', None, 'start from the selection (filter_incidents); end from the latest incident')
+    >>> describe_period("2023-10-01", None)
+    'start given (2023-10-01); end: the latest incident (no end given)'
     """
-    recorded = df.attrs.get(SELECTION_PERIOD_ATTR) or (None, None)
-    chosen, said = [], []
-    for name, given, stored, fallback in (
-        ("start", start, recorded[0], "the first incident"),
-        ("end", end, recorded[1], "the latest incident"),
-    ):
-        if given is not None:
-            chosen.append(given)
-            said.append(f"{name} given")
-        elif stored is not None:
-            chosen.append(stored)
-            said.append(f"{name} from the selection (filter_incidents)")
-        else:
-            chosen.append(None)
-            said.append(f"{name} from {fallback}")
-    return chosen[0], chosen[1], "; ".join(said)
+    first = f"start given ({start})" if start is not None else "start: the first incident (no start given)"
+    last = f"end given ({end})" if end is not None else "end: the latest incident (no end given)"
+    return f"{first}; {last}"
 
 
 def parse_date_bound(value, name: str, caller: str, today: dt.date | None = None) -> pd.Timestamp:
