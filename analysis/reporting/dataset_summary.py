@@ -34,7 +34,7 @@ def summarize_tables(dataset) -> pd.DataFrame:
 
 def _describe_coverage(coverage: pd.DataFrame) -> str:
     if len(coverage) == 0:
-        return "Coverage: none claimed (no coverage.csv and no incident)."
+        return "Coverage: none claimed (no coverage.csv): a period without incidents is not known to be quiet."
     if is_assumed(coverage):
         a, b = coverage["period_start"].iloc[0], coverage["period_end"].iloc[0]
         return (

@@ -54,14 +54,14 @@ def _describe_series(name: str, data: pd.DataFrame, freq: str) -> str:
     """What one series holds, under the chart: its span, its incidents, the periods it does not cover."""
     if data.empty:
         return f"{name}: no period counted."
-    uncovered = int((~data["covered"].astype(bool)).sum())
+    uncovered = int(data["incidents"].isna().sum())  # not covered and nothing recorded: no count at all
     unit = schema.FREQUENCIES[freq].split(",")[0]
     text = (
         f"{name}: {len(data):,} {unit}s from {format_day(data['period'].min())}, "
         f"{int(data['incidents'].sum()):,} incidents"
     )
     if uncovered:
-        text += f"; {uncovered:,} {unit}s its data does not cover have no bar ({NOT_COVERED}, not 0)"
+        text += f"; {uncovered:,} {unit}s outside its coverage have no bar ({NOT_COVERED}, not 0)"
     said = data.attrs.get("period")
     return text + (f" (period: {said})." if said else ".")
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.metrics.frequency import count_per_period
+from analysis.metrics.frequency import NOT_COVERED, count_per_period
 from analysis.reporting import charts
 
 
@@ -33,9 +33,9 @@ def test_each_series_keeps_its_own_coverage(incidents):
     )
     full, partial = fig.data
     assert pd.isna(list(partial.y)[2]) and list(full.y)[2] == 0  # week of 01-15: not covered vs a covered 0
-    assert "not covered" in partial.hovertext[2] and "0 incidents" in full.hovertext[2]
+    assert NOT_COVERED in partial.hovertext[2] and "0 incidents" in full.hovertext[2]
     notes = fig.layout.meta["notes"]
-    assert "no bar (not covered, not 0)" in notes[1] and "not covered" not in notes[0]
+    assert f"no bar ({NOT_COVERED}, not 0)" in notes[1] and NOT_COVERED not in notes[0]
 
 
 def test_counts_by_a_column_or_a_single_series_are_refused(incidents):
