@@ -126,7 +126,7 @@ def _resolve_locations(values: list[str], incidents: pd.DataFrame, places: pd.Da
     known = {str(n).casefold(): [str(n)] for n in incidents["location"].dropna().unique()}
     if places is not None:
         for spelling, names in list_place_spellings(places).items():
-            known.setdefault(spelling, []).extend(n for n in names if n not in known.get(spelling, []))
+            known[spelling] = list(dict.fromkeys(known.get(spelling, []) + names))
         where = "a place name or alias of places.csv"
         spellings = [*places["name"].dropna().astype(str)]
         spellings += [alias for aliases in places["aliases"].dropna() for alias in schema.split_values(aliases)]
