@@ -214,6 +214,7 @@ def count_per_period(
 
 
 def _count_per_period(df, freq, by, start, end, window, coverage) -> pd.DataFrame:
+    """:func:`count_per_period` on checked arguments (``start``/``end`` Timestamps or None)."""
     columns = COUNT_COLUMNS if by is None else ["period", by, *COUNT_COLUMNS[1:]]
     dtype = _date_dtype(df)
     days = df["event_date"].to_numpy(dtype="datetime64[D]") if len(df) else np.array([], "datetime64[D]")
