@@ -25,13 +25,13 @@ import importlib
 __version__ = "0.1.0"
 
 _PUBLIC: dict[str, str] = {
-    "load_dataset": "analysis.data.read",
+    "load_dataset": "analysis.data.dataset",
     "filter_incidents": "analysis.metrics.filters",
     "count_by": "analysis.metrics.counts",
     "count_per_period": "analysis.metrics.frequency",
     "find_lulls": "analysis.metrics.frequency",
     "tally_casualties": "analysis.metrics.casualties",
-    "compare_with_reported_totals": "analysis.metrics.coverage",
+    "compare_with_reported_totals": "analysis.metrics.completeness",
     "list_evidence": "analysis.metrics.evidence",
     "plot_frequency_timeline": "analysis.reporting.charts",
     "plot_frequency_comparison": "analysis.reporting.charts",

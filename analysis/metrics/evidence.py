@@ -47,7 +47,7 @@ def _wanted_ids(dataset, incident_ids) -> list[str]:
 def list_evidence(dataset, incident_ids=None) -> pd.DataFrame:
     """Every evidence quote of the incidents asked for, with the source it comes from.
 
-    ``dataset`` is what :func:`analysis.data.read.load_dataset` returns;
+    ``dataset`` is what :func:`analysis.data.dataset.load_dataset` returns;
     ``incident_ids`` one id, a list of ids, or a selection of incidents
     (a frame with ``incident_id``, e.g. from ``filter_incidents``); ``None``
     gives every incident. An id the table does not hold raises ``ValueError``.

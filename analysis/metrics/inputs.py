@@ -1,6 +1,6 @@
 """What every metric checks of the arguments it is given: the incidents and the period bounds.
 
-Metrics take the incident table as :func:`analysis.data.read.load_dataset`
+Metrics take the incident table as :func:`analysis.data.dataset.load_dataset`
 types it (or the Dataset itself). A frame read another way (plain
 ``pandas.read_csv`` keeps dates as text) is refused with a message saying
 so, instead of pandas' "Invalid comparison between dtype=str and Timestamp"

@@ -31,15 +31,12 @@ from pathlib import Path
 
 from analysis import __version__, paths
 from analysis.files import OutputTargetError, file_kind, sha256_hex, write_bytes_atomic, write_text_atomic
+from analysis.paths import CARDS_DIRNAME, EXPORT_DIRNAME, EXPORT_FILENAME, SOURCES_DIRNAME
 from analysis.render.state import RenderError
 from analysis.schema import EXIT
 
 log = logging.getLogger(__name__)
 
-CARDS_DIRNAME = "cards"  # analysis.reporting.links.CARDS_DIRNAME (not imported: it would import pandas)
-SOURCES_DIRNAME = "sources"  # analysis.reporting.cards.SOURCES_DIRNAME
-EXPORT_DIRNAME = "export"
-EXPORT_FILE = "incidents.csv"
 RECORD_FILE = ".companions.json"
 _CARD_PAGE = re.compile(r"\d{4}-\d{2}(-\d+)?\.html")
 
@@ -144,9 +141,9 @@ def write_companions(
 
 
 def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -> CompanionsResult:
+    from analysis.data.dataset import load_dataset
     from analysis.data.export_csv import write_csv_safely
     from analysis.data.problems import DataValidationError
-    from analysis.data.read import load_dataset
     from analysis.reporting.cards import STYLESHEET, build_card_pages, name_source_copies
 
     try:
@@ -180,7 +177,7 @@ def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -
         put(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/{name}", raw.read_bytes())
 
     footer = f"incident-reports {__version__} · data {data_fingerprint[:12]}"
-    export_href = f"../{EXPORT_DIRNAME}/{EXPORT_FILE}"
+    export_href = f"../{EXPORT_DIRNAME}/{EXPORT_FILENAME}"
     pages = build_card_pages(
         dataset.incidents, dataset.evidence, dataset.sources, copies, footer=footer, export_href=export_href
     )
@@ -188,9 +185,9 @@ def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -
         put(f"{CARDS_DIRNAME}/{name}", page.encode("utf-8"))
         result.pages += 1
     put(f"{CARDS_DIRNAME}/{STYLESHEET}", _stylesheet())
-    export = out_dir / EXPORT_DIRNAME / EXPORT_FILE
+    export = out_dir / EXPORT_DIRNAME / EXPORT_FILENAME
     write_csv_safely(dataset.incidents, export)
-    files.append(f"{EXPORT_DIRNAME}/{EXPORT_FILE}")
+    files.append(f"{EXPORT_DIRNAME}/{EXPORT_FILENAME}")
     result.written.append(files[-1])
 
     keep = set(files)
@@ -206,7 +203,7 @@ def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -
         "incident cards: %d page(s), %d source text(s), export/%s (%d file(s) written, %d removed)",
         result.pages,
         len(copies),
-        EXPORT_FILE,
+        EXPORT_FILENAME,
         len(result.written),
         len(result.removed),
     )

@@ -1,6 +1,6 @@
 """What a loaded Dataset shows when it is printed or displayed in a notebook: a few lines, not eight tables.
 
-:meth:`analysis.data.read.Dataset.__repr__` and ``_repr_html_`` call these
+:meth:`analysis.data.dataset.Dataset.__repr__` and ``_repr_html_`` call these
 functions: the tables with their row counts, the incidents' date span and
 "data as of", the coverage the data claims, and the largest total the
 sources report against what the table holds.
@@ -13,8 +13,8 @@ import html
 import pandas as pd
 
 from analysis import schema
-from analysis.data.coverage import is_assumed
-from analysis.metrics.coverage import compare_with_reported_totals
+from analysis.data.claimed_coverage import is_assumed
+from analysis.metrics.completeness import compare_with_reported_totals
 from analysis.reporting.formatting import format_day
 
 __all__ = ["describe_dataset", "describe_dataset_html", "list_dataset_facts", "summarize_tables"]

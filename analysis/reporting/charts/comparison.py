@@ -9,11 +9,11 @@ import plotly.graph_objects as go
 
 from analysis import schema
 from analysis.metrics.frequency import COUNT_COLUMNS, NOT_COVERED
-from analysis.reporting.charts._missing import is_missing
 from analysis.reporting.charts._show import add_meta
 from analysis.reporting.charts._style import escape_text, set_integer_axis, style_figure
 from analysis.reporting.charts.timeline import _choose_freq
 from analysis.reporting.formatting import format_day, format_period
+from analysis.vocabulary import is_missing
 
 COMPARISON_COLORS: tuple[str, ...] = ("#1F5FA8", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 """One colour per compared series (Okabe-Ito), none of them a category's colour in the same order."""

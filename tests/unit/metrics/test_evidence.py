@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.metrics.evidence import EVIDENCE_COLUMNS, list_evidence
 from analysis.metrics.filters import filter_incidents
 

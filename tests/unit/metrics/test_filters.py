@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths, schema
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.metrics.filters import filter_incidents
 from tests.fixtures.tables import make_incidents
 

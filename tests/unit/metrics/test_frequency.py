@@ -3,10 +3,10 @@
 import pandas as pd
 import pytest
 
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.metrics import frequency
 from analysis.metrics.filters import filter_incidents
-from analysis.metrics.frequency import attach_covered_spans, count_per_period, find_lulls
+from analysis.metrics.frequency import count_per_period, find_lulls
 from tests.fixtures.tables import make_incidents
 
 
@@ -112,8 +112,8 @@ def test_one_lull_function():
 
 def test_the_longest_lull_honours_the_coverage_too(incidents):
     # the 14 days 01-08..01-21 run through a week outside coverage: no lull; the longest is 01-23..02-01
-    attach_covered_spans(incidents, spans(("2024-01-01", "2024-01-07"), ("2024-01-22", "2024-02-01")))
-    assert find_lulls(incidents, top=1)["gap_days"].tolist() == [9]
+    covered = spans(("2024-01-01", "2024-01-07"), ("2024-01-22", "2024-02-01"))
+    assert find_lulls(incidents, top=1, coverage=covered)["gap_days"].tolist() == [9]
 
 
 def test_a_selection_counted_without_its_period_says_so():
@@ -212,11 +212,11 @@ def test_a_period_that_holds_an_incident_is_never_hidden(incidents):
     assert out["incidents"].tolist() == [3, pd.NA, pd.NA, 1, 1]
 
 
-def test_spans_attached_to_the_frame_are_used_and_survive_a_selection(incidents):
-    attach_covered_spans(incidents, GAP)
+def test_spans_passed_as_a_value_apply_to_a_selection(incidents):
     drones = incidents[incidents["weapon"] == "drone"]
-    assert count_per_period(drones, "week")["covered"].tolist() == [True, False, False, True]
+    assert count_per_period(drones, "week", coverage=GAP)["covered"].tolist() == [True, False, False, True]
     assert count_per_period(drones, "week", coverage=spans(("2024-01-01", "2024-12-31")))["covered"].all()
+    assert count_per_period(drones, "week")["covered"].all()  # no spans given: everything covered
 
 
 def test_no_lull_runs_through_a_period_that_is_not_covered(incidents):

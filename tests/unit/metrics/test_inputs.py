@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.inputs import describe_period, take_incidents

@@ -2,8 +2,8 @@
 
 import pytest
 
-from analysis.data.read import load_dataset
-from analysis.metrics.coverage import compare_with_reported_totals
+from analysis.data.dataset import load_dataset
+from analysis.metrics.completeness import compare_with_reported_totals
 
 
 @pytest.fixture(scope="module")

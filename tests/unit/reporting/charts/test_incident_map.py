@@ -122,7 +122,7 @@ def test_map_refuses_an_unknown_size(incidents):
 
 
 def test_map_takes_the_dataset_and_refuses_a_frame_the_loader_did_not_type(incidents):
-    from analysis.data.read import load_dataset
+    from analysis.data.dataset import load_dataset
 
     dataset = load_dataset()
     assert charts.plot_incident_map(dataset, outlines=OUTLINES).to_json() == (
