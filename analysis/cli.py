@@ -132,6 +132,7 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar="FILE", help="CSV file to write")
 
     _add_import_parser(sub, common)
+    _add_extract_parsers(sub, common)
 
     codebook = sub.add_parser(
         "codebook",
@@ -179,6 +180,62 @@ def _add_import_parser(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--mapping", type=Path, default=None, metavar="TOML", help="the mapping file (required to import)")
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help="data directory to write or update")
     p.add_argument("--suggest", action="store_true", help="print a starter mapping for FILE and write nothing")
+
+
+def _add_extract_parsers(sub, common: argparse.ArgumentParser) -> None:
+    """``incidents add-source``, ``extract``, ``review`` and ``merge``: from a news article to sourced rows."""
+    data_help = "data directory (default: the bundled data)"
+    add = sub.add_parser(
+        "add-source",
+        parents=[common],
+        help="hold a news article unchanged under raw/articles/ with its SHA-256 and provenance",
+        description="Copy FILE unchanged into the data directory and record it in sources.csv; "
+        "a file already held (same SHA-256) is refused.",
+    )
+    add.add_argument("file", type=Path, metavar="FILE")
+    add.add_argument("--outlet", required=True, metavar="NAME", help="publisher")
+    add.add_argument("--published", required=True, metavar="YYYY-MM-DD", help="publication date")
+    add.add_argument("--headline", default=None, metavar="TEXT", help="headline (default: the text's first line)")
+    add.add_argument("--url", default=None, metavar="URL", help="where the article was published")
+    add.add_argument("--data", type=Path, default=None, metavar="DIR", help=data_help)
+    ext = sub.add_parser(
+        "extract",
+        parents=[common],
+        help="propose candidate incidents from a news article, each field with a verbatim quote",
+        description="Read ARTICLE by the codebook's rules and write a candidate data directory "
+        "(incidents, evidence, places, reported totals, extraction.csv, decided_against.csv).",
+    )
+    ext.add_argument("article", metavar="ARTICLE", help="a text file, or a source id of the data directory")
+    ext.add_argument(
+        "--published", default=None, metavar="YYYY-MM-DD", help="publication date (default for a source id: its own)"
+    )
+    ext.add_argument("--out", type=Path, required=True, metavar="DIR", help="candidate directory to write")
+    ext.add_argument("--data", type=Path, default=None, metavar="DIR", help=data_help + "; ids already taken there")
+    review = sub.add_parser(
+        "review",
+        parents=[common],
+        help="write one offline HTML page to review a candidate directory",
+        description="The article with every quote highlighted and linked to the field it supports, "
+        "each candidate's fields, confidence and rules, and the mentions decided against.",
+    )
+    review.add_argument("candidates", type=Path, metavar="DIR")
+    review.add_argument("--out", type=Path, default=None, metavar="FILE", help="HTML file (default: DIR/review.html)")
+    merge = sub.add_parser(
+        "merge",
+        parents=[common],
+        help="add reviewed candidates to a data directory, merging those it already holds",
+        description="Add candidates with their evidence, source and places; a candidate that is the same "
+        "event as an incident already held is merged into it (source and quotes added, figures as ranges).",
+    )
+    merge.add_argument("candidates", type=Path, metavar="DIR")
+    merge.add_argument("--into", type=Path, required=True, metavar="DATA", help="data directory to update")
+    merge.add_argument("--only", nargs="+", default=None, metavar="ID", help="merge only these candidates")
+
+
+def _run_extract_command(args) -> int:
+    from analysis.extract.commands import run_extract_command
+
+    return run_extract_command(args)
 
 
 def _run_import(args) -> int:
@@ -343,6 +400,10 @@ def main(argv: list[str] | None = None) -> int:
         "export": _run_export,
         "codebook": _run_codebook,
         "import": _run_import,
+        "add-source": _run_extract_command,
+        "extract": _run_extract_command,
+        "review": _run_extract_command,
+        "merge": _run_extract_command,
     }[args.command]
     try:
         return runner(args)

@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -36,6 +35,7 @@ from analysis.data.claimed_coverage import build_coverage_rows
 from analysis.data.problems import Problem, count_text
 from analysis.data.read import empty_as_missing, read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir
+from analysis.files import swap_folder
 from analysis.imports.source_file import Imported, ImportRejected, iso_days
 
 _CORE = ("sources", "places", "incidents", "evidence")
@@ -287,16 +287,5 @@ def _problems_as_output(problems: list[Problem], tmp: Path, out: Path, incidents
 
 
 def _swap(tmp: Path, out: Path) -> None:
-    """Move ``tmp`` to ``out``; a previous ``out`` is renamed away first and removed after."""
-    if not out.exists():
-        os.rename(tmp, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    old.rmdir()
-    os.rename(out, old)
-    try:
-        os.rename(tmp, out)
-    except BaseException:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+    """Move ``tmp`` to ``out`` (:func:`analysis.files.swap_folder`)."""
+    swap_folder(tmp, out)
