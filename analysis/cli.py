@@ -33,7 +33,7 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(with_import_formats: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="incidents", description="Validate the incident table and render the reports."
     )
@@ -131,7 +131,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--out", type=Path, required=True, metavar="FILE", help="CSV file to write")
 
-    _add_import_parser(sub, common)
+    _add_import_parser(sub, common, with_import_formats)
     _add_extract_parsers(sub, common)
 
     codebook = sub.add_parser(
@@ -147,8 +147,12 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_import_parser(sub, common: argparse.ArgumentParser) -> None:
-    """``incidents import acled|ucdp|csv FILE --out DIR``."""
+def _add_import_parser(sub, common: argparse.ArgumentParser, with_formats: bool) -> None:
+    """``incidents import FORMAT FILE --out DIR``: one sub-command per importer of the registry.
+
+    The importers (and pandas with them) are loaded only when the command is ``import``
+    (``with_formats``), so the other commands start without them.
+    """
     imp = sub.add_parser(
         "import",
         parents=[common],
@@ -157,29 +161,34 @@ def _add_import_parser(sub, common: argparse.ArgumentParser) -> None:
         f"cannot be mapped (FILE:LINE: COLUMN messages, exit {EXIT['bad_input']}).",
     )
     kinds = imp.add_subparsers(dest="source_format", metavar="FORMAT", required=True)
-    for name, what in (("acled", "an ACLED export CSV (current or older layout)"), ("ucdp", "a UCDP GED CSV")):
-        p = kinds.add_parser(name, parents=[common], help=f"import {what}", description=f"Import {what}.")
+    if not with_formats:
+        return
+    from analysis.imports.registry import list_importers
+
+    for importer in list_importers():
+        p = kinds.add_parser(
+            importer.name, parents=[common], help=importer.help, description=importer.description or importer.help
+        )
         p.add_argument("file", type=Path, metavar="FILE")
-        p.add_argument("--out", type=Path, required=True, metavar="DIR", help="data directory to write or update")
         p.add_argument(
-            "--mapping", type=Path, default=None, metavar="TOML", help="overrides: US forces' names, categories by id"
+            "--out",
+            type=Path,
+            default=None,
+            required=importer.answer is None,
+            metavar="DIR",
+            help="data directory to write or update",
         )
-        p.add_argument(
-            "--skip-other-countries",
-            action="store_true",
-            help="leave out rows in countries outside the schema's list instead of stopping",
-        )
-    p = kinds.add_parser(
-        "csv",
-        parents=[common],
-        help="import any tracker spreadsheet (CSV) through a mapping file",
-        description="Import a CSV table through a mapping file (renames, value maps, constants, defaults); "
-        "--suggest prints a starter mapping for the file.",
-    )
-    p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--mapping", type=Path, default=None, metavar="TOML", help="the mapping file (required to import)")
-    p.add_argument("--out", type=Path, default=None, metavar="DIR", help="data directory to write or update")
-    p.add_argument("--suggest", action="store_true", help="print a starter mapping for FILE and write nothing")
+        for option in importer.options:
+            p.add_argument(option.flag, **option.argparse_keywords())
+
+
+def _asks_for_import(argv: list[str]) -> bool:
+    """Whether the command (the first word that is not an option) is ``import``.
+
+    >>> _asks_for_import(["--debug", "import", "FORMAT"]), _asks_for_import(["render", "--data", "import"])
+    (True, False)
+    """
+    return next((word for word in argv if not word.startswith("-")), None) == "import"
 
 
 def _add_extract_parsers(sub, common: argparse.ArgumentParser) -> None:
@@ -239,29 +248,28 @@ def _run_extract_command(args) -> int:
 
 
 def _run_import(args) -> int:
-    from analysis.imports.source_file import ImportRejected
+    from analysis.imports.contract import ImportRejected, ImportUsageError
+    from analysis.imports.output_folder import OutputFolderError
+    from analysis.imports.registry import find_importer
     from analysis.imports.writer import write_import
 
+    importer = find_importer(args.source_format)
+    options = vars(args)
     try:
-        if args.source_format == "csv":
-            from analysis.imports.tracker import import_tracker, suggest_mapping
-
-            if args.suggest:
-                print(suggest_mapping(args.file), end="")
-                return EXIT["ok"]
-            if args.mapping is None or args.out is None:
-                log.error("error: import csv needs --mapping TOML and --out DIR (or --suggest)")
-                return EXIT["bad_input"]
-            imported = import_tracker(args.file, args.mapping)
-        elif args.source_format == "acled":
-            from analysis.imports.acled import import_acled
-
-            imported = import_acled(args.file, args.mapping, args.skip_other_countries)
-        else:
-            from analysis.imports.ucdp import import_ucdp
-
-            imported = import_ucdp(args.file, args.mapping, args.skip_other_countries)
+        answer = importer.answer(args.file, options) if importer.answer else None
+        if answer is not None:
+            print(answer, end="")
+            return EXIT["ok"]
+        if args.out is None:
+            raise ImportUsageError(f"import {importer.name} needs --out DIR")
+        imported = importer.run(args.file, options)
         lines = write_import(imported, args.out)
+    except ImportUsageError as exc:
+        log.error("error: %s", exc)
+        return EXIT["bad_input"]
+    except OutputFolderError as exc:
+        log.error("error: %s", exc)
+        return exc.exit_code
     except ImportRejected as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -292,12 +300,48 @@ def _override_arguments(args) -> list[tuple[str, str, str]]:
     return overrides + [("--param", *parse_override(text)) for text in args.param or []]
 
 
+GENERIC_JOBS = paths.PROJECT_DIR / "reports-any-data.toml"
+"""The jobs of ``render --data DIR`` for an imported DIR without a reports.toml: periods relative to the data."""
+
+
+def _jobs_file_for(data_dir: Path | None) -> Path | None:
+    """The jobs file of ``render --data DIR`` without ``--config``: DIR's own ``reports.toml``; for a
+    directory written by ``incidents import`` without one, :data:`GENERIC_JOBS`; else the project's."""
+    from analysis.imports.contract import IMPORT_LOG_FILE
+
+    if data_dir is None:
+        return None
+    if (Path(data_dir) / "reports.toml").is_file():
+        return Path(data_dir) / "reports.toml"
+    if (Path(data_dir) / IMPORT_LOG_FILE).is_file():
+        log.info(
+            "note: %s was imported and has no reports.toml: rendering %s (periods relative to the data)",
+            data_dir,
+            GENERIC_JOBS.name,
+        )
+        return GENERIC_JOBS
+    return None
+
+
+def _data_span(data_dir: Path | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last ``event_date`` of the data's incidents (``None`` when there are none)."""
+    import pyarrow.compute as pc
+    import pyarrow.csv as pv
+
+    path = Path(data_dir or paths.DATA_DIR) / schema.INCIDENTS.file
+    options = pv.ConvertOptions(include_columns=["event_date"], column_types={"event_date": "date32"})
+    dates = pv.read_csv(path, convert_options=options).column("event_date")
+    span = pc.min_max(dates).as_py()
+    return None if span["min"] is None else (span["min"], span["max"])
+
+
 def _run_render(args) -> int:
     from analysis.render.batch import RenderError, render_jobs
     from analysis.render.jobs import JobConfigError, apply_overrides, read_declared_by_notebook, read_jobs
 
     try:
-        jobs = read_jobs(args.config, today=args.today)
+        config = args.config or _jobs_file_for(args.data)
+        jobs = read_jobs(config, today=args.today, data_span=lambda: _data_span(args.data))
         all_names = [j.name for j in jobs]
         if args.job:
             unknown = sorted(set(args.job) - {j.name for j in jobs})
@@ -391,7 +435,8 @@ def configure_logging(debug: bool = False) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _build_parser(with_import_formats=_asks_for_import(argv)).parse_args(argv)
     debug = getattr(args, "debug", False) or os.environ.get(DEBUG_ENV, "") not in {"", "0"}
     configure_logging(debug)
     runner = {
