@@ -393,7 +393,13 @@ REPORTED_TOTALS = Table(
     optional=True,
     columns=(
         Column("total_id", "id", "stable unique identifier", unique=True, pattern=_ID_PATTERN),
-        Column("metric", "category", "what is counted", allowed=("attacks_on_us", "us_troops_deployed", "other")),
+        Column(
+            "metric",
+            "category",
+            "what is counted: attacks on US forces, US troops, a casualty figure of one side (as the incidents' "
+            "casualty columns name it), or other",
+            allowed=("attacks_on_us", "us_troops_deployed", *CASUALTY_PREFIXES, "other"),
+        ),
         Column("scope", "text", "what the figure covers (countries, actors, kind of event)"),
         Column(
             "period_start",
@@ -435,6 +441,13 @@ REPORTED_TOTALS = Table(
             required=False,
             allowed=COUNTRIES,
         ),
+        Column(
+            "operation",
+            "text",
+            "the incidents' operation label when the figure is a toll of that operation (with countries: of its "
+            "rows in those countries), not split between its rows; empty otherwise",
+            required=False,
+        ),
         Column("source_id", "id", "source that states it; must be in sources.csv"),
         Column("quote", "text", "exact substring of the raw source text"),
     ),
@@ -444,8 +457,8 @@ COVERAGE = Table(
     name="coverage",
     file="coverage.csv",
     description=(
-        "Which periods (and countries) the data claims to cover: outside them a period without incidents is "
-        "'not covered', never a count of zero. Absent: the data covers its first to its last incident date."
+        "Which periods (and countries) the data claims to cover completely: outside them a period without "
+        "incidents reads 'none recorded', never a count of zero. Absent: the data claims no period complete."
     ),
     optional=True,
     columns=(

@@ -11,12 +11,24 @@ of incident apart:
 - *unknown*: both empty: counted in ``incidents_unknown`` and in neither sum.
 
 A group whose incidents are all unknown has empty ``low`` and ``high``,
-never a silent 0.  The long format (one row per group and measure) is what
+never a silent 0.
+
+*Applicability*: a measure counts only the incidents where its side could
+be casualties.  US personnel (``us_killed``, ``us_injured``) could be
+casualties of an attack on US forces (``US_EXPOSED_CATEGORIES``), or of any
+other incident for which a source gives a US figure (a strike or regional
+event where US losses are stated, 0 included); every other incident is *not
+applicable* for them: neither counted nor unknown.  Others (and ACLED's
+``fatalities``) could be casualties of any incident.  An incident with only a
+best estimate ("about 1,200") counts that estimate at both ends: it is
+approximate (``incidents_approximate``), not open-ended.  The long format (one row per group and measure) is what
 :func:`tally_casualties` returns; :func:`widen_tally` and
 :func:`analysis.reporting.formatting.format_casualty_table` turn it into display tables.
 """
 
 from __future__ import annotations
+
+import json
 
 import numpy as np
 import pandas as pd
@@ -25,6 +37,7 @@ from analysis import schema
 from analysis.metrics.counts import explode_values
 from analysis.metrics.frequency import dense_codes, find_period_starts
 from analysis.metrics.inputs import take_incidents
+from analysis.metrics.tolls import TOLL_STAT_COLUMNS, find_toll_rows, sum_tolls_by_group
 
 MEASURES = schema.CASUALTY_PREFIXES
 FATALITIES = schema.FATALITIES
@@ -38,7 +51,44 @@ STAT_COLUMNS = [
     "incidents_with_figure",
     "incidents_open",
     "incidents_unknown",
+    "incidents_approximate",
+    "incidents_not_applicable",
+    *TOLL_STAT_COLUMNS,
 ]
+TOLL_LINKS_ATTR = "toll_links"
+"""Key of ``DataFrame.attrs`` under which a tally keeps the operation tolls it counted, as JSON records
+(read back with :func:`read_toll_links`), for their sources and rows."""
+
+
+def read_toll_links(tally: pd.DataFrame) -> pd.DataFrame | None:
+    """The operation tolls a tally counted (:func:`analysis.metrics.tolls.link_operation_tolls` rows), or None."""
+    stored = tally.attrs.get(TOLL_LINKS_ATTR)
+    if not stored:
+        return None
+    return pd.DataFrame(json.loads(stored))
+
+
+US_MEASURES = ("us_killed", "us_injured")
+US_EXPOSED_CATEGORIES = ("attack_on_us",)
+"""Categories whose incidents could have US casualties whatever the sources say (see the module docstring)."""
+
+
+def find_applicable(df: pd.DataFrame, measure: str) -> np.ndarray:
+    """Boolean per row of ``df``: could ``measure``'s side be casualties of that incident?
+
+    >>> df = pd.DataFrame({"category": ["attack_on_us", "us_strike", "regional"],
+    ...                    "us_killed_min": [None, None, 0], "us_killed_max": [None, None, 0]})
+    >>> find_applicable(df, "us_killed").tolist(), find_applicable(df, "other_killed").tolist()
+    ([True, False, True], [True, True, True])
+    """
+    if measure not in US_MEASURES:
+        return np.ones(len(df), dtype=bool)
+    stated = np.zeros(len(df), dtype=bool)
+    for suffix in ("_min", "_best", "_max"):
+        if f"{measure}{suffix}" in df.columns:
+            stated |= df[f"{measure}{suffix}"].notna().to_numpy(dtype=bool)
+    exposed = df["category"].astype("string").isin(US_EXPOSED_CATEGORIES).to_numpy(dtype=bool, na_value=False)
+    return exposed | stated
 
 
 def group_columns(tally: pd.DataFrame) -> list[str]:
@@ -75,7 +125,9 @@ def _group(df: pd.DataFrame, by: str | None) -> tuple[np.ndarray, pd.DataFrame]:
     return codes.astype("int64"), pd.DataFrame({by: pd.Series(uniques, dtype=column.dtype)})
 
 
-def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities: bool = True) -> pd.DataFrame:
+def tally_casualties(
+    df: pd.DataFrame, by: str | None = None, include_fatalities: bool = True, tolls: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Tally killed and injured per group, as ranges that say what is unknown.
 
     ``by`` is ``None`` (one group: all of ``df``), ``"country"``,
@@ -99,11 +151,21 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
     best estimate ("about N") counts N at the low end and leaves the high end
     open.  ``best`` is empty in a group where no incident has a best estimate.
 
+    Only incidents where the measure applies are counted (see the module
+    docstring); ``incidents`` is how many of the group's incidents that is.
+
+    ``tolls`` (:func:`analysis.metrics.tolls.link_operation_tolls`) are
+    figures sources give for a group of incidents: the incidents a toll
+    covers are counted under it (``toll_*`` columns, see
+    :func:`analysis.metrics.tolls.sum_tolls_by_group`), not in ``low``/``high``
+    nor as unknown, so nothing is added twice.
+
     Returns, one row per group and measure, the group column (none when
     ``by`` is None), ``measure`` and ``low``, ``best``, ``high`` (Int64,
-    empty when open or unknown), ``high_open`` (bool), ``incidents``,
-    ``incidents_with_figure``, ``incidents_open``, ``incidents_unknown``
-    (int64).
+    empty when open, unknown or not applicable), ``high_open`` (bool),
+    ``incidents`` (those where the measure applies), ``incidents_with_figure``,
+    ``incidents_open``, ``incidents_unknown``, ``incidents_approximate`` (a
+    best estimate only) and ``incidents_not_applicable`` (int64).
     """
     df = take_incidents(df, "tally_casualties")
     if by not in BY_OPTIONS and by not in df.columns:
@@ -120,11 +182,20 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
     for m in measures:
         lo_col, hi_col = (df[FATALITIES], df[FATALITIES]) if m == FATALITIES else (df[f"{m}_min"], df[f"{m}_max"])
         best_col, has_best = lo_col, np.zeros(len(df), dtype="float64")
+        approx = np.zeros(len(df), dtype="float64")
         if m != FATALITIES and f"{m}_best" in df.columns:
             has_best = df[f"{m}_best"].notna().to_numpy(dtype="float64")
-            # an approximate figure without stated bounds ("about N": best only) counts at N at the low end
+            # an approximate figure without stated bounds ("about N": best only) counts N at both ends
+            only_best = (df[f"{m}_best"].notna() & lo_col.isna() & hi_col.isna()).to_numpy(dtype=bool)
+            approx = only_best.astype("float64")
             best_col = df[f"{m}_best"].fillna(lo_col)
             lo_col = lo_col.fillna(df[f"{m}_best"])
+            hi_col = hi_col.mask(pd.Series(only_best, index=hi_col.index), df[f"{m}_best"])
+        in_toll = find_toll_rows(df, tolls, m)
+        if in_toll.any():  # counted under the toll, never a second time under the row's own figure
+            lo_col, hi_col = lo_col.mask(in_toll), hi_col.mask(in_toll)
+            best_col, has_best, approx = best_col.mask(in_toll), np.where(in_toll, 0.0, has_best), approx * ~in_toll
+        applies = (find_applicable(df, m) & ~in_toll).astype("float64")
         lo_known = lo_col.notna().to_numpy()
         hi_known = lo_known if m == FATALITIES else hi_col.notna().to_numpy()
         sum_lo = np.bincount(codes, weights=lo_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
@@ -140,7 +211,17 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
         n_fig = by_state[:, 1:].sum(axis=1)
         n_best = np.bincount(codes, weights=has_best, minlength=n_groups)
         sum_best = np.where(n_best > 0, sum_best, np.nan)  # no best estimate in the group: none to show
-        blocks[m] = (sum_lo[present], sum_hi[present], n_fig[present], by_state[present, 2], sum_best[present])
+        n_app = np.bincount(codes, weights=applies, minlength=n_groups).astype("int64")
+        n_approx = np.bincount(codes, weights=approx, minlength=n_groups).astype("int64")
+        blocks[m] = (
+            sum_lo[present],
+            sum_hi[present],
+            n_fig[present],
+            by_state[present, 2],
+            sum_best[present],
+            n_app[present],
+            n_approx[present],
+        )
 
     n_present, n_measures = len(present), len(measures)
     low = np.column_stack([blocks[m][0] for m in measures]).ravel()
@@ -148,7 +229,9 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
     n_fig = np.column_stack([blocks[m][2] for m in measures]).ravel()
     n_open = np.column_stack([blocks[m][3] for m in measures]).ravel()
     best = np.column_stack([blocks[m][4] for m in measures]).ravel()
-    n_inc = np.repeat(incidents[present].astype("int64"), n_measures)
+    n_all = np.repeat(incidents[present].astype("int64"), n_measures)
+    n_inc = np.column_stack([blocks[m][5] for m in measures]).ravel()
+    n_approx = np.column_stack([blocks[m][6] for m in measures]).ravel()
     no_figure = n_fig == 0
     high_open = n_open > 0
     out = keys.iloc[np.repeat(present, n_measures)].reset_index(drop=True)
@@ -161,6 +244,15 @@ def tally_casualties(df: pd.DataFrame, by: str | None = None, include_fatalities
     out["incidents_with_figure"] = n_fig
     out["incidents_open"] = n_open
     out["incidents_unknown"] = n_inc - n_fig
+    out["incidents_approximate"] = n_approx
+    out["incidents_not_applicable"] = n_all - n_inc
+    per_measure = [sum_tolls_by_group(df, codes, present, tolls, m) for m in measures]
+    for column in TOLL_STAT_COLUMNS:
+        stacked = np.column_stack([part[column].to_numpy(dtype=object) for part in per_measure]).ravel()
+        out[column] = pd.Series(stacked, dtype=per_measure[0][column].dtype) if len(stacked) else per_measure[0][column]
+    out["incidents_not_applicable"] -= out["incidents_in_tolls"]
+    if tolls is not None and len(tolls):  # plain text: pandas compares attrs when it concatenates frames
+        out.attrs[TOLL_LINKS_ATTR] = tolls.astype(object).where(tolls.notna(), None).to_json(orient="records")
     if by is None and len(df) == 0:
         out = out.iloc[0:0].reset_index(drop=True)
     return out

@@ -109,7 +109,109 @@ def compare_with_reported_totals(incidents: pd.DataFrame, reported_totals: pd.Da
     )
 
 
+def select_overlapping_totals(
+    reported_totals: pd.DataFrame, start=None, end=None, countries=(), categories=(), locations=()
+) -> pd.DataFrame:
+    """The reported totals of attacks on US forces whose scope overlaps a selection; none for a place profile.
+
+    A total overlaps when its period (``period_start``, open when empty, to
+    ``as_of``) meets ``start``..``end`` (open when None or ""), its countries
+    (every country when empty) meet ``countries`` (every country when empty)
+    and ``categories`` (every category when empty) include attacks on US
+    forces.  A selection of ``locations`` (one base or place) overlaps no
+    total: a regional figure says nothing about one place.  Rows keep the
+    columns and order of ``reported_totals``.
+    """
+    totals = reported_totals.loc[(reported_totals["metric"].astype("string") == "attacks_on_us").to_numpy(bool)]
+    if list(locations or ()) or (categories and "attack_on_us" not in set(categories)):
+        return totals.iloc[0:0]
+    keep = np.ones(len(totals), dtype=bool)
+    if start:
+        keep &= (pd.to_datetime(totals["as_of"]) >= pd.Timestamp(start)).to_numpy(bool)
+    if end:
+        keep &= (pd.to_datetime(totals["period_start"]).fillna(pd.Timestamp.min) <= pd.Timestamp(end)).to_numpy(bool)
+    if countries:
+        named = [set(split_countries(c)) for c in totals["countries"]]
+        keep &= np.array([not n or bool(n & set(countries)) for n in named], dtype=bool)
+    return totals.loc[keep]
+
+
+def find_series_totals(compared: pd.DataFrame, start=None, countries=()) -> np.ndarray:
+    """Boolean per row of :func:`compare_with_reported_totals` output: does the total count the same series as a
+    running count of attacks on US forces from ``start`` in ``countries``, so it may be drawn on that line?
+
+    Same countries (both every country, or the same list) and a stated
+    ``period_start`` equal to ``start``; a total of another scope is listed
+    beside the chart, never drawn on it (a running count cannot fall from 160 to 100).
+
+    >>> cmp = pd.DataFrame({"period_start": pd.to_datetime(["2023-10-07", None]), "countries": [None, "Iraq;Syria"]})
+    >>> find_series_totals(cmp, "2023-10-07").tolist()
+    [True, False]
+    """
+    if not start:
+        return np.zeros(len(compared), dtype=bool)
+    same_start = (pd.to_datetime(compared["period_start"]) == pd.Timestamp(start)).to_numpy(bool)
+    wanted = set(countries or ())
+    same_place = np.array([set(split_countries(c)) == wanted for c in compared["countries"]], dtype=bool)
+    return same_start & same_place
+
+
 SPAN_COLUMNS = ["period_start", "period_end"]
+ZERO_CLAIM_COLUMNS = ["period_start", "period_end", "countries", "total_id", "source_id", "quote"]
+METRIC_CATEGORY = {"attacks_on_us": "attack_on_us"}
+"""The incident category a reported total's metric counts (only such totals can say a period is complete)."""
+
+
+def select_zero_claims(reported_totals: pd.DataFrame, countries=(), categories=()) -> pd.DataFrame:
+    """The reported totals that state *none* happened over a period, where they speak for the selection.
+
+    A total of 0 (``value_max`` 0, with a ``period_start``) is a source's
+    claim that its period is complete: no incident of its kind.  It speaks
+    for a selection when the selection holds only the category its metric
+    counts (``METRIC_CATEGORY``: ``attacks_on_us`` for ``attack_on_us``) and
+    only countries it names (every country when it names none).
+
+    Returns columns ``period_start``, ``period_end`` (``as_of``),
+    ``countries``, ``total_id``, ``source_id``, ``quote``.
+
+    >>> rt = pd.DataFrame({"metric": ["attacks_on_us"], "period_start": pd.to_datetime(["2024-02-01"]),
+    ...     "as_of": pd.to_datetime(["2024-04-20"]), "value_max": [0], "countries": [None],
+    ...     "total_id": ["RT-1"], "source_id": ["S1"], "quote": ["no attacks since February"]})
+    >>> len(select_zero_claims(rt, ["Iraq"], ["attack_on_us"])), len(select_zero_claims(rt))
+    (1, 0)
+    """
+    wanted_categories = set(categories or ())
+    rows = []
+    for t in reported_totals.itertuples(index=False):
+        category = METRIC_CATEGORY.get(str(t.metric))
+        if category is None or pd.isna(t.value_max) or t.value_max != 0 or pd.isna(t.period_start):
+            continue
+        named = set(split_countries(t.countries))
+        if wanted_categories != {category} or (named and not (countries and set(countries) <= named)):
+            continue
+        rows.append([t.period_start, t.as_of, t.countries, t.total_id, t.source_id, t.quote])
+    out = pd.DataFrame(rows, columns=ZERO_CLAIM_COLUMNS)
+    for col in SPAN_COLUMNS:
+        out[col] = pd.to_datetime(out[col]).astype("datetime64[s]")
+    return out
+
+
+def select_claimed_spans(coverage: pd.DataFrame, reported_totals: pd.DataFrame, countries=(), categories=()):
+    """Every span the data claims complete for a selection: ``coverage`` rows and the sources' stated zeros.
+
+    ``coverage`` holds only real claims (``coverage.csv`` rows; none when the
+    file is absent); see :func:`select_covered_spans` and
+    :func:`select_zero_claims`.  Returns columns ``period_start``,
+    ``period_end`` (``datetime64[s]``), merged and sorted.
+    """
+    listed = select_covered_spans(coverage, countries)
+    zeros = select_zero_claims(reported_totals, countries, categories)
+    both = pd.concat([listed, zeros[SPAN_COLUMNS]], ignore_index=True)
+    starts, ends = merge_spans(both["period_start"], both["period_end"])
+    return pd.DataFrame(
+        {"period_start": starts.astype("datetime64[s]"), "period_end": ends.astype("datetime64[s]")},
+        columns=SPAN_COLUMNS,
+    )
 
 
 def select_covered_spans(coverage: pd.DataFrame, countries=()) -> pd.DataFrame:

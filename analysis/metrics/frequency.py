@@ -5,11 +5,16 @@ on the 1st.  An incident whose date is known only to the week or month
 (``date_precision``) is counted in the period holding its ``event_date``,
 the first day of its possible span.
 
-Coverage: a period that no covered span reaches (``coverage.csv``, see
-:func:`analysis.metrics.completeness.select_covered_spans`) is "not covered":
-its count is missing (``<NA>``), never 0, and no lull runs through it.  The
-spans are passed as a value, ``coverage=`` (a report passes
-``report.covered_spans``); without it, every period counts as covered.
+Coverage is a claim: a period lies inside the data's claimed coverage
+(``coverage.csv``, or a source's stated zero, see
+:func:`analysis.metrics.completeness.select_claimed_spans`) only when a claimed
+span holds every one of its days.  There an empty period counts 0.  Outside,
+a period counts only the incidents in the table: an empty one is missing
+(``<NA>``: "none recorded — not a complete count"), never 0; it has no
+rolling mean, and no lull is measured there.  The spans are passed as a
+value, ``coverage=`` (a report passes ``report.covered_spans``, with no span
+at all when the data claims none); without it every period counts as
+covered, as a caller who passes a complete list expects.
 """
 
 from __future__ import annotations
@@ -18,16 +23,41 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.metrics.completeness import merge_spans
+from analysis.data.claimed_coverage import is_assumed
+from analysis.metrics.completeness import merge_spans, select_claimed_spans
 from analysis.metrics.counts import explode_values
 from analysis.metrics.inputs import describe_period, parse_date_bound, take_incidents
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
 COUNT_COLUMNS = ["period", "incidents", "cumulative", "rolling_mean", "covered"]
-NOT_COVERED = "not covered"
-"""What tables and charts say for a period the data does not cover (never 0)."""
-LULL_COLUMNS = ["began", "ended", "gap_days", "previous_incident_date"]
+NOT_COVERED = "none recorded \u2014 not a complete count"
+"""What tables and charts say for a period without incidents that the data does not claim to cover (never 0)."""
+NOT_CLAIMED = "not a complete count"
+"""The label of a chart's span outside claimed coverage: its bars count only the incidents in the table."""
+LULL_COLUMNS = ["began", "ended", "gap_days", "previous_incident_date", "open_ended"]
+
+
+def _claimed_spans(data) -> pd.DataFrame | None:
+    """What a Dataset claims complete (``coverage.csv`` rows and its sources' stated zeros; none without the
+    file), or None for anything that is not a Dataset (checked afterwards by ``take_incidents``)."""
+    coverage = getattr(data, "coverage", None)
+    if coverage is None or not hasattr(data, "reported_totals"):
+        return None
+    listed = coverage.iloc[0:0] if is_assumed(coverage) else coverage
+    return select_claimed_spans(listed, data.reported_totals)
+
+
+def _take_coverage(df, coverage) -> pd.DataFrame | None:
+    """``coverage`` as spans: a Dataset given as ``coverage`` (or as ``df`` with no ``coverage``) gives its claim."""
+    if coverage is None:
+        return None if isinstance(df, pd.DataFrame) else _claimed_spans(df)
+    if isinstance(coverage, pd.DataFrame):
+        return coverage
+    spans = _claimed_spans(coverage)
+    if spans is None:
+        raise TypeError(f"coverage must be a frame of spans (period_start, period_end) or a Dataset; got {coverage!r}")
+    return spans
 
 
 def _check_freq(freq: str) -> None:
@@ -98,7 +128,7 @@ def list_periods(first, last, freq: str) -> np.ndarray:
 
 
 def _covered_spans(coverage: pd.DataFrame | None) -> tuple[np.ndarray, np.ndarray] | None:
-    """Merged covered spans as day arrays; None (no ``coverage`` given) means everything is covered."""
+    """Merged covered spans as day arrays; None (everything covered) without ``coverage``."""
     if coverage is None:
         return None
     return merge_spans(coverage["period_start"], coverage["period_end"])
@@ -121,19 +151,22 @@ def find_period_ends(starts: np.ndarray, freq: str) -> np.ndarray:
 
 
 def mark_covered_periods(periods: np.ndarray, freq: str, spans: tuple[np.ndarray, np.ndarray] | None) -> np.ndarray:
-    """Boolean per period: does any covered span reach into it? (All True when ``spans`` is None.)
+    """Boolean per period: does one claimed span hold every day of it? (All True when ``spans`` is None.)
+
+    ``spans`` are merged (:func:`analysis.metrics.completeness.merge_spans`), so a
+    period two touching claims cover together lies inside one of them.
 
     >>> p = np.array(["2024-01-01", "2024-01-08", "2024-01-15"], dtype="datetime64[D]")
-    >>> spans = (np.array(["2024-01-07"], "datetime64[D]"), np.array(["2024-01-07"], "datetime64[D]"))
+    >>> spans = (np.array(["2024-01-07"], "datetime64[D]"), np.array(["2024-01-21"], "datetime64[D]"))
     >>> mark_covered_periods(p, "week", spans).tolist()
-    [True, False, False]
+    [False, True, True]
     """
     periods = periods.astype("datetime64[D]")
     if spans is None:
         return np.ones(len(periods), dtype=bool)
     starts, ends = spans
     last_days = find_period_ends(periods, freq)
-    return ((starts[None, :] <= last_days[:, None]) & (ends[None, :] >= periods[:, None])).any(axis=1)
+    return ((starts[None, :] <= periods[:, None]) & (ends[None, :] >= last_days[:, None])).any(axis=1)
 
 
 def _date_dtype(df: pd.DataFrame):
@@ -150,10 +183,11 @@ def count_per_period(
     window: int = 4,
     coverage: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Count incidents per day, ISO week or month, with empty covered periods as zero.
+    """Count the incidents of ``df`` per day, ISO week or month; an empty period counts 0 only inside claimed coverage.
 
     ``df`` is the incident table or a selection of it, or the Dataset (then
-    its coverage claim is used unless ``coverage`` is given).
+    its coverage claim is used unless ``coverage`` is given: ``coverage.csv``
+    and the sources' stated zeros, none without the file).
     The periods run from ``start`` to ``end`` (dates, or "today" and "last N
     days|weeks|months" as in the CLI); when they are not given, from the
     earliest to the latest ``event_date`` of ``df``, so a selection's own
@@ -167,19 +201,20 @@ def count_per_period(
     included), in period order then ``by`` order.
 
     ``coverage`` (columns ``period_start``, ``period_end``: the spans the
-    data covers, e.g. ``Report.covered_spans``; default: everything) marks
-    each period: a period no span reaches, and holding no incident, is not
-    covered.
+    data claims to cover, e.g. ``Report.covered_spans``, or the Dataset for
+    its own claim; default: everything)
+    marks each period covered when a span holds all its days.
 
     Returns columns ``period`` (first day of the period), [``by``],
-    ``incidents`` (Int64), ``cumulative`` (Int64, running total from the first
-    period, per ``by`` value), ``rolling_mean`` (float64, mean of the covered
-    periods among the last ``window``, fewer at the start) and ``covered``
-    (bool).  In a period that is not covered the first three are missing
-    (``<NA>``/NaN), never 0.
+    ``incidents`` (Int64: incidents in the table), ``cumulative`` (Int64,
+    running count of the table's incidents from the first period, per ``by``
+    value), ``rolling_mean`` (float64, mean of the covered periods among the
+    last ``window``, fewer at the start; NaN in a period not covered) and
+    ``covered`` (bool: inside claimed coverage).  A period (or, with ``by``,
+    a period and value) that is not covered and holds no incident has
+    ``incidents`` and ``cumulative`` missing (``<NA>``), never 0.
     """
-    if coverage is None and hasattr(df, "coverage") and not isinstance(df, pd.DataFrame):
-        coverage = df.coverage  # the Dataset: its own coverage claim
+    coverage = _take_coverage(df, coverage)
     df = take_incidents(df, "count_per_period")
     _check_freq(freq)
     if by is not None and by not in df.columns:
@@ -210,12 +245,12 @@ def _count_per_period(df, freq, by, start, end, window, coverage) -> pd.DataFram
         keep = (days >= lo) & (days <= hi)
         idx = np.searchsorted(periods, find_period_starts(days[keep], freq), side="right") - 1
         counts = np.bincount(idx, minlength=len(periods)).astype("int64")
-        covered = mark_covered_periods(periods, freq, _covered_spans(coverage)) | (counts > 0)
+        covered = mark_covered_periods(periods, freq, _covered_spans(coverage))
         return pd.DataFrame(
             {
                 "period": periods.astype(dtype),
-                "incidents": _uncovered_missing(counts, covered),
-                "cumulative": _uncovered_missing(counts.cumsum(), covered),
+                "incidents": _uncovered_missing(counts, covered | (counts > 0)),
+                "cumulative": _uncovered_missing(counts.cumsum(), covered | (counts > 0)),
                 "rolling_mean": _covered_rolling_mean(counts[:, None], covered, window).ravel(),
                 "covered": covered,
             }
@@ -236,15 +271,16 @@ def _count_per_period(df, freq, by, start, end, window, coverage) -> pd.DataFram
     n_levels = len(levels)
     counts = np.bincount(idx * n_levels + codes, minlength=len(periods) * n_levels).astype("int64")
     grid = counts.reshape(len(periods), n_levels)
-    covered = mark_covered_periods(periods, freq, _covered_spans(coverage)) | (grid.sum(axis=1) > 0)
+    covered = mark_covered_periods(periods, freq, _covered_spans(coverage))
     covered_rows = np.repeat(covered, n_levels)
+    known = covered_rows | (grid.ravel() > 0)
     level_values = pd.Series(np.tile(np.asarray(levels, dtype=object), len(periods))).astype(values.dtype)
     return pd.DataFrame(
         {
             "period": np.repeat(periods, n_levels).astype(dtype),
             by: level_values,
-            "incidents": _uncovered_missing(grid.ravel(), covered_rows),
-            "cumulative": _uncovered_missing(grid.cumsum(axis=0).ravel(), covered_rows),
+            "incidents": _uncovered_missing(grid.ravel(), known),
+            "cumulative": _uncovered_missing(grid.cumsum(axis=0).ravel(), known),
             "rolling_mean": _covered_rolling_mean(grid, covered, window).ravel(),
             "covered": covered_rows,
         }
@@ -252,7 +288,7 @@ def _count_per_period(df, freq, by, start, end, window, coverage) -> pd.DataFram
 
 
 def _uncovered_missing(values: np.ndarray, covered: np.ndarray) -> pd.arrays.IntegerArray:
-    """``values`` as Int64 with ``<NA>`` where not covered.
+    """``values`` as Int64 with ``<NA>`` where not ``known`` (not covered and no incident).
 
     >>> _uncovered_missing(np.array([2, 0]), np.array([True, False])).tolist()
     [2, <NA>]
@@ -286,45 +322,81 @@ def _empty(columns, by, df, dtype) -> pd.DataFrame:
 
 
 def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The longest stretches without any incident in ``df``, longest first.
+    """The longest stretches without any incident in ``df`` inside claimed coverage, longest first.
 
     A lull lies between two consecutive incident dates: it ``began`` the day
     after the earlier incident and ``ended`` on the date of the next one;
     ``gap_days`` is the number of days without an incident
     (``ended - began``).  Consecutive days leave no lull.  Ties are listed in
     date order.  Pass a filtered table (e.g. only attacks on US forces) to
-    find lulls of that kind.  A stretch that runs through a day outside
-    ``coverage`` (as in :func:`count_per_period`) is no lull: what happened
-    then is not known.
+    find lulls of that kind.
 
-    Returns columns ``began``, ``ended`` (dates), ``gap_days`` (int64) and
-    ``previous_incident_date`` (the earlier incident's date); ``top`` rows at
-    most (all when ``None``; ``top=1`` gives the single longest lull, the
-    earliest one on a tie).
+    With claimed coverage (``coverage``, e.g. ``Report.covered_spans``, or
+    the Dataset for its own claim, as in :func:`count_per_period`), a
+    lull is measured only inside a claimed
+    span: what happened outside is not known.  Where the span's edge, not an
+    incident, bounds the stretch, it begins on the span's first day or ends
+    the day after its last, and ``open_ended`` is True (the lull may have
+    been longer); ``previous_incident_date`` is then the table's last
+    incident before it, if any.  Without coverage every stretch between two
+    incidents counts.
+
+    Returns columns ``began``, ``ended`` (dates), ``gap_days`` (int64),
+    ``previous_incident_date`` (date, missing when none) and ``open_ended``
+    (bool); ``top`` rows at most (all when ``None``; ``top=1`` gives the
+    single longest lull, the earliest one on a tie).
     """
+    coverage = _take_coverage(df, coverage)
     df = take_incidents(df, "find_lulls")
     dtype = _date_dtype(df)
     days = df["event_date"].to_numpy(dtype="datetime64[D]") if len(df) else np.array([], "datetime64[D]")
     days = np.unique(days[~np.isnat(days)])
-    gaps = np.diff(days).astype("int64") - 1
-    quiet = gaps > 0
     spans = _covered_spans(coverage)
-    if spans is not None and len(days) > 1:
-        starts, ends = spans
-        first, last = days[:-1] + np.timedelta64(1, "D"), days[1:] - np.timedelta64(1, "D")
-        span = np.searchsorted(starts, first, side="right") - 1
-        quiet &= (span >= 0) & (ends[np.maximum(span, 0)] >= last) if len(starts) else False
-    keep = np.flatnonzero(quiet)
+    if spans is None:
+        began, ended, edge = days[:-1] + np.timedelta64(1, "D"), days[1:], np.zeros(max(len(days) - 1, 0), bool)
+    else:
+        began, ended, edge = _quiet_stretches_inside(days, *spans)
+    gaps = (ended - began).astype("int64")
+    keep = np.flatnonzero(gaps > 0)
     order = keep[np.argsort(-gaps[keep], kind="stable")]
     if top is not None:
         order = order[:top]
-    prev = days[order]
+    before = np.searchsorted(days, began[order], side="left") - 1
+    previous = np.where(before >= 0, days[np.maximum(before, 0)], np.datetime64("NaT"))
     return pd.DataFrame(
         {
-            "began": (prev + 1).astype(dtype),
-            "ended": days[order + 1].astype(dtype),
+            "began": began[order].astype(dtype),
+            "ended": ended[order].astype(dtype),
             "gap_days": gaps[order].astype("int64"),
-            "previous_incident_date": prev.astype(dtype),
+            "previous_incident_date": previous.astype("datetime64[D]").astype(dtype),
+            "open_ended": edge[order],
         },
         columns=LULL_COLUMNS,
     )
+
+
+def _quiet_stretches_inside(
+    days: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each stretch inside a span between incident ``days`` or the span's edges: first day, the day after the
+    last (the next incident or the day after the span) and whether an edge rather than an incident bounds it.
+
+    >>> d = np.array(["2024-01-03"], "datetime64[D]")
+    >>> a, b, e = _quiet_stretches_inside(d, np.array(["2024-01-01"], "datetime64[D]"),
+    ...                                   np.array(["2024-01-09"], "datetime64[D]"))
+    >>> a.astype(str).tolist(), b.astype(str).tolist(), e.tolist()
+    (['2024-01-01', '2024-01-04'], ['2024-01-03', '2024-01-10'], [True, True])
+    """
+    one = np.timedelta64(1, "D")
+    began, ended, edge = [], [], []
+    incident_days = set(days.tolist())
+    for a, b in zip(starts, ends):
+        inside = days[(days >= a) & (days <= b)]
+        lows = np.concatenate([[a - one], inside])
+        highs = np.concatenate([inside, [b + one]])
+        began.append(lows + one)
+        ended.append(highs)
+        edge.append([lo.item() not in incident_days or hi.item() not in incident_days for lo, hi in zip(lows, highs)])
+    if not began:
+        return np.array([], "datetime64[D]"), np.array([], "datetime64[D]"), np.array([], bool)
+    return np.concatenate(began), np.concatenate(ended), np.concatenate(edge).astype(bool)

@@ -179,7 +179,13 @@ def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -
     footer = f"incident-reports {__version__} · data {data_fingerprint[:12]}"
     export_href = f"../{EXPORT_DIRNAME}/{EXPORT_FILENAME}"
     pages = build_card_pages(
-        dataset.incidents, dataset.evidence, dataset.sources, copies, footer=footer, export_href=export_href
+        dataset.incidents,
+        dataset.evidence,
+        dataset.sources,
+        copies,
+        footer=footer,
+        export_href=export_href,
+        reported_totals=dataset.reported_totals,
     )
     for name, page in pages:
         put(f"{CARDS_DIRNAME}/{name}", page.encode("utf-8"))

@@ -25,8 +25,10 @@ from pathlib import PurePosixPath
 import pandas as pd
 
 from analysis import schema
+from analysis.metrics.tolls import link_operation_tolls
 from analysis.paths import SOURCES_DIRNAME
-from analysis.reporting.formatting import UNKNOWN, format_day, format_period, format_range, format_tally_cell
+from analysis.reporting.casualty_text import describe_tolls, format_incident_casualty, format_incident_figure
+from analysis.reporting.formatting import UNKNOWN, format_day, format_figure, format_period, format_range
 from analysis.reporting.links import CARDS_PER_PAGE, assign_card_pages
 from analysis.vocabulary import is_missing
 
@@ -68,28 +70,6 @@ def _fragment(incident_id: str) -> str:
 
 
 # --- wording of one fact -------------------------------------------------------------------
-
-
-def format_incident_figure(lo, best, hi) -> str:
-    """One incident's count (``min``, ``best``, ``max``) as a one-incident casualty tally shows it.
-
-    Follows :func:`analysis.metrics.casualties.tally_casualties`: a best
-    estimate without a stated minimum counts at the low end, an empty minimum
-    under a given maximum counts 0; unknown stays ``unknown``, never 0.
-
-    >>> format_incident_figure(3, pd.NA, 3), format_incident_figure(0, pd.NA, 0)
-    ('3', '0')
-    >>> format_incident_figure(pd.NA, 1200, pd.NA)
-    '1200 (≥1200)'
-    >>> format_incident_figure(2, pd.NA, pd.NA), format_incident_figure(2, 3, 5)
-    ('≥2', '3 (2–5)')
-    >>> format_incident_figure(pd.NA, pd.NA, 5), format_incident_figure(pd.NA, pd.NA, pd.NA)
-    ('0–5', 'unknown')
-    """
-    if is_missing(lo):
-        lo = best if not is_missing(best) else (0 if not is_missing(hi) else pd.NA)
-    high_open = not is_missing(lo) and is_missing(hi)
-    return format_tally_cell(lo, hi, high_open, 0, None if is_missing(best) else best)
 
 
 def format_incident_date(day, precision) -> str:
@@ -282,12 +262,40 @@ def _fact(field: str, value: str, css: str = "") -> str:
     return f"<div{cls}><dt>{_e(label[:1].upper() + label[1:])}</dt><dd>{_e(value)}</dd></div>"
 
 
-def build_card_html(incident: Mapping, quotes: list[tuple[str, str, str]], refs: Mapping[str, SourceRef]) -> str:
+def format_card_casualty(incident: Mapping, measure: str, tolls: pd.DataFrame | None = None) -> str:
+    """A casualty fact of a card: the incident's own figure, or the operation toll that counts it.
+
+    A toll covering several rows is not split between them, so the card names
+    the toll and its rows: "not split for this row: at least 18 (S001, for the
+    wave in Syria, not split between its 3 rows)".
+    """
+    if tolls is not None and len(tolls):
+        mine = tolls.loc[(tolls["measure"] == measure) & (tolls["incident_id"] == incident["incident_id"])]
+        if len(mine):
+            first = mine.iloc[0]
+            approx = is_missing(first["value_min"]) and is_missing(first["value_max"])
+            lo = first["value_best"] if approx else first["value_min"]
+            hi = first["value_best"] if approx else first["value_max"]
+            toll = format_figure(lo, hi, is_missing(hi), approximate=approx)
+            return f"not split for this row: {toll} ({describe_tolls(first['total_id'], tolls)})"
+    value = incident.get
+    lo, best, hi = value(f"{measure}_min"), value(f"{measure}_best"), value(f"{measure}_max")
+    return format_incident_casualty(value("category"), measure, lo, best, hi)
+
+
+def build_card_html(
+    incident: Mapping,
+    quotes: list[tuple[str, str, str]],
+    refs: Mapping[str, SourceRef],
+    tolls: pd.DataFrame | None = None,
+) -> str:
     """The card of one incident.
 
     ``incident``: one row of the incident table as a mapping; ``quotes``:
     its evidence as ``(field, source_id, quote)``; ``refs``: the sources by id
-    (:func:`build_source_refs`).
+    (:func:`build_source_refs`); ``tolls``: the operation tolls covering it
+    (:func:`analysis.metrics.tolls.link_operation_tolls`), shown instead of
+    its own figure of that measure.
     """
     incident_id = str(incident["incident_id"])
     value = incident.get
@@ -312,7 +320,10 @@ def build_card_html(incident: Mapping, quotes: list[tuple[str, str, str]], refs:
     ]
     if _text(value("operation")):
         facts.append(_fact("operation", _text(value("operation"))))
-    facts += [_fact(prefix, count(prefix), "card-figure") for prefix in schema.CASUALTY_PREFIXES]
+    facts += [
+        _fact(prefix, format_card_casualty(incident, prefix, tolls), "card-figure")
+        for prefix in schema.CASUALTY_PREFIXES
+    ]
     fatalities = value(schema.FATALITIES)
     facts.append(_fact(schema.FATALITIES, format_range(fatalities, fatalities), "card-figure"))
     notes = _text(value("notes"))
@@ -463,12 +474,15 @@ def build_card_pages(
     copies: Mapping[str, str] | None = None,
     footer: str = "",
     export_href: str = "",
+    reported_totals: pd.DataFrame | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Yield ``(file name, HTML)`` for every card page of ``incidents`` (the whole table), then ``index.html``.
 
     Pages and their order come from :func:`analysis.reporting.links.assign_card_pages`;
-    ``copies`` names the raw texts copied under ``cards/sources/`` (:func:`name_source_copies`).
+    ``copies`` names the raw texts copied under ``cards/sources/`` (:func:`name_source_copies`);
+    ``reported_totals`` gives the operation tolls shown on the cards of the rows they cover.
     """
+    tolls = link_operation_tolls(incidents, reported_totals) if reported_totals is not None else None
     refs = build_source_refs(sources, copies or {})
     quotes = _group_quotes(evidence)
     assigned = assign_card_pages(incidents)
@@ -478,7 +492,9 @@ def build_card_pages(
     for incident_id, page in zip(assigned.index.astype(str), assigned.tolist()):
         members[page].append(incident_id)
     for n, page in enumerate(order):
-        cards = [(i, _list_entry(rows[i]), build_card_html(rows[i], quotes.get(i, []), refs)) for i in members[page]]
+        cards = [
+            (i, _list_entry(rows[i]), build_card_html(rows[i], quotes.get(i, []), refs, tolls)) for i in members[page]
+        ]
         previous = order[n - 1] if n > 0 else None
         following = order[n + 1] if n + 1 < len(order) else None
         yield page, build_card_page_html(page, cards, previous, following, footer)

@@ -20,6 +20,12 @@ from analysis.reporting.formatting import format_day
 __all__ = ["describe_dataset", "describe_dataset_html", "list_dataset_facts", "summarize_tables"]
 
 
+def _count_rows(dataset, name: str) -> int:
+    """Rows read from the table's file: none for coverage when there is no coverage.csv (no claim, no row)."""
+    table = getattr(dataset, name)
+    return 0 if name == "coverage" and len(table) and is_assumed(table) else len(table)
+
+
 def summarize_tables(dataset) -> pd.DataFrame:
     """One row per table of the dataset: columns ``table``, ``file`` and ``rows`` (int64), in schema order."""
     names = [t.name for t in schema.TABLES]
@@ -27,19 +33,16 @@ def summarize_tables(dataset) -> pd.DataFrame:
         {
             "table": names,
             "file": [schema.table(n).file for n in names],
-            "rows": pd.Series([len(getattr(dataset, n)) for n in names], dtype="int64"),
+            "rows": pd.Series([_count_rows(dataset, n) for n in names], dtype="int64"),
         }
     )
 
 
 def _describe_coverage(coverage: pd.DataFrame) -> str:
-    if len(coverage) == 0:
-        return "Coverage: none claimed (no coverage.csv): a period without incidents is not known to be quiet."
-    if is_assumed(coverage):
-        a, b = coverage["period_start"].iloc[0], coverage["period_end"].iloc[0]
+    if len(coverage) == 0 or is_assumed(coverage):
         return (
-            f"Coverage: no coverage.csv, so taken to cover only {format_day(a)} to {format_day(b)} "
-            "(the first to the last incident)."
+            "Coverage: none claimed (no coverage.csv): counts are of the incidents in this table, not a complete "
+            "count; a period without incidents is not known to be quiet."
         )
     spans = [
         f"{format_day(a)} to {format_day(b)}" + ("" if pd.isna(c) else f" ({str(c).replace(';', ', ')})")

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import schema
-from analysis.metrics.casualties import group_columns, widen_tally
 from analysis.vocabulary import UNKNOWN, is_missing
 
 EN_DASH = "\u2013"
@@ -30,31 +28,24 @@ def _number(value) -> str:
 
 
 def format_range(lo, hi) -> str:
-    """Format a ``(min, max)`` pair as the reports show it.
+    """Format a ``(min, max)`` pair of counts as the reports show it (:func:`format_figure`'s words).
 
     >>> format_range(3, 5)
     '3–5'
     >>> format_range(3, 3)
     '3'
     >>> format_range(4, None)
-    '≥4'
+    'at least 4'
     >>> format_range(pd.NA, pd.NA)
     'unknown'
     >>> format_range(0, 0)
     '0'
     >>> format_range(None, 5)
-    '≤5'
+    'at most 5'
+    >>> format_range(2500, 2500)
+    '2,500'
     """
-    lo_missing, hi_missing = is_missing(lo), is_missing(hi)
-    if lo_missing and hi_missing:
-        return UNKNOWN
-    if hi_missing:
-        return f"{AT_LEAST}{_number(lo)}"
-    if lo_missing:
-        return f"{AT_MOST}{_number(hi)}"
-    if float(lo) == float(hi):
-        return _number(lo)
-    return f"{_number(lo)}{EN_DASH}{_number(hi)}"
+    return format_figure(lo, hi, high_open=is_missing(hi))
 
 
 def format_share(value, digits: int = 0) -> str:
@@ -148,76 +139,50 @@ def format_period(start, freq: str) -> str:
     return format_day(start)
 
 
-def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0, best=None) -> str:
-    """One cell of a casualty table: best estimate and range, then how many incidents lack a figure.
+NOT_APPLICABLE = "not applicable"
+"""A casualty figure of a side that could not be casualties of the incidents counted (never "unknown", never 0)."""
 
-    ``low``/``high`` are sums over the incidents that have a figure; ``high``
-    is ignored when ``high_open`` (some incident has only a lower bound).
 
-    >>> format_tally_cell(3, 5, False)
-    '3–5'
-    >>> format_tally_cell(3, pd.NA, True, 2)
-    '≥3 (2 unknown)'
-    >>> format_tally_cell(pd.NA, pd.NA, False, 4)
-    'unknown'
-    >>> format_tally_cell(0, 0, False)
-    '0'
-    >>> format_tally_cell(1203, pd.NA, True, 1, best=1203)
-    '1203 (≥1203; 1 unknown)'
-    >>> format_tally_cell(2, 4, False, best=3)
-    '3 (2–4)'
+def _count(value) -> str:
+    """A whole count with thousands separators.
+
+    >>> _count(1200.0), _count(7)
+    ('1,200', '7')
     """
-    text = format_range(low, pd.NA if high_open else high)
-    if text == UNKNOWN:
-        return text
-    exact = not high_open and not is_missing(high) and high == low
-    if best is not None and not is_missing(best) and not exact:
-        unknown = (
-            ""
-            if is_missing(incidents_unknown) or int(incidents_unknown) == 0
-            else f"; {int(incidents_unknown)} unknown"
-        )
-        return f"{_number(best)} ({text}{unknown})"
-    if not is_missing(incidents_unknown) and int(incidents_unknown) > 0:
-        text += f" ({int(incidents_unknown)} unknown)"
-    return text
+    return f"{int(float(value)):,}"
 
 
-def format_casualty_table(
-    tally: pd.DataFrame, measures=None, labels: dict[str, str] | None = None, freq: str | None = None
-) -> pd.DataFrame:
-    """Turn a long tally from :func:`analysis.metrics.casualties.tally_casualties` into a display table.
+def format_figure(low, high, high_open: bool = False, best=None, approximate: bool = False) -> str:
+    """How a casualty figure reads everywhere (headline, tables, charts, cards, export notes): the one formatter.
 
-    One row per group (the columns before ``measure`` in ``tally``; a single
-    row when the tally has no group), one text column per measure, each cell
-    as :func:`format_tally_cell` writes it (e.g. ``"3"``, ``"4 (3–5)"``: best
-    estimate, then the range; ``"≥4 (2 unknown)"``).
-    ``labels`` renames the measure columns (default: the schema's
-    ``MEASURE_LABELS``); group values take the schema's value labels, and a
-    ``period`` group reads as :func:`format_period` writes it for ``freq``.
+    ``low``/``high`` are the lowest and highest figure the sources support
+    (a sum over incidents for a tally); ``high_open`` means a source stated
+    a minimum and none an upper bound ("at least"); ``best`` is the best
+    estimate; ``approximate`` means the figure rests on a best estimate
+    alone ("about"), which is not a minimum and so never open-ended.
 
-    Returns the group columns followed by one column per measure.
+    >>> format_figure(1200, 1200, best=1200, approximate=True)
+    'about 1,200'
+    >>> format_figure(18, None, high_open=True)
+    'at least 18'
+    >>> format_figure(2, 3), format_figure(3, 3), format_figure(0, 0)
+    ('2–3', '3', '0')
+    >>> format_figure(2, 4, best=3), format_figure(None, None)
+    ('3 (2–4)', 'unknown')
+    >>> format_figure(None, 5)
+    'at most 5'
     """
-    wide = widen_tally(tally, measures=measures)
-    keys = group_columns(tally)
-    out = wide[keys].copy() if keys else pd.DataFrame(index=wide.index)
-    names = [m for m in (measures or tally["measure"].drop_duplicates().tolist())]
-    for m in names:
-        out[m] = [
-            format_tally_cell(lo, hi, bool(op), unk, best)
-            for lo, hi, op, unk, best in zip(
-                wide[f"{m}_low"],
-                wide[f"{m}_high"],
-                wide[f"{m}_high_open"],
-                wide[f"{m}_incidents_unknown"],
-                wide[f"{m}_best"],
-            )
-        ]
-    out = out.astype({m: "string" for m in names})
-    for key in keys:
-        if key == "period":
-            out[key] = [format_period(v, freq or "day") for v in out[key]]
-        elif key in schema.VALUE_LABELS:
-            out[key] = [schema.NOT_STATED if pd.isna(v) else schema.value_label(key, v) for v in out[key]]
-    out = out.rename(columns=labels if labels is not None else schema.MEASURE_LABELS)
-    return out.reset_index(drop=True)
+    lo_missing, hi_missing = is_missing(low), is_missing(high) or high_open
+    if lo_missing and hi_missing:
+        return UNKNOWN
+    if hi_missing:
+        return f"at least {_count(low)}"
+    if lo_missing:
+        return f"at most {_count(high)}"
+    about = "about " if approximate else ""
+    if float(low) == float(high):
+        return f"{about}{_count(low)}"
+    text = f"{_count(low)}{EN_DASH}{_count(high)}"
+    if not is_missing(best) and float(best) not in (float(low), float(high)):
+        return f"{about}{_count(best)} ({text})"
+    return about + text

@@ -20,18 +20,25 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import schema
-from analysis.data.claimed_coverage import is_assumed
 from analysis.data.dataset import load_dataset
 from analysis.data.problems import count_text
-from analysis.metrics.casualties import tally_casualties
-from analysis.metrics.completeness import compare_with_reported_totals, select_covered_spans, split_countries
+from analysis.metrics.casualties import find_applicable, tally_casualties
+from analysis.metrics.completeness import select_claimed_spans, select_zero_claims
 from analysis.metrics.counts import count_by
 from analysis.metrics.filters import filter_incidents
-from analysis.metrics.frequency import NOT_COVERED
+from analysis.metrics.tolls import link_operation_tolls
 from analysis.paths import CARDS_DIRNAME, SOURCES_DIRNAME
 from analysis.report_flags import empty_selection_metadata
+from analysis.reporting.casualty_text import describe_us_tally
 from analysis.reporting.charts import show_figure
-from analysis.reporting.formatting import format_day, format_tally_cell
+from analysis.reporting.claims import (
+    build_coverage_caveat,
+    build_coverage_lines,
+    claimed_coverage,
+    compare_reported_totals,
+    describe_unreached_period,
+)
+from analysis.reporting.formatting import format_day
 from analysis.reporting.tables import DEFAULT_ROW_LIMIT, show_table
 
 
@@ -77,19 +84,25 @@ def build_caveats(selected: pd.DataFrame) -> list[str]:
             f"{coarse} incident(s) are dated only to the week, month or year; "
             "they are counted in the period of their first possible day."
         )
-    ranged = 0
-    unknown = 0
+    ranged = unknown = not_applicable = 0
     for prefix in schema.CASUALTY_PREFIXES:
         lo, hi = selected[f"{prefix}_min"], selected[f"{prefix}_max"]
+        applies = find_applicable(selected, prefix)
         ranged += int(((lo != hi) | hi.isna() & lo.notna()).fillna(False).sum())
-        unknown += int((lo.isna() & hi.isna()).sum())
+        none = (lo.isna() & hi.isna()).to_numpy(dtype=bool, copy=True)
+        if f"{prefix}_best" in selected:
+            none &= selected[f"{prefix}_best"].isna().to_numpy(dtype=bool)
+        unknown += int((none & applies).sum())
+        not_applicable += int((~applies).sum())
     caveats.append(
-        "Casualty figures are ranges (lowest to highest figure any source supports; "
-        f"≥ means no upper bound was stated): {ranged} figure(s) in this selection are ranges or open-ended."
+        'Casualty figures are ranges (lowest to highest figure any source supports; "at least" means no upper '
+        f'bound was stated, "about" a best estimate alone): {ranged} figure(s) in this selection are ranges '
+        "or open-ended."
     )
     caveats.append(
-        f"{unknown} casualty figure(s) are unknown (no source gives them); "
-        "they are shown as 'unknown' and never counted as 0."
+        f"{unknown} casualty figure(s) are unknown (no source gives them); they are shown as 'unknown' and never "
+        f"counted as 0. {not_applicable} US personnel figure(s) are not applicable (incidents that were not attacks "
+        "on US forces and for which no source gives a US figure): they are neither counted nor unknown."
     )
     return caveats
 
@@ -143,40 +156,6 @@ def build_evidence_caveats(selected: pd.DataFrame, evidence: pd.DataFrame, sourc
         "compare with the totals the sources report before reading a count as complete."
     )
     return caveats
-
-
-def build_coverage_caveat(coverage: pd.DataFrame, spans: pd.DataFrame, first, last) -> str | None:
-    """What the data claims to cover, when it matters for a report running from ``first`` to ``last``.
-
-    ``coverage`` is ``Dataset.coverage``, ``spans`` the part of it that applies
-    to the report's countries (:func:`analysis.metrics.completeness.select_covered_spans`).
-    A ``coverage.csv`` is always stated; without one, the data's span is stated
-    only when the report reaches outside it.  None when nothing needs saying.
-    """
-    first, last = pd.Timestamp(first), pd.Timestamp(last)
-    if is_assumed(coverage):
-        if len(coverage) == 0:
-            return None
-        a, b = coverage["period_start"].iloc[0], coverage["period_end"].iloc[0]
-        if first >= a and last <= b:
-            return None
-        return (
-            f"The data has no coverage.csv, so it is taken to cover only its first to its last incident date "
-            f"({format_day(a)} to {format_day(b)}); periods of this report outside that span are marked "
-            f"'{NOT_COVERED}', never counted as 0."
-        )
-    listed = [
-        f"{format_day(a)} to {format_day(b)}" + (f" ({', '.join(split_countries(c))})" if split_countries(c) else "")
-        for a, b, c in zip(coverage["period_start"], coverage["period_end"], coverage["countries"])
-    ]
-    shown = "; ".join(listed[:4]) + (f"; and {len(listed) - 4} more" if len(listed) > 4 else "")
-    inside = bool(((spans["period_start"] <= first) & (spans["period_end"] >= last)).any())
-    tail = (
-        "this report lies inside it."
-        if inside
-        else f"periods of this report outside it are marked '{NOT_COVERED}' in charts and tables, never counted as 0."
-    )
-    return f"The data claims to cover {shown} (coverage.csv); {tail}"
 
 
 def _split(ids: str) -> list[str]:
@@ -264,8 +243,15 @@ def build_source_list_html(links: pd.DataFrame, limit: int = DEFAULT_ROW_LIMIT) 
     )
 
 
+HEADLINE_COUNT_LABEL = "Incidents in this table"
+"""The headline's count label: the table's incidents, not every incident that happened."""
+
+
 def build_headline(
-    incidents: pd.DataFrame, selected: pd.DataFrame, rendered: dt.date | None = None
+    incidents: pd.DataFrame,
+    selected: pd.DataFrame,
+    rendered: dt.date | None = None,
+    period: tuple[str | None, str | None] = (None, None),
 ) -> list[tuple[str, str]]:
     """The figures a reader takes in first, as (label, text) pairs.
 
@@ -273,21 +259,21 @@ def build_headline(
     with the number of incidents whose figure is unknown, the date span of
     the selection, the data's "as of" (the latest incident of the whole
     table ``incidents``) and the day the report was rendered (``rendered``,
-    default today).
+    default today).  An empty selection over a ``period`` (start, end) the
+    table does not reach says so instead of a count.
     """
     counts = count_by(selected, "category", include_empty=True)
     by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
     parts = [f"{by_category[c]:,} {label}" for c, label in schema.CATEGORY_LABELS.items() if by_category.get(c, 0)]
-    items = [("Incidents", f"{len(selected):,}: " + " · ".join(parts) if parts else "0")]  # 99,755 as in the tables
+    unreached = None if len(selected) else describe_unreached_period(incidents, *period)
+    count = f"{len(selected):,}: " + " · ".join(parts) if parts else (unreached or "none recorded")
+    items = [(HEADLINE_COUNT_LABEL, count)]  # 99,755 as in the tables
     if len(selected):
         tally = tally_casualties(selected, include_fatalities=False).set_index("measure")
+        attacks = int((selected["category"].astype("string") == "attack_on_us").sum())
         for measure in ("us_killed", "us_injured"):
-            row = tally.loc[measure]
-            cell = format_tally_cell(
-                row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"]), row["best"]
-            )
             label = schema.MEASURE_LABELS[measure]
-            items.append((label[0].upper() + label[1:], cell))
+            items.append((label[0].upper() + label[1:], describe_us_tally(tally.loc[measure], attacks)))
         items.append(
             ("Dates", f"{format_day(selected['event_date'].min())} to {format_day(selected['event_date'].max())}")
         )
@@ -295,39 +281,6 @@ def build_headline(
         items.append(("Data as of", f"{format_day(incidents['event_date'].max())} (the latest incident in the table)"))
     items.append(("Rendered", format_day(rendered or dt.date.today())))
     return items
-
-
-def _reported_value(lo, hi) -> str:
-    if pd.isna(hi):
-        return f"at least {int(lo)}"
-    return f"{int(lo)}" if lo == hi else f"between {int(lo)} and {int(hi)}"
-
-
-def build_coverage_lines(coverage: pd.DataFrame) -> list[str]:
-    """Plain sentences setting what the sources report against what the table holds.
-
-    ``coverage`` is :func:`analysis.metrics.completeness.compare_with_reported_totals`
-    output; the largest reported total comes first.
-    """
-    lines = []
-    ordered = coverage.sort_values("reported_min", ascending=False, kind="stable")
-    for row in ordered.itertuples(index=False):
-        lo, hi, held = row.reported_min, row.reported_max, int(row.incidents_in_table)
-        period = (
-            f"up to {format_day(row.as_of)}"
-            if pd.isna(row.period_start)
-            else (f"from {format_day(row.period_start)} to {format_day(row.as_of)}")
-        )
-        where = "" if pd.isna(row.countries) else f" in {row.countries.replace(';', ' and ')}"
-        text = f"The sources report {_reported_value(lo, hi)} attacks on US forces{where} {period}; "
-        if not pd.isna(hi) and hi == 0 and held == 0:
-            text += "this table holds none either."
-        elif not pd.isna(hi) and held > hi:
-            text += f"this table holds {held}, more than that figure (the sources count differently or less)."
-        else:
-            text += f"this table holds {held} of them."
-        lines.append(text)
-    return lines
 
 
 def show_report_header(
@@ -338,24 +291,28 @@ def show_report_header(
     dataset=None,
     period: tuple[str | None, str | None] = (None, None),
     countries=(),
+    categories=(),
+    reported: pd.DataFrame | None = None,
 ) -> None:
     """Display the title, the headline strip, the coverage line, the filters, the caveats and the sources.
 
     ``period`` (start, end; None for open) and ``countries`` are the report's
     parameters: with ``dataset`` they decide whether the data's coverage needs a caveat.
+    ``reported`` (:func:`compare_reported_totals`) are the totals set against the table's count.
     """
     caveats = build_caveats(selected) if len(selected) else []
     headline, coverage_lines, sources_html = [], [], ""
     if dataset is not None:
-        headline = build_headline(dataset.incidents, selected)
+        headline = build_headline(dataset.incidents, selected, period=period)
         if len(selected):
-            coverage_lines = build_coverage_lines(compare_with_reported_totals(selected, dataset.reported_totals))
+            coverage_lines = build_coverage_lines(reported) if reported is not None else []
             caveats += build_evidence_caveats(selected, dataset.evidence, dataset.sources)
             first = period[0] or selected["event_date"].min()
             last = period[1] or selected["event_date"].max()
-            spans = select_covered_spans(dataset.coverage, countries)
-            covered = build_coverage_caveat(dataset.coverage, spans, first, last)
-            caveats += [covered] if covered else []
+            claims = claimed_coverage(dataset.coverage)
+            spans = select_claimed_spans(claims, dataset.reported_totals, countries, categories)
+            zeros = select_zero_claims(dataset.reported_totals, countries, categories)
+            caveats.append(build_coverage_caveat(dataset.coverage, spans, first, last, zeros))
             sources_html = build_source_list_html(build_source_links(dataset.sources, selected))
     items = "".join(f"<li>{html.escape(c)}</li>" for c in caveats)
     strip = "".join(
@@ -366,7 +323,7 @@ def show_report_header(
     coverage_html = ""
     if coverage_lines:
         more = len(coverage_lines) - 1
-        extra = f" ({more} more reported total{'s' if more != 1 else ''} under Coverage below.)" if more else ""
+        extra = f" ({more} more reported total{'s' if more != 1 else ''} listed below.)" if more else ""
         coverage_html = f'<p class="report-coverage">{html.escape(coverage_lines[0] + extra)}</p>'
     body = (
         f"<h1>{html.escape(title)}</h1>"
@@ -381,10 +338,11 @@ def show_report_header(
     display({"text/html": body, "text/plain": "\n".join(plain)}, raw=True)
 
 
-def show_no_incidents(filters_text: str) -> None:
-    """Display the message an empty selection gets instead of charts, flagged for the renderer in its metadata."""
-    text = (
-        f"No incidents match these filters. {filters_text} Widen the period, countries or categories and render again."
+def show_no_incidents(filters_text: str, unreached: str | None = None) -> None:
+    """Display the one line an empty selection gets instead of tables and charts."""
+    text = unreached or (
+        f"No incident in this table matches these filters ({filters_text.rstrip('.')}): "
+        "none recorded, which is not a count of zero unless the data claims to cover the period."
     )
     message = {"text/html": f'<div class="report-empty">{html.escape(text)}</div>', "text/plain": text}
     display(message, metadata=empty_selection_metadata(), raw=True)
@@ -410,6 +368,13 @@ class Report:
     start: str | None
     end: str | None
     covered_spans: pd.DataFrame | None = None
+    tolls: pd.DataFrame | None = None
+    reported: pd.DataFrame | None = None
+    """The sources' totals of attacks on US forces overlapping the selection, each set against the whole table's
+    count of its own scope (:func:`compare_reported_totals`); ``same_series`` marks those a running count of the
+    selection may draw (``plot_cumulative(..., reported=report.reported[report.reported["same_series"]])``)."""
+    """Operation tolls covering incidents of ``selected`` (:func:`analysis.metrics.tolls.link_operation_tolls`),
+    for ``tally_casualties(..., tolls=report.tolls)`` and ``format_casualty_table(..., tolls=report.tolls)``."""
 
     @property
     def has_incidents(self) -> bool:
@@ -427,6 +392,11 @@ class Report:
         """Show ``fig`` (see :func:`analysis.reporting.charts.show_figure`) unless nothing matched."""
         if self.has_incidents:
             show_figure(fig, name)
+
+    def show_note(self, text: str) -> None:
+        """Show a paragraph about the tables and charts that follow, unless nothing matched (then none follow)."""
+        if self.has_incidents:
+            display({"text/html": f'<p class="section-note">{html.escape(text)}</p>', "text/plain": text}, raw=True)
 
 
 def open_report(
@@ -447,10 +417,12 @@ def open_report(
     dataset = load_dataset(data_dir or None)
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations, dataset.places)
-    spans = select_covered_spans(dataset.coverage, countries)
-    show_report_header(
-        title, filters_text, selected, len(dataset.incidents), dataset, (start or None, end or None), countries
-    )
+    spans = select_claimed_spans(claimed_coverage(dataset.coverage), dataset.reported_totals, countries, categories)
+    period = (start or None, end or None)
+    reported = compare_reported_totals(dataset, start, end, countries, categories, locations)
+    total = len(dataset.incidents)
+    show_report_header(title, filters_text, selected, total, dataset, period, countries, categories, reported)
     if selected.empty:
-        show_no_incidents(filters_text)
-    return Report(dataset, selected, filters_text, start or None, end or None, spans)
+        show_no_incidents(filters_text, describe_unreached_period(dataset.incidents, *period))
+    tolls = link_operation_tolls(selected, dataset.reported_totals)
+    return Report(dataset, selected, filters_text, start or None, end or None, spans, tolls, reported)

@@ -18,20 +18,22 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import schema
-from analysis.metrics.casualties import tally_casualties
+from analysis.metrics.casualties import US_MEASURES, tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.frequency import NOT_COVERED
+from analysis.metrics.tolls import link_operation_tolls
+from analysis.reporting.casualty_text import describe_us_tally, format_incident_casualty, format_measure_cell
 from analysis.reporting.formatting import (
     AT_LEAST,
     AT_MOST,
     EN_DASH,
+    NOT_APPLICABLE,
     UNKNOWN,
     format_day,
     format_period,
     format_range,
     format_share,
     format_share_held,
-    format_tally_cell,
 )
 from analysis.reporting.links import EXPORT_HREF, build_card_hrefs, format_incident_link
 from analysis.vocabulary import is_missing
@@ -45,7 +47,10 @@ ROWS_NOT_LISTED = "rows_not_listed"
 """``DataFrame.attrs`` key: how many rows :func:`limit_rows` left out, and how to name them."""
 
 _NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
-_NUMERIC_CELL = re.compile(rf"^[{AT_LEAST}{AT_MOST}]?(?P<lead>{_NUMBER})%?(?:{EN_DASH}{_NUMBER}%?)?(?: \([^()]*\))?$")
+_NUMERIC_CELL = re.compile(
+    rf"^(?:[{AT_LEAST}{AT_MOST}]|at least |at most |about )?(?P<lead>{_NUMBER})%?(?:{EN_DASH}{_NUMBER}%?)?"
+    r"(?: \([^()]*\))?$"
+)
 _MONTH_CELL = re.compile(r"^(?P<mon>[A-Z][a-z]{2}) (?P<year>\d{4})$")
 _MONTHS = {m: f"{i:02d}" for i, m in enumerate(calendar.month_abbr) if m}
 _NUM_CLASS = ' class="num"'
@@ -118,7 +123,7 @@ def _text_sort_key(text: str) -> str | None:
 
 def _is_numeric_column(texts: list[str]) -> bool:
     """A column of figures: every cell a number, range or share (or ``unknown``/``not covered``), one given."""
-    known = [t for t in texts if t not in (UNKNOWN, NOT_COVERED)]
+    known = [t for t in texts if t not in (UNKNOWN, NOT_APPLICABLE, NOT_COVERED, NOT_MEASURED)]
     return bool(known) and all(_sort_key(t) is not None for t in known)
 
 
@@ -258,7 +263,9 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_
         ordered = ordered.head(limit)
 
     def pair(prefix: str) -> list[str]:
-        return [format_range(lo, hi) for lo, hi in zip(ordered[f"{prefix}_min"], ordered[f"{prefix}_max"])]
+        best = ordered[f"{prefix}_best"] if f"{prefix}_best" in ordered else [pd.NA] * len(ordered)
+        columns = (ordered["category"], ordered[f"{prefix}_min"], best, ordered[f"{prefix}_max"])
+        return [format_incident_casualty(c, prefix, lo, b, hi) for c, lo, b, hi in zip(*columns)]
 
     date_text = [
         d.strftime("%Y-%m-%d") + ("" if p == "day" else f" ({p})")
@@ -317,13 +324,13 @@ def build_source_list(
 def build_count_table(counts: pd.DataFrame, dimension: str) -> pd.DataFrame:
     """A :func:`analysis.metrics.counts.count_by` table for display: dimension, incidents, share (%).
 
-    Columns: the dimension, incidents, share.
+    Columns: the dimension, incidents in this table, share.
     """
 
     return pd.DataFrame(
         {
             dimension.replace("_", " "): [schema.value_label(dimension, v) for v in counts[dimension].astype("string")],
-            "incidents": counts["incidents"].to_numpy(),
+            "incidents in this table": counts["incidents"].to_numpy(),
             "share": [format_share(s) for s in counts["share"]],
         }
     )
@@ -354,45 +361,91 @@ def build_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+NOT_MEASURED = "not measured"
+"""A rolling mean outside claimed coverage: the weeks around it are not complete counts."""
+
+
 def build_period_table(
     per_period: pd.DataFrame, freq: str = "day", limit: int | None = DEFAULT_ROW_LIMIT
 ) -> pd.DataFrame:
-    """Periods with their count, cumulative count and rolling mean, for display.
+    """Periods with the table's count, its running count and the rolling mean, for display.
 
-    Only the ``limit`` most recent periods are listed (the earlier ones are
-    counted under the table; the chart shows them all).
+    A run of periods without incidents outside claimed coverage (``incidents``
+    missing) is one row reading "none recorded — not a complete count" in the
+    three figure columns, never 0; a period outside claimed coverage has its
+    rolling mean "not measured".  Only the ``limit`` most recent rows are
+    listed (the earlier ones are counted under the table; the chart shows them all).
 
-    Columns: period, incidents, cumulative, rolling mean; a period the data
-    does not cover (``covered`` False) reads "not covered" in all three, never 0.
+    Columns: period, incidents in this table, cumulative, rolling mean.
     """
-    table = pd.DataFrame(
-        {
-            "period": [format_period(p, freq) for p in per_period["period"]],
-            "incidents": per_period["incidents"].astype("Int64").array,
-            "cumulative": per_period["cumulative"].astype("Int64").array,
-            "rolling mean": per_period["rolling_mean"].round(2).to_numpy(),
-        }
-    )
-    if "covered" in per_period.columns and not per_period["covered"].all():
-        uncovered = ~per_period["covered"].to_numpy(dtype=bool)
-        for column in ("incidents", "cumulative", "rolling mean"):
-            table[column] = table[column].astype(object).where(~uncovered, NOT_COVERED)
-    return limit_rows(table, limit, noun=f"{freq}s", keep="last")
+    known = per_period["incidents"].notna().to_numpy(dtype=bool)
+    starts = np.flatnonzero(~known & np.r_[True, known[:-1]])
+    ends = np.flatnonzero(~known & np.r_[known[1:], True])
+    rows, gap = [], dict(zip(starts, ends))
+    i = 0
+    while i < len(per_period):
+        period = format_period(per_period["period"].iloc[i], freq)
+        if i in gap:
+            last = gap[i]
+            if last > i:
+                period += f" to {format_period(per_period['period'].iloc[last], freq)}"
+            rows.append((period, NOT_COVERED, NOT_COVERED, NOT_COVERED))
+            i = last + 1
+            continue
+        mean = per_period["rolling_mean"].iloc[i]
+        rows.append(
+            (
+                period,
+                f"{int(per_period['incidents'].iloc[i]):,}",
+                f"{int(per_period['cumulative'].iloc[i]):,}",
+                NOT_MEASURED if pd.isna(mean) else f"{round(float(mean), 2):g}",
+            )
+        )
+        i += 1
+    table = pd.DataFrame(rows, columns=["period", "incidents in this table", "cumulative", "rolling mean"])
+    return limit_rows(table, limit, noun=f"{freq}s" if len(table) == len(per_period) else "rows", keep="last")
 
 
 def build_lull_table(lulls: pd.DataFrame) -> pd.DataFrame:
-    """Lulls for display. Columns: last incident before, lull began, lull ended (next incident), days."""
+    """Lulls for display (:func:`analysis.metrics.frequency.find_lulls` output).
 
-    def day(series: pd.Series) -> list[str]:
-        return pd.to_datetime(series).dt.strftime("%Y-%m-%d").tolist()
+    A lull bounded by the edge of claimed coverage reads "at least N" days,
+    and its edge says so. Columns: last incident before, lull began, lull
+    ended (next incident), days.
+    """
 
+    def day(value) -> str:
+        return "none in the table" if pd.isna(value) else format_day(value)
+
+    began, ended = [], []
+    for a, b, prev, open_ in zip(lulls["began"], lulls["ended"], lulls["previous_incident_date"], lulls["open_ended"]):
+        starts_at_edge = bool(open_) and (pd.isna(prev) or pd.Timestamp(prev) + pd.Timedelta(days=1) != a)
+        began.append(day(a) + (" (start of claimed coverage)" if starts_at_edge else ""))
+        ended.append(day(b) + (" (end of claimed coverage)" if bool(open_) and not starts_at_edge else ""))
     return pd.DataFrame(
         {
-            "last incident before": day(lulls["previous_incident_date"]),
-            "lull began": day(lulls["began"]),
-            "lull ended (next incident)": day(lulls["ended"]),
-            "days": lulls["gap_days"].to_numpy(),
+            "last incident before": [day(v) for v in lulls["previous_incident_date"]],
+            "lull began": began,
+            "lull ended (next incident)": ended,
+            "days": [f"at least {n:,}" if o else f"{n:,}" for n, o in zip(lulls["gap_days"], lulls["open_ended"])],
         }
+    )
+
+
+def describe_lulls(lulls: pd.DataFrame) -> str:
+    """The sentence above a lull table (:func:`analysis.metrics.frequency.find_lulls` output), or instead of it.
+
+    >>> describe_lulls(pd.DataFrame({"gap_days": []}))[:40]
+    'No lull is measured: the data claims no '
+    """
+    if len(lulls) == 0:
+        return (
+            "No lull is measured: the data claims no period of this selection complete (or none without an "
+            "incident), and a stretch the table does not cover may have had incidents."
+        )
+    return (
+        "The longest stretches without any incident in the selection, inside the periods the data claims to "
+        'cover; "at least" where the claim, not an incident, ends the stretch.'
     )
 
 
@@ -430,7 +483,8 @@ def build_figures_markdown(dataset) -> str:
     incidents = dataset.incidents
     counts = count_by(incidents, "category", include_empty=True)
     by_category = dict(zip(counts["category"].astype(str), counts["incidents"]))
-    tally = tally_casualties(incidents).set_index("measure")
+    tolls = link_operation_tolls(incidents, dataset.reported_totals)
+    tally = tally_casualties(incidents, tolls=tolls).set_index("measure")
     bundled = int(dataset.sources["file"].notna().sum())
     rows = [
         (
@@ -439,17 +493,11 @@ def build_figures_markdown(dataset) -> str:
         ),
     ]
     rows += [(label, str(by_category.get(category, 0))) for category, label in schema.CATEGORY_LABELS.items()]
+    attacks = by_category.get("attack_on_us", 0)
     for measure in schema.CASUALTY_PREFIXES:
-        label = schema.MEASURE_LABELS[measure]
         row = tally.loc[measure]
-        rows.append(
-            (
-                label,
-                format_tally_cell(
-                    row["low"], row["high"], bool(row["high_open"]), int(row["incidents_unknown"]), row["best"]
-                ),
-            )
-        )
+        text = describe_us_tally(row, attacks) if measure in US_MEASURES else format_measure_cell(row, tolls)
+        rows.append((schema.MEASURE_LABELS[measure], text))
     rows += [
         ("sources", f"{bundled} bundled articles, {len(dataset.sources) - bundled} external references"),
         ("evidence quotes", _evidence_text(dataset)),

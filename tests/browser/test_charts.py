@@ -90,7 +90,8 @@ def test_no_tooltip_shows_0_for_a_figure_coded_unknown(fixture_reports, open_pag
             mayadin_part = text.split("SYR-2024-02-02-MAYADIN", 1)[1]
             assert not re.search(r"(killed|injured):? 0\b", mayadin_part), text
         for text in map_labels:
-            assert "US personnel killed unknown" in text and "others killed unknown" in text, text
+            # a US strike: US personnel could not be its casualties, so their figure is not applicable, not unknown
+            assert "US personnel killed not applicable" in text and "others killed unknown" in text, text
         casualty_labels = [h["text"] for h in labels if "casualties" in h["chart"]]
         assert any("unknown" in t for t in casualty_labels), f"{name}: no casualty tooltip says unknown"
         for text in casualty_labels:
@@ -107,10 +108,11 @@ def test_the_us_casualty_chart_shows_unknown_marks(rendered_reports, fixture_rep
         # the incidents whose figure no source gives: grey bars labelled "N unknown"
         assert [t for t in texts if re.fullmatch(r"\d+ unknown", t)], texts
         assert sum("US personnel" in t for t in texts) >= 2 and not any("others" in t for t in texts), texts
-    # in the fixture an incident has no US figure at all: its mark reads "unknown", never a point at 0
+    # in the fixture the incident with no US figure at all is a US strike: US personnel could not be its
+    # casualties, so it is not applicable, not one more unknown (and never a point at 0)
     opened = _open(open_page, fixture_reports / "overview.html")
     bars = opened.page.locator("#chart-us-casualties .bartext").all_text_contents()
-    assert bars == ["1 unknown", "1 unknown"], bars
+    assert bars == ["0 unknown", "0 unknown"], bars
 
 
 def test_the_context_list_under_the_timeline_is_visible_and_numbered(rendered_reports, open_page):

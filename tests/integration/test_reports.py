@@ -29,7 +29,7 @@ def test_self_contained_overview_inlines_plotly_and_shows_ranges_and_unknowns(tm
     assert re.search(
         r'<a class="incident-link" href="cards/2024-08\.html#IRQ-20240805-ASAD">IRQ-20240805-ASAD</a>', page
     )
-    assert re.search(r"<td[^>]*>≥2</td>", page)
+    assert re.search(r"<td[^>]*>at least 2</td>", page)
     assert re.search(r"<td[^>]*>unknown</td>", page) and "nan" not in re.sub(
         r"<script.*?</script>", "", page, flags=re.S
     )
@@ -49,7 +49,9 @@ def test_an_empty_selection_renders_a_clear_message_and_reads_empty_not_rendered
         caplog.messages
     )
     page = (tmp_path / "nothing.html").read_text(encoding="utf-8")
-    assert "No incidents match these filters." in page
+    assert (
+        "No data after 2024-10-01: this period (2030-01-01 to the latest incident) is not covered by the table." in page
+    )
     assert "Plotly.newPlot" not in page
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "EMPTY: no incidents match its filters (report rendered in this run)" in index

@@ -33,6 +33,7 @@ class RangeMarks:
     hover: list = field(default_factory=list)
     custom: list = field(default_factory=list)
     none_y: list = field(default_factory=list)
+    none_text: list = field(default_factory=list)
     none_hover: list = field(default_factory=list)
     none_custom: list = field(default_factory=list)
     arrow_x: list = field(default_factory=list)
@@ -69,13 +70,13 @@ def make_range_trace(marks: RangeMarks, name: str, color: str) -> go.Scatter:
 
 
 def make_unknown_word_trace(marks: RangeMarks, name: str, color: str, floor: float) -> go.Scatter:
-    """The word "unknown" at the left edge of each row with no figure."""
+    """The word "unknown" (or "not applicable", or an operation toll) at the left edge of each row with no figure."""
     return go.Scatter(
         x=[floor] * len(marks.none_y),
         y=marks.none_y,
         mode="text",
         name=f"{name}: unknown",
-        text=["unknown"] * len(marks.none_y),
+        text=marks.none_text,
         textposition="middle right",
         textfont={"size": 12, "color": color},
         cliponaxis=False,

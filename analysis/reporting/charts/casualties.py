@@ -16,7 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import schema
-from analysis.metrics.casualties import group_columns
+from analysis.metrics.casualties import group_columns, read_toll_links
+from analysis.reporting.casualty_text import format_toll_cell
 from analysis.reporting.charts._casualty_members import CasualtyMembers
 from analysis.reporting.charts._casualty_traces import (
     RangeMarks,
@@ -35,7 +36,7 @@ from analysis.reporting.charts._style import (
     set_integer_axis,
     style_figure,
 )
-from analysis.reporting.formatting import format_day, format_range
+from analysis.reporting.formatting import NOT_APPLICABLE, UNKNOWN, format_day, format_figure
 from analysis.vocabulary import is_missing
 
 US_MEASURES = ("us_killed", "us_injured")
@@ -149,28 +150,39 @@ def _add_unknown_bar(bars: UnknownBars, row, y: str, where: str, name: str, memb
     bars.custom.append(build_card_data(links, n_unknown))
 
 
-def _add_unknown_word(marks: RangeMarks, row, y: str, where: str, name: str, members) -> None:
-    """A row with no figure at all: the word "unknown", no mark at 0."""
+def _add_unknown_word(marks: RangeMarks, row, y: str, where: str, name: str, members, tolls=None) -> None:
+    """A row with no figure of its own: the operation toll that counts it, "not applicable" or "unknown"; no mark
+    at 0."""
     lines, links = members
     n_unknown, n_all = int(row.incidents_unknown), int(row.incidents)
     marks.none_y.append(y)
-    marks.none_hover.append(
-        f"{where}{name}: unknown (no source gives a figure for any of its {n_all} incident{_plural(n_all)})"
-        + format_member_text(lines, n_unknown)
-    )
+    toll = format_toll_cell(row._asdict(), tolls) if hasattr(row, "toll_ids") else None
+    if toll is not None:
+        marks.none_text.append(toll.split(" (", 1)[0] + " (operation toll)")
+        marks.none_hover.append(f"{where}{name}: {escape_text(toll)}" + format_member_text(lines, n_unknown))
+    elif n_all == 0:
+        marks.none_text.append(NOT_APPLICABLE)
+        marks.none_hover.append(f"{where}{name}: {NOT_APPLICABLE} (none of its incidents could have such casualties)")
+    else:
+        marks.none_text.append(UNKNOWN)
+        marks.none_hover.append(
+            f"{where}{name}: unknown (no source gives a figure for any of its {n_all} incident{_plural(n_all)})"
+            + format_member_text(lines, n_unknown)
+        )
     marks.none_custom.append(build_card_data(links, n_unknown))
 
 
-def _format_range_label(low: float, high, best, top_value: float, high_open: bool) -> str:
-    """``"2–4"``, ``"≥3"``, with ``" (best N)"`` when the best estimate is neither end.
+def _format_range_label(row) -> str:
+    """The figure of a tally row as every table words it (:func:`analysis.reporting.formatting.format_figure`).
 
-    >>> _format_range_label(2.0, 4, 3, 4.0, False)
-    '2–4 (best 3)'
+    >>> from collections import namedtuple
+    >>> Row = namedtuple("Row", "low high best high_open incidents_approximate")
+    >>> _format_range_label(Row(2.0, 4, 3, False, 0)), _format_range_label(Row(1200.0, 1200, 1200, False, 1))
+    ('3 (2–4)', 'about 1,200')
     """
-    label = format_range(low, np.nan if high_open else high)
-    if not is_missing(best) and float(best) not in (low, top_value):
-        label = f"{label} (best {format_range(best, best)})"
-    return label
+    approximate = int(getattr(row, "incidents_approximate", 0) or 0) > 0
+    best = None if is_missing(row.best) else row.best
+    return format_figure(row.low, row.high, bool(row.high_open), best, approximate)
 
 
 def _pick_symbol(best, low: float, top_value: float) -> str:
@@ -180,9 +192,11 @@ def _pick_symbol(best, low: float, top_value: float) -> str:
     return "circle" if low == top_value else "line-ns-open"
 
 
-def _add_range(marks: RangeMarks, row, y: str, where: str, name: str, scale: _PeopleScale, members) -> None:
-    """A row's figure: an error bar from low to high (an arrow when open-ended) around its best estimate."""
+def _add_range(marks: RangeMarks, row, y: str, where: str, name: str, scale: _PeopleScale, members, tolls=None) -> None:
+    """A row's figure: an error bar from low to high (an arrow when open-ended) around its best estimate; an
+    operation toll touching the row is named in its tooltip and label, never added to the bar."""
     lines, links = members
+    toll = format_toll_cell(row._asdict(), tolls) if hasattr(row, "toll_ids") else None
     low, high, best = float(row.low), row.high, row.best
     anchor = float(best) if not is_missing(best) else low
     if row.high_open:
@@ -197,13 +211,14 @@ def _add_range(marks: RangeMarks, row, y: str, where: str, name: str, scale: _Pe
     marks.minus.append(shown - max(low, scale.floor))
     marks.plus.append(0.0 if row.high_open else max(top_value - shown, 0.0))
     marks.symbols.append(_pick_symbol(best, low, top_value))
-    label = _format_range_label(low, high, best, top_value, row.high_open)
-    marks.texts.append(label)
+    label = _format_range_label(row)
+    marks.texts.append(label + (" + operation toll" if toll else ""))
     n_fig = int(row.incidents_with_figure)
     marks.hover.append(
         f"{where}{name}: {label}<br>{n_fig} incident{_plural(n_fig)} with a figure"
         + (f", {int(row.incidents_open)} of them open-ended" if row.incidents_open else "")
         + f"; {int(row.incidents_unknown)} unknown"
+        + (f"<br>and {escape_text(toll)}" if toll else "")
         + format_member_text(lines, n_fig)
     )
     marks.custom.append(build_card_data(links, n_fig))
@@ -217,8 +232,10 @@ def _collect_marks(
     members: CasualtyMembers,
     scale: _PeopleScale,
     bars: UnknownBars,
+    tolls: pd.DataFrame | None = None,
 ) -> RangeMarks:
-    """The marks of one measure's rows (labelled ``rows``), adding each row's unknown bar to ``bars``."""
+    """The marks of one measure's rows (labelled ``rows``), adding each row's unknown bar to ``bars``;
+    ``tolls``: the operation tolls the tally counted (named in labels and tooltips)."""
     name = _name_measure(measure)
     group_text = _label_groups(part, keys)
     marks = RangeMarks()
@@ -227,9 +244,9 @@ def _collect_marks(
         where = f"{escape_text(group_text[i])}<br>" if keys else ""
         _add_unknown_bar(bars, row, rows[i], where, name, unknown)
         if is_missing(row.low):
-            _add_unknown_word(marks, row, rows[i], where, name, unknown)
+            _add_unknown_word(marks, row, rows[i], where, name, unknown, tolls)
         else:
-            _add_range(marks, row, rows[i], where, name, scale, known)
+            _add_range(marks, row, rows[i], where, name, scale, known, tolls)
     return marks
 
 
@@ -294,9 +311,12 @@ def plot_casualty_ranges(
     one row of the chart per group and measure (fixed colours). Left panel,
     people: an error bar from low to high with the best estimate as a diamond
     when given (a dot when low equals high); an open-ended figure ("at least
-    N") is a dashed line from N ending in an arrow, labelled ``≥N``; a row with
-    no figure at all reads "unknown" (never a 0). Right panel: the incidents
-    whose figure no source gives, a grey bar labelled "N unknown".
+    N") is a dashed line from N ending in an arrow, labelled "at least N"; an
+    approximate figure ("about N") has no open end; a row with no figure at
+    all reads "unknown" (never a 0), "not applicable" when none of its
+    incidents could have such casualties, or names the operation toll that
+    counts its incidents (``tally_casualties(..., tolls=)``). Right panel: the
+    incidents whose figure no source gives, a grey bar labelled "N unknown".
 
     ``log_axis`` None chooses a logarithmic people axis when the largest figure
     is :data:`LOG_SPREAD` times the smallest non-zero one, and says so in a note
@@ -311,7 +331,8 @@ def plot_casualty_ranges(
     members = CasualtyMembers(incidents, keys, card_hrefs)
     fig, bars, first_row = go.Figure(), UnknownBars(), 0
     for m, part in parts:
-        marks = _collect_marks(part, m, keys, rows[first_row : first_row + len(part)], members, scale, bars)
+        row_labels = rows[first_row : first_row + len(part)]
+        marks = _collect_marks(part, m, keys, row_labels, members, scale, bars, read_toll_links(tally))
         first_row += len(part)
         name, color = _name_measure(m), MEASURE_COLORS.get(m, NEUTRAL_COLOR)
         fig.add_trace(make_range_trace(marks, name, color))

@@ -77,10 +77,10 @@ def plot_frequency_comparison(
     ``counts`` maps a name (the legend's) to :func:`analysis.metrics.frequency.count_per_period`
     output without ``by``, e.g. ``{"bundled": count_per_period(a, "month"),
     "import": count_per_period(b, "month")}``, counted over the same ``freq``.
-    Each series keeps its own coverage: a period its data does not cover
-    has no bar and its tooltip says "not covered", never 0; the notes under
-    the chart (``fig.layout.meta["notes"]``) give each series' span,
-    incidents and periods not covered. Two to six series; a table with a
+    Each series keeps its own coverage claim: a period outside it with no
+    incident has no bar and its tooltip says "none recorded — not a complete
+    count", never 0; the notes under the chart (``fig.layout.meta["notes"]``)
+    give each series' span, incidents and periods outside its claim. Two to six series; a table with a
     ``by`` column raises ``ValueError`` (compare totals, or plot each with
     :func:`plot_frequency_timeline`).
     """

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from analysis import schema
 from analysis.metrics.inputs import take_incidents
 from analysis.metrics.places import MAP_SIZES, aggregate_places, find_country_only
+from analysis.reporting.casualty_text import format_incident_casualty
 from analysis.reporting.charts._map_geometry import (
     find_map_ranges,
     make_country_label_trace,
@@ -37,16 +38,18 @@ from analysis.reporting.charts._members import (
 )
 from analysis.reporting.charts._show import add_meta
 from analysis.reporting.charts._style import CATEGORY_COLORS, MAP_HEIGHT, NEUTRAL_COLOR, escape_text, style_figure
-from analysis.reporting.formatting import format_day, format_range
+from analysis.reporting.formatting import format_day
 from analysis.reporting.links import format_incident_link
 
 
 def _format_incident_line(row) -> str:
-    """Id, date and casualty ranges of an incident for a place's tooltip (escaped)."""
-    parts = [
-        f"{schema.MEASURE_LABELS[m]} {format_range(getattr(row, m + '_min'), getattr(row, m + '_max'))}"
-        for m in ("us_killed", "us_injured", "other_killed")
-    ]
+    """Id, date and casualty figures of an incident for a place's tooltip (escaped), worded as everywhere else."""
+
+    def figure(m: str) -> str:
+        best = getattr(row, m + "_best", None)
+        return format_incident_casualty(row.category, m, getattr(row, m + "_min"), best, getattr(row, m + "_max"))
+
+    parts = [f"{schema.MEASURE_LABELS[m]} {figure(m)}" for m in ("us_killed", "us_injured", "other_killed")]
     return f"{escape_text(row.incident_id)} · {format_day(row.event_date)} · " + ", ".join(parts)
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import schema
-from analysis.metrics.frequency import COUNT_COLUMNS, NOT_COVERED
+from analysis.metrics.frequency import COUNT_COLUMNS, NOT_CLAIMED, NOT_COVERED
 from analysis.metrics.members import sample_members
 from analysis.reporting.charts._context import add_context
 from analysis.reporting.charts._members import (
@@ -89,20 +89,28 @@ def _make_bar_trace(part: pd.DataFrame, level, stack, freq: str, described: dict
     """The bars of one level (or of all incidents when ``level`` is None), a period not covered left empty."""
     name = escape_text(schema.value_label(stack, level)) if level is not None else "incidents"
     hover, custom = [], []
-    for p, n in zip(part["period"], part["incidents"]):
+    covered = part["covered"] if "covered" in part.columns else pd.Series(True, index=part.index)
+    for p, n, claimed in zip(part["period"], part["incidents"], covered):
         key = (format_day(p), level) if level is not None else (format_day(p),)
-        if is_missing(n):  # a period the data does not cover: no bar, no count
-            hover.append(f"{format_period(p, freq)}<br>{NOT_COVERED}")
+        if is_missing(n):  # none recorded where nothing is claimed: no bar, no count
+            hover.append(f"{format_period(p, freq)}<br>{name}: {NOT_COVERED}")
             custom.append(build_card_data([], 0))
             continue
         lines, links = described.get(key, ([], []))
+        tail = "" if claimed else f" in this table ({NOT_CLAIMED})"
         hover.append(
-            f"{format_period(p, freq)}<br>{name}: {n} incident{'s' if n != 1 else ''}" + format_member_text(lines, n)
+            f"{format_period(p, freq)}<br>{name}: {n:,} incident{'s' if n != 1 else ''}{tail}"
+            + format_member_text(lines, n)
         )
         custom.append(build_card_data(links, n))
+    # plotly stops stacking at a missing value: inside a bar of other levels a missing level is drawn as an
+    # invisible 0 (its tooltip still says none recorded); a period with no incident at all keeps no bar
+    shown = part["incidents"].astype("Float64")
+    if "_period_has_bar" in part.columns:
+        shown = shown.mask(shown.isna() & part["_period_has_bar"], 0.0)
     return go.Bar(
         x=part["period"],
-        y=part["incidents"],
+        y=shown.to_numpy(dtype="float64", na_value=np.nan),
         name=name,
         marker_color=pick_color(stack, level) if level is not None else NEUTRAL_COLOR,
         hovertext=hover,
@@ -176,16 +184,44 @@ def plot_frequency_timeline(
     stack = choose_stack(data, stack)
     stacked = stack is not None
     described = _describe_bars(data, incidents, stack, freq, card_hrefs)
+    if stacked and len(data):
+        data = data.assign(_period_has_bar=data["incidents"].notna().groupby(data["period"]).transform("any"))
     for level, part in _split_by_level(data, stack) if stacked else [(None, data)]:
         fig.add_trace(_make_bar_trace(part, level, stack, freq, described))
     style_figure(fig, title, period_label, "Incidents")
     fig.update_layout(barmode="stack", bargap=0.1)
     totals = data.groupby("period")["incidents"].sum() if len(data) else pd.Series(dtype="int64")
     set_integer_axis(fig, "y", int(totals.max()) if len(totals) else 0)
+    _add_claimed_zeros(fig, data, freq)
     if len(data):
         add_context(fig, context, *_find_span(data["period"]))
     shade_not_covered(fig, data)
     return fig
+
+
+CLAIMED_ZERO = "0 (the data claims this period complete)"
+
+
+def _add_claimed_zeros(fig: go.Figure, data: pd.DataFrame, freq: str) -> None:
+    """A mark at 0 for each period inside claimed coverage with no incident: a zero the data vouches for."""
+    if "covered" not in data.columns or not len(data):
+        return
+    per_period = data.groupby("period", sort=True).agg(n=("incidents", "sum"), covered=("covered", "all"))
+    zeros = per_period.loc[per_period["covered"] & (per_period["n"] == 0)]
+    if zeros.empty:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=zeros.index,
+            y=[0] * len(zeros),
+            mode="markers",
+            name=CLAIMED_ZERO,
+            marker={"symbol": "line-ew-open", "size": 10, "color": NEUTRAL_COLOR, "line": {"width": 2}},
+            hovertext=[f"{format_period(p, freq)}<br>{CLAIMED_ZERO}" for p in zeros.index],
+            hoverinfo="text",
+            cliponaxis=False,
+        )
+    )
 
 
 def _make_cumulative_trace(part: pd.DataFrame, level, by: str | None, period_label: str, legend: bool) -> go.Scatter:
@@ -195,11 +231,13 @@ def _make_cumulative_trace(part: pd.DataFrame, level, by: str | None, period_lab
         x=part["period"],
         y=part["cumulative"],
         name=name,
-        mode="lines",
+        mode="lines+markers",  # a period alone between two gaps still shows
+        marker={"size": 4},
         line_shape="hv",
         line={"color": pick_color(by or "", level), "width": 2},
         hovertext=[
-            f"up to {period_label.lower()} from {format_day(p)}<br>{name}: {n}"
+            f"up to {period_label.lower()} from {format_day(p)}<br>{name}: "
+            + (NOT_COVERED if is_missing(n) else f"{n:,} in this table")
             for p, n in zip(part["period"], part["cumulative"])
         ],
         hoverinfo="text",
@@ -241,7 +279,7 @@ def plot_cumulative(
 
 
 def shade_not_covered(fig: go.Figure, counts_by_period: pd.DataFrame) -> None:
-    """Shade each run of periods the data does not cover and label it "not covered".
+    """Shade each run of periods outside claimed coverage and label it "not a complete count".
 
     ``counts_by_period`` is :func:`analysis.metrics.frequency.count_per_period`
     output; its ``covered`` column says which periods the data covers (none
@@ -264,7 +302,7 @@ def shade_not_covered(fig: go.Figure, counts_by_period: pd.DataFrame) -> None:
             opacity=0.18,
             line_width=0,
             layer="below",
-            annotation_text=NOT_COVERED,
+            annotation_text=NOT_CLAIMED,
             annotation_position="top left",
             annotation_font={"size": 10, "color": "#555555"},
         )

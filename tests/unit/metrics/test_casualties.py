@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.metrics.casualties import group_columns, tally_casualties, widen_tally
-from tests.fixtures.tables import make_incidents
+from tests.fixtures.tables import make_incidents, make_toll_totals
 
 
 @pytest.fixture
@@ -71,6 +71,14 @@ def test_columns_of_the_long_format(incidents):
         "incidents_with_figure",
         "incidents_open",
         "incidents_unknown",
+        "incidents_approximate",
+        "incidents_not_applicable",
+        "toll_low",
+        "toll_high",
+        "toll_high_open",
+        "toll_approximate",
+        "toll_ids",
+        "incidents_in_tolls",
     ]
     assert out["measure"].tolist() == ["us_killed", "us_injured", "other_killed", "other_injured", "fatalities"]
     assert str(out["low"].dtype) == "Int64" and str(out["high"].dtype) == "Int64"
@@ -80,7 +88,26 @@ def test_open_max_makes_the_high_open(incidents):
     r = row(tally_casualties(incidents), "us_killed")
     assert r["low"] == 0 + 1 + 3
     assert pd.isna(r["high"]) and bool(r["high_open"])
-    assert (r["incidents"], r["incidents_with_figure"], r["incidents_open"], r["incidents_unknown"]) == (4, 3, 1, 1)
+    # D is a US strike with no US figure: not applicable, so neither counted nor unknown
+    assert (r["incidents"], r["incidents_with_figure"], r["incidents_open"], r["incidents_unknown"]) == (3, 3, 1, 0)
+    assert r["incidents_not_applicable"] == 1
+
+
+def test_us_figures_count_only_attacks_on_us_forces_and_incidents_with_a_stated_us_figure():
+    df = make_incidents(
+        {"category": "attack_on_us"},
+        {"category": "regional"},
+        {"category": "us_strike", "us_injured_min": 0, "us_injured_max": 0},
+        {"category": "regional", "other_killed_best": 1200},
+    )
+    out = tally_casualties(df).set_index("measure")
+    assert (out.loc["us_killed", "incidents"], out.loc["us_killed", "incidents_unknown"]) == (1, 1)
+    assert out.loc["us_killed", "incidents_not_applicable"] == 3
+    assert (out.loc["us_injured", "incidents"], out.loc["us_injured", "incidents_unknown"]) == (2, 1)
+    assert (out.loc["other_killed", "incidents"], out.loc["other_killed", "incidents_unknown"]) == (4, 3)
+    by = tally_casualties(df, by="category")
+    strikes = row(by, "us_killed", category="us_strike")
+    assert strikes["incidents"] == 0 and pd.isna(strikes["low"]) and strikes["incidents_unknown"] == 0
 
 
 def test_closed_ranges_add_up(incidents):
@@ -110,7 +137,7 @@ def test_by_country_in_vocabulary_order(incidents):
     jordan = row(out, "us_injured", country="Jordan")
     assert (jordan["low"], jordan["high"]) == (40, 47)
     syria = row(out, "us_killed", country="Syria")
-    assert pd.isna(syria["low"]) and syria["incidents_unknown"] == 1
+    assert pd.isna(syria["low"]) and syria["incidents_unknown"] == 0 and syria["incidents_not_applicable"] == 1
 
 
 def test_by_month_and_week(incidents):
@@ -159,15 +186,16 @@ def test_widen_tally_one_row_per_group(incidents):
     assert "us_injured_low" not in wide.columns
 
 
-def test_best_estimates_sum_best_else_lowest_and_best_only_counts_at_the_low_end_with_an_open_high():
+def test_best_estimates_sum_best_else_lowest_and_best_only_counts_at_both_ends_as_approximate():
     df = make_incidents(
         {"us_killed_min": 2, "us_killed_best": 3, "us_killed_max": 4},
         {"us_killed_min": 1, "us_killed_max": 1},
         {"us_killed_best": 1200},
     )
     row = tally_casualties(df).set_index("measure").loc["us_killed"]
-    assert (row["low"], row["best"], row["high_open"]) == (1203, 1204, True)
-    assert pd.isna(row["high"])
+    # "about 1,200" has no stated bound: it is approximate at both ends, not "at least 1,200"
+    assert (row["low"], row["best"], row["high"], row["high_open"]) == (1203, 1204, 1205, False)
+    assert row["incidents_approximate"] == 1
     without = tally_casualties(df.iloc[[1]]).set_index("measure").loc["us_killed"]
     assert pd.isna(without["best"]) and (without["low"], without["high"]) == (1, 1)
 
@@ -185,3 +213,27 @@ def test_several_weapons_in_one_incident_follow_the_rule_of_count_by():
     assert injured["low"].tolist() == [2, 3] and injured["high"].tolist() == [3, 4]
     counted = count_by(df, "weapon").set_index("weapon")["incidents"]
     assert injured.set_index(injured["weapon"].astype(str))["incidents"].to_dict() == counted.to_dict()
+
+
+def test_an_operation_toll_counts_its_rows_once_under_the_toll_never_as_unknown_or_twice():
+    from analysis.metrics.tolls import link_operation_tolls
+
+    wave = "strike wave"
+    df = make_incidents(
+        {"incident_id": "S1", "category": "us_strike", "country": "Syria", "operation": wave},
+        {"incident_id": "S2", "category": "us_strike", "country": "Syria", "operation": wave, "other_killed_min": 5},
+        {"incident_id": "I1", "category": "us_strike", "country": "Iraq", "operation": wave, "other_killed_min": 4},
+        {"incident_id": "I2", "category": "us_strike", "country": "Iraq"},
+    )
+    totals = make_toll_totals("SOHR", wave, "Syria", 18, "S001")
+    links = link_operation_tolls(df, totals)
+    assert sorted(links["incident_id"]) == ["S1", "S2"]
+    r = row(tally_casualties(df, tolls=links), "other_killed")
+    # S2's own 5 is inside the toll's 18: not added again; S1 is covered by the toll, not unknown
+    assert (r["low"], r["incidents"], r["incidents_unknown"]) == (4, 2, 1)
+    assert (r["toll_low"], bool(r["toll_high_open"]), r["toll_ids"], r["incidents_in_tolls"]) == (18, True, "SOHR", 2)
+    by_country = tally_casualties(df, by="country", tolls=links)
+    assert pd.isna(row(by_country, "other_killed", country="Iraq")["toll_ids"])
+    assert row(by_country, "other_killed", country="Syria")["toll_low"] == 18
+    without = row(tally_casualties(df), "other_killed")
+    assert (without["low"], without["incidents_unknown"], without["toll_ids"] is pd.NA) == (9, 2, True)

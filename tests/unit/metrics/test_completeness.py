@@ -117,5 +117,25 @@ def test_the_display_table_words_ranges_and_open_totals(incidents, totals):
     from analysis.reporting.tables import build_coverage_table
 
     shown = build_coverage_table(compare_with_reported_totals(incidents, totals))
-    assert shown["reported"].tolist() == ["4–6", "≥160", "2"]
+    assert shown["reported"].tolist() == ["4–6", "at least 160", "2"]
     assert shown["share held"].tolist() == ["50–75%", "≤3%", "50%"]
+
+
+def test_only_totals_overlapping_the_selection_are_kept_and_none_for_one_place(totals):
+    from analysis.metrics.completeness import select_overlapping_totals
+
+    every = select_overlapping_totals(totals)
+    assert every["total_id"].tolist() == ["T1", "T3", "T4"]  # attacks on US forces only, not troop numbers
+    assert select_overlapping_totals(totals, start="2023-12-01")["total_id"].tolist() == ["T3", "T4"]
+    assert select_overlapping_totals(totals, countries=["Iraq"])["total_id"].tolist() == ["T1", "T3"]  # T4: Jordan
+    assert len(select_overlapping_totals(totals, categories=["us_strike"])) == 0
+    assert len(select_overlapping_totals(totals, locations=["Ain al-Asad air base"])) == 0
+
+
+def test_a_total_is_drawn_on_a_running_count_only_when_it_counts_that_very_series(incidents, totals):
+    from analysis.metrics.completeness import find_series_totals
+
+    compared = compare_with_reported_totals(incidents, totals)
+    assert find_series_totals(compared, "2023-10-17", ["Iraq", "Syria"]).tolist() == [True, False, False]
+    assert find_series_totals(compared, "2023-10-17").tolist() == [False, False, False]  # T1 is of two countries
+    assert not find_series_totals(compared, None, ["Iraq", "Syria"]).any()

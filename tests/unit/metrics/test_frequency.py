@@ -78,7 +78,7 @@ def test_empty_input_gives_empty_frames(incidents):
         "rolling_mean",
         "covered",
     ]
-    assert list(find_lulls(empty).columns) == ["began", "ended", "gap_days", "previous_incident_date"]
+    assert list(find_lulls(empty).columns) == ["began", "ended", "gap_days", "previous_incident_date", "open_ended"]
     assert len(find_lulls(empty)) == 0 and len(find_lulls(empty, top=1)) == 0
 
 
@@ -186,12 +186,26 @@ def test_weeks_outside_coverage_are_missing_not_zero(incidents):
     assert count_per_period(incidents, "week", window=4, coverage=GAP)["rolling_mean"].iloc[3] == 2.0
 
 
-def test_a_week_the_coverage_reaches_only_in_part_is_covered(incidents):
+def test_a_week_the_coverage_reaches_only_in_part_is_not_covered(incidents):
     out = count_per_period(
         incidents, "week", coverage=spans(("2024-01-01", "2024-01-09"), ("2024-01-21", "2024-02-29"))
     )
-    assert out["covered"].tolist() == [True, True, True, True, True]  # 01-21 is the Sunday of the week of 01-15
-    assert out["incidents"].tolist() == [3, 0, 0, 1, 1]
+    # 01-08..01-14 and 01-15..01-21 are claimed for two and one of their days: no zero is known there
+    assert out["covered"].tolist() == [True, False, False, True, True]
+    assert out["incidents"].tolist() == [3, pd.NA, pd.NA, 1, 1]
+
+
+def test_a_period_with_incidents_but_no_claim_counts_them_without_a_rolling_mean(incidents):
+    out = count_per_period(incidents, "week", coverage=spans(("2024-01-22", "2024-01-28")))
+    assert out["covered"].tolist() == [False, False, False, True, False]
+    assert out["incidents"].tolist() == [3, pd.NA, pd.NA, 1, 1]  # incidents in the table, not a complete count
+    assert out["rolling_mean"].isna().tolist() == [True, True, True, False, True]
+
+
+def test_no_claim_at_all_gives_no_zero_and_no_rolling_mean(incidents):
+    out = count_per_period(incidents, "week", by="category", coverage=spans())
+    assert not out["covered"].any() and 0 not in out["incidents"].dropna().tolist()
+    assert out["rolling_mean"].isna().all()
 
 
 def test_by_category_marks_every_row_of_an_uncovered_period(incidents):
@@ -203,13 +217,15 @@ def test_by_category_marks_every_row_of_an_uncovered_period(incidents):
 
 def test_periods_before_and_after_the_coverage_are_not_covered(incidents):
     out = count_per_period(incidents, "month", start="2023-11-01", end="2024-04-30", coverage=GAP)
-    assert out["covered"].tolist() == [False, False, True, True, False, False]
+    # January has a hole (01-08..01-21): its 4 incidents are counted, but it is not a covered month
+    assert out["covered"].tolist() == [False, False, False, True, False, False]
     assert out["incidents"].tolist() == [pd.NA, pd.NA, 4, 1, pd.NA, pd.NA]
 
 
 def test_a_period_that_holds_an_incident_is_never_hidden(incidents):
     out = count_per_period(incidents, "week", coverage=spans(("2024-02-01", "2024-02-29")))
     assert out["incidents"].tolist() == [3, pd.NA, pd.NA, 1, 1]
+    assert out["covered"].tolist() == [False, False, False, False, False]
 
 
 def test_spans_passed_as_a_value_apply_to_a_selection(incidents):
@@ -221,12 +237,22 @@ def test_spans_passed_as_a_value_apply_to_a_selection(incidents):
 
 def test_no_lull_runs_through_a_period_that_is_not_covered(incidents):
     out = find_lulls(incidents, coverage=GAP)
-    # 01-07 -> 01-22 runs through the hole; 01-22 -> 02-01 and 01-03 -> 01-07 are covered
-    assert out["gap_days"].tolist() == [9, 3]
-    assert days(out["began"]) == ["2024-01-23", "2024-01-04"]
-    touching = spans(("2024-01-01", "2024-01-07"), ("2024-01-08", "2024-02-29"))
-    assert find_lulls(incidents, coverage=touching)["gap_days"].tolist() == [14, 9, 3]
+    # 01-07 -> 01-22 runs through the hole; inside the claims: 02-02..02-29 (to the claim's end, open),
+    # 01-23..01-31, 01-04..01-06 and 01-01..01-02 (from the claim's start, open)
+    assert out["gap_days"].tolist() == [28, 9, 3, 2]
+    assert days(out["began"]) == ["2024-02-02", "2024-01-23", "2024-01-04", "2024-01-01"]
+    assert out["open_ended"].tolist() == [True, False, False, True]
+    assert pd.isna(out["previous_incident_date"].iloc[3])
+    touching = spans(("2024-01-01", "2024-01-07"), ("2024-01-08", "2024-02-01"))
+    assert find_lulls(incidents, coverage=touching)["gap_days"].tolist() == [14, 9, 3, 2]
     assert len(find_lulls(incidents, coverage=spans(("2024-01-03", "2024-01-03")))) == 0
+    assert len(find_lulls(incidents, coverage=spans())) == 0  # no claim, no lull
+
+
+def test_a_claimed_quiet_span_between_two_incidents_outside_it_is_an_open_lull(incidents):
+    out = find_lulls(incidents, coverage=spans(("2024-01-10", "2024-01-20")))
+    assert days(out["began"]) == ["2024-01-10"] and days(out["ended"]) == ["2024-01-21"]
+    assert out["open_ended"].tolist() == [True] and days(out["previous_incident_date"]) == ["2024-01-07"]
 
 
 def test_relative_periods_as_in_the_cli(incidents):
@@ -237,3 +263,15 @@ def test_relative_periods_as_in_the_cli(incidents):
     assert days(out["period"]) == [(today - dt.timedelta(days=n)).isoformat() for n in (3, 2, 1, 0)]
     with pytest.raises(ValueError, match="count_per_period: start='soon' is not a date"):
         count_per_period(incidents, start="soon")
+
+
+def test_the_dataset_as_coverage_gives_its_claim_and_no_claim_gives_no_zero_and_no_lull():
+    dataset = load_dataset()  # the bundled data has no coverage.csv: it claims no period complete
+    period = {"start": "2023-10-01", "end": "2024-09-30"}
+    attacks = filter_incidents(dataset, categories="attack_on_us", **period)
+    monthly = count_per_period(attacks, "month", coverage=dataset, **period)
+    assert not monthly["covered"].any() and not (monthly["incidents"] == 0).any()
+    assert monthly["rolling_mean"].isna().all()
+    assert len(find_lulls(attacks, coverage=dataset)) == 0 and len(find_lulls(dataset)) == 0
+    with pytest.raises(TypeError, match="coverage must be a frame of spans"):
+        count_per_period(attacks, coverage="everything")

@@ -12,7 +12,7 @@ from analysis import schema
 from analysis.data.dataset import load_dataset
 from analysis.metrics.casualties import tally_casualties
 from analysis.reporting import cards
-from analysis.reporting.formatting import format_casualty_table
+from analysis.reporting.casualty_text import format_casualty_table, format_incident_casualty
 from analysis.reporting.links import CARDS_PER_PAGE, assign_card_pages, build_card_hrefs
 from benchmarks.synth import make_incidents as make_synthetic_rows
 from tests.corpus.hostile import HOSTILE, PAYLOADS
@@ -81,18 +81,20 @@ def test_a_card_figure_reads_as_the_one_incident_tally_of_the_reports(which):
     expected = _figures_from_tally(incidents)
     for row in incidents.to_dict("records"):
         for m in schema.CASUALTY_PREFIXES:
-            shown = cards.format_incident_figure(row[f"{m}_min"], row[f"{m}_best"], row[f"{m}_max"])
+            shown = format_incident_casualty(row["category"], m, row[f"{m}_min"], row[f"{m}_best"], row[f"{m}_max"])
             assert shown == expected.loc[row["incident_id"], m], (row["incident_id"], m)
 
 
 def test_unknown_figures_read_unknown_never_zero():
-    card = cards.build_card_html(_row(), [], {})
+    card = cards.build_card_html(_row(category="attack_on_us"), [], {})
     facts = dict(_facts(card))
     for m in schema.CASUALTY_PREFIXES:
         label = schema.MEASURE_LABELS[m]
         assert facts[label[0].upper() + label[1:]] == "unknown"
     assert facts["Fatalities (ACLED)"] == "unknown" and facts["Munitions"] == "unknown"
     zero = cards.build_card_html(_row(us_killed_min=0, us_killed_max=0, fatalities=0), [], {})
+    regional = dict(_facts(cards.build_card_html(_row(category="regional"), [], {})))
+    assert regional["US personnel killed"] == "not applicable" and regional["Others killed"] == "unknown"
     assert dict(_facts(zero))["US personnel killed"] == "0" and dict(_facts(zero))["Fatalities (ACLED)"] == "0"
 
 
@@ -162,9 +164,9 @@ def test_a_card_words_every_fact_from_the_schema_without_column_codes():
     assert facts["Category"] == schema.CATEGORY_LABELS["attack_on_us"]
     assert facts["Weapon"] == schema.WEAPON_LABELS["rocket"]
     assert facts["Claimed by"] == cards.NO_CLAIM_TEXT
-    assert facts["Munitions"] == "≥2"
+    assert facts["Munitions"] == "at least 2"
     assert facts["Outcome"].startswith("missed: ")
-    assert facts["US personnel killed"] == "0" and facts["Others killed"] == "1200 (≥1200)"
+    assert facts["US personnel killed"] == "0" and facts["Others killed"] == "about 1,200"
     assert facts["US personnel injured"] == "unknown"
     shown = " ".join(label for label, _ in _facts(card))
     for code in ("claimed_by", "us_killed", "geo_precision", "attack_on_us", "event_date", "other_"):
@@ -319,3 +321,19 @@ def test_the_pages_agree_with_assign_card_pages_on_the_bundled_data():
 
 def _empty_evidence() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype="string") for c in ("incident_id", "field", "source_id", "quote")})
+
+
+def test_a_row_counted_by_an_operation_toll_names_the_toll_not_unknown():
+    from analysis.metrics.tolls import link_operation_tolls
+
+    dataset = load_dataset()
+    links = link_operation_tolls(dataset.incidents, dataset.reported_totals)
+    row = dataset.incidents.loc[dataset.incidents["incident_id"] == "SYR-20240203-MAYADIN"].iloc[0].to_dict()
+    facts = dict(_facts(cards.build_card_html(row, [], {}, links)))
+    assert facts["Others killed"] == (
+        "not split for this row: at least 18 (S001, for US retaliatory strikes for Tower 22 (Feb 2024) in Syria, "
+        "not split between its 3 rows)"
+    )
+    assert facts["US personnel killed"] == "not applicable"
+    iraq = dataset.incidents.loc[dataset.incidents["incident_id"] == "IRQ-20240203-ALQAIM"].iloc[0].to_dict()
+    assert dict(_facts(cards.build_card_html(iraq, [], {}, links)))["Others killed"] == "unknown"

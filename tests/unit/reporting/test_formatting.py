@@ -4,9 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.metrics.casualties import tally_casualties
-from analysis.reporting.formatting import format_casualty_table, format_range, format_share_range, format_tally_cell
-from tests.fixtures.tables import make_incidents
+from analysis.reporting.formatting import format_range, format_share_range
 
 
 @pytest.mark.parametrize(
@@ -14,13 +12,13 @@ from tests.fixtures.tables import make_incidents
     [
         (3, 5, "3–5"),
         (3, 3, "3"),
-        (4, None, "≥4"),
-        (4, pd.NA, "≥4"),
+        (4, None, "at least 4"),
+        (4, pd.NA, "at least 4"),
         (None, None, "unknown"),
         (pd.NA, np.nan, "unknown"),
         (0, 0, "0"),
         (np.int64(2), np.float64(7.0), "2–7"),
-        (None, 5, "≤5"),
+        (None, 5, "at most 5"),
     ],
 )
 def test_format_range(lo, hi, expected):
@@ -30,32 +28,3 @@ def test_format_range(lo, hi, expected):
 def test_format_share_range():
     assert format_share_range(0.25, 0.5) == "25–50%"
     assert format_share_range(np.nan, 0.5) == "≤50%"
-
-
-def test_format_tally_cell_reports_unknown_incidents():
-    assert format_tally_cell(4, pd.NA, True, 1) == "≥4 (1 unknown)"
-    assert format_tally_cell(7, 9, False, 0) == "7–9"
-
-
-def test_format_casualty_table():
-    df = make_incidents(
-        {"country": "Iraq", "us_killed_min": 0, "us_killed_max": 0, "other_killed_min": 2, "other_killed_max": 4},
-        {"country": "Iraq", "us_killed_min": 1, "us_killed_max": 2},
-        {"country": "Jordan", "us_killed_min": 3},
-        {"country": "Syria"},
-    )
-    out = format_casualty_table(
-        tally_casualties(df, by="country"),
-        measures=["us_killed", "other_killed"],
-        labels={"us_killed": "US killed", "other_killed": "Others killed"},
-    )
-    assert list(out.columns) == ["country", "US killed", "Others killed"]
-    assert out["country"].tolist() == ["Iraq", "Syria", "Jordan"]
-    assert out["US killed"].tolist() == ["1–2", "unknown", "≥3"]
-    assert out["Others killed"].tolist() == ["2–4 (1 unknown)", "unknown", "unknown"]
-
-
-def test_format_casualty_table_without_groups():
-    df = make_incidents({"us_killed_min": 0, "us_killed_max": 0}, {"us_killed_min": 3})
-    out = format_casualty_table(tally_casualties(df), measures=["us_killed", "us_injured"])
-    assert out.to_dict("records") == [{"US personnel killed": "≥3", "US personnel injured": "unknown"}]

@@ -3,7 +3,7 @@
 import pytest
 
 from analysis.report_flags import says_selection_empty
-from analysis.reporting import page
+from analysis.reporting import claims, page
 from tests.fixtures.build import VALID_DATA
 
 
@@ -32,7 +32,8 @@ def test_open_report_selects_and_shows_the_header(shown):
 def test_an_empty_selection_says_so_once_and_shows_nothing_else(shown):
     report = page.open_report(str(VALID_DATA), "Empty", countries=["Yemen"])
     assert not report.has_incidents
-    assert len(shown) == 2 and "No incidents match these filters" in shown[1]["text/plain"]
+    assert len(shown) == 2 and "No incident in this table matches these filters" in shown[1]["text/plain"]
+    assert "Widen" not in shown[1]["text/plain"]
     assert says_selection_empty(shown[1]) and not says_selection_empty(shown[0])
     report.show_table(report.selected, caption="nothing")
     report.show_figure(None, "nothing")
@@ -54,9 +55,10 @@ def test_headline_gives_categories_us_casualties_span_and_data_as_of():
         {"event_date": "2024-05-01", "category": "regional"},
     )
     headline = dict(page.build_headline(incidents, incidents.iloc[:2]))
-    assert headline["Incidents"] == "2: 1 attacks on US forces · 1 US strikes"
-    assert headline["US personnel killed"] == "1 (1 unknown)"
-    assert headline["US personnel injured"] == "unknown"
+    assert headline["Incidents in this table"] == "2: 1 attacks on US forces · 1 US strikes"
+    # the US strike is not counted: US personnel were not its targets and no source gives a US figure
+    assert headline["US personnel killed"] == "1 in 1 attack on US forces"
+    assert headline["US personnel injured"] == "unknown: no source gives a figure for the 1 attack on US forces"
     assert headline["Dates"] == "2024-01-02 to 2024-02-03"
     assert headline["Data as of"].startswith("2024-05-01")
 
@@ -65,7 +67,10 @@ def test_headline_counts_carry_thousands_separators_like_the_tables():
     from tests.fixtures.tables import make_incidents
 
     many = make_incidents(*[{"event_date": "2024-01-02"}] * 1200, {"event_date": "2024-01-03", "category": "us_strike"})
-    assert dict(page.build_headline(many, many))["Incidents"] == "1,201: 1,200 attacks on US forces · 1 US strikes"
+    assert (
+        dict(page.build_headline(many, many))["Incidents in this table"]
+        == "1,201: 1,200 attacks on US forces · 1 US strikes"
+    )
 
 
 def test_coverage_lines_word_open_totals_and_totals_smaller_than_the_table():
@@ -81,7 +86,7 @@ def test_coverage_lines_word_open_totals_and_totals_smaller_than_the_table():
             "incidents_in_table": [6, 3, 0],
         }
     )
-    assert page.build_coverage_lines(coverage) == [
+    assert claims.build_coverage_lines(coverage) == [
         "The sources report at least 160 attacks on US forces from 2023-10-07 to 2024-02-03; this table holds 6 of them.",
         "The sources report 2 attacks on US forces in Iraq and Syria up to 2024-07-26; "
         "this table holds 3, more than that figure (the sources count differently or less).",
@@ -199,20 +204,36 @@ def test_the_sources_list_stops_at_its_limit_keeping_the_most_cited_in_date_orde
     assert "more are not" not in page.build_source_list_html(links, limit=4)
 
 
-def test_coverage_caveat_states_a_coverage_file_and_the_assumed_span_only_when_it_matters():
+def test_coverage_caveat_says_no_claim_without_a_coverage_file_and_quotes_a_stated_zero():
     import pandas as pd
 
     from analysis.data.claimed_coverage import build_coverage_rows
-    from analysis.metrics.completeness import select_covered_spans
+    from analysis.metrics.completeness import select_claimed_spans
     from tests.fixtures.tables import make_incidents
 
     assumed = build_coverage_rows(make_incidents({"event_date": "2024-01-02"}, {"event_date": "2024-03-01"}))
-    spans = select_covered_spans(assumed)
-    assert page.build_coverage_caveat(assumed, spans, "2024-01-02", "2024-03-01") is None
-    assert page.build_coverage_caveat(assumed, spans, "2023-10-07", "2024-03-01") == (
-        "The data has no coverage.csv, so it is taken to cover only its first to its last incident date "
-        "(2024-01-02 to 2024-03-01); periods of this report outside that span are marked 'not covered', "
-        "never counted as 0."
+    no_totals = pd.DataFrame(columns=["metric", "period_start", "as_of", "value_max", "countries"])
+    spans = select_claimed_spans(claims.claimed_coverage(assumed), no_totals)
+    assert len(spans) == 0, "the incidents' span is no claim"
+    assert claims.build_coverage_caveat(assumed, spans, "2024-01-02", "2024-03-01") == (
+        "The data makes no claim to list every incident of any period of this report: counts are of the incidents "
+        "in this table, a period without one reads 'none recorded — not a complete count', never 0, "
+        "and no lull is measured there."
+    )
+    zero = pd.DataFrame(
+        {
+            "period_start": pd.to_datetime(["2024-02-01"]),
+            "period_end": pd.to_datetime(["2024-04-20"]),
+            "countries": [pd.NA],
+            "total_id": ["RT-0"],
+            "source_id": ["S3"],
+            "quote": ["none since February"],
+        }
+    )
+    text = claims.build_coverage_caveat(assumed, zero, "2024-01-02", "2024-06-01", zero)
+    assert text.startswith(
+        "S3 states there were none from 2024-02-01 to 2024-04-20 (“none since February”, RT-0), "
+        "so periods inside that span count 0; outside claimed coverage: counts are of the incidents in this table"
     )
     stated = pd.DataFrame(
         {
@@ -222,12 +243,14 @@ def test_coverage_caveat_states_a_coverage_file_and_the_assumed_span_only_when_i
             "basis": ["ACLED query", "tracker"],
         }
     )
-    spans = select_covered_spans(stated)
-    assert page.build_coverage_caveat(stated, spans, "2019-03-01", "2024-03-01") == (
+    spans = select_claimed_spans(stated, no_totals)
+    assert claims.build_coverage_caveat(stated, spans, "2019-03-01", "2024-03-01").startswith(
         "The data claims to cover 2019-01-01 to 2020-12-31 (Iraq, Syria); 2023-10-07 to 2024-12-31 (coverage.csv); "
-        "periods of this report outside it are marked 'not covered' in charts and tables, never counted as 0."
+        "outside claimed coverage: counts are of the incidents in this table"
     )
-    assert page.build_coverage_caveat(stated, spans, "2024-01-01", "2024-03-01").endswith("this report lies inside it.")
+    assert claims.build_coverage_caveat(stated, spans, "2024-01-01", "2024-03-01").endswith(
+        "this report lies inside it."
+    )
 
 
 def test_open_report_gives_the_covered_spans_for_counts_and_lulls(shown, tmp_path):
@@ -242,9 +265,11 @@ def test_open_report_gives_the_covered_spans_for_counts_and_lulls(shown, tmp_pat
     )
     report = page.open_report(str(data), "Gap")
     months = count_per_period(report.selected, "month", coverage=report.covered_spans)
-    assert months["covered"].tolist() == [True, True, False, False, False, False, True]
+    assert months["covered"].tolist() == [True, True, False, False, False, False, True]  # July: 07-01..07-31
     assert months["incidents"].tolist() == [1, 1, pd_na(), pd_na(), pd_na(), pd_na(), 1]
-    assert find_lulls(report.selected, coverage=report.covered_spans)["gap_days"].tolist() == [4]  # not 02-02 -> 07-25
+    # inside the claims: 02-03..02-29 (to the claim's end), 01-01..01-27 (from its start), 07-26..07-31,
+    # 07-01..07-24 and 01-29..02-01; nothing through 03-01 .. 06-30
+    assert find_lulls(report.selected, coverage=report.covered_spans)["gap_days"].tolist() == [27, 27, 24, 6, 4]
     assert report.selected.attrs == {}  # the spans are a value of the report, not a hidden channel on the frame
     assert "The data claims to cover 2024-01-01 to 2024-02-29; 2024-07-01 to 2024-07-31" in shown[0]["text/html"]
 

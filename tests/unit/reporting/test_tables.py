@@ -54,7 +54,7 @@ def test_figure_columns_are_marked_and_sort_by_their_lead_number():
 
 
 def test_a_column_with_one_cell_of_words_is_text():
-    out = tables.build_table_html(pd.DataFrame({"figure": ["3", "about 4"], "only unknown": [None, None]}))
+    out = tables.build_table_html(pd.DataFrame({"figure": ["3", "some 4"], "only unknown": [None, None]}))
     assert not any("num" in attrs for attrs, _ in _cells(out, "th") + _cells(out))
 
 

@@ -32,7 +32,7 @@ def test_map_groups_by_place_and_category(incidents):
     assert len(attack.x) == 2
     hover = attack.hovertext[0]
     assert "2 incidents" in hover and "A · 2024-01-02" in hover and "B · 2024-01-09" in hover
-    assert "US personnel killed ≥1" in hover
+    assert "US personnel killed at least 1" in hover
     assert "deaths:" in hover and "deaths: 0" not in hover
     assert "<img" not in all_text(fig) and "&lt;img" in attack.hovertext[1]
     # sizes grow with deaths: Al-Asad 2 (A's fatalities; B none), place C 3, Jurf al-Sakhar 16 (the largest)

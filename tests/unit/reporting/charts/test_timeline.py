@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.metrics.frequency import count_per_period
+from analysis.metrics.frequency import NOT_CLAIMED, NOT_COVERED, count_per_period
 from analysis.reporting import charts
 from analysis.reporting.links import build_card_hrefs
 from tests.fixtures.tables import make_incidents
@@ -11,8 +11,9 @@ from tests.fixtures.tables import make_incidents
 
 def test_timeline_stacks_in_vocabulary_order_with_fixed_colours(incidents):
     fig = charts.plot_frequency_timeline(count_per_period(incidents, "week", by="weapon"), stack="weapon")
-    assert [t.name for t in fig.data] == ["rockets", "drones", "air strike"]  # plain labels, vocabulary order
-    assert [t.marker.color for t in fig.data] == ["#E69F00", "#56B4E9", "#009E73"]
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in bars] == ["rockets", "drones", "air strike"]  # plain labels, vocabulary order
+    assert [t.marker.color for t in bars] == ["#E69F00", "#56B4E9", "#009E73"]
     assert fig.layout.barmode == "stack"
     assert fig.layout.title.text == "Incidents per period"
     assert fig.layout.xaxis.title.text == "Period" and fig.layout.yaxis.title.text == "Incidents"
@@ -69,7 +70,7 @@ def test_cumulative_chart_marks_what_the_sources_report():
     )
     fig = charts.plot_cumulative(per_period, reported=reported)
     marks = fig.data[-1]
-    assert list(marks.y) == [160] and list(marks.text) == ["≥160 reported by 2024-02-03"]
+    assert list(marks.y) == [160] and list(marks.text) == ["at least 160 reported by 2024-02-03"]
     assert fig.layout.yaxis.dtick is None  # the axis reaches the reported figure
 
 
@@ -94,7 +95,7 @@ def test_periods_not_covered_are_one_labelled_shaded_span_and_no_zero(incidents,
     spans = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(spans) == 1
     assert (spans[0].x0, spans[0].x1) == ("2024-01-11T12:00:00", "2024-01-18T12:00:00")  # half a week either side
-    labels = [a for a in fig.layout.annotations if a.text == "not covered"]
+    labels = [a for a in fig.layout.annotations if a.text == NOT_CLAIMED]
     assert len(labels) == 1 and labels[0].x == spans[0].x0
     assert fig.layout.meta["context"][0]["label"] == "talks", "the context event is kept in the numbered list"
     hole = {pd.Timestamp("2024-01-15")}
@@ -106,7 +107,7 @@ def test_periods_not_covered_are_one_labelled_shaded_span_and_no_zero(incidents,
 
 def test_fully_covered_counts_get_no_span(incidents):
     fig = charts.plot_frequency_timeline(count_per_period(incidents, "week", by="category"))
-    assert not [a for a in fig.layout.annotations if a.text == "not covered"]
+    assert not [a for a in fig.layout.annotations if a.text == NOT_CLAIMED]
     assert not [s for s in fig.layout.shapes if s.type == "rect"]
 
 
@@ -122,8 +123,8 @@ def test_period_table_says_not_covered_never_zero(incidents):
     table = build_period_table(count_per_period(incidents, "week", coverage=covered), "week")
     hole = table[table["period"] == "week of 2024-01-15"]
     assert len(hole) == 1
-    assert (hole[["incidents", "cumulative", "rolling mean"]] == "not covered").all().all()
-    assert ">not covered</td>" in build_table_html(table) and ">0</td>" not in build_table_html(hole)
+    assert (hole[["incidents in this table", "cumulative", "rolling mean"]] == NOT_COVERED).all().all()
+    assert f">{NOT_COVERED}</td>" in build_table_html(table) and ">0</td>" not in build_table_html(hole)
 
 
 def test_stack_by_a_column_without_colours_is_refused_with_what_to_use(incidents):
@@ -145,3 +146,34 @@ def test_stack_defaults_to_the_column_the_counts_were_made_by(incidents):
     assert {t.marker.color for t in fig.data if t.type == "bar"} > {charts.WEAPON_COLORS["rocket"]}
     single = charts.plot_frequency_timeline(count_per_period(incidents, "week"))
     assert [t.showlegend for t in single.data if t.type == "bar"] == [False]
+
+
+def test_a_zero_is_marked_only_where_the_data_claims_the_period_complete(incidents):
+    claimed = pd.DataFrame(
+        {"period_start": pd.to_datetime(["2024-01-08"]), "period_end": pd.to_datetime(["2024-01-21"])}
+    )
+    fig = charts.plot_frequency_timeline(count_per_period(incidents, "week", by="category", coverage=claimed))
+    zeros = [t for t in fig.data if t.type == "scatter" and t.name.startswith("0 (")]
+    empty_claimed = count_per_period(incidents, "week", coverage=claimed).query("covered and incidents == 0")
+    assert len(zeros) == 1 and list(pd.to_datetime(zeros[0].x)) == list(empty_claimed["period"])
+    assert list(zeros[0].y) == [0] * len(empty_claimed) and len(empty_claimed) > 0
+    unclaimed = charts.plot_frequency_timeline(
+        count_per_period(incidents, "week", by="category", coverage=claimed.iloc[0:0])
+    )
+    assert not [t for t in unclaimed.data if t.type == "scatter"], "no claim, no zero"
+
+
+def test_a_level_with_none_recorded_inside_a_bar_keeps_the_stack_whole(incidents):
+    # plotly stops stacking at a missing value: the bar of a period with incidents must reach their sum
+    counts = count_per_period(
+        incidents, "week", by="category", coverage=pd.DataFrame(columns=["period_start", "period_end"])
+    )
+    fig = charts.plot_frequency_timeline(counts)
+    bars = [t for t in fig.data if t.type == "bar"]
+    per_period = counts.groupby("period")["incidents"].sum()
+    for period, total in per_period.items():
+        drawn = [y for t in bars for x, y in zip(t.x, t.y) if pd.Timestamp(x) == period]
+        has_bar = counts.loc[counts["period"] == period, "incidents"].notna().any()
+        assert all(pd.notna(drawn)) == bool(has_bar), period
+        if has_bar:
+            assert sum(drawn) == total
