@@ -27,3 +27,14 @@ def test_readme_starts_with_the_two_commands_and_shows_the_report_picture():
     for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text):
         assert (paths.PROJECT_DIR / image).is_file(), image
     assert "docs/overview.png" in text
+
+
+def test_the_python_lines_of_the_readme_run(tmp_path, monkeypatch):
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Use it from Python") :]
+    code = section[section.index("```python\n") + len("```python\n") : section.index("```\n", 10)]
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    exec(code, namespace)
+    assert len(namespace["syria"]) > 0 and len(namespace["quotes"]) > 0
+    assert (tmp_path / "syria.csv").read_text(encoding="utf-8").startswith('"incident_id",')

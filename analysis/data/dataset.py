@@ -36,6 +36,17 @@ class Dataset:
     last incident date (:func:`analysis.data.claimed_coverage.build_coverage_rows`)."""
     notes: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        """Row counts, date span, coverage claim and the largest reported total, not eight tables of text."""
+        from analysis.reporting.dataset_summary import describe_dataset  # a view, loaded only when shown
+
+        return describe_dataset(self)
+
+    def _repr_html_(self) -> str:
+        from analysis.reporting.dataset_summary import describe_dataset_html
+
+        return describe_dataset_html(self)
+
 
 def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     """Validate ``data_dir`` (default: the bundled ``data/``) and return every table typed."""

@@ -34,7 +34,9 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.metrics.counts import explode_values
 from analysis.metrics.frequency import dense_codes, find_period_starts
+from analysis.metrics.inputs import take_incidents
 from analysis.metrics.tolls import TOLL_STAT_COLUMNS, find_toll_rows, sum_tolls_by_group
 
 MEASURES = schema.CASUALTY_PREFIXES
@@ -133,6 +135,10 @@ def tally_casualties(
     ``"week"``/``"month"`` (ISO week or calendar month of ``event_date``,
     column ``period`` = first day), or ``"incident"`` (one group per row,
     column ``incident_id``).  Only groups holding incidents are listed.
+    By a multi-valued column (``weapon``: ``rocket;drone``) an incident is
+    tallied under each of its values, as :func:`analysis.metrics.counts.count_by`
+    counts it: the groups then add up to more than the whole, whose tally is
+    ``by=None`` (see "Several weapons in one incident" in ``data/CODEBOOK.md``).
 
     Measures: ``us_killed``, ``us_injured``, ``other_killed``,
     ``other_injured`` (see the module docstring) and, with
@@ -161,8 +167,11 @@ def tally_casualties(
     ``incidents_open``, ``incidents_unknown``, ``incidents_approximate`` (a
     best estimate only) and ``incidents_not_applicable`` (int64).
     """
+    df = take_incidents(df, "tally_casualties")
     if by not in BY_OPTIONS and by not in df.columns:
         raise ValueError(f"tally_casualties: by must be one of {BY_OPTIONS} or a column; got {by!r}")
+    if by in schema.MULTI_VALUED:  # an incident is tallied under each of its weapons, as count_by counts it
+        df = explode_values(df, by)
     codes, keys = _group(df, by)
     n_groups = len(keys)
     incidents = np.bincount(codes, minlength=n_groups)

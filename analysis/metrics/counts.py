@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.metrics.inputs import take_incidents
 
 
 def explode_values(df: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -53,7 +54,8 @@ def count_by(
     dimension lists every category of the vocabulary, zeros included.
     A multi-valued dimension (``weapon``: ``rocket;drone``) counts an
     incident once under each of its values, so its counts may sum to more
-    than the number of incidents.
+    than the number of incidents (the rule every function follows; see
+    "Several weapons in one incident" in ``data/CODEBOOK.md``).
     Rows are sorted by count, largest first; ties keep the vocabulary order
     for categories and alphabetical order for text, the empty-value row last.
     With ``top``, the rows after the first ``top`` are summed into one
@@ -63,6 +65,7 @@ def count_by(
     ``share`` (float64, the row's fraction of all incidents; the shares sum
     to 1 except for a multi-valued dimension, and are NaN when ``df`` is empty).
     """
+    df = take_incidents(df, "count_by")
     if dimension not in df.columns:
         raise KeyError(f"count_by: no column {dimension!r}; columns are {', '.join(df.columns)}")
     n_incidents = len(df)

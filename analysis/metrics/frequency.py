@@ -23,8 +23,10 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.metrics.completeness import merge_spans
+from analysis.data.claimed_coverage import is_assumed
+from analysis.metrics.completeness import merge_spans, select_claimed_spans
 from analysis.metrics.counts import explode_values
+from analysis.metrics.inputs import describe_period, parse_date_bound, take_incidents
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
@@ -34,6 +36,28 @@ NOT_COVERED = "none recorded \u2014 not a complete count"
 NOT_CLAIMED = "not a complete count"
 """The label of a chart's span outside claimed coverage: its bars count only the incidents in the table."""
 LULL_COLUMNS = ["began", "ended", "gap_days", "previous_incident_date", "open_ended"]
+
+
+def _claimed_spans(data) -> pd.DataFrame | None:
+    """What a Dataset claims complete (``coverage.csv`` rows and its sources' stated zeros; none without the
+    file), or None for anything that is not a Dataset (checked afterwards by ``take_incidents``)."""
+    coverage = getattr(data, "coverage", None)
+    if coverage is None or not hasattr(data, "reported_totals"):
+        return None
+    listed = coverage.iloc[0:0] if is_assumed(coverage) else coverage
+    return select_claimed_spans(listed, data.reported_totals)
+
+
+def _take_coverage(df, coverage) -> pd.DataFrame | None:
+    """``coverage`` as spans: a Dataset given as ``coverage`` (or as ``df`` with no ``coverage``) gives its claim."""
+    if coverage is None:
+        return None if isinstance(df, pd.DataFrame) else _claimed_spans(df)
+    if isinstance(coverage, pd.DataFrame):
+        return coverage
+    spans = _claimed_spans(coverage)
+    if spans is None:
+        raise TypeError(f"coverage must be a frame of spans (period_start, period_end) or a Dataset; got {coverage!r}")
+    return spans
 
 
 def _check_freq(freq: str) -> None:
@@ -161,14 +185,24 @@ def count_per_period(
 ) -> pd.DataFrame:
     """Count the incidents of ``df`` per day, ISO week or month; an empty period counts 0 only inside claimed coverage.
 
-    The periods run from ``start`` (default: the earliest ``event_date``) to
-    ``end`` (default: the latest); incidents outside them are not counted.
+    ``df`` is the incident table or a selection of it, or the Dataset (then
+    its coverage claim is used unless ``coverage`` is given: ``coverage.csv``
+    and the sources' stated zeros, none without the file).
+    The periods run from ``start`` to ``end`` (dates, or "today" and "last N
+    days|weeks|months" as in the CLI); when they are not given, from the
+    earliest to the latest ``event_date`` of ``df``, so a selection's own
+    period must be passed again (``filter_incidents(..., start=s)`` then
+    ``count_per_period(..., start=s)``), else the periods before its first
+    incident and after its last are missing. The result says which it did:
+    ``attrs["period"]`` (e.g. "start given (2023-10-01); end: the latest
+    incident (no end given)"); incidents outside the periods are not counted.
     With ``by`` (e.g. ``"category"`` or ``"weapon"``) there is one row per
     period and value of ``by`` present in ``df`` (every combination, zeros
     included), in period order then ``by`` order.
 
     ``coverage`` (columns ``period_start``, ``period_end``: the spans the
-    data claims to cover, e.g. ``Report.covered_spans``; default: everything)
+    data claims to cover, e.g. ``Report.covered_spans``, or the Dataset for
+    its own claim; default: everything)
     marks each period covered when a span holds all its days.
 
     Returns columns ``period`` (first day of the period), [``by``],
@@ -180,7 +214,21 @@ def count_per_period(
     a period and value) that is not covered and holds no incident has
     ``incidents`` and ``cumulative`` missing (``<NA>``), never 0.
     """
+    coverage = _take_coverage(df, coverage)
+    df = take_incidents(df, "count_per_period")
     _check_freq(freq)
+    if by is not None and by not in df.columns:
+        raise ValueError(f"count_per_period: by={by!r} is not a column; expected one of {', '.join(df.columns)}")
+    said = describe_period(start, end)
+    start = parse_date_bound(start, "start", "count_per_period") if start is not None else None
+    end = parse_date_bound(end, "end", "count_per_period") if end is not None else None
+    counts = _count_per_period(df, freq, by, start, end, window, coverage)
+    counts.attrs["period"] = said  # what the result says of itself, read by nothing else
+    return counts
+
+
+def _count_per_period(df, freq, by, start, end, window, coverage) -> pd.DataFrame:
+    """:func:`count_per_period` on checked arguments (``start``/``end`` Timestamps or None)."""
     columns = COUNT_COLUMNS if by is None else ["period", by, *COUNT_COLUMNS[1:]]
     dtype = _date_dtype(df)
     days = df["event_date"].to_numpy(dtype="datetime64[D]") if len(df) else np.array([], "datetime64[D]")
@@ -283,7 +331,8 @@ def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | N
     date order.  Pass a filtered table (e.g. only attacks on US forces) to
     find lulls of that kind.
 
-    With claimed coverage (``coverage``, e.g. ``Report.covered_spans``), a
+    With claimed coverage (``coverage``, e.g. ``Report.covered_spans``, or
+    the Dataset for its own claim, as in :func:`count_per_period`), a
     lull is measured only inside a claimed
     span: what happened outside is not known.  Where the span's edge, not an
     incident, bounds the stretch, it begins on the span's first day or ends
@@ -294,8 +343,11 @@ def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | N
 
     Returns columns ``began``, ``ended`` (dates), ``gap_days`` (int64),
     ``previous_incident_date`` (date, missing when none) and ``open_ended``
-    (bool); ``top`` rows at most (all when ``None``).
+    (bool); ``top`` rows at most (all when ``None``; ``top=1`` gives the
+    single longest lull, the earliest one on a tie).
     """
+    coverage = _take_coverage(df, coverage)
+    df = take_incidents(df, "find_lulls")
     dtype = _date_dtype(df)
     days = df["event_date"].to_numpy(dtype="datetime64[D]") if len(df) else np.array([], "datetime64[D]")
     days = np.unique(days[~np.isnat(days)])
@@ -348,11 +400,3 @@ def _quiet_stretches_inside(
     if not began:
         return np.array([], "datetime64[D]"), np.array([], "datetime64[D]"), np.array([], bool)
     return np.concatenate(began), np.concatenate(ended), np.concatenate(edge).astype(bool)
-
-
-def find_longest_lull(df: pd.DataFrame, coverage: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The single longest lull as a one-row frame (empty with fewer than two incident dates).
-
-    Same columns as :func:`find_lulls`; the earliest one wins a tie.
-    """
-    return find_lulls(df, top=1, coverage=coverage)

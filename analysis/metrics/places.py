@@ -27,6 +27,30 @@ def estimate_incident_deaths(df: pd.DataFrame) -> np.ndarray:
     return np.where(np.isnan(deaths), np.where(known, fallback, np.nan), deaths)
 
 
+MAP_SIZES: tuple[str, ...] = ("deaths", "incidents", *schema.CASUALTY_PREFIXES)
+"""What a map marker's area can stand for: deaths, incidents, or one casualty measure."""
+
+
+def estimate_incident_figure(df: pd.DataFrame, size_by: str) -> np.ndarray:
+    """Per incident, the figure a map marker adds up (``size_by`` one of :data:`MAP_SIZES`); NaN when unknown.
+
+    ``deaths``: :func:`estimate_incident_deaths`; ``incidents``: 1; a casualty
+    measure (``us_injured``, ...): its max, else its min.
+
+    >>> df = pd.DataFrame({"us_injured_min": [2, None, None], "us_injured_max": [5, 1, None]}, dtype="Int64")
+    >>> estimate_incident_figure(df, "us_injured").tolist()
+    [5.0, 1.0, nan]
+    """
+    if size_by not in MAP_SIZES:
+        raise ValueError(f"size_by: found {size_by!r}, expected one of {', '.join(MAP_SIZES)}")
+    if size_by == "deaths":
+        return estimate_incident_deaths(df)
+    if size_by == "incidents":
+        return np.ones(len(df))
+    value = df[f"{size_by}_max"].to_numpy(dtype="float64", na_value=np.nan)
+    return np.where(np.isnan(value), df[f"{size_by}_min"].to_numpy(dtype="float64", na_value=np.nan), value)
+
+
 def find_country_only(df: pd.DataFrame) -> np.ndarray:
     """True for each incident placed only to its country, which a map must not draw as a point.
 
@@ -54,7 +78,9 @@ def find_country_only(df: pd.DataFrame) -> np.ndarray:
     return no_point | no_place
 
 
-def aggregate_places(df: pd.DataFrame, sample_size: int = 10, sample_budget: int | None = None) -> dict:
+def aggregate_places(
+    df: pd.DataFrame, sample_size: int = 10, sample_budget: int | None = None, size_by: str = "deaths"
+) -> dict:
     """Group incidents by (location, category): one entry per group present.
 
     Returns a dict of arrays, one item per group: ``lon``, ``lat`` (of the
@@ -62,7 +88,9 @@ def aggregate_places(df: pd.DataFrame, sample_size: int = 10, sample_budget: int
     ``incidents`` (count), ``deaths`` (sum of :func:`estimate_incident_deaths`
     over the incidents that have a figure), ``incidents_with_deaths``,
     ``geo_precision`` (the coarsest of the group, 1 site to 3 region; NaN when none is given),
-    ``first_day``, ``last_day`` (days since 1970-01-01); and the rows of each
+    ``first_day``, ``last_day`` (days since 1970-01-01); ``size`` (sum of
+    :func:`estimate_incident_figure` of ``size_by`` over the incidents that
+    have it) and ``incidents_with_size``; and the rows of each
     group's first ``sample_size`` incidents in table order as two aligned
     arrays ``sample_group`` (group index) and ``sample_rows`` (row position
     in ``df``). With ``sample_budget``, fewer per group (at least one) when
@@ -80,6 +108,7 @@ def aggregate_places(df: pd.DataFrame, sample_size: int = 10, sample_budget: int
             pd.factorize(names)[0]
         ]
     deaths = estimate_incident_deaths(df)
+    sized = deaths if size_by == "deaths" else estimate_incident_figure(df, size_by)
     key = loc_codes.astype("int64") * n_cat + cat_codes
     counts_all = np.bincount(key, minlength=len(loc_names) * n_cat)
     groups = np.flatnonzero(counts_all)
@@ -112,6 +141,8 @@ def aggregate_places(df: pd.DataFrame, sample_size: int = 10, sample_budget: int
         "incidents": counts,
         "deaths": np.bincount(inverse, weights=np.nan_to_num(deaths, nan=0.0), minlength=n_groups),
         "incidents_with_deaths": np.bincount(inverse, weights=~np.isnan(deaths), minlength=n_groups).astype("int64"),
+        "size": np.bincount(inverse, weights=np.nan_to_num(sized, nan=0.0), minlength=n_groups),
+        "incidents_with_size": np.bincount(inverse, weights=~np.isnan(sized), minlength=n_groups).astype("int64"),
         "geo_precision": coarsest,
         "first_day": first_day,
         "last_day": last_day,

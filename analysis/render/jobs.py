@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import paths, schema
+from analysis.dates import resolve_relative_date
 from analysis.files import file_kind
 from analysis.paths import RESERVED_NAMES
 
@@ -37,7 +38,6 @@ class Job:
     description: str = ""
 
 
-_RELATIVE = re.compile(r"last\s+(\d+)\s+(day|week|month)s?", re.IGNORECASE)
 _DATA_RELATIVE = re.compile(
     r"data(?:'s)?\s+(start|end|first day|last day|(last\s+\d+\s+(?:day|week|month)s?))", re.IGNORECASE
 )
@@ -58,45 +58,6 @@ ALLOWED_VALUES: dict[str, tuple[str, ...]] = {
 }
 # Whole-number parameters that must be at least 1 (checked when the notebook declares them).
 POSITIVE_PARAMETERS = ("rolling_periods",)
-
-
-def resolve_relative_date(value: str, today: dt.date) -> str:
-    """Resolve ``today`` and ``last N days|weeks|months`` to an ISO date.
-
-    ``last N ...`` means the first day of the period that ends today. A period
-    reaching before year 1 raises ``ValueError``.
-
-    >>> resolve_relative_date("last 8 weeks", dt.date(2024, 3, 1))
-    '2024-01-05'
-    >>> resolve_relative_date("last 2 months", dt.date(2024, 3, 31))
-    '2024-01-31'
-    >>> resolve_relative_date("today", dt.date(2024, 3, 1))
-    '2024-03-01'
-    >>> resolve_relative_date("2024-02-02", dt.date(2024, 3, 1))
-    '2024-02-02'
-    >>> resolve_relative_date("last 99999999 days", dt.date(2024, 3, 1))
-    Traceback (most recent call last):
-    ...
-    ValueError: 'last 99999999 days' reaches before year 1 (counted back from 2024-03-01)
-    """
-    text = value.strip()
-    if text.lower() == "today":
-        return today.isoformat()
-    match = _RELATIVE.fullmatch(text)
-    if not match:
-        return text
-    count, unit = int(match.group(1)), match.group(2).lower()
-    try:
-        if unit == "day":
-            return (today - dt.timedelta(days=count)).isoformat()
-        if unit == "week":
-            return (today - dt.timedelta(weeks=count)).isoformat()
-        month_index = today.year * 12 + today.month - 1 - count
-        year, month = divmod(month_index, 12)
-        day = min(today.day, _days_in_month(year, month + 1))
-        return dt.date(year, month + 1, day).isoformat()
-    except (OverflowError, ValueError):
-        raise ValueError(f"{value!r} reaches before year 1 (counted back from {today})") from None
 
 
 def resolve_data_date(value: str, data_span: DataSpan | None) -> str:
@@ -123,11 +84,6 @@ def resolve_data_date(value: str, data_span: DataSpan | None) -> str:
     if word in ("end", "last day"):
         return last.isoformat()
     return resolve_relative_date(match.group(2), last)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (following - dt.timedelta(days=1)).day
 
 
 def _found(value: object) -> str:

@@ -43,9 +43,10 @@ from analysis.reporting.tables import DEFAULT_ROW_LIMIT, show_table
 
 
 def select_incidents(
-    incidents: pd.DataFrame, start: str = "", end: str = "", countries=(), categories=(), locations=()
+    incidents: pd.DataFrame, start: str = "", end: str = "", countries=(), categories=(), locations=(), places=None
 ) -> pd.DataFrame:
-    """Apply the notebooks' parameters ("" and [] mean no filter) to ``incidents``."""
+    """Apply the notebooks' parameters ("" and [] mean no filter) to ``incidents``; ``places`` (the gazetteer)
+    lets ``locations`` be aliases too."""
     return filter_incidents(
         incidents,
         start=start or None,
@@ -53,6 +54,7 @@ def select_incidents(
         countries=list(countries) or None,
         categories=list(categories) or None,
         locations=list(locations) or None,
+        places=places,
     )
 
 
@@ -414,7 +416,7 @@ def open_report(
     """
     dataset = load_dataset(data_dir or None)
     filters_text = describe_filters(start, end, countries, categories, locations)
-    selected = select_incidents(dataset.incidents, start, end, countries, categories, locations)
+    selected = select_incidents(dataset.incidents, start, end, countries, categories, locations, dataset.places)
     spans = select_claimed_spans(claimed_coverage(dataset.coverage), dataset.reported_totals, countries, categories)
     period = (start or None, end or None)
     reported = compare_reported_totals(dataset, start, end, countries, categories, locations)

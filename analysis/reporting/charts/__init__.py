@@ -16,6 +16,7 @@
 Rooms (the ``_`` ones are shared helpers, not imported by notebooks):
 
 - ``timeline``: :func:`plot_frequency_timeline`, :func:`plot_cumulative`, uncovered periods shaded.
+- ``comparison``: :func:`plot_frequency_comparison`, datasets or selections side by side.
 - ``casualties``: :func:`plot_casualty_ranges`, :func:`plot_us_casualties`, :func:`plot_other_casualties`
   (marks and traces in ``_casualty_traces``, the incidents behind a row in ``_casualty_members``).
 - ``counts``: :func:`plot_counts`.
@@ -53,6 +54,7 @@ from analysis.reporting.charts._style import (
     WEAPON_COLORS,
 )
 from analysis.reporting.charts.casualties import plot_casualty_ranges, plot_other_casualties, plot_us_casualties
+from analysis.reporting.charts.comparison import plot_frequency_comparison
 from analysis.reporting.charts.counts import plot_counts
 from analysis.reporting.charts.incident_map import describe_unplaced, plot_incident_map
 from analysis.reporting.charts.timeline import plot_cumulative, plot_frequency_timeline
@@ -73,6 +75,7 @@ __all__ = [
     "plot_casualty_ranges",
     "plot_counts",
     "plot_cumulative",
+    "plot_frequency_comparison",
     "plot_frequency_timeline",
     "plot_incident_map",
     "plot_other_casualties",

@@ -67,6 +67,8 @@ def _pick_reference_deaths(max_deaths: float) -> list[int]:
 
     >>> _pick_reference_deaths(1221), _pick_reference_deaths(7), _pick_reference_deaths(0)
     ([10, 100, 1000], [1, 5], [])
+    >>> _pick_reference_deaths(3)  # the largest too, when no second round number fits
+    [1, 3]
     """
     if max_deaths < 1:
         return []
@@ -74,12 +76,16 @@ def _pick_reference_deaths(max_deaths: float) -> list[int]:
     fitting = [v for v in steps if v <= max_deaths]
     decades = [v for v in fitting if str(v).startswith("1")]
     pick = decades[-3:] if len(decades) >= 3 else fitting[-3:]
+    if len(pick) == 1 and max_deaths >= 2:
+        pick.append(int(max_deaths))
     return sorted(pick)
 
 
-def add_size_legend(fig: go.Figure, max_deaths: float) -> None:
-    """Three reference circles in a strip under the map (their own axes): what a marker's size means."""
+def add_size_legend(fig: go.Figure, max_deaths: float, label: str = "deaths") -> None:
+    """Three reference circles in a strip under the map (their own axes): what a marker's size means,
+    ``label`` naming what it counts (deaths, incidents or a casualty measure)."""
     values = _pick_reference_deaths(max_deaths)
+    smallest = "one incident" if label == "incidents" else "none or unknown"
     xs = [0.06 + 0.22 * i for i in range(len(values))]
     labels = [f"{v:,}" for v in values]
     sizes = list(find_marker_size(values, max_deaths))
@@ -106,7 +112,7 @@ def add_size_legend(fig: go.Figure, max_deaths: float) -> None:
         annotations=list(fig.layout.annotations)
         + [
             {
-                "text": "Circle area: deaths (smallest: none or unknown)",
+                "text": escape_text(f"Circle area: {label} (smallest: {smallest})"),
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,

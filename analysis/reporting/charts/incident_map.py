@@ -14,7 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import schema
-from analysis.metrics.places import aggregate_places, find_country_only
+from analysis.metrics.inputs import take_incidents
+from analysis.metrics.places import MAP_SIZES, aggregate_places, find_country_only
 from analysis.reporting.casualty_text import format_incident_casualty
 from analysis.reporting.charts._map_geometry import (
     find_map_ranges,
@@ -52,19 +53,19 @@ def _format_incident_line(row) -> str:
     return f"{escape_text(row.incident_id)} · {format_day(row.event_date)} · " + ", ".join(parts)
 
 
-def _format_deaths(deaths: int, with_figure: int, incidents: int) -> str:
-    """The deaths line of a map tooltip: unknown stays unknown.
+def _format_deaths(deaths: int, with_figure: int, incidents: int, label: str = "deaths") -> str:
+    """The deaths (or ``label``) line of a map tooltip: unknown stays unknown.
 
     >>> _format_deaths(0, 0, 2)
     '<br>deaths: unknown (no source gives a figure)'
-    >>> _format_deaths(5, 1, 3)
-    '<br>deaths: at least 5 (figures for 1 of 3 incidents)'
+    >>> _format_deaths(5, 1, 3, "US personnel injured")
+    '<br>US personnel injured: at least 5 (figures for 1 of 3 incidents)'
     """
     if with_figure == 0:
-        return "<br>deaths: unknown (no source gives a figure)"
+        return f"<br>{label}: unknown (no source gives a figure)"
     if with_figure < incidents:
-        return f"<br>deaths: at least {deaths} (figures for {with_figure} of {incidents} incidents)"
-    return f"<br>deaths: {deaths}"
+        return f"<br>{label}: at least {deaths} (figures for {with_figure} of {incidents} incidents)"
+    return f"<br>{label}: {deaths}"
 
 
 def _link_unplaced(only: pd.DataFrame, card_hrefs: pd.Series | None) -> list[str]:
@@ -128,18 +129,25 @@ def _format_place_hover(places: dict, i: int, level: int, category_label: str, l
     """A place's tooltip: name, country, how well it is located, incidents, dates, deaths and the incidents."""
     n = int(places["incidents"][i])
     first, last = (format_day(np.datetime64(int(places[k][i]), "D")) for k in ("first_day", "last_day"))
+    measure = places.get("size_by", "deaths")
+    measured = (
+        _format_deaths(int(places["size"][i]), int(places["incidents_with_size"][i]), n, schema.MEASURE_LABELS[measure])
+        if measure in schema.MEASURE_LABELS
+        else ""
+    )
     return (
         f"<b>{escape_text(places['place'][i])}</b> ({escape_text(places['country'][i])}; located to "
         f"{GEO_PRECISION_STYLES[level][0]})<br>{category_label}: "
         f"{places['incidents'][i]} incident{'s' if places['incidents'][i] != 1 else ''}, {first} to {last}"
         + _format_deaths(int(places["deaths"][i]), int(places["incidents_with_deaths"][i]), n)
+        + measured
         + format_member_text(lines, n)
     )
 
 
-def _add_place_markers(fig: go.Figure, places: dict, lines: dict, links: dict, max_deaths: float) -> None:
-    """One marker trace per category and geo precision, in vocabulary order."""
-    size = find_marker_size(places["deaths"], max_deaths)
+def _add_place_markers(fig: go.Figure, places: dict, lines: dict, links: dict, max_size: float) -> None:
+    """One marker trace per category and geo precision, in vocabulary order; area by ``places["size"]``."""
+    size = find_marker_size(places["size"], max_size)
     precision = np.minimum(np.nan_to_num(places["geo_precision"], nan=3.0), 3)
     for c in list(schema.CATEGORIES) + [schema.NOT_STATED]:
         category_label = escape_text(schema.value_label("category", c))
@@ -182,19 +190,22 @@ def _make_place_label_trace(lon, lat, names: list[str], picked: list[int]) -> go
     )
 
 
-def _add_places(fig: go.Figure, drawn: pd.DataFrame, outlines: dict, hover_incidents: int, card_hrefs) -> tuple:
-    """Markers and name labels of the places of ``drawn``; returns their lons, lats, the most deaths at
-    one place and the boxes the labels take."""
-    places = aggregate_places(drawn, hover_incidents, sample_budget=HOVER_INCIDENTS_PER_CHART)
+def _add_places(
+    fig: go.Figure, drawn: pd.DataFrame, outlines: dict, hover_incidents: int, card_hrefs, size_by: str
+) -> tuple:
+    """Markers and name labels of the places of ``drawn``; returns their lons, lats, the largest ``size_by``
+    figure at one place and the boxes the labels take."""
+    places = aggregate_places(drawn, hover_incidents, sample_budget=HOVER_INCIDENTS_PER_CHART, size_by=size_by)
+    places["size_by"] = size_by
     lines, links = _describe_places(drawn, places, card_hrefs)
-    lon, lat, deaths = places["lon"], places["lat"], places["deaths"]
-    max_deaths = float(deaths.max()) if len(deaths) else 0.0
-    _add_place_markers(fig, places, lines, links, max_deaths)
+    lon, lat, sizes = places["lon"], places["lat"], places["size"]
+    max_size = float(sizes.max()) if len(sizes) else 0.0
+    _add_place_markers(fig, places, lines, links, max_size)
     x_range, _ = find_map_ranges(list(lon), list(lat), outlines)
     names = [str(p) for p in places["place"]]
     picked, label_boxes = pick_place_labels(lon, lat, names, places["incidents"], x_range)
     fig.add_trace(_make_place_label_trace(lon, lat, names, picked))
-    return list(lon), list(lat), max_deaths, label_boxes
+    return list(lon), list(lat), max_size, label_boxes
 
 
 def _fit_map_axes(fig: go.Figure, x_range: list[float], y_range: list[float]) -> None:
@@ -220,13 +231,19 @@ def plot_incident_map(
     title: str = "Where the incidents happened",
     hover_incidents: int = HOVER_INCIDENTS,
     card_hrefs: pd.Series | None = None,
+    size_by: str = "deaths",
 ) -> go.Figure:
-    """Incidents on a plain lon/lat plot with country outlines and place names, no network needed.
+    """Incidents (the table, a selection of it, or the Dataset) on a plain lon/lat plot with country outlines
+    and place names, no network needed.
 
     Incidents are grouped by place and category: one marker each, coloured
-    by category, its area growing with the deaths at that place (per
-    incident ``fatalities``, else US plus others killed, each its max or
-    else its min; unknown deaths add nothing and are said to be unknown),
+    by category, its area growing with ``size_by`` at that place, named in
+    the legend under the map: ``"deaths"`` (per incident ``fatalities``,
+    else US plus others killed, each its max or else its min),
+    ``"incidents"`` (how many), or a casualty measure (``"us_killed"``,
+    ``"us_injured"``, ``"other_killed"``, ``"other_injured"``: each
+    incident's max, else its min); unknown figures add nothing and are said
+    to be unknown in the tooltip,
     its style saying how well the place is known (``geo_precision``: filled
     circle the site, hollow circle a nearby town, pale disc a region).
     Incidents placed only to their country (:func:`analysis.metrics.places.find_country_only`)
@@ -238,6 +255,7 @@ def plot_incident_map(
     ``outlines`` is ``{country: [[(lon, lat), ...], ...]}``; ``None`` loads
     :func:`analysis.data.geo.load_country_outlines`.
     """
+    df = take_incidents(df, "plot_incident_map")
     if outlines is None:
         from analysis.data.geo import load_country_outlines
 
@@ -246,15 +264,17 @@ def plot_incident_map(
     fig.add_trace(make_outline_trace(outlines))
     country_only = find_country_only(df) if len(df) else np.zeros(0, dtype=bool)
     drawn = df.loc[~country_only] if country_only.any() else df
-    lons, lats, max_deaths, label_boxes = [], [], 0.0, []
+    if size_by not in MAP_SIZES:
+        raise ValueError(f"plot_incident_map: found size_by={size_by!r}, expected one of {', '.join(MAP_SIZES)}")
+    lons, lats, max_size, label_boxes = [], [], 0.0, []
     if len(drawn):
-        lons, lats, max_deaths, label_boxes = _add_places(fig, drawn, outlines, hover_incidents, card_hrefs)
+        lons, lats, max_size, label_boxes = _add_places(fig, drawn, outlines, hover_incidents, card_hrefs, size_by)
     add_map_legend(fig, {str(c) for c in df["category"].dropna().unique()} if len(df) else set())
     style_figure(fig, title, "Longitude", "Latitude", height=MAP_HEIGHT)
     x_range, y_range = find_map_ranges(lons, lats, outlines)
     fig.add_trace(make_country_label_trace(outlines, x_range, y_range, label_boxes))
     _fit_map_axes(fig, x_range, y_range)
-    add_size_legend(fig, max_deaths)
+    add_size_legend(fig, max_size, schema.MEASURE_LABELS.get(size_by, size_by))
     fig.update_layout(legend={"y": -0.02, "yanchor": "top"}, margin={"l": 10, "r": 10, "b": 40})
     unplaced = describe_unplaced(df.loc[country_only], card_hrefs) if country_only.any() else ""
     if unplaced:

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import schema
-from analysis.metrics.frequency import NOT_CLAIMED, NOT_COVERED
+from analysis.metrics.frequency import COUNT_COLUMNS, NOT_CLAIMED, NOT_COVERED
 from analysis.metrics.members import sample_members
 from analysis.reporting.charts._context import add_context
 from analysis.reporting.charts._members import (
@@ -120,9 +120,43 @@ def _make_bar_trace(part: pd.DataFrame, level, stack, freq: str, described: dict
     )
 
 
+STACKS = ("category", "weapon", "outcome")
+"""Columns bars can be stacked by: those with a fixed colour per value."""
+
+
+def choose_stack(counts_by_period: pd.DataFrame, stack: str | None) -> str | None:
+    """The column to stack bars by: ``stack``, or the ``by`` column of the counts when ``stack`` is None.
+
+    A column without fixed colours, or one the counts do not hold, raises ``ValueError`` saying what to do.
+
+    >>> choose_stack(pd.DataFrame(columns=["period", "weapon", "incidents"]), None)
+    'weapon'
+    >>> choose_stack(pd.DataFrame(columns=["period", "dataset", "incidents"]), "dataset")
+    Traceback (most recent call last):
+    ...
+    ValueError: plot_frequency_timeline: found stack='dataset', expected None or one of category, weapon, outcome \
+(columns with a fixed colour per value); to compare datasets or selections, use plot_frequency_comparison
+    """
+    by = [c for c in counts_by_period.columns if c not in COUNT_COLUMNS]
+    chosen = stack if stack is not None else (by[0] if by else None)
+    if chosen is None:
+        return None
+    if chosen not in STACKS:
+        raise ValueError(
+            f"plot_frequency_timeline: found stack={chosen!r}, expected None or one of {', '.join(STACKS)} "
+            "(columns with a fixed colour per value); to compare datasets or selections, use plot_frequency_comparison"
+        )
+    if chosen not in by:
+        raise ValueError(
+            f"plot_frequency_timeline: found stack={chosen!r}, but the counts hold no column {chosen!r}; "
+            f"expected counts from count_per_period(..., by={chosen!r})"
+        )
+    return chosen
+
+
 def plot_frequency_timeline(
     counts_by_period: pd.DataFrame,
-    stack: str | None = "category",
+    stack: str | None = None,
     context: pd.DataFrame | None = None,
     title: str = "Incidents per period",
     period_label: str = "Period",
@@ -130,10 +164,12 @@ def plot_frequency_timeline(
     card_hrefs: pd.Series | None = None,
     freq: str | None = None,
 ) -> go.Figure:
-    """Bars of incidents per period, stacked by ``stack`` (``"category"`` or ``"weapon"``).
+    """Bars of incidents per period, stacked by ``stack`` (``"category"``, ``"weapon"`` or ``"outcome"``).
 
-    ``counts_by_period`` is :func:`analysis.metrics.frequency.count_per_period` output
-    (with ``by=stack``; without that column the bars are not stacked).
+    ``counts_by_period`` is :func:`analysis.metrics.frequency.count_per_period` output;
+    ``stack`` None stacks by its ``by`` column when it has one (one bar per
+    period when not). A ``stack`` the counts do not hold, or without fixed
+    colours, raises ``ValueError`` (:func:`choose_stack`).
     ``context`` (columns ``date``, ``label``, optional ``description`` and
     ``date_precision``, as in ``context.csv``) adds a dotted line and a numbered
     marker per development inside the plotted span, listed under the chart.
@@ -145,8 +181,9 @@ def plot_frequency_timeline(
     fig = go.Figure()
     data = counts_by_period
     freq = _choose_freq(data, freq, period_label)
-    stacked = stack is not None and stack in data.columns
-    described = _describe_bars(data, incidents, stack if stacked else None, freq, card_hrefs)
+    stack = choose_stack(data, stack)
+    stacked = stack is not None
+    described = _describe_bars(data, incidents, stack, freq, card_hrefs)
     if stacked and len(data):
         data = data.assign(_period_has_bar=data["incidents"].notna().groupby(data["period"]).transform("any"))
     for level, part in _split_by_level(data, stack) if stacked else [(None, data)]:

@@ -200,6 +200,21 @@ def test_best_estimates_sum_best_else_lowest_and_best_only_counts_at_both_ends_a
     assert pd.isna(without["best"]) and (without["low"], without["high"]) == (1, 1)
 
 
+def test_several_weapons_in_one_incident_follow_the_rule_of_count_by():
+    from analysis.metrics.counts import count_by
+
+    df = make_incidents(
+        {"weapon": "rocket;drone", "us_injured_min": 2, "us_injured_max": 3},
+        {"weapon": "drone", "us_injured_min": 1, "us_injured_max": 1},
+    )
+    tally = tally_casualties(df, by="weapon", include_fatalities=False)
+    injured = tally.loc[tally["measure"] == "us_injured"]
+    assert injured["weapon"].astype(str).tolist() == ["rocket", "drone"]  # vocabulary order, never "rocket;drone"
+    assert injured["low"].tolist() == [2, 3] and injured["high"].tolist() == [3, 4]
+    counted = count_by(df, "weapon").set_index("weapon")["incidents"]
+    assert injured.set_index(injured["weapon"].astype(str))["incidents"].to_dict() == counted.to_dict()
+
+
 def test_an_operation_toll_counts_its_rows_once_under_the_toll_never_as_unknown_or_twice():
     from analysis.metrics.tolls import link_operation_tolls
 

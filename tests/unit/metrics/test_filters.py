@@ -1,9 +1,12 @@
 """Tests of analysis.metrics.filters on a five-incident table checkable by hand."""
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
-from analysis import schema
+from analysis import paths, schema
+from analysis.data.dataset import load_dataset
 from analysis.metrics.filters import filter_incidents
 from tests.fixtures.tables import make_incidents
 
@@ -81,7 +84,10 @@ def test_filters_combine_with_and(incidents):
 
 
 def test_value_outside_vocabulary_is_an_error(incidents):
-    with pytest.raises(ValueError, match="'Irak' not in the vocabulary"):
+    with pytest.raises(
+        ValueError,
+        match="found 'Irak' \\(did you mean 'Iraq', 'Iran' or 'Israel'\\?\\); expected one of the vocabulary: Iraq, ",
+    ):
         filter_incidents(incidents, countries=["Irak"])
 
 
@@ -102,26 +108,74 @@ def test_claimed_by_never_matches_unclaimed(incidents):
 
 def test_locations_match_whole_names_case_insensitively(incidents):
     assert ids(filter_incidents(incidents, locations="al-tanf")) == ["B", "E"]
-    assert ids(filter_incidents(incidents, locations="Tanf")) == []
 
 
-def test_keeps_index_and_columns(incidents):
-    out = filter_incidents(incidents, countries="Jordan")
-    assert list(out.index) == [2]
-    assert list(out.columns) == schema.INCIDENTS.column_names
+def test_a_part_of_a_place_name_is_an_error_not_zero_rows(incidents):
+    with pytest.raises(ValueError, match="filter on location: found 'Tanf' \\(did you mean 'Al-Tanf'\\?\\)"):
+        filter_incidents(incidents, locations="Tanf")
 
 
-def test_empty_table_gives_empty_table(incidents):
-    out = filter_incidents(incidents.iloc[0:0], countries="Iraq", perpetrators="x", start="2024-01-01")
-    assert len(out) == 0 and list(out.columns) == schema.INCIDENTS.column_names
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
 
 
-def test_bad_date_names_the_argument(incidents):
-    with pytest.raises(ValueError, match="start='soon' is not a date"):
-        filter_incidents(incidents, start="soon")
+def test_places_match_their_aliases_in_any_case(dataset):
+    by_name = filter_incidents(dataset, locations="Ain al-Asad air base")
+    assert len(by_name) == 3
+    aliases = dataset.places.set_index("name").loc["Ain al-Asad air base", "aliases"]
+    assert "Ain al-Asad" in schema.split_values(aliases)
+    for alias in schema.split_values(aliases):
+        assert ids(filter_incidents(dataset, locations=alias.upper())) == ids(by_name)
+        assert ids(filter_incidents(dataset, locations=alias.lower())) == ids(by_name)
+    assert ids(filter_incidents(dataset.incidents, places=dataset.places, locations="Ain al-Asad")) == ids(by_name)
 
 
-def test_weapon_filter_matches_any_of_several_weapons():
-    df = make_incidents({"weapon": "rocket;drone"}, {"weapon": "drone"}, {"weapon": "rocket"})
-    assert len(filter_incidents(df, weapons="rocket")) == 2
-    assert len(filter_incidents(df, weapons=["drone"])) == 2
+def test_an_unknown_place_raises_like_an_unknown_country_with_close_names(dataset):
+    with pytest.raises(ValueError, match="filter on location: found 'Ain al-Assad' \\(did you mean 'Ain al-Asad'"):
+        filter_incidents(dataset, locations="Ain al-Assad")
+    with pytest.raises(ValueError, match="filter on country: found 'Irak' \\(did you mean 'Iraq'"):
+        filter_incidents(dataset, countries="Irak")
+
+
+def test_an_alias_without_the_gazetteer_says_to_pass_the_dataset(dataset):
+    with pytest.raises(ValueError, match="did you mean 'Ain al-Asad air base'.*pass the Dataset"):
+        filter_incidents(dataset.incidents, locations="Ain al-Asad")
+
+
+def test_a_place_of_the_gazetteer_without_incidents_gives_zero_rows(dataset):
+    quiet = filter_incidents(dataset, locations="Ain al-Asad air base", countries="Syria")
+    assert len(quiet) == 0
+    assert len(filter_incidents(quiet, locations="Tower 22", places=dataset.places)) == 0
+
+
+def test_relative_periods_as_in_the_cli(incidents):
+    today = dt.date(2024, 2, 10)
+    assert ids(filter_incidents(incidents, start="last 1 month", today=today)) == ["C", "D", "E"]
+    assert ids(filter_incidents(incidents, start="last 1 week", end="today", today=today)) == ["E"]
+    assert ids(filter_incidents(incidents, start="Last 6 Days", today=today)) == ["E"]
+
+
+def test_relative_period_defaults_to_the_real_today(incidents):
+    assert ids(filter_incidents(incidents, end="today")) == ["A", "B", "C", "D", "E"]
+
+
+def test_an_end_before_the_start_is_an_error(incidents):
+    with pytest.raises(ValueError, match="end='2024-01-01' \\(2024-01-01\\) is before start='2024-02-01'"):
+        filter_incidents(incidents, start="2024-02-01", end="2024-01-01")
+
+
+def test_a_frame_read_with_plain_pandas_is_refused_with_what_to_do():
+    raw = pd.read_csv(paths.DATA_DIR / "incidents.csv")
+    with pytest.raises(ValueError, match="column 'event_date' holds text .*use analysis.load_dataset"):
+        filter_incidents(raw, start="2024-01-01")
+
+
+def test_something_else_than_a_table_is_refused():
+    with pytest.raises(TypeError, match="filter_incidents: found str, expected the incident table"):
+        filter_incidents("data/incidents.csv")
+
+
+def test_a_selection_carries_nothing_hidden(dataset):
+    selected = filter_incidents(dataset, countries="Iraq", start="2024-01-01")
+    assert selected.attrs == {} and dataset.incidents.attrs == {}

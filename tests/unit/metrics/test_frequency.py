@@ -3,7 +3,10 @@
 import pandas as pd
 import pytest
 
-from analysis.metrics.frequency import count_per_period, find_longest_lull, find_lulls
+from analysis.data.dataset import load_dataset
+from analysis.metrics import frequency
+from analysis.metrics.filters import filter_incidents
+from analysis.metrics.frequency import count_per_period, find_lulls
 from tests.fixtures.tables import make_incidents
 
 
@@ -76,7 +79,7 @@ def test_empty_input_gives_empty_frames(incidents):
         "covered",
     ]
     assert list(find_lulls(empty).columns) == ["began", "ended", "gap_days", "previous_incident_date", "open_ended"]
-    assert len(find_lulls(empty)) == 0 and len(find_longest_lull(empty)) == 0
+    assert len(find_lulls(empty)) == 0 and len(find_lulls(empty, top=1)) == 0
 
 
 def test_empty_input_with_bounds_gives_zero_periods(incidents):
@@ -97,10 +100,57 @@ def test_lulls_longest_first(incidents):
 
 def test_longest_lull_of_a_subset(incidents):
     drones = incidents[incidents["weapon"] == "drone"]
-    out = find_longest_lull(drones)
+    out = find_lulls(drones, top=1)
     assert out[["gap_days"]].to_dict("records") == [{"gap_days": 14}]
     rockets = incidents[incidents["weapon"] == "rocket"]
-    assert find_longest_lull(rockets)["gap_days"].tolist() == [28]
+    assert find_lulls(rockets, top=1)["gap_days"].tolist() == [28]
+
+
+def test_one_lull_function():
+    assert [name for name in dir(frequency) if "lull" in name] == ["find_lulls"]
+
+
+def test_the_longest_lull_honours_the_coverage_too(incidents):
+    # the 14 days 01-08..01-21 run through a week outside coverage: no lull; the longest is 01-23..02-01
+    covered = spans(("2024-01-01", "2024-01-07"), ("2024-01-22", "2024-02-01"))
+    assert find_lulls(incidents, top=1, coverage=covered)["gap_days"].tolist() == [9]
+
+
+def test_a_selection_counted_without_its_period_says_so():
+    dataset = load_dataset()
+    # the only attack on US forces from September 2023 to January 2024 in the bundled table is on 2024-01-28:
+    # counted without the selection's start, September to December 2023 drop out, and the result says why
+    period = {"start": "2023-09-01", "end": "2024-01-31"}
+    selected = filter_incidents(dataset, categories="attack_on_us", **period)
+    alone = count_per_period(selected, "month")
+    assert days(alone["period"]) == ["2024-01-01"]
+    assert (
+        alone.attrs["period"] == "start: the first incident (no start given); end: the latest incident (no end given)"
+    )
+    out = count_per_period(selected, "month", **period)
+    assert days(out["period"]) == ["2023-09-01", "2023-10-01", "2023-11-01", "2023-12-01", "2024-01-01"]
+    assert out.attrs["period"] == "start given (2023-09-01); end given (2024-01-31)"
+
+
+def test_the_dataset_brings_its_own_coverage_claim(data_dir):
+    (data_dir / "coverage.csv").write_text(
+        "period_start,period_end,countries,basis\n2024-01-01,2024-12-31,,test claim\n", encoding="utf-8"
+    )
+    dataset = load_dataset(data_dir)
+    out = count_per_period(dataset, "month", start="2023-11-01", end="2024-02-29")
+    assert out["covered"].tolist() == [False, False, True, True]
+    assert out["incidents"].isna().tolist() == [True, True, False, False]
+
+
+def test_by_must_be_a_column(incidents):
+    with pytest.raises(ValueError, match="by='wepon' is not a column"):
+        count_per_period(incidents, by="wepon")
+
+
+def test_a_frame_not_read_by_the_loader_is_refused_with_what_to_do(incidents):
+    as_text = incidents.astype({"event_date": "str"})
+    with pytest.raises(ValueError, match="column 'event_date' holds text .* use analysis.load_dataset"):
+        count_per_period(as_text)
 
 
 def test_consecutive_days_leave_no_lull():
@@ -203,3 +253,25 @@ def test_a_claimed_quiet_span_between_two_incidents_outside_it_is_an_open_lull(i
     out = find_lulls(incidents, coverage=spans(("2024-01-10", "2024-01-20")))
     assert days(out["began"]) == ["2024-01-10"] and days(out["ended"]) == ["2024-01-21"]
     assert out["open_ended"].tolist() == [True] and days(out["previous_incident_date"]) == ["2024-01-07"]
+
+
+def test_relative_periods_as_in_the_cli(incidents):
+    import datetime as dt
+
+    today = dt.date.today()
+    out = count_per_period(incidents, "day", start="last 3 days", end="today")
+    assert days(out["period"]) == [(today - dt.timedelta(days=n)).isoformat() for n in (3, 2, 1, 0)]
+    with pytest.raises(ValueError, match="count_per_period: start='soon' is not a date"):
+        count_per_period(incidents, start="soon")
+
+
+def test_the_dataset_as_coverage_gives_its_claim_and_no_claim_gives_no_zero_and_no_lull():
+    dataset = load_dataset()  # the bundled data has no coverage.csv: it claims no period complete
+    period = {"start": "2023-10-01", "end": "2024-09-30"}
+    attacks = filter_incidents(dataset, categories="attack_on_us", **period)
+    monthly = count_per_period(attacks, "month", coverage=dataset, **period)
+    assert not monthly["covered"].any() and not (monthly["incidents"] == 0).any()
+    assert monthly["rolling_mean"].isna().all()
+    assert len(find_lulls(attacks, coverage=dataset)) == 0 and len(find_lulls(dataset)) == 0
+    with pytest.raises(TypeError, match="coverage must be a frame of spans"):
+        count_per_period(attacks, coverage="everything")

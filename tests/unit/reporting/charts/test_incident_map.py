@@ -95,3 +95,38 @@ def test_map_lists_at_most_n_incidents(incidents):
     many = make_incidents(*[{"incident_id": f"X{i}", "event_date": "2024-01-01"} for i in range(7)])
     hover = _marker_traces(charts.plot_incident_map(many, outlines=OUTLINES, hover_incidents=3))[0].hovertext[0]
     assert "X2 ·" in hover and "X3 ·" not in hover and "and 4 more" in hover
+
+
+def test_map_sizes_by_incidents_so_the_most_attacked_place_is_the_largest(incidents):
+    by_deaths = {t.name: t for t in _marker_traces(charts.plot_incident_map(incidents, outlines=OUTLINES))}
+    fig = charts.plot_incident_map(incidents, outlines=OUTLINES, size_by="incidents")
+    markers = {t.name: t for t in _marker_traces(fig) if t.xaxis is None}
+    attack_sizes = list(markers["attacks on US forces"].marker.size)  # Al-Asad: 2 incidents, place C: 1
+    assert attack_sizes[0] == pytest.approx(charts.MARKER_MIN + charts.MARKER_SPAN)
+    assert attack_sizes[0] > markers["US strikes"].marker.size[0]  # Jurf al-Sakhar: 1 incident, 16 deaths
+    assert by_deaths["US strikes"].marker.size[0] > by_deaths["attacks on US forces"].marker.size[0]
+    assert "Circle area: incidents" in all_text(fig)
+
+
+def test_map_sizes_by_a_casualty_measure_named_in_the_legend_and_the_tooltip(incidents):
+    fig = charts.plot_incident_map(incidents, outlines=OUTLINES, size_by="us_killed")
+    assert "Circle area: US personnel killed (smallest: none or unknown)" in all_text(fig)
+    attack = next(t for t in _marker_traces(fig) if t.name == "attacks on US forces")
+    assert "US personnel killed: 1" in attack.hovertext[0]  # A 0, B at least 1: each incident's max, else min
+    assert list(attack.marker.size)[1] == pytest.approx(charts.MARKER_MIN + charts.MARKER_SPAN)  # C: 3 killed
+
+
+def test_map_refuses_an_unknown_size(incidents):
+    with pytest.raises(ValueError, match="size_by='wounded', expected one of deaths, incidents, us_killed"):
+        charts.plot_incident_map(incidents, outlines=OUTLINES, size_by="wounded")
+
+
+def test_map_takes_the_dataset_and_refuses_a_frame_the_loader_did_not_type(incidents):
+    from analysis.data.dataset import load_dataset
+
+    dataset = load_dataset()
+    assert charts.plot_incident_map(dataset, outlines=OUTLINES).to_json() == (
+        charts.plot_incident_map(dataset.incidents, outlines=OUTLINES).to_json()
+    )
+    with pytest.raises(ValueError, match="plot_incident_map: column 'event_date' holds text"):
+        charts.plot_incident_map(incidents.astype({"event_date": "str"}), outlines=OUTLINES)

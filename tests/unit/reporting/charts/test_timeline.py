@@ -127,6 +127,27 @@ def test_period_table_says_not_covered_never_zero(incidents):
     assert f">{NOT_COVERED}</td>" in build_table_html(table) and ">0</td>" not in build_table_html(hole)
 
 
+def test_stack_by_a_column_without_colours_is_refused_with_what_to_use(incidents):
+    weekly = count_per_period(incidents, "week")
+    two = pd.concat([weekly.assign(dataset="a"), weekly.assign(dataset="b")], ignore_index=True)
+    with pytest.raises(ValueError, match="found stack='dataset'.*use plot_frequency_comparison"):
+        charts.plot_frequency_timeline(two, stack="dataset")
+    with pytest.raises(ValueError, match="found stack='dataset'"):
+        charts.plot_frequency_timeline(two)  # its extra column is what it would stack by
+
+
+def test_stack_the_counts_do_not_hold_is_refused(incidents):
+    with pytest.raises(ValueError, match="found stack='weapon', but the counts hold no column 'weapon'"):
+        charts.plot_frequency_timeline(count_per_period(incidents, "week", by="category"), stack="weapon")
+
+
+def test_stack_defaults_to_the_column_the_counts_were_made_by(incidents):
+    fig = charts.plot_frequency_timeline(count_per_period(incidents, "week", by="weapon"))
+    assert {t.marker.color for t in fig.data if t.type == "bar"} > {charts.WEAPON_COLORS["rocket"]}
+    single = charts.plot_frequency_timeline(count_per_period(incidents, "week"))
+    assert [t.showlegend for t in single.data if t.type == "bar"] == [False]
+
+
 def test_a_zero_is_marked_only_where_the_data_claims_the_period_complete(incidents):
     claimed = pd.DataFrame(
         {"period_start": pd.to_datetime(["2024-01-08"]), "period_end": pd.to_datetime(["2024-01-21"])}
