@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from urllib.parse import quote
 
 import numpy as np
@@ -28,6 +27,7 @@ from analysis.metrics.counts import count_by
 from analysis.metrics.coverage import compare_with_reported_totals, select_covered_spans, split_countries
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
+from analysis.reporting.cards import name_source_copies, name_source_page
 from analysis.reporting.charts import show_figure
 from analysis.reporting.formatting import format_day, format_tally_cell
 from analysis.reporting.links import CARDS_DIRNAME
@@ -193,7 +193,7 @@ def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.Data
     """The sources cited by ``selected``, oldest first, with where a reader can open each.
 
     Columns: ``source_id``, ``outlet``, ``headline``, ``published`` (date or
-    missing), ``href`` (the bundled raw text as ``cards/sources/<file name>``,
+    missing), ``href`` (the bundled raw text's page, its quotes highlighted, ``cards/sources/<name>.html``,
     else the ``url`` when it is an http(s) address, else missing),
     ``shown`` (the address as text: the url, or the file's path in the data)
     and ``incidents`` (how many incidents of ``selected`` cite it).
@@ -202,9 +202,10 @@ def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.Data
     cited = sources.loc[sources["source_id"].astype(str).isin(citations)]
     cited = cited.sort_values(["published", "source_id"], kind="stable", na_position="last")
     hrefs, shown = [], []
-    for file, url in zip(cited["file"], cited["url"]):
+    pages = {i: name_source_page(name) for i, name in name_source_copies(sources).items()}
+    for source_id, file, url in zip(cited["source_id"].astype(str), cited["file"], cited["url"]):
         if not pd.isna(file):
-            hrefs.append(f"{CARDS_DIRNAME}/sources/{quote(PurePosixPath(str(file)).name)}")
+            hrefs.append(f"{CARDS_DIRNAME}/sources/{quote(pages[source_id])}")
             shown.append(str(file))
         elif not pd.isna(url):
             ok = str(url).strip().lower().startswith(("http://", "https://"))

@@ -160,9 +160,9 @@ def test_sources_list_links_urls_and_bundled_texts_escaped():
     selected = make_incidents({"source_ids": "a;b"}, {"source_ids": "c"})
     links = page.build_source_links(sources, selected)
     assert links["source_id"].tolist() == ["c", "a", "b"]  # oldest first, unknown dates last
-    assert links["href"].fillna("").tolist() == ["", "cards/sources/000_x.txt", "https://example.org/p?q=1&r=2"]
+    assert links["href"].fillna("").tolist() == ["", "cards/sources/000_x.html", "https://example.org/p?q=1&r=2"]
     text = page.build_source_list_html(links)
-    assert '<a href="cards/sources/000_x.txt">raw/articles/000_x.txt</a>' in text
+    assert '<a href="cards/sources/000_x.html">raw/articles/000_x.txt</a>' in text
     assert '<a href="https://example.org/p?q=1&amp;r=2">https://example.org/p?q=1&amp;r=2</a>' in text
     assert "&lt;b&gt;Outlet&lt;/b&gt;, “H2”, date unknown" in text
     assert 'href="javascript' not in text and "javascript:alert(1)" in text
