@@ -34,8 +34,12 @@ def list_values(values) -> list[str] | None:
     return [str(values)]
 
 
+_VOCABULARIES = {**schema.FILTER_VOCABULARIES, "grade": tuple(schema.GRADES)}
+"""The filter vocabularies of the incident columns, and the grades derived from the sources."""
+
+
 def _check_vocabulary(column: str, values: list[str]) -> None:
-    allowed = schema.FILTER_VOCABULARIES[column]
+    allowed = _VOCABULARIES[column]
     unknown = [v for v in values if v not in allowed]
     if unknown:
         raise ValueError(
@@ -97,6 +101,7 @@ def filter_incidents(
     weapons=None,
     locations=None,
     exact_actor: bool = False,
+    grades=None,
 ) -> pd.DataFrame:
     """The incidents of ``df`` that pass every given filter.
 
@@ -105,6 +110,9 @@ def filter_incidents(
     - ``countries``, ``categories``, ``weapons``: exact values of the
       schema's vocabularies (a value outside it raises ``ValueError``); an
       incident with several weapons (``rocket;drone``) matches each of them;
+    - ``grades``: incident grades (``schema.GRADES``), matched against the
+      ``grade`` column that :func:`analysis.reporting.page.open_report` adds to
+      ``report.selected`` (:func:`analysis.metrics.grades.grade_incidents`);
     - ``locations``: canonical place names, matched case-insensitively as
       whole names;
     - ``perpetrators``, ``claimed_by``: matched case-insensitively as a
@@ -125,7 +133,7 @@ def filter_incidents(
         if end is not None:
             mask &= (dates <= _to_timestamp(end, "end")).to_numpy(dtype=bool, na_value=False)
         filtered = True
-    for column, values in (("country", countries), ("category", categories), ("weapon", weapons)):
+    for column, values in (("country", countries), ("category", categories), ("weapon", weapons), ("grade", grades)):
         values = list_values(values)
         if values is not None:
             _check_vocabulary(column, values)

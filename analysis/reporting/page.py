@@ -27,6 +27,7 @@ from analysis.metrics.counts import count_by
 from analysis.metrics.coverage import compare_with_reported_totals, select_covered_spans, split_countries
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
+from analysis.metrics.grades import grade_incidents
 from analysis.reporting.cards import name_source_copies, name_source_page
 from analysis.reporting.charts import show_figure
 from analysis.reporting.formatting import format_day, format_tally_cell
@@ -444,6 +445,7 @@ def open_report(
     dataset = load_dataset(data_dir or None)
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations)
+    selected = selected.assign(grade=grade_incidents(selected, dataset.sources))
     spans = select_covered_spans(dataset.coverage, countries)
     attach_covered_spans(selected, spans)
     show_report_header(

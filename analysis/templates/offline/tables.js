@@ -49,11 +49,14 @@
       return th.textContent.replace(/\s+/g, " ").trim();
     });
     if (labels.length > 3) table.classList.add("stack");
+    if (labels.indexOf("address") >= 0) document.body.classList.add("has-source-table");
     Array.prototype.forEach.call(table.tBodies, function (body) {
       Array.prototype.forEach.call(body.rows, function (row) {
         Array.prototype.forEach.call(row.cells, function (cell, i) {
           if (labels[i]) cell.setAttribute("data-label", labels[i]);
-          if (/^\S{1,10}$/.test(cell.textContent.trim())) cell.classList.add("short");
+          var text = cell.textContent.trim();
+          if (/^\S{1,10}$/.test(text)) cell.classList.add("short");
+          if (/\S{30,}/.test(text)) cell.classList.add("long-word");
         });
       });
     });
