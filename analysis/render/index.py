@@ -13,7 +13,10 @@ from analysis.files import write_text_atomic
 
 CARDS_LINKS = (
     '<p class="index-cards"><a href="cards/index.html">Incident cards</a>: every incident with the quotes and '
-    'sources behind it · <a href="export/incidents.csv">the whole incident table as CSV</a></p>'
+    'sources behind it · <a href="methodology.html">How these figures are made</a> (methodology) · downloads: '
+    '<a href="export/incidents.csv">incidents</a>, <a href="export/sources.csv">sources</a> and '
+    '<a href="export/evidence.csv">evidence</a> as CSV, <a href="export/data.zip">the whole data directory</a> '
+    "(zip)</p>"
 )
 """Links to what :mod:`analysis.render.companions` writes next to the reports."""
 EMPTY_TEXT = "EMPTY: no incidents match its filters"

@@ -329,6 +329,15 @@ def build_coverage_lines(coverage: pd.DataFrame) -> list[str]:
     return lines
 
 
+HEADLINE_STYLES = {
+    "strip": "display: flex; flex-wrap: wrap; gap: 0.4rem 1.6rem; background: #f6f8fa; color: #1f2328; "
+    "border: 1px solid #d0d7de; border-radius: 6px; padding: 0.6rem 0.9rem; margin: 0.4rem 0 0.6rem",
+    "label": "display: block; font-size: 0.75rem; color: #57606a; text-transform: uppercase; letter-spacing: 0.03em",
+    "value": "font-size: 1.05rem; font-weight: 600",
+}
+"""Inline styles of the headline strip: JupyterLab shows a notebook's outputs without the reports' stylesheet."""
+
+
 def show_report_header(
     title: str,
     filters_text: str,
@@ -358,8 +367,9 @@ def show_report_header(
             sources_html = build_source_list_html(build_source_links(dataset.sources, selected))
     items = "".join(f"<li>{html.escape(c)}</li>" for c in caveats)
     strip = "".join(
-        f'<div class="headline-item"><span class="headline-label">{html.escape(label)}</span> '
-        f'<span class="headline-value">{html.escape(value)}</span></div>'
+        f'<div class="headline-item"><span class="headline-label" style="{HEADLINE_STYLES["label"]}">'
+        f'{html.escape(label)}</span> <span class="headline-value" style="{HEADLINE_STYLES["value"]}">'
+        f"{html.escape(value)}</span></div>"
         for label, value in headline
     )
     coverage_html = ""
@@ -369,7 +379,7 @@ def show_report_header(
         coverage_html = f'<p class="report-coverage">{html.escape(coverage_lines[0] + extra)}</p>'
     body = (
         f"<h1>{html.escape(title)}</h1>"
-        + (f'<div class="report-headline">{strip}</div>' if strip else "")
+        + (f'<div class="report-headline" style="{HEADLINE_STYLES["strip"]}">{strip}</div>' if strip else "")
         + coverage_html
         + f"<p>{html.escape(filters_text)} {len(selected)} of the table's {total} incidents match.</p>"
         + (f'<div class="report-note"><strong>Caveats</strong><ul>{items}</ul></div>' if items else "")
