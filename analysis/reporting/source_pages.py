@@ -56,7 +56,8 @@ def merge_spans(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, list[
 
 def _quote_links(n: int, use: QuoteUse) -> str:
     cards = " · ".join(
-        f'<a class="incident-link" href="{html.escape(href)}">{html.escape(i)}</a> ({html.escape(fields)})'
+        (f'<a class="incident-link" href="{html.escape(href)}">{html.escape(i)}</a>' if href else html.escape(i))
+        + f" ({html.escape(fields)})"
         for i, href, fields in use.uses
     )
     return f'<li id="q{n + 1}"><span class="quote-number">[{n + 1}]</span> {cards}</li>'

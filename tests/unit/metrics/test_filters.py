@@ -125,3 +125,11 @@ def test_weapon_filter_matches_any_of_several_weapons():
     df = make_incidents({"weapon": "rocket;drone"}, {"weapon": "drone"}, {"weapon": "rocket"})
     assert len(filter_incidents(df, weapons="rocket")) == 2
     assert len(filter_incidents(df, weapons=["drone"])) == 2
+
+
+def test_grades_filter_the_graded_selection_and_are_checked_against_the_vocabulary():
+    graded = make_incidents({"incident_id": "A"}, {"incident_id": "B"}).assign(grade=["weak", "confirmed"])
+    assert filter_incidents(graded, grades="confirmed")["incident_id"].tolist() == ["B"]
+    assert filter_incidents(graded, grades=["weak", "confirmed"])["incident_id"].tolist() == ["A", "B"]
+    with pytest.raises(ValueError, match="filter on grade: 'strong' not in the vocabulary"):
+        filter_incidents(graded, grades="strong")
