@@ -1,5 +1,7 @@
 """Tests of analysis.reporting.page: open_report loads, selects and shows the header once."""
 
+import re
+
 import pytest
 
 from analysis.reporting import page
@@ -248,3 +250,11 @@ def pd_na():
     import pandas as pd
 
     return pd.NA
+
+
+def test_the_headline_strip_carries_its_own_styles_for_jupyterlab(shown):
+    report = page.open_report(str(VALID_DATA), "Styled")
+    strip = re.search(r'<div class="report-headline" style="([^"]+)">', shown[0]["text/html"])
+    assert strip and "display: flex" in strip[1] and "background" in strip[1], "Lab has no report stylesheet"
+    assert shown[0]["text/html"].count(f'style="{page.HEADLINE_STYLES["label"]}"') >= 3
+    assert "grade" in report.selected.columns, "open_report grades its selection"
