@@ -197,3 +197,25 @@ def test_a_bundled_text_opens_as_a_page_with_its_quotes_highlighted_and_linked(r
     fragment = unquote(urlsplit(page.url).fragment)
     assert fragment and page.locator(f"article.incident-card[id='{fragment}']").count() == 1, href
     assert opened.guard.blocked == [] and opened.watch.problems == []
+
+
+def test_a_chart_click_names_each_incident_in_words_beside_the_tooltip(rendered_reports, open_page):
+    opened = open_page((rendered_reports / "overview.html").as_uri(), viewport=(1366, 900))
+    page = opened.page
+    chart = page.locator("#chart-frequency-timeline")
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator(".barlayer .trace path")
+    tallest = max(range(bars.count()), key=lambda i: (bars.nth(i).bounding_box() or {"height": 0})["height"])
+    bars.nth(tallest).hover(force=True)
+    bars.nth(tallest).click(force=True)
+    links = page.locator(".chart-cards a.incident-link")
+    links.first.wait_for(timeout=5_000)
+    texts = links.all_inner_texts()
+    assert all(re.match(r"\d{4}-\d{2}-\d{2}, .+ \(\S+\)$", t) for t in texts), texts  # "date, place (id)"
+    tooltip = page.locator(".hoverlayer .hovertext")
+    assert tooltip.count() == 1, "the tooltip stays on screen with the list"
+    a, b = tooltip.first.bounding_box(), page.locator(".chart-cards").bounding_box()
+    apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+    apart = apart or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+    assert apart, f"the list covers the tooltip: {a} {b}"
+    assert opened.guard.blocked == [] and opened.watch.problems == []
