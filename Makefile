@@ -49,7 +49,7 @@ bench: $(STAMP) ## run the benchmarks and print their RESULT lines
 	$(BIN)/python benchmarks/bench_import.py
 
 baseline: $(STAMP) ## re-execute the stored notebooks in place after a deliberate change
-	$(BIN)/python -m analysis.render.baseline
+	$(BIN)/python -m analysis.devtools.baseline
 
 codebook: $(STAMP) ## regenerate the column tables of data/CODEBOOK.md from analysis/schema.py
 	$(BIN)/incidents codebook

@@ -284,9 +284,9 @@ def _run_render(args) -> int:
 
 
 def _run_export(args) -> int:
+    from analysis.data.dataset import load_dataset
     from analysis.data.export_csv import write_csv_safely
     from analysis.data.problems import DataValidationError
-    from analysis.data.read import load_dataset
     from analysis.files import OutputTargetError
 
     try:
@@ -308,7 +308,7 @@ def _run_export(args) -> int:
 
 def _run_codebook(args) -> int:
     from analysis.codebook import check_codebook, readme_blocks, update_codebook
-    from analysis.data.read import load_dataset
+    from analysis.data.dataset import load_dataset
 
     codebook = args.path or paths.DATA_DIR / "CODEBOOK.md"
     readme = paths.PROJECT_DIR / "README.md"

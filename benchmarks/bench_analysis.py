@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # synth.py beside this
 from peak import run_json
 from synth import write_synthetic_dir
 
-from analysis.data.read import load_incidents
+from analysis.data.dataset import load_incidents
 from analysis.metrics.casualties import tally_casualties
+from analysis.metrics.completeness import compare_with_reported_totals
 from analysis.metrics.counts import count_by
-from analysis.metrics.coverage import compare_with_reported_totals
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.frequency import count_per_period, find_lulls
 from analysis.reporting import charts
@@ -40,7 +40,7 @@ REPEAT = 3
 
 PEAK_MEMORY_SCRIPT = """
 import json, sys
-from analysis.data.read import load_incidents
+from analysis.data.dataset import load_incidents
 df = load_incidents(sys.argv[1])
 print(json.dumps({"peak_rss": peak_rss(), "table": int(df.memory_usage(deep=True).sum())}))
 """
@@ -62,7 +62,7 @@ def time_median(fn, repeat: int = REPEAT) -> float:
 
 
 def make_reported_totals() -> pd.DataFrame:
-    """Five reported totals typed as ``analysis.data.read.load_reported_totals`` returns them."""
+    """Five reported totals typed as ``analysis.data.dataset.load_reported_totals`` returns them."""
     out = pd.DataFrame(
         {
             "total_id": ["T1", "T2", "T3", "T4", "T5"],

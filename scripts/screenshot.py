@@ -5,7 +5,7 @@
 
 Render the report first (``incidents render --job overview``). The page is
 opened from ``file://`` in headless Chromium with the same setup as the
-browser tests (:mod:`analysis.render.browser`): every request that would leave the
+browser tests (:mod:`analysis.devtools.browser`): every request that would leave the
 machine is blocked. The picture runs from the top of the page to the bottom of
 the first chart whose id contains ``--until`` (default: the map), or the
 whole page with ``--full-page``.
@@ -22,8 +22,7 @@ import sys
 from pathlib import Path
 
 from analysis import paths
-from analysis.files import write_bytes_atomic
-from analysis.render.browser import (
+from analysis.devtools.browser import (
     CHARTS_DRAWN_JS,
     MISSING_MESSAGE,
     NetworkGuard,
@@ -31,6 +30,7 @@ from analysis.render.browser import (
     chromium_available,
     launch_chromium,
 )
+from analysis.files import write_bytes_atomic
 
 DEFAULT_REPORT = paths.REPORTS_DIR / "overview.html"
 DEFAULT_OUT = paths.PROJECT_DIR / "docs" / "overview.png"

@@ -4,7 +4,7 @@ import re
 
 from analysis import paths, schema
 from analysis.codebook import check_codebook, readme_blocks
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 
 README = paths.PROJECT_DIR / "README.md"
 

@@ -4,19 +4,17 @@
   ``event_type``; each ``;``-separated item of a text column with allowed
   values (``reported_totals.countries``) is one of them; a coverage period
   ends on or after it starts.
-- across files: source, place and incident references resolve; raw files
-  are regular files and match their sha256; quotes occur in their raw file
-  (exactly, or after collapsing runs of white space); coordinates lie in the
+- across files: source, place and incident references resolve (raw files
+  and quotes: :mod:`analysis.data.source_texts`); coordinates lie in the
   stated country (:func:`analysis.data.geo.points_in_country`), and are
   given together (an unknown place has no coordinates and no
   ``geo_precision``); every
   incident has evidence for ``schema.EVIDENCE_REQUIRED_FIELDS`` and for each
   casualty pair that holds a figure. Incidents whose sources are all
   external references (url, no raw file) are exempt from the evidence rules;
-  they are counted in a note, not reported as problems. A source with neither
-  a raw file nor a url (an outlet an imported dataset names) is counted in a
-  note too. When ``coverage.csv`` is present, every incident lies in one of
-  its periods, in a country it covers.
+  they are counted in a note, not reported as problems. When
+  ``coverage.csv`` is present, every incident lies in one of its periods, in
+  a country it covers.
 
 Every ``check_*`` function appends :class:`~analysis.data.problems.Problem`
 objects to the list it is given.
@@ -27,7 +25,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -36,10 +33,10 @@ import pyarrow.compute as pc
 
 from analysis import schema
 from analysis.data.geo import DEFAULT_TOLERANCE_KM, find_countries_containing, points_in_country
+from analysis.data.kinds import as_arrow
 from analysis.data.problems import Problem, count_text, show
 from analysis.data.read import TableRead
-from analysis.data.rules import as_arrow, distinct_id_items, expected_allowed
-from analysis.files import REGULAR_FILE, file_kind, sha256_hex
+from analysis.data.rules import distinct_id_items, expected_allowed
 
 # evidence.field may name a column, a casualty pair, or one of these words
 EVIDENCE_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -215,112 +212,6 @@ def check_source_ids(read: TableRead, known: set, problems: list[Problem]) -> No
         "a source_id of sources.csv",
         problems,
     )
-
-
-# --- raw sources and quotes ---------------------------------------------------------
-
-
-def check_sources(read: TableRead, data_dir: Path, problems: list[Problem]) -> dict[str, str]:
-    """Raw files are regular files matching their sha256; return ``{source_id: raw text}`` for bundled sources."""
-    texts: dict[str, str] = {}
-    df = read.frame
-    cols = [df[c].tolist() for c in ("source_id", "file", "url", "sha256")]
-    # rows without a file (external references, sources known by name only) need no check
-    for row in np.flatnonzero(df["file"].notna().to_numpy()):
-        sid, file, url, digest = (c[row] for c in cols)
-        line = read.line(row)
-        data = _read_raw(read.label, line, data_dir, str(file), problems)
-        if data is None:
-            continue
-        _check_digest(read.label, line, str(file), digest, sha256_hex(data), problems)
-        if not pd.isna(sid):
-            texts[str(sid)] = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
-    return texts
-
-
-def find_path_outside(data_dir: Path, file: str) -> Path | None:
-    """Where ``file`` (relative to ``data_dir``) leads when that is outside ``data_dir``, else None.
-
-    ``..``, an absolute path and a symbolic link leading out all count: the
-    path is resolved, links followed, without opening the file.
-
-    >>> find_path_outside(Path("/srv/data"), "../../../etc/passwd")
-    PosixPath('/etc/passwd')
-    >>> find_path_outside(Path("/srv/data"), "/etc/passwd")
-    PosixPath('/etc/passwd')
-    >>> find_path_outside(Path("/srv/data"), "raw/../raw/a.txt") is None
-    True
-    """
-    root = Path(data_dir).resolve()
-    target = (root / file).resolve()
-    return None if target.is_relative_to(root) else target
-
-
-def note_named_only_sources(read: TableRead, notes: list[str]) -> None:
-    """Count the sources with neither a raw file nor a url (outlets an imported dataset names) in a note."""
-    df = read.frame
-    n = int((df["file"].isna() & df["url"].isna()).sum())
-    if n:
-        verb = "is" if n == 1 else "are"
-        notes.append(f"{count_text(n, 'source')} {verb} known by name only (no raw file, no url)")
-
-
-def _read_raw(label: str, line: int, data_dir: Path, file: str, problems: list[Problem]) -> bytes | None:
-    """The bytes of one raw file, or None (and a problem) when it is missing, not a regular file or outside
-    ``data_dir`` (never read then)."""
-    outside = find_path_outside(data_dir, file)
-    if outside is not None:
-        leads = "" if str(outside) == file else f", which leads to {show(str(outside))}"
-        found = f"{show(file)}{leads}, outside the data directory"
-        problems.append(Problem(label, line, "file", found, f"a path inside the data directory {data_dir}"))
-        return None
-    kind = file_kind(data_dir / file)
-    if kind is None:
-        problems.append(Problem(label, line, "file", show(file), f"an existing file under {data_dir}"))
-        return None
-    if kind != REGULAR_FILE:
-        problems.append(Problem(label, line, "file", f"{show(file)} ({kind})", f"a regular file under {data_dir}"))
-        return None
-    return (data_dir / file).read_bytes()
-
-
-def _check_digest(label: str, line: int, file: str, digest, actual: str, problems: list[Problem]) -> None:
-    if pd.isna(digest):
-        problems.append(Problem(label, line, "sha256", "an empty cell", f"the raw file's sha256 {actual}"))
-    elif str(digest) != actual:
-        problems.append(
-            Problem(
-                label, line, "sha256", show(digest), f"{actual} (the sha256 of {file}; raw files must not be edited)"
-            )
-        )
-
-
-def _squash(text: str) -> str:
-    """
-    >>> _squash(" a  b\\n c ")
-    'a b c'
-    """
-    return " ".join(text.split())
-
-
-def check_quotes(read: TableRead, texts: dict[str, str], problems: list[Problem]) -> None:
-    """Each quote occurs in its source's raw text, exactly or after collapsing runs of white space."""
-    df = read.frame
-    squashed: dict[str, str] = {}
-    for row in range(len(df)):
-        sid, quote = df.at[row, "source_id"], df.at[row, "quote"]
-        if pd.isna(sid) or pd.isna(quote) or str(sid) not in texts:
-            continue
-        text, quote = texts[str(sid)], str(quote)
-        if quote in text:
-            continue
-        if str(sid) not in squashed:
-            squashed[str(sid)] = _squash(text)
-        if _squash(quote) in squashed[str(sid)]:
-            continue
-        problems.append(
-            Problem(read.label, read.line(row), "quote", show(quote), f"a verbatim passage of source {sid}")
-        )
 
 
 # --- places ------------------------------------------------------------------------------

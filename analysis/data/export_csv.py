@@ -44,6 +44,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.files import write_bytes_atomic
+from analysis.vocabulary import is_missing
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 """First characters that make a spreadsheet read a cell as a formula (OWASP, plus full-width forms)."""
@@ -83,10 +84,6 @@ def neutralise_cell(value):
     return QUOTE_PREFIX + text if _starts_formula(value) else text
 
 
-def _is_missing(value) -> bool:
-    return value is None or (not isinstance(value, (str, list, tuple, dict)) and bool(pd.isna(value)))
-
-
 def _is_text_column(series: pd.Series) -> bool:
     dtype = series.dtype
     return (
@@ -112,7 +109,7 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
         column = df.iloc[:, position]
         label = neutralise_cell(name) if isinstance(name, str) else name
         if _is_text_column(column):
-            cells = [None if _is_missing(v) else neutralise_cell(v) for v in column.astype(object)]
+            cells = [None if is_missing(v) else neutralise_cell(v) for v in column.astype(object)]
             column = pd.Series(cells, index=df.index, dtype=object)
         out.insert(position, label, column, allow_duplicates=True)
     return out

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.vocabulary import is_missing
 
 FOUND_WIDTH = 60
 _TABLE_WORDS = {
@@ -111,7 +111,7 @@ def show(value: object, width: int = FOUND_WIDTH) -> str:
     >>> show(None)
     'an empty cell'
     """
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+    if is_missing(value):
         return "an empty cell"
     text = str(value)
     if text == "":

@@ -1,16 +1,8 @@
-"""Read the tables of a data directory into typed frames, and the public loader.
+"""Read the tables of a data directory into typed frames.
 
-:func:`load_dataset` validates the whole directory once
-(:func:`analysis.data.validate.validate_data_dir`) and raises
-:class:`~analysis.data.problems.DataValidationError` listing every problem
-when anything is wrong. Types, for every table:
-
-- ``date`` columns: ``datetime64[s]`` (naive, midnight values);
-- ``int`` columns: pandas ``Int64`` (missing = ``<NA>``);
-- ``float`` columns: ``float64``;
-- ``category`` columns: ``CategoricalDtype`` whose categories are the schema's
-  allowed values in schema order (so counts can show zero rows);
-- ``id``, ``ids`` and ``text`` columns: pandas ``string`` (missing = ``<NA>``).
+Each column has the pandas dtype of its kind (:mod:`analysis.data.kinds`);
+the public loader that validates a whole directory is
+:func:`analysis.data.dataset.load_dataset`.
 
 Columns come in schema order (:mod:`analysis.schema`).
 
@@ -34,98 +26,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pv
 
-from analysis import paths, schema
-from analysis.data.coverage import build_coverage_rows
-from analysis.data.problems import DataValidationError, Problem, show
-from analysis.data.rules import gate, pandera_problems, parse_dates, parse_numbers
-from analysis.schema import Column, Table
-
-_INT64_LIMIT = 2.0**63
-
-# --- the public loader ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """All tables of one data directory, validated together once."""
-
-    data_dir: Path
-    sources: pd.DataFrame
-    places: pd.DataFrame
-    incidents: pd.DataFrame
-    evidence: pd.DataFrame
-    context: pd.DataFrame
-    reported_totals: pd.DataFrame
-    coverage: pd.DataFrame
-    """The periods the data claims to cover (``coverage.csv``); without that file, one row from the first to the
-    last incident date (:func:`analysis.data.coverage.build_coverage_rows`)."""
-    notes: tuple[str, ...] = ()
-
-
-def load_dataset(data_dir: Path | str | None = None) -> Dataset:
-    """Validate ``data_dir`` (default: the bundled ``data/``) and return every table typed."""
-    from analysis.data.validate import validate_data_dir  # the validator reads files through this module
-
-    report = validate_data_dir(data_dir)
-    if not report.ok:
-        raise DataValidationError(report.problems, report.data_dir)
-    tables = {t.name: report.tables.get(t.name, empty_table(t.name)) for t in schema.TABLES}
-    if "coverage" not in report.tables:
-        tables["coverage"] = build_coverage_rows(tables["incidents"])
-    return Dataset(
-        data_dir=Path(data_dir) if data_dir is not None else paths.DATA_DIR, notes=tuple(report.notes), **tables
-    )
-
-
-def load_incidents(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """The incident table: one row per incident, columns of ``schema.INCIDENTS``."""
-    return load_dataset(data_dir).incidents
-
-
-def load_context(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Context events (columns of ``schema.CONTEXT``); empty when ``context.csv`` is absent."""
-    return load_dataset(data_dir).context
-
-
-def load_coverage(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Covered periods (columns of ``schema.COVERAGE``); the incidents' date span when ``coverage.csv`` is absent."""
-    return load_dataset(data_dir).coverage
-
-
-def load_reported_totals(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Reported totals (columns of ``schema.REPORTED_TOTALS``); empty when the file is absent."""
-    return load_dataset(data_dir).reported_totals
-
-
-def empty_table(name: str) -> pd.DataFrame:
-    """A table with no rows and the typed columns of ``schema.table(name)``.
-
-    >>> empty_table("context").dtypes["date"]
-    dtype('<M8[s]')
-    """
-    t = schema.table(name)
-    return pd.DataFrame({c.name: pd.Series([], dtype=dtype_of(c)) for c in t.columns})
-
-
-def dtype_of(col: Column):
-    """The pandas dtype a column has in the typed tables.
-
-    >>> dtype_of(schema.INCIDENTS.column("geo_precision"))
-    Int64Dtype()
-    """
-    if col.kind == "int":
-        return pd.Int64Dtype()
-    if col.kind == "float":
-        return np.dtype("float64")
-    if col.kind == "date":
-        return np.dtype("datetime64[s]")
-    if col.kind == "category":
-        return pd.CategoricalDtype(list(col.allowed or ()))
-    return pd.StringDtype("pyarrow")
-
+from analysis.data.kinds import empty_as_missing as empty_as_missing  # the importers take it from here
+from analysis.data.kinds import empty_column, kind_of
+from analysis.data.problems import Problem, show
+from analysis.data.rules import gate, pandera_problems
+from analysis.schema import Table
 
 # --- one file --------------------------------------------------------------------
 
@@ -316,19 +223,10 @@ def _read_arrow(path: Path, convert: pv.ConvertOptions) -> pa.Table | None:
     return None
 
 
-def _arrow_type(col: Column) -> pa.DataType:
-    return {
-        "int": pa.int64(),
-        "float": pa.float64(),
-        "date": pa.date32(),
-        "category": pa.dictionary(pa.int32(), pa.large_string()),
-    }.get(col.kind, pa.large_string())
-
-
 def _read_fast(read: TableRead) -> pd.DataFrame | None:
     """pyarrow read into typed columns; None when any gate fails (then read slowly)."""
     present = [c for c in read.table.columns if c.name in read.header]
-    types = {c.name: _arrow_type(c) for c in present}
+    types = {c.name: kind_of(c).arrow_type for c in present}
     types.update({n: pa.large_string() for n in read.header if n not in types})
     convert = pv.ConvertOptions(
         column_types=types, null_values=[""], strings_can_be_null=False, quoted_strings_can_be_null=False
@@ -344,57 +242,13 @@ def _read_fast(read: TableRead) -> pd.DataFrame | None:
 
 
 def _typed_from_arrow(table: Table, arrow: pa.Table) -> pd.DataFrame:
-    cols = {}
-    for col in table.columns:
-        if col.name not in arrow.column_names:
-            cols[col.name] = _empty_column(col, arrow.num_rows)
-            continue
-        arr = arrow.column(col.name)
-        if col.kind == "int":
-            cols[col.name] = arr.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
-        elif col.kind == "float":
-            cols[col.name] = arr.to_pandas()
-        elif col.kind == "date":
-            cols[col.name] = pd.Series(arr.cast(pa.timestamp("s")).to_pandas(), dtype="datetime64[s]")
-        elif col.kind == "category":
-            cols[col.name] = _categorical_from_dictionary(arr, col)
-        else:
-            text = pd.Series(pd.arrays.ArrowStringArray(arr)) if arr.num_chunks else pd.Series([], dtype="string")
-            cols[col.name] = empty_as_missing(arr) if not col.required and arr.num_chunks else text
+    cols = {
+        col.name: kind_of(col).from_arrow(arrow.column(col.name), col)
+        if col.name in arrow.column_names
+        else empty_column(col, arrow.num_rows)
+        for col in table.columns
+    }
     return pd.DataFrame(cols, copy=False)
-
-
-def empty_as_missing(arr: pa.ChunkedArray) -> pd.Series:
-    """Text column with empty cells as ``<NA>``; shares the text buffers (only a validity bitmap is new).
-
-    >>> empty_as_missing(pa.chunked_array([pa.array(["a", "", "b"], pa.large_string())])).tolist()
-    ['a', <NA>, 'b']
-    """
-    chunks = []
-    for chunk in arr.chunks:
-        present = pc.not_equal(pc.binary_length(chunk), 0)
-        if chunk.offset == 0 and chunk.null_count == 0 and present.offset == 0:
-            chunks.append(pa.Array.from_buffers(chunk.type, len(chunk), [present.buffers()[1]] + chunk.buffers()[1:]))
-        else:
-            chunks.append(pc.if_else(present, chunk, pa.scalar(None, chunk.type)))
-    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, type=arr.type)))
-
-
-def _categorical_from_dictionary(arr: pa.ChunkedArray, col: Column) -> pd.Series:
-    """Dictionary-encoded arrow column -> Categorical with the schema's categories, in schema order."""
-    allowed = list(col.allowed or ())
-    position = {v: i for i, v in enumerate(allowed)}
-    parts = []
-    for chunk in arr.chunks:
-        remap = np.array([position.get(v, -1) for v in chunk.dictionary.to_pylist()] + [-1], dtype=np.int64)
-        idx = chunk.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
-        parts.append(remap[idx])
-    codes = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
-    return pd.Series(pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(allowed)))
-
-
-def _empty_column(col: Column, n: int) -> pd.Series:
-    return pd.Series([None] * n, dtype=dtype_of(col))
 
 
 # --- slow path: every cell as text, then pandera -------------------------------------
@@ -460,33 +314,8 @@ def _strings_by_csv(read: TableRead, problems: list[Problem]) -> pd.DataFrame:
 
 
 def _typed_from_strings(table: Table, raw: pd.DataFrame) -> pd.DataFrame:
-    cols = {}
-    for col in table.columns:
-        if col.name not in raw.columns:
-            cols[col.name] = _empty_column(col, len(raw))
-            continue
-        s = raw[col.name]
-        if col.kind == "int":
-            cols[col.name] = _whole_numbers(parse_numbers(s, "int"))
-        elif col.kind == "float":
-            cols[col.name] = parse_numbers(s, "float").astype("float64")
-        elif col.kind == "date":
-            cols[col.name] = parse_dates(s)
-        elif col.kind == "category":
-            cols[col.name] = pd.Series(
-                pd.Categorical(s.where(s.isin(col.allowed or ())), categories=list(col.allowed or ()))
-            )
-        else:
-            cols[col.name] = s.mask(s == "").astype(pd.StringDtype("pyarrow"))
+    cols = {
+        col.name: kind_of(col).from_text(raw[col.name], col) if col.name in raw.columns else empty_column(col, len(raw))
+        for col in table.columns
+    }
     return pd.DataFrame(cols)
-
-
-def _whole_numbers(v: pd.Series) -> pd.Series:
-    """``Int64`` of parsed numbers; one int64 cannot hold becomes ``<NA>`` (its cell is reported), never wraps.
-
-    >>> _whole_numbers(pd.Series([3.0, float("nan"), 1e20])).tolist()
-    [3, <NA>, <NA>]
-    """
-    if not len(v):
-        return v.astype("Int64")
-    return v.where(v.isna() | ((v == v.round()) & (v.abs() < _INT64_LIMIT))).astype("Float64").astype("Int64")

@@ -25,65 +25,17 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis import schema
+from analysis.data.kinds import DATE_FORMAT, as_arrow, fullmatch, kind_of, parse_dates, parse_numbers
 from analysis.data.problems import Problem, number_text, show
 from analysis.schema import Column, Table
 
 if TYPE_CHECKING:
     from analysis.data.read import TableRead
 
-NUMBER_INT = r"^\s*[+-]?\d+\s*$"
-NUMBER_FLOAT = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$"
-DATE_FORMAT = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
 _DAY_FIRST = r"^\d{1,2}/\d{1,2}/\d{4}$"
 
 
 # --- parsing text cells -------------------------------------------------------
-
-
-def as_arrow(values) -> pa.Array:
-    """Text values (a Series or a list; NA stays null) as one pyarrow ``large_string`` array.
-
-    >>> as_arrow(pd.Series(["a", None], dtype="string")).to_pylist()
-    ['a', None]
-    """
-    return pa.array(pd.Series(values, dtype=pd.StringDtype("pyarrow")).array, type=pa.large_string())
-
-
-def _fullmatch(s: pd.Series, pattern: str) -> pd.Series:
-    """Vectorized (pyarrow RE2) full match of ``pattern``; NA -> False.
-
-    >>> _fullmatch(pd.Series(["12", "x1", None]), r"^\\d+$").tolist()
-    [True, False, False]
-    """
-    regex = "^(?:" + pattern.removeprefix("^").removesuffix("$") + ")$"
-    hits = pc.fill_null(pc.match_substring_regex(as_arrow(s), regex), False)
-    return pd.Series(hits.to_numpy(zero_copy_only=False), index=s.index)
-
-
-def parse_numbers(s: pd.Series, kind: str) -> pd.Series:
-    """Numbers of well-formed cells as float64 (NaN elsewhere).
-
-    >>> parse_numbers(pd.Series([" 3 ", "+4", "x", None]), "int").tolist()
-    [3.0, 4.0, nan, nan]
-    """
-    ok = _fullmatch(s, NUMBER_INT if kind == "int" else NUMBER_FLOAT).to_numpy()
-    text = pc.utf8_trim_whitespace(as_arrow(s))
-    values = pc.cast(pc.if_else(pa.array(ok), text, pa.scalar(None, pa.large_string())), pa.float64())
-    return pd.Series(values.to_numpy(zero_copy_only=False), index=s.index, dtype="float64")
-
-
-def parse_dates(s: pd.Series) -> pd.Series:
-    """Dates of cells holding a real ``YYYY-MM-DD`` date (NaT elsewhere).
-
-    >>> parse_dates(pd.Series(["2024-02-29", "2024-02-30", "25/07/2024"])).tolist()
-    [Timestamp('2024-02-29 00:00:00'), NaT, NaT]
-    """
-    ok = pa.array(_fullmatch(s, DATE_FORMAT).to_numpy())
-    text = pc.if_else(ok, pc.utf8_trim_whitespace(as_arrow(s)), pa.scalar(None, pa.large_string()))
-    stamps = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
-    real = pc.equal(pc.strftime(stamps, format="%Y-%m-%d"), text)  # strptime rolls 02-30 over to 03-01
-    stamps = pc.if_else(pc.fill_null(real, False), stamps, pa.scalar(None, pa.timestamp("s")))
-    return pd.Series(stamps.to_numpy(zero_copy_only=False), index=s.index, dtype="datetime64[s]")
 
 
 def distinct_id_items(values) -> list[str]:
@@ -148,7 +100,7 @@ def gate(col: Column, arr: pa.ChunkedArray, id_items: dict[str, list[str]] | Non
         return _category_ok(col, arr)
     if col.required and arr.null_count:
         return False
-    if col.kind in ("int", "float"):
+    if kind_of(col).is_number:
         return _numbers_ok(col, arr)
     if col.kind == "date":
         return True  # pyarrow accepted only real YYYY-MM-DD dates; their range is checked on the typed table
@@ -220,7 +172,7 @@ def cell_checks(col: Column) -> list:
     checks += _pattern_checks(col)
     if col.kind == "date":
         checks += _date_checks()
-    if col.kind in ("int", "float"):
+    if kind_of(col).is_number:
         checks += _number_checks(col)
     return checks
 
@@ -233,11 +185,11 @@ def _pattern_checks(col: Column) -> list:
         what = (
             "an id of letters, digits and _ . : - (no spaces)" if col.kind == "id" else f"text matching {col.pattern}"
         )
-        checks.append(pdr.Check(lambda s, p=col.pattern: _fullmatch(s, p) | _blank(s), error=what))
+        checks.append(pdr.Check(lambda s, p=col.pattern: fullmatch(s, p) | _blank(s), error=what))
     if col.kind == "ids":
         item = schema._ID_PATTERN.strip("^$")
         ids = rf"\s*{item}(\s*;\s*{item})*\s*"
-        checks.append(pdr.Check(lambda s: _fullmatch(s, ids) | _blank(s), error="';'-separated ids"))
+        checks.append(pdr.Check(lambda s: fullmatch(s, ids) | _blank(s), error="';'-separated ids"))
     return checks
 
 
@@ -245,9 +197,9 @@ def _date_checks() -> list:
     import pandera.pandas as pdr
 
     return [
-        pdr.Check(lambda s: _fullmatch(s, DATE_FORMAT) | _blank(s), error="a date as YYYY-MM-DD"),
+        pdr.Check(lambda s: fullmatch(s, DATE_FORMAT) | _blank(s), error="a date as YYYY-MM-DD"),
         pdr.Check(
-            lambda s: parse_dates(s).notna() | ~_fullmatch(s, DATE_FORMAT) | _blank(s),
+            lambda s: parse_dates(s).notna() | ~fullmatch(s, DATE_FORMAT) | _blank(s),
             error="a real calendar date (YYYY-MM-DD)",
         ),
     ]
@@ -257,9 +209,8 @@ def _number_checks(col: Column) -> list:
     """Well-formed number, then each bound as its own check (a cell can fail only one of them)."""
     import pandera.pandas as pdr
 
-    word = "a whole number" if col.kind == "int" else "a decimal number"
-    pattern = NUMBER_INT if col.kind == "int" else NUMBER_FLOAT
-    checks = [pdr.Check(lambda s: _fullmatch(s, pattern) | _blank(s), error=word)]
+    kind = kind_of(col)
+    checks = [pdr.Check(lambda s: fullmatch(s, kind.number_pattern) | _blank(s), error=kind.number_word)]
 
     def within(s: pd.Series, low: float, high: float) -> pd.Series:
         v = parse_numbers(s, col.kind)

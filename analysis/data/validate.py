@@ -27,6 +27,7 @@ from pathlib import Path
 
 from analysis import paths, schema
 from analysis.data import cross_checks as cross
+from analysis.data import source_texts
 from analysis.data.problems import Problem, ValidationReport
 from analysis.data.read import TableRead, read_table
 from analysis.data.rules import date_range_problems
@@ -138,11 +139,11 @@ def _check_across_files(reads: dict[str, TableRead], root: Path, report: Validat
             cross.check_reference(ev, "incident_id", inc.frame["incident_id"], target, problems)
     for name in ("evidence", "reported_totals"):
         if name in reads:
-            cross.check_quotes(reads[name], texts, problems)
+            source_texts.check_quotes(reads[name], texts, problems)
     if inc is not None and "coverage" in reads:
         cross.check_incidents_covered(inc, reads["coverage"], problems)
     if src is not None:
-        cross.note_named_only_sources(src, report.notes)
+        source_texts.note_named_only_sources(src, report.notes)
     if inc is not None and src is not None:
         bundled = set(src.frame.loc[src.frame["file"].notna(), "source_id"].dropna().tolist())
         cross.check_coverage(inc, ev, bundled, problems, report.notes)
@@ -152,7 +153,7 @@ def _check_sources(reads: dict[str, TableRead], root: Path, problems: list[Probl
     """Raw files, and every reference to a source; return the raw texts by source_id."""
     src, inc = reads["sources"], reads.get("incidents")
     known_sources = src.frame["source_id"]
-    texts = cross.check_sources(src, root, problems)
+    texts = source_texts.check_sources(src, root, problems)
     if inc is not None:
         cross.check_source_ids(inc, set(known_sources.dropna().tolist()), problems)
     for name in ("evidence", "context", "reported_totals"):

@@ -13,7 +13,7 @@
    ``incidents validate`` does, and only then moved into place (the previous folder is renamed
    away first and removed after). Any problem: the temporary folder is removed, nothing changed.
 5. Coverage: the import claims the span from its first to its last event date
-   (:func:`analysis.data.coverage.build_coverage_rows`, basis naming the importer and the file);
+   (:func:`analysis.data.claimed_coverage.build_coverage_rows`, basis naming the importer and the file);
    the span is added to the folder's ``coverage.csv`` (an identical row is not repeated), so
    frequency charts read periods between two imports as "not covered", never as zeros.
 """
@@ -32,7 +32,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pv
 
 from analysis import schema
-from analysis.data.coverage import build_coverage_rows
+from analysis.data.claimed_coverage import build_coverage_rows
 from analysis.data.problems import Problem, count_text
 from analysis.data.read import empty_as_missing, read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir

@@ -7,8 +7,6 @@ import pandas as pd
 
 from analysis import schema
 
-COUNT_DIMENSIONS = ("country", "location", "weapon", "claimed_by", "outcome", "category")
-
 
 def explode_values(df: pd.DataFrame, column: str) -> pd.DataFrame:
     """One row per value of a multi-valued column (``schema.MULTI_VALUED``), other columns repeated.

@@ -6,11 +6,10 @@ on the 1st.  An incident whose date is known only to the week or month
 the first day of its possible span.
 
 Coverage: a period that no covered span reaches (``coverage.csv``, see
-:func:`analysis.metrics.coverage.select_covered_spans`) is "not covered":
+:func:`analysis.metrics.completeness.select_covered_spans`) is "not covered":
 its count is missing (``<NA>``), never 0, and no lull runs through it.  The
-spans are passed as ``coverage=`` or recorded on the incident frame by
-:func:`attach_covered_spans` (``open_report`` does it for every report);
-without either, every period counts as covered.
+spans are passed as a value, ``coverage=`` (a report passes
+``report.covered_spans``); without it, every period counts as covered.
 """
 
 from __future__ import annotations
@@ -19,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.metrics.completeness import merge_spans
 from analysis.metrics.counts import explode_values
-from analysis.metrics.coverage import merge_spans
 
 FREQUENCIES = tuple(schema.FREQUENCIES)
 
@@ -97,31 +96,11 @@ def list_periods(first, last, freq: str) -> np.ndarray:
     return np.arange(a, b + 1, step)
 
 
-COVERED_SPANS_ATTR = "covered_spans"
-"""Key of ``DataFrame.attrs`` under which :func:`attach_covered_spans` records the covered spans."""
-
-
-def attach_covered_spans(df: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Record on ``df`` the day spans its data covers, so counts and lulls honour them unasked; returns ``df``.
-
-    ``spans`` has columns ``period_start`` and ``period_end`` (first and last
-    day, both included), e.g. :func:`analysis.metrics.coverage.select_covered_spans`
-    output.  They are stored as ISO text pairs in ``df.attrs`` (pandas keeps
-    ``attrs`` through row selections).
-    """
-    starts, ends = merge_spans(spans["period_start"], spans["period_end"])
-    df.attrs[COVERED_SPANS_ATTR] = tuple(zip(starts.astype(str).tolist(), ends.astype(str).tolist()))
-    return df
-
-
-def _covered_spans(df: pd.DataFrame, coverage: pd.DataFrame | None) -> tuple[np.ndarray, np.ndarray] | None:
-    """Merged covered spans as day arrays: from ``coverage``, else from ``df.attrs``; None means all covered."""
-    if coverage is not None:
-        return merge_spans(coverage["period_start"], coverage["period_end"])
-    stored = df.attrs.get(COVERED_SPANS_ATTR)
-    if stored is None:
+def _covered_spans(coverage: pd.DataFrame | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """Merged covered spans as day arrays; None (no ``coverage`` given) means everything is covered."""
+    if coverage is None:
         return None
-    return merge_spans([a for a, _ in stored], [b for _, b in stored])
+    return merge_spans(coverage["period_start"], coverage["period_end"])
 
 
 def find_period_ends(starts: np.ndarray, freq: str) -> np.ndarray:
@@ -179,9 +158,9 @@ def count_per_period(
     included), in period order then ``by`` order.
 
     ``coverage`` (columns ``period_start``, ``period_end``: the spans the
-    data covers; default: those recorded by :func:`attach_covered_spans`,
-    else everything) marks each period: a period no span reaches, and
-    holding no incident, is not covered.
+    data covers, e.g. ``Report.covered_spans``; default: everything) marks
+    each period: a period no span reaches, and holding no incident, is not
+    covered.
 
     Returns columns ``period`` (first day of the period), [``by``],
     ``incidents`` (Int64), ``cumulative`` (Int64, running total from the first
@@ -207,7 +186,7 @@ def count_per_period(
         keep = (days >= lo) & (days <= hi)
         idx = np.searchsorted(periods, find_period_starts(days[keep], freq), side="right") - 1
         counts = np.bincount(idx, minlength=len(periods)).astype("int64")
-        covered = mark_covered_periods(periods, freq, _covered_spans(df, coverage)) | (counts > 0)
+        covered = mark_covered_periods(periods, freq, _covered_spans(coverage)) | (counts > 0)
         return pd.DataFrame(
             {
                 "period": periods.astype(dtype),
@@ -233,7 +212,7 @@ def count_per_period(
     n_levels = len(levels)
     counts = np.bincount(idx * n_levels + codes, minlength=len(periods) * n_levels).astype("int64")
     grid = counts.reshape(len(periods), n_levels)
-    covered = mark_covered_periods(periods, freq, _covered_spans(df, coverage)) | (grid.sum(axis=1) > 0)
+    covered = mark_covered_periods(periods, freq, _covered_spans(coverage)) | (grid.sum(axis=1) > 0)
     covered_rows = np.repeat(covered, n_levels)
     level_values = pd.Series(np.tile(np.asarray(levels, dtype=object), len(periods))).astype(values.dtype)
     return pd.DataFrame(
@@ -303,7 +282,7 @@ def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | N
     days = np.unique(days[~np.isnat(days)])
     gaps = np.diff(days).astype("int64") - 1
     quiet = gaps > 0
-    spans = _covered_spans(df, coverage)
+    spans = _covered_spans(coverage)
     if spans is not None and len(days) > 1:
         starts, ends = spans
         first, last = days[:-1] + np.timedelta64(1, "D"), days[1:] - np.timedelta64(1, "D")
@@ -325,12 +304,9 @@ def find_lulls(df: pd.DataFrame, top: int | None = 5, coverage: pd.DataFrame | N
     )
 
 
-def find_longest_lull(df: pd.DataFrame) -> pd.DataFrame:
+def find_longest_lull(df: pd.DataFrame, coverage: pd.DataFrame | None = None) -> pd.DataFrame:
     """The single longest lull as a one-row frame (empty with fewer than two incident dates).
 
     Same columns as :func:`find_lulls`; the earliest one wins a tie.
     """
-    return find_lulls(df, top=1)
-
-
-longest_lull = find_longest_lull  # the name used in the reports' brief
+    return find_lulls(df, top=1, coverage=coverage)

@@ -15,30 +15,25 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import multiprocessing
 import os
-import shutil
 import signal
 import sys
 import tempfile
 import threading
-import time
-from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait as wait_for_any
 from pathlib import Path
 
 from analysis import __version__, paths
 from analysis.files import file_kind, fingerprint_data_dir
-from analysis.render import worker
-from analysis.render.companions import CARDS_DIRNAME, EXPORT_DIRNAME, write_companions
+from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
+from analysis.render.companions import write_companions
+from analysis.render.index import write_index
 from analysis.render.jobs import Job, check_job_parameters, read_declared_parameters
+from analysis.render.pool import WorkerPool
 from analysis.render.state import (
-    FAILED_DIR,
     STATE_FILE,
-    WORK_DIR,
     RenderError,
     build_job_key,
     cannot_write,
@@ -48,14 +43,12 @@ from analysis.render.state import (
     read_state,
     write_state,
 )
+from analysis.render.status import ENDED_BADLY, JobStatus
 from analysis.render.worker import JobResult
 from analysis.schema import EXIT
 
 log = logging.getLogger(__name__)
 
-STOP_GRACE_S = 30.0
-"""How long stopped workers get to kill their kernels and remove their files before they are killed."""
-ASSETS_DIR = "assets"
 
 __all__ = ["JobResult", "RenderError", "RenderSummary", "render_jobs"]
 
@@ -68,16 +61,16 @@ class RenderSummary:
     @property
     def write_error(self) -> str:
         """The first job's "cannot write" error, or "" (each job's line shows its own)."""
-        return next((r.error for r in self.results if r.status == "failed" and r.cannot_write), "")
+        return next((r.error for r in self.results if r.status == JobStatus.FAILED and r.cannot_write), "")
 
     @property
     def exit_code(self) -> int:
         statuses = {r.status for r in self.results}
-        if "interrupted" in statuses:
+        if JobStatus.INTERRUPTED in statuses:
             return EXIT["interrupted"]
         if self.write_error:
             return EXIT["cannot_write"]
-        return EXIT["failed"] if "failed" in statuses else EXIT["ok"]
+        return EXIT["failed"] if JobStatus.FAILED in statuses else EXIT["ok"]
 
 
 # --- checks before anything runs --------------------------------------------------------
@@ -98,7 +91,7 @@ def check_out_dir(out_dir: Path, names: list[str]) -> None:
         raise RenderError(f"--out {out_dir}: cannot create the folder ({exc.strerror})", code) from None
     probe_writing(out_dir)
     expected = {name: "a regular file" for name in ("index.html", STATE_FILE, *(f"{n}.html" for n in names))}
-    expected.update(dict.fromkeys((ASSETS_DIR, FAILED_DIR, WORK_DIR, CARDS_DIRNAME, EXPORT_DIRNAME), "a directory"))
+    expected.update(dict.fromkeys(paths.OUTPUT_DIRNAMES, "a directory"))
     for name, kind in expected.items():
         found = file_kind(out_dir / name, follow_symlinks=False)
         if found not in (None, kind):
@@ -204,21 +197,7 @@ def render_jobs(
             for job in jobs
         }
         summary = RenderSummary()
-        to_run = []
-        for job in jobs:
-            previous = state.get(job.name, {})
-            # a job whose last attempt failed or was interrupted runs again even when its inputs are unchanged
-            # (a killed kernel or Ctrl-C says nothing about the inputs), so the index does not keep a stale status
-            unchanged = previous.get("key") == keys[job.name] and previous.get("status") not in {
-                "failed",
-                "interrupted",
-            }
-            if not force and unchanged and (out_dir / f"{job.name}.html").exists():
-                result = JobResult(job.name, "skipped", empty=bool(previous.get("empty")))
-                summary.results.append(result)
-                log.info("%s", job_line(result))
-            else:
-                to_run.append(job)
+        summary.results, to_run = _skip_unchanged(jobs, state, keys, out_dir, force)
         prepared = {job.name: dict(job.parameters) for job in jobs}
         span: dict[str, str] = {}  # the data's first and latest incident, recorded with each report rendered
         if to_run:
@@ -228,32 +207,23 @@ def render_jobs(
             f"incident-reports {__version__} · data {data_fingerprint[:12]} · "
             f"rendered {dt.datetime.now().isoformat(timespec='seconds')}"
         )
-        for result in summary.results:
+
+        def record(result: JobResult) -> None:
             _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir, span)
+
+        for result in summary.results:
+            record(result)
         late: list[JobResult] = []  # results that arrived while the workers were being stopped
         results = _run_parallel(to_run, prepared, out_dir, footer, self_contained, workers, progress, late)
         try:
             with _sigterm_as_interrupt():
                 for result in results:
                     summary.results.append(result)
-                    _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir, span)
+                    record(result)
         finally:
             results.close()  # stops the workers if the loop ended early (Ctrl-C between two results)
-            for result in late:  # e.g. a report exported just before the stop: the index says it is new
-                summary.results.append(result)
-                _record(state, result, keys[result.name], prepared[result.name], data_fingerprint, out_dir, span)
-            done = {r.name for r in summary.results}
-            for job in to_run:
-                if job.name not in done:
-                    summary.results.append(JobResult(job.name, "interrupted", error="interrupted before it finished"))
-                    _record(
-                        state, summary.results[-1], keys[job.name], prepared[job.name], data_fingerprint, out_dir, span
-                    )
-            for job in jobs:
-                state.setdefault(job.name, {})["title"] = str(prepared[job.name].get("title") or job.name)
-                state[job.name]["description"] = job.description
-            from analysis.render.index import write_index
-
+            _add_unfinished(summary, late, to_run, record)
+            _name_jobs(state, jobs, prepared)
             try:
                 write_state(out_dir, state)
                 summary.index_path = write_index(out_dir, names, state)
@@ -266,15 +236,55 @@ def render_jobs(
     return summary
 
 
+def _skip_unchanged(
+    jobs: list[Job], state: dict, keys: dict[str, str], out_dir: Path, force: bool
+) -> tuple[list[JobResult], list[Job]]:
+    """The results of the jobs left as they are (inputs unchanged, report there) and the jobs to run.
+
+    A job whose last attempt failed or was interrupted runs again even when its inputs are unchanged
+    (a killed kernel or Ctrl-C says nothing about the inputs), so the index does not keep a stale status.
+    """
+    skipped, to_run = [], []
+    for job in jobs:
+        previous = state.get(job.name, {})
+        unchanged = previous.get("key") == keys[job.name] and previous.get("status") not in ENDED_BADLY
+        if not force and unchanged and (out_dir / f"{job.name}.html").exists():
+            skipped.append(JobResult(job.name, JobStatus.SKIPPED, empty=bool(previous.get("empty"))))
+            log.info("%s", job_line(skipped[-1]))
+        else:
+            to_run.append(job)
+    return skipped, to_run
+
+
+def _add_unfinished(summary: RenderSummary, late: list[JobResult], to_run: list[Job], record) -> None:
+    """After the run (or its stop): the results that came late (e.g. a report exported just before the stop:
+    the index says it is new), then every job that never finished, as interrupted."""
+    for result in late:
+        summary.results.append(result)
+        record(result)
+    done = {r.name for r in summary.results}
+    for job in to_run:
+        if job.name not in done:
+            summary.results.append(JobResult(job.name, JobStatus.INTERRUPTED, error="interrupted before it finished"))
+            record(summary.results[-1])
+
+
+def _name_jobs(state: dict, jobs: list[Job], prepared: dict[str, dict]) -> None:
+    """Each job's title and description, as the index shows them."""
+    for job in jobs:
+        state.setdefault(job.name, {})["title"] = str(prepared[job.name].get("title") or job.name)
+        state[job.name]["description"] = job.description
+
+
 def job_line(result: JobResult) -> str:
     """The line a job gets on stderr (and in a cron log).
 
-    >>> job_line(JobResult("weekly", "skipped", empty=True))
+    >>> job_line(JobResult("weekly", JobStatus.SKIPPED, empty=True))
     'weekly               empty     (unchanged, skipped): no incidents match its filters'
-    >>> job_line(JobResult("overview", "failed", 2.04, "ValueError: boom"))
+    >>> job_line(JobResult("overview", JobStatus.FAILED, 2.04, "ValueError: boom"))
     'overview             failed       2.0 s  ValueError: boom'
     """
-    if result.status == "skipped":
+    if result.status == JobStatus.SKIPPED:
         detail = "(unchanged, skipped): no incidents match its filters" if result.empty else "(unchanged)"
         return f"{result.name:<20} {result.shown_status:<9} {detail}".rstrip()
     line = f"{result.name:<20} {result.shown_status:<9} {result.seconds:6.1f} s"
@@ -311,11 +321,11 @@ def _record(
 ) -> None:
     entry = state.setdefault(result.name, {})
     now = dt.datetime.now().isoformat(timespec="seconds")
-    if result.status == "skipped":
-        entry.update(status="skipped", error="")
+    if result.status == JobStatus.SKIPPED:
+        entry.update(status=JobStatus.SKIPPED, error="")
         return
     entry.update(status=result.status, seconds=round(result.seconds, 2), error=result.error, attempted_at=now)
-    if result.status == "rendered":
+    if result.status == JobStatus.RENDERED:
         entry.update(
             key=key,
             parameters=parameters,
@@ -326,15 +336,15 @@ def _record(
             data_first=span.get("data_first", ""),
             data_latest=span.get("data_latest", ""),
         )
-    elif result.status == "failed":
-        failed = out_dir / FAILED_DIR / f"{result.name}.ipynb"
-        entry["failed_notebook"] = f"{FAILED_DIR}/{result.name}.ipynb" if failed.exists() else ""
+    elif result.status == JobStatus.FAILED:
+        failed = out_dir / FAILED_DIRNAME / f"{result.name}.ipynb"
+        entry["failed_notebook"] = f"{FAILED_DIRNAME}/{result.name}.ipynb" if failed.exists() else ""
         entry["failed_parameters"] = parameters
 
 
 def _remove_stale_work_files(out_dir: Path) -> None:
     """Under the lock, anything in ``.work/`` was left by a render that was killed: remove it."""
-    for path in (out_dir / WORK_DIR).glob("*.ipynb"):
+    for path in (out_dir / WORK_DIRNAME).glob("*.ipynb"):
         path.unlink(missing_ok=True)
 
 
@@ -359,163 +369,3 @@ def _run_parallel(jobs, prepared, out_dir, footer, self_contained, workers, prog
     finally:
         results.close()
         bar.close()
-
-
-# --- the worker processes ----------------------------------------------------------------
-
-
-@dataclass
-class _Worker:
-    process: multiprocessing.process.BaseProcess
-    conn: object  # multiprocessing.connection.Connection
-    job: Job | None = None
-    sent_at: float = 0.0
-
-
-class WorkerPool:
-    """Worker processes (:func:`analysis.render.worker.serve`) fed one job at a time over a pipe.
-
-    The batch always knows which job each worker runs: a worker that dies
-    (``kill -9``, out of memory) fails only that job, its leftovers are
-    removed, and a new worker takes the jobs still waiting.
-    """
-
-    def __init__(self, size: int, out_dir: Path, late: list[JobResult] | None = None):
-        self._context = multiprocessing.get_context("fork")  # workers start with the package already imported
-        self._size = size
-        self._out_dir = out_dir
-        self._workers: list[_Worker] = []
-        self.late = late if late is not None else []
-        """Results sent by workers while :meth:`stop` waited for them."""
-
-    def run(self, tasks: list[tuple]) -> Iterator[JobResult]:
-        """Yield a result per task as they finish; on Ctrl-C (or when closed early) stop every worker first."""
-        waiting = deque(tasks)
-        try:
-            while waiting or any(w.job for w in self._workers):
-                while len(self._workers) < min(self._size, len(waiting) + sum(1 for w in self._workers if w.job)):
-                    self._start_worker()
-                for w in self._workers:
-                    if w.job is None and waiting:
-                        self._send(w, waiting)
-                yield from self._collect(waiting)
-            self._close()
-        except BaseException:  # KeyboardInterrupt, or GeneratorExit when the caller stops early
-            self.stop()
-            raise
-
-    def _start_worker(self) -> None:
-        parent_end, child_end = self._context.Pipe()
-        inherited = [w.conn for w in self._workers] + [parent_end]
-        # blocked while forking: the worker never runs the batch's handlers; it unblocks them once its own are set
-        # (a Ctrl-C meanwhile is delivered when they are unblocked, once the worker is on the list stop() uses)
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, worker.STOP_SIGNALS)
-        try:
-            process = self._context.Process(
-                target=worker.serve, args=(child_end, os.getpid(), inherited), name="incidents-worker", daemon=True
-            )
-            process.start()
-            self._workers.append(_Worker(process, parent_end))
-        finally:
-            child_end.close()
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-
-    def _send(self, w: _Worker, waiting: deque) -> None:
-        task = waiting.popleft()
-        try:
-            w.conn.send(task)
-        except OSError:  # it died before it got the job: the job goes back, _collect sees the death
-            waiting.appendleft(task)
-            return
-        w.job, w.sent_at = task[0], time.monotonic()
-
-    def _collect(self, waiting: deque) -> Iterator[JobResult]:
-        ready = wait_for_any([w.conn for w in self._workers] + [w.process.sentinel for w in self._workers], 1.0)
-        for w in list(self._workers):
-            if w.conn in ready:
-                try:
-                    result = w.conn.recv()
-                except (EOFError, OSError):
-                    result = None
-                if result is not None:
-                    w.job = None
-                    yield result
-                    continue
-            if w.process.sentinel in ready or (w.conn in ready and not w.process.is_alive()):
-                w.process.join(5)
-                self._workers.remove(w)
-                w.conn.close()
-                if w.job is not None:
-                    yield self._died(w)
-
-    def _died(self, w: _Worker) -> JobResult:
-        code = w.process.exitcode
-        how = f"killed by {signal.Signals(-code).name}" if code and code < 0 else f"exit status {code}"
-        log.warning("worker %d died (%s) while rendering %s; the other jobs go on", w.process.pid, how, w.job.name)
-        kept = self._remove_leftovers(w.process.pid, keep_as=w.job.name)
-        error = f"its worker process died ({how}); the other jobs went on"
-        if kept:
-            error += f"; the notebook as far as it ran is kept in {FAILED_DIR}/"
-        return JobResult(w.job.name, "failed", time.monotonic() - w.sent_at, error)
-
-    def _remove_leftovers(self, pid: int, keep_as: str | None = None) -> bool:
-        """Remove what a worker that is gone left: its executed notebook (kept as the failed one when
-        ``keep_as`` names its job) and its kernel's socket folder. True when a notebook was kept."""
-        kept = False
-        for path in (self._out_dir / WORK_DIR).glob(f"*.{pid}.ipynb"):
-            if keep_as and path.name == f"{keep_as}.{pid}.ipynb":
-                (self._out_dir / FAILED_DIR).mkdir(exist_ok=True)
-                os.replace(path, self._out_dir / FAILED_DIR / f"{keep_as}.ipynb")
-                kept = True
-            else:
-                path.unlink(missing_ok=True)
-        for folder in Path(tempfile.gettempdir()).glob(f"{worker.KERNEL_DIR_PREFIX}{pid}-*"):
-            shutil.rmtree(folder, ignore_errors=True)
-        return kept
-
-    def _close(self) -> None:
-        """Every job is done: let the workers exit (they kill their kept kernels)."""
-        for w in self._workers:
-            try:
-                w.conn.send(None)
-            except OSError:
-                pass
-        self._join(STOP_GRACE_S)
-
-    def stop(self) -> None:
-        """Stop every worker and wait until they are gone, so nothing is written after the index."""
-        if not self._workers:
-            return
-        log.warning("interrupted: stopping the workers; finished reports are kept")
-        for w in self._workers:
-            if w.process.is_alive():
-                w.process.terminate()  # SIGTERM: the worker kills its kernel and ends its job as interrupted
-        self._join(STOP_GRACE_S)
-
-    def _join(self, grace_s: float) -> None:
-        deadline = time.monotonic() + grace_s
-        for w in self._workers:
-            w.process.join(max(0.0, deadline - time.monotonic()))
-        for w in self._workers:
-            if w.process.is_alive():
-                log.warning("worker %d did not stop within %.0f s: killed", w.process.pid, grace_s)
-                w.process.kill()
-                w.process.join(5)
-        for w in self._workers:
-            self._remove_leftovers(w.process.pid)
-            self.late += _unread_results(w.conn)
-            w.conn.close()
-        self._workers.clear()
-
-
-def _unread_results(conn) -> list[JobResult]:
-    """What a worker that is gone sent before it went (a pipe keeps it after the writer exits)."""
-    results = []
-    try:
-        while conn.poll():
-            item = conn.recv()
-            if isinstance(item, JobResult):
-                results.append(item)
-    except (EOFError, OSError):
-        pass
-    return results

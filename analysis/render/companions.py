@@ -34,19 +34,21 @@ from urllib.parse import quote
 
 from analysis import __version__, paths
 from analysis.files import OutputTargetError, file_kind, sha256_hex, write_bytes_atomic, write_text_atomic
+from analysis.paths import (
+    CARDS_DIRNAME,
+    DATA_ZIP_FILENAME,
+    EVIDENCE_EXPORT_FILENAME,
+    EXPORT_DIRNAME,
+    EXPORT_FILENAME,
+    METHODOLOGY_FILENAME,
+    SOURCES_DIRNAME,
+    SOURCES_EXPORT_FILENAME,
+)
 from analysis.render.state import RenderError
 from analysis.schema import EXIT
 
 log = logging.getLogger(__name__)
 
-CARDS_DIRNAME = "cards"  # analysis.reporting.links.CARDS_DIRNAME (not imported: it would import pandas)
-SOURCES_DIRNAME = "sources"  # analysis.reporting.cards.SOURCES_DIRNAME
-EXPORT_DIRNAME = "export"
-EXPORT_FILE = "incidents.csv"
-SOURCES_EXPORT_FILE = "sources.csv"
-EVIDENCE_EXPORT_FILE = "evidence.csv"
-DATA_ZIP_FILE = "data.zip"
-METHODOLOGY_PAGE = "methodology.html"  # analysis.reporting.methodology.PAGE
 RECORD_FILE = ".companions.json"
 _CARD_PAGE = re.compile(r"\d{4}-\d{2}(-\d+)?\.html")
 
@@ -219,30 +221,30 @@ def _write_downloads(out_dir: Path, data_dir: Path, dataset, files: list[str], p
     from analysis.data.export_csv import write_csv_safely
 
     for name, frame in (
-        (EXPORT_FILE, dataset.incidents),
-        (SOURCES_EXPORT_FILE, dataset.sources),
-        (EVIDENCE_EXPORT_FILE, dataset.evidence),
+        (EXPORT_FILENAME, dataset.incidents),
+        (SOURCES_EXPORT_FILENAME, dataset.sources),
+        (EVIDENCE_EXPORT_FILENAME, dataset.evidence),
     ):
         write_csv_safely(frame, out_dir / EXPORT_DIRNAME / name)
         files.append(f"{EXPORT_DIRNAME}/{name}")
-    put(f"{EXPORT_DIRNAME}/{DATA_ZIP_FILE}", _build_data_zip(data_dir, dataset))
+    put(f"{EXPORT_DIRNAME}/{DATA_ZIP_FILENAME}", _build_data_zip(data_dir, dataset))
 
 
 def _write_methodology(data_dir: Path, dataset, put, footer: str) -> None:
     """The methodology page beside the reports, from the data's codebook (or the project's) and the schema."""
-    from analysis.reporting.methodology import PAGE, build_methodology_html
+    from analysis.reporting.methodology import build_methodology_html
     from analysis.reporting.tables import build_figures_markdown
 
     own = (data_dir / "CODEBOOK.md").is_file()
     codebook = (data_dir if own else paths.DATA_DIR) / "CODEBOOK.md"
     text = codebook.read_text(encoding="utf-8") if codebook.is_file() else ""
     page = build_methodology_html(dataset, text, build_figures_markdown(dataset), footer, own_codebook=own)
-    put(PAGE, page.encode("utf-8"))
+    put(METHODOLOGY_FILENAME, page.encode("utf-8"))
 
 
 def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -> CompanionsResult:
+    from analysis.data.dataset import load_dataset
     from analysis.data.problems import DataValidationError
-    from analysis.data.read import load_dataset
     from analysis.reporting.cards import STYLESHEET, build_card_pages
 
     try:
@@ -260,7 +262,7 @@ def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -
 
     copies = _copy_source_texts(data_dir, dataset, put, result)
     footer = f"incident-reports {__version__} · data {data_fingerprint[:12]}"
-    export_href = f"../{EXPORT_DIRNAME}/{EXPORT_FILE}"
+    export_href = f"../{EXPORT_DIRNAME}/{EXPORT_FILENAME}"
     pages = build_card_pages(
         dataset.incidents, dataset.evidence, dataset.sources, copies, footer=footer, export_href=export_href
     )

@@ -15,8 +15,7 @@ import plotly
 
 from analysis import paths
 from analysis.files import write_bytes_atomic, write_text_atomic
-
-ASSETS_DIRNAME = "assets"
+from analysis.paths import ASSETS_DIRNAME
 
 
 def plotly_js_filename() -> str:

@@ -10,21 +10,33 @@ import re
 from pathlib import Path
 
 from analysis.files import write_text_atomic
+from analysis.paths import (
+    CARDS_DIRNAME,
+    DATA_ZIP_FILENAME,
+    EVIDENCE_EXPORT_FILENAME,
+    EXPORT_DIRNAME,
+    EXPORT_FILENAME,
+    INDEX_NAME,
+    METHODOLOGY_FILENAME,
+    SOURCES_EXPORT_FILENAME,
+)
+from analysis.render.status import ENDED_BADLY, SHOWS_A_REPORT, JobStatus
 
 CARDS_LINKS = (
-    '<p class="index-cards"><a href="cards/index.html">Incident cards</a>: every incident with the quotes and '
-    'sources behind it · <a href="methodology.html">How these figures are made</a> (methodology) · downloads: '
-    '<a href="export/incidents.csv">incidents</a>, <a href="export/sources.csv">sources</a> and '
-    '<a href="export/evidence.csv">evidence</a> as CSV, <a href="export/data.zip">the whole data directory</a> '
-    "(zip)</p>"
+    f'<p class="index-cards"><a href="{CARDS_DIRNAME}/{INDEX_NAME}.html">Incident cards</a>: every incident with '
+    f'the quotes and sources behind it · <a href="{METHODOLOGY_FILENAME}">How these figures are made</a> '
+    f'(methodology) · downloads: <a href="{EXPORT_DIRNAME}/{EXPORT_FILENAME}">incidents</a>, '
+    f'<a href="{EXPORT_DIRNAME}/{SOURCES_EXPORT_FILENAME}">sources</a> and '
+    f'<a href="{EXPORT_DIRNAME}/{EVIDENCE_EXPORT_FILENAME}">evidence</a> as CSV, '
+    f'<a href="{EXPORT_DIRNAME}/{DATA_ZIP_FILENAME}">the whole data directory</a> (zip)</p>'
 )
 """Links to what :mod:`analysis.render.companions` writes next to the reports."""
 EMPTY_TEXT = "EMPTY: no incidents match its filters"
 _STATUS_TEXT = {
-    "rendered": "rendered in this run",
-    "skipped": "unchanged, not re-rendered",
-    "failed": "FAILED",
-    "interrupted": "INTERRUPTED",
+    JobStatus.RENDERED: "rendered in this run",
+    JobStatus.SKIPPED: "unchanged, not re-rendered",
+    JobStatus.FAILED: "FAILED",
+    JobStatus.INTERRUPTED: "INTERRUPTED",
 }
 
 _CSS = """
@@ -81,69 +93,76 @@ def _parameters_text(parameters: dict) -> str:
 def build_index_html(out_dir: Path, names: list[str], state: dict, now: dt.datetime | None = None) -> str:
     """Return the index page. Every value from the state is escaped."""
     now = now or dt.datetime.now()
-    rows = []
-    for name in names:
-        entry = state.get(name, {})
-        status = entry.get("status", "never rendered")
-        html_file = out_dir / f"{name}.html"
-        title = html.escape(entry.get("title", name))
-        if html_file.exists():
-            link = f'<a href="{html.escape(name)}.html">{title}</a>'
-        else:
-            link = f"{title} (no report yet)"
-        status_text = _STATUS_TEXT.get(status, status)
-        empty = bool(entry.get("empty")) and status in {"rendered", "skipped"}
-        if empty:
-            status_text = f"{EMPTY_TEXT} (report {status_text})"
-        if status in {"failed", "interrupted"}:
-            if html_file.exists() and entry.get("rendered_at"):
-                status_text += f"; the report shown is the previous one, rendered {entry['rendered_at']}"
-            if entry.get("error"):
-                status_text += f": {entry['error']}"
-        failed_link = ""
-        if status == "failed" and entry.get("failed_notebook"):
-            failed_link = (
-                f'<br><a href="{html.escape(entry["failed_notebook"])}">executed notebook of the failed run</a>'
-            )
-        # a failed run shows the parameters it ran with, not those of the last good report
-        parameters = (
-            entry.get("failed_parameters")
-            if status == "failed" and entry.get("failed_parameters")
-            else entry.get("parameters", {})
-        )
-        description = html.escape(entry.get("description", ""))
-        period, note = describe_period(parameters, entry)
-        note_html = f'<br><small class="period-note">{_dates_whole(html.escape(note))}</small>' if note else ""
-        latest = entry.get("data_latest")
-        as_of = f"as of {_dates_whole(html.escape(str(latest)))}<br>" if latest else ""
-        rows.append(
-            f'<tr class="{"empty" if empty else html.escape(status)}"><td>{link}<br><small>{description}</small></td>'
-            f'<td class="period">{_dates_whole(html.escape(period))}{note_html}</td>'
-            f"<td><code>{html.escape(_parameters_text(parameters))}</code></td>"
-            f"<td>{as_of}<code>{html.escape(str(entry.get('data_fingerprint', ''))[:12])}</code></td>"
-            f"<td>{_dates_whole(html.escape(str(entry.get('rendered_at', 'never'))))}</td>"
-            f"<td>{html.escape(status_text)}{failed_link}</td></tr>"
-        )
-    failed = sum(state.get(n, {}).get("status") in {"failed", "interrupted"} for n in names)
+    rows = [_index_row(out_dir, name, state.get(name, {})) for name in names]
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0"><title>Incident reports</title>'
+        f"<style>{_CSS}</style></head><body><h1>Incident reports</h1>"
+        f"<p>{html.escape(_headline(names, state))}. Index written {now.isoformat(timespec='seconds')}.</p>"
+        + CARDS_LINKS
+        + "<table><thead><tr><th>Report</th><th>Period</th><th>Parameters</th><th>Data</th>"
+        "<th>Rendered at</th><th>Status of the last run</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></body></html>"
+    )
+
+
+def _headline(names: list[str], state: dict) -> str:
+    """How many reports, how many with problems, the data's latest incident and the empty reports."""
+    failed = sum(state.get(n, {}).get("status") in ENDED_BADLY for n in names)
     headline = f"{len(names)} reports, {failed or 'none'} with problems in the last run"
     as_of = sorted({str(state[n]["data_latest"]) for n in names if state.get(n, {}).get("data_latest")})
     if as_of:
         headline += f"; data as of {as_of[-1]} (its latest incident)"
         if len(as_of) > 1:
             headline += f", some reports rendered from older data (as of {as_of[0]})"
-    empty = [n for n in names if state.get(n, {}).get("empty") and state[n].get("status") in {"rendered", "skipped"}]
+    empty = [n for n in names if state.get(n, {}).get("empty") and state[n].get("status") in SHOWS_A_REPORT]
     if empty:
         headline += f"; {len(empty)} empty (no incidents match the filters): {', '.join(empty)}"
+    return headline
+
+
+def _status_text(entry: dict, status: str, report_exists: bool) -> str:
+    """The last run's status in words: empty, failed or interrupted with the report shown and the error."""
+    status_text = _STATUS_TEXT.get(status, status)
+    if bool(entry.get("empty")) and status in SHOWS_A_REPORT:
+        status_text = f"{EMPTY_TEXT} (report {status_text})"
+    if status in ENDED_BADLY:
+        if report_exists and entry.get("rendered_at"):
+            status_text += f"; the report shown is the previous one, rendered {entry['rendered_at']}"
+        if entry.get("error"):
+            status_text += f": {entry['error']}"
+    return status_text
+
+
+def _index_row(out_dir: Path, name: str, entry: dict) -> str:
+    """One report's row of the index table."""
+    status = entry.get("status", "never rendered")
+    report_exists = (out_dir / f"{name}.html").exists()
+    title = html.escape(entry.get("title", name))
+    link = f'<a href="{html.escape(name)}.html">{title}</a>' if report_exists else f"{title} (no report yet)"
+    empty = bool(entry.get("empty")) and status in SHOWS_A_REPORT
+    failed_link = ""
+    if status == JobStatus.FAILED and entry.get("failed_notebook"):
+        failed_link = f'<br><a href="{html.escape(entry["failed_notebook"])}">executed notebook of the failed run</a>'
+    # a failed run shows the parameters it ran with, not those of the last good report
+    parameters = (
+        entry.get("failed_parameters")
+        if status == JobStatus.FAILED and entry.get("failed_parameters")
+        else entry.get("parameters", {})
+    )
+    description = html.escape(entry.get("description", ""))
+    period, note = describe_period(parameters, entry)
+    note_html = f'<br><small class="period-note">{_dates_whole(html.escape(note))}</small>' if note else ""
+    latest = entry.get("data_latest")
+    as_of = f"as of {_dates_whole(html.escape(str(latest)))}<br>" if latest else ""
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1.0"><title>Incident reports</title>'
-        f"<style>{_CSS}</style></head><body><h1>Incident reports</h1>"
-        f"<p>{html.escape(headline)}. Index written {now.isoformat(timespec='seconds')}.</p>"
-        + CARDS_LINKS
-        + "<table><thead><tr><th>Report</th><th>Period</th><th>Parameters</th><th>Data</th>"
-        "<th>Rendered at</th><th>Status of the last run</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table></body></html>"
+        f'<tr class="{"empty" if empty else html.escape(status)}"><td>{link}<br><small>{description}</small></td>'
+        f'<td class="period">{_dates_whole(html.escape(period))}{note_html}</td>'
+        f"<td><code>{html.escape(_parameters_text(parameters))}</code></td>"
+        f"<td>{as_of}<code>{html.escape(str(entry.get('data_fingerprint', ''))[:12])}</code></td>"
+        f"<td>{_dates_whole(html.escape(str(entry.get('rendered_at', 'never'))))}</td>"
+        f"<td>{html.escape(_status_text(entry, status, report_exists))}{failed_link}</td></tr>"
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from analysis import paths, schema
 from analysis.files import file_kind
+from analysis.paths import RESERVED_NAMES
 
 
 class JobConfigError(ValueError):
@@ -38,8 +39,6 @@ class Job:
 _RELATIVE = re.compile(r"last\s+(\d+)\s+(day|week|month)s?", re.IGNORECASE)
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 MAX_NAME_LENGTH = 100
-RESERVED_NAMES = ("index", "assets", "failed")
-"""Names the output folder already uses: ``index.html``, ``assets/`` and ``failed/``."""
 MAX_CONFIG_BYTES = 1_000_000
 MAX_TIMEOUT_S = 86_400
 JOB_KEYS = ("name", "notebook", "parameters", "timeout_s", "description")
@@ -150,38 +149,48 @@ def read_jobs(path: Path | None = None, today: dt.date | None = None) -> list[Jo
         raise JobConfigError(f"{path}: defaults: found unknown key(s) {unknown}, expected {', '.join(DEFAULT_KEYS)}")
     default_parameters = _table(defaults.get("parameters", {}), f"{path}: defaults: parameters", "a table")
     default_timeout = _timeout(defaults.get("timeout_s", 600), f"{path}: defaults")
-    raw_jobs = config.get("job", [])
-    if isinstance(raw_jobs, dict):
-        raise JobConfigError(f"{path}: job: found a single [job] table, expected [[job]] tables (double brackets)")
-    if not isinstance(raw_jobs, list) or not all(isinstance(raw, dict) for raw in raw_jobs):
-        raise JobConfigError(f"{path}: job: found {_found(raw_jobs)}, expected [[job]] tables")
     jobs, seen = [], set()
-    for number, raw in enumerate(raw_jobs, start=1):
+    for number, raw in enumerate(_job_tables(config, path), start=1):
         where = f"{path}: job {number}"
         name = _job_name(raw.get("name"), where)
         if name in seen:
             raise JobConfigError(f"{where}: name: found duplicate {name!r}, expected each job name once")
         seen.add(name)
-        where = f"{where} ({name})"
-        unknown = sorted(set(raw) - set(JOB_KEYS))
-        if unknown:
-            raise JobConfigError(f"{where}: found unknown key(s) {unknown}, expected {', '.join(JOB_KEYS)}")
-        notebook = resolve_notebook(raw.get("notebook"), path, where)
-        parameters = {**default_parameters, **_table(raw.get("parameters", {}), f"{where}: parameters", "a table")}
-        for key in DATE_PARAMETERS:
-            if isinstance(parameters.get(key), str):
-                try:
-                    parameters[key] = resolve_relative_date(parameters[key], today)
-                except ValueError as exc:
-                    raise JobConfigError(f"{where}: parameter {key!r}: {exc}, expected a later date") from None
-        timeout = _timeout(raw["timeout_s"], where) if "timeout_s" in raw else default_timeout
-        description = raw.get("description", "")
-        if not isinstance(description, str):
-            raise JobConfigError(f"{where}: description: found {_found(description)}, expected a string")
-        jobs.append(Job(name, notebook, parameters, timeout, description))
+        jobs.append(_read_job(raw, f"{where} ({name})", path, today, default_parameters, default_timeout))
     if not jobs:
         raise JobConfigError(f"{path}: found no [[job]] tables, expected at least one")
     return jobs
+
+
+def _job_tables(config: dict, path: Path) -> list[dict]:
+    """The ``[[job]]`` tables of the file, each a dict."""
+    raw_jobs = config.get("job", [])
+    if isinstance(raw_jobs, dict):
+        raise JobConfigError(f"{path}: job: found a single [job] table, expected [[job]] tables (double brackets)")
+    if not isinstance(raw_jobs, list) or not all(isinstance(raw, dict) for raw in raw_jobs):
+        raise JobConfigError(f"{path}: job: found {_found(raw_jobs)}, expected [[job]] tables")
+    return raw_jobs
+
+
+def _read_job(raw: dict, where: str, path: Path, today: dt.date, default_parameters: dict, default_timeout: int) -> Job:
+    """One ``[[job]]`` table whose name is checked, checked; ``where`` names it (``reports.toml: job 3 (weekly)``)."""
+    name = raw["name"]
+    unknown = sorted(set(raw) - set(JOB_KEYS))
+    if unknown:
+        raise JobConfigError(f"{where}: found unknown key(s) {unknown}, expected {', '.join(JOB_KEYS)}")
+    notebook = resolve_notebook(raw.get("notebook"), path, where)
+    parameters = {**default_parameters, **_table(raw.get("parameters", {}), f"{where}: parameters", "a table")}
+    for key in DATE_PARAMETERS:
+        if isinstance(parameters.get(key), str):
+            try:
+                parameters[key] = resolve_relative_date(parameters[key], today)
+            except ValueError as exc:
+                raise JobConfigError(f"{where}: parameter {key!r}: {exc}, expected a later date") from None
+    timeout = _timeout(raw["timeout_s"], where) if "timeout_s" in raw else default_timeout
+    description = raw.get("description", "")
+    if not isinstance(description, str):
+        raise JobConfigError(f"{where}: description: found {_found(description)}, expected a string")
+    return Job(name, notebook, parameters, timeout, description)
 
 
 def _table(value: object, where: str, expected: str) -> dict:

@@ -32,8 +32,6 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = ".render-state.json"
 LOCK_FILE = ".render.lock"
-FAILED_DIR = "failed"
-WORK_DIR = ".work"
 _TAKE_OVER_ATTEMPTS = 5
 _held_lock_fds: set[int] = set()
 

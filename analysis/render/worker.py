@@ -43,17 +43,18 @@ import subprocess
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
 from analysis.render.jobs import Job
-from analysis.render.state import FAILED_DIR, WORK_DIR, close_inherited_locks, is_write_failure
+from analysis.render.state import close_inherited_locks, is_write_failure
+from analysis.render.status import EMPTY_STATUS, SHOWS_A_REPORT, JobStatus
+from analysis.report_flags import says_selection_empty
 from analysis.schema import EXIT
 
 KERNEL_DIR_PREFIX = "incidents-kernel-"
 """Kernel socket folders are ``$TMPDIR/incidents-kernel-<worker pid>-*``: the batch removes those of a killed worker."""
-EMPTY_SELECTION_MARK = 'class="report-empty"'
-"""What :func:`analysis.reporting.page.show_no_incidents` puts in its HTML output: the selection matched nothing."""
 RESET_TIMEOUT_S = 30.0
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
@@ -63,7 +64,7 @@ class JobResult:
     """What happened to one job in this run."""
 
     name: str
-    status: str  # rendered | skipped | failed | interrupted
+    status: JobStatus
     seconds: float = 0.0
     error: str = ""
     empty: bool = False  # rendered (or skipped) with a selection that matched no incident
@@ -72,7 +73,7 @@ class JobResult:
     @property
     def shown_status(self) -> str:
         """The status a person reads: ``empty`` for a report of nothing."""
-        return "empty" if self.empty and self.status in {"rendered", "skipped"} else self.status
+        return EMPTY_STATUS if self.empty and self.status in SHOWS_A_REPORT else self.status
 
 
 _WORKER: dict = {
@@ -172,80 +173,107 @@ def die_with_parent(signum: int, parent_pid: int) -> None:
 # --- one job ---------------------------------------------------------------------------
 
 
+@dataclass
+class _JobClock:
+    """Times one job from its start and turns what became of it into a :class:`JobResult`."""
+
+    name: str
+    out_dir: Path
+    started: float = field(default_factory=time.perf_counter)
+
+    def result(self, status: JobStatus, error: str = "", empty: bool = False) -> JobResult:
+        return JobResult(self.name, status, time.perf_counter() - self.started, error, empty)
+
+    def cannot_write(self, exc: OSError) -> JobResult:
+        """Failed because the output folder refused a write."""
+        error = f"cannot write {self.out_dir} ({exc.strerror or exc})"
+        return JobResult(self.name, JobStatus.FAILED, time.perf_counter() - self.started, error, cannot_write=True)
+
+
 def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_contained: bool) -> JobResult:
     """Execute one notebook with papermill and export its HTML; never raises for a job failure."""
-    import papermill
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-
     from analysis.render.html_export import export_report
 
-    started = time.perf_counter()
-
-    def result(status: str, error: str = "", empty: bool = False) -> JobResult:
-        return JobResult(job.name, status, time.perf_counter() - started, error, empty)
-
-    def write_failed(exc: OSError) -> JobResult:
-        failed = result("failed", f"cannot write {out_dir} ({exc.strerror or exc})")
-        failed.cannot_write = True
-        return failed
-
+    clock = _JobClock(job.name, out_dir)
     if _WORKER["stopping"]:
-        return result("interrupted", "interrupted before it started")
-    work_dir = out_dir / WORK_DIR
+        return clock.result(JobStatus.INTERRUPTED, "interrupted before it started")
+    work_dir = out_dir / WORK_DIRNAME
     executed = work_dir / f"{job.name}.{os.getpid()}.ipynb"
     _WORKER["executed"] = executed
     keep_kernel = False
     try:
         work_dir.mkdir(parents=True, exist_ok=True)
         kernel = {"km": _take_kernel()} if _WORKER["in_worker"] else {"kernel_manager_class": _kernel_manager_class()}
-        try:
-            _run_in_thread(
-                papermill.execute_notebook,
-                str(job.notebook),
-                str(executed),
-                parameters=parameters,
-                kernel_name="python3",
-                progress_bar=False,
-                log_output=False,
-                execution_timeout=job.timeout_s,
-                **kernel,
-            )
-        except (papermill.PapermillExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, OSError) as exc:
-            if _WORKER["stopping"]:
-                return result("interrupted", "interrupted")
-            if _refused_in(out_dir, exc):  # papermill could not save the executed notebook
-                return write_failed(exc)
-            kept = _keep_failed_notebook(executed, out_dir, job.name)
-            return result("failed", describe_failure(exc, job, kept))
+        failed = _run_notebook(job, parameters, executed, kernel, clock)
+        if failed is not None:
+            return failed
         if _WORKER["stopping"]:
-            return result("interrupted", "interrupted")
+            return clock.result(JobStatus.INTERRUPTED, "interrupted")
         empty = selection_is_empty(executed)
         export_report(
             executed, out_dir / f"{job.name}.html", str(parameters.get("title") or job.name), footer, self_contained
         )
-        (out_dir / FAILED_DIR / f"{job.name}.ipynb").unlink(missing_ok=True)
-        if "km" in kernel and not _WORKER["stopping"]:
-            from jupyter_core.utils import run_sync
-
-            keep_kernel = bool(_run_in_thread(run_sync(_reset_namespace), kernel["km"]))
-        return result("rendered", empty=empty)
+        (out_dir / FAILED_DIRNAME / f"{job.name}.ipynb").unlink(missing_ok=True)
+        keep_kernel = _reset_kept_kernel(kernel)
+        return clock.result(JobStatus.RENDERED, empty=empty)
     except KeyboardInterrupt:
-        return result("interrupted", "interrupted")
+        return clock.result(JobStatus.INTERRUPTED, "interrupted")
     except Exception as exc:  # a job must never take the batch down
-        if _WORKER["stopping"]:
-            return result("interrupted", "interrupted")
-        if _refused_in(out_dir, exc):  # the report, plotly.js or the work folder: nothing was replaced
-            return write_failed(exc)
-        try:
-            _keep_failed_notebook(executed, out_dir, job.name)
-        except OSError:
-            pass
-        return result("failed", f"{type(exc).__name__}: {_first_line(exc)}")
+        return _unexpected_failure(exc, job, executed, clock)
     finally:
         if not keep_kernel or _WORKER["stopping"]:
             _discard_kernel()  # a fresh kernel already shut down by papermill: a no-op then
         executed.unlink(missing_ok=True)
         _WORKER["executed"] = None
+
+
+def _run_notebook(job: Job, parameters: dict, executed: Path, kernel: dict, clock: _JobClock) -> JobResult | None:
+    """papermill over the job's notebook into ``executed``: the failed job's result, or None when it ran through."""
+    import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    try:
+        _run_in_thread(
+            papermill.execute_notebook,
+            str(job.notebook),
+            str(executed),
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=job.timeout_s,
+            **kernel,
+        )
+    except (papermill.PapermillExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, OSError) as exc:
+        if _WORKER["stopping"]:
+            return clock.result(JobStatus.INTERRUPTED, "interrupted")
+        if _refused_in(clock.out_dir, exc):  # papermill could not save the executed notebook
+            return clock.cannot_write(exc)
+        kept = _keep_failed_notebook(executed, clock.out_dir, job.name)
+        return clock.result(JobStatus.FAILED, describe_failure(exc, job, kept))
+    return None
+
+
+def _reset_kept_kernel(kernel: dict) -> bool:
+    """Clear the namespace of the worker's kept kernel for its next job; False when it is not to be kept."""
+    if "km" not in kernel or _WORKER["stopping"]:
+        return False
+    from jupyter_core.utils import run_sync
+
+    return bool(_run_in_thread(run_sync(_reset_namespace), kernel["km"]))
+
+
+def _unexpected_failure(exc: Exception, job: Job, executed: Path, clock: _JobClock) -> JobResult:
+    """The result of a job that raised outside papermill (the export, a write, a bug)."""
+    if _WORKER["stopping"]:
+        return clock.result(JobStatus.INTERRUPTED, "interrupted")
+    if _refused_in(clock.out_dir, exc):  # the report, plotly.js or the work folder: nothing was replaced
+        return clock.cannot_write(exc)
+    try:
+        _keep_failed_notebook(executed, clock.out_dir, job.name)
+    except OSError:
+        pass
+    return clock.result(JobStatus.FAILED, f"{type(exc).__name__}: {_first_line(exc)}")
 
 
 def _refused_in(out_dir: Path, exc: BaseException) -> bool:
@@ -258,17 +286,13 @@ def _refused_in(out_dir: Path, exc: BaseException) -> bool:
 
 
 def selection_is_empty(executed: Path) -> bool:
-    """True when the executed notebook showed the "no incidents match" message (see :data:`EMPTY_SELECTION_MARK`)."""
+    """True when an output of the executed notebook carries the empty-selection flag
+    (:func:`analysis.report_flags.says_selection_empty`, set by :func:`analysis.reporting.page.show_no_incidents`)."""
     try:
         notebook = json.loads(Path(executed).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    for cell in notebook.get("cells", []):
-        for output in cell.get("outputs", []):
-            html = output.get("data", {}).get("text/html", "")
-            if EMPTY_SELECTION_MARK in ("".join(html) if isinstance(html, list) else str(html)):
-                return True
-    return False
+    return any(says_selection_empty(output) for cell in notebook.get("cells", []) for output in cell.get("outputs", []))
 
 
 def describe_failure(exc: BaseException, job: Job, notebook: Path | None) -> str:
@@ -307,7 +331,7 @@ def _first_line(exc: BaseException) -> str:
 def _keep_failed_notebook(executed: Path, out_dir: Path, name: str) -> Path | None:
     if not executed.exists():
         return None
-    target = out_dir / FAILED_DIR / f"{name}.ipynb"
+    target = out_dir / FAILED_DIRNAME / f"{name}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(executed, target)
     return target

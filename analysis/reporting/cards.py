@@ -26,19 +26,19 @@ import pandas as pd
 
 from analysis import schema
 from analysis.metrics.grades import grade_incidents
+from analysis.paths import METHODOLOGY_FILENAME, SOURCES_DIRNAME
 from analysis.reporting.formatting import UNKNOWN, format_day, format_period, format_range, format_tally_cell
 from analysis.reporting.links import CARDS_PER_PAGE, assign_card_pages
+from analysis.vocabulary import is_missing
 
 CARD_CLASS = "incident-card"
-SOURCES_DIRNAME = "sources"
-"""Folder under ``cards/`` holding the copies of the bundled raw texts."""
 INDEX_PAGE = "index.html"
 STYLESHEET = "cards.css"
 NO_QUOTE_TEXT = "No quote is held for this incident"
 NO_CLAIM_TEXT = "no claim reported"
 DATE_UNKNOWN = "date unknown"
 BUNDLED_LINK_TEXT = "bundled copy of the text"
-METHODOLOGY_LINK = '<a href="../methodology.html">How these figures are made</a>'
+METHODOLOGY_LINK = f'<a href="../{METHODOLOGY_FILENAME}">How these figures are made</a>'
 """The link of every card page to the methodology page beside the reports."""
 
 
@@ -56,13 +56,9 @@ _EXTERNAL_REL = ' rel="noopener noreferrer"'
 _WEB_URL = re.compile(r"https?://[^\s\"'<>\\]+", re.IGNORECASE)
 
 
-def _is_missing(value) -> bool:
-    return value is None or (not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value)))
-
-
 def _text(value) -> str | None:
     """A cell as text, None when empty."""
-    if _is_missing(value):
+    if is_missing(value):
         return None
     text = str(value).strip()
     return text or None
@@ -104,10 +100,10 @@ def format_incident_figure(lo, best, hi) -> str:
     >>> format_incident_figure(pd.NA, pd.NA, 5), format_incident_figure(pd.NA, pd.NA, pd.NA)
     ('0–5', 'unknown')
     """
-    if _is_missing(lo):
-        lo = best if not _is_missing(best) else (0 if not _is_missing(hi) else pd.NA)
-    high_open = not _is_missing(lo) and _is_missing(hi)
-    return format_tally_cell(lo, hi, high_open, 0, None if _is_missing(best) else best)
+    if is_missing(lo):
+        lo = best if not is_missing(best) else (0 if not is_missing(hi) else pd.NA)
+    high_open = not is_missing(lo) and is_missing(hi)
+    return format_tally_cell(lo, hi, high_open, 0, None if is_missing(best) else best)
 
 
 def format_incident_date(day, precision) -> str:
@@ -120,7 +116,7 @@ def format_incident_date(day, precision) -> str:
     >>> format_incident_date(pd.Timestamp("2023-01-01"), "year"), format_incident_date(pd.NaT, "day")
     ('2023 (known to the year)', 'unknown')
     """
-    if _is_missing(day):
+    if is_missing(day):
         return UNKNOWN
     precision = str(precision)
     if precision in ("week", "month"):
@@ -149,7 +145,7 @@ def format_geo_precision(geo_precision) -> str:
     >>> format_geo_precision(1), format_geo_precision(pd.NA)
     ('the site itself', 'unknown (no coordinates)')
     """
-    if _is_missing(geo_precision):
+    if is_missing(geo_precision):
         return f"{UNKNOWN} (no coordinates)"
     return schema.GEO_PRECISIONS.get(str(int(geo_precision)), str(geo_precision))
 
@@ -160,7 +156,7 @@ def format_coordinates(latitude, longitude) -> str:
     >>> format_coordinates(33.7856, 42.4411), format_coordinates(float("nan"), float("nan"))
     ('33.7856, 42.4411', 'unknown')
     """
-    if _is_missing(latitude) or _is_missing(longitude):
+    if is_missing(latitude) or is_missing(longitude):
         return UNKNOWN
     return f"{float(latitude)}, {float(longitude)}"
 
@@ -270,7 +266,7 @@ def build_source_refs(sources: pd.DataFrame, copies: Mapping[str, str]) -> dict[
         refs[source_id] = SourceRef(
             outlet=_text(row.get("outlet")) or "unknown outlet",
             headline=_text(row.get("headline")) or "no headline",
-            published=DATE_UNKNOWN if _is_missing(published) else format_day(published),
+            published=DATE_UNKNOWN if is_missing(published) else format_day(published),
             links=tuple(links),
             kind=_text(row.get("source_type")) or "",
         )
@@ -477,7 +473,7 @@ def _group_quotes(evidence: pd.DataFrame) -> dict[str, list[tuple[str, str, str]
 
 def _list_entry(incident: Mapping) -> str:
     day = incident.get("event_date")
-    when = UNKNOWN if _is_missing(day) else format_day(day)
+    when = UNKNOWN if is_missing(day) else format_day(day)
     where = _text(incident.get("location")) or _text(incident.get("country")) or "place unknown"
     return f"{when} · {where} · {incident['incident_id']}"
 

@@ -12,16 +12,11 @@ import pandas as pd
 
 from analysis import schema
 from analysis.metrics.casualties import group_columns, widen_tally
+from analysis.vocabulary import UNKNOWN, is_missing
 
 EN_DASH = "\u2013"
 AT_LEAST = "\u2265"
 AT_MOST = "\u2264"
-UNKNOWN = "unknown"
-
-
-def _is_missing(value) -> bool:
-    """True for None, NaN, NaT and pd.NA."""
-    return value is None or bool(pd.isna(value))
 
 
 def _number(value) -> str:
@@ -50,7 +45,7 @@ def format_range(lo, hi) -> str:
     >>> format_range(None, 5)
     '≤5'
     """
-    lo_missing, hi_missing = _is_missing(lo), _is_missing(hi)
+    lo_missing, hi_missing = is_missing(lo), is_missing(hi)
     if lo_missing and hi_missing:
         return UNKNOWN
     if hi_missing:
@@ -72,7 +67,7 @@ def format_share(value, digits: int = 0) -> str:
     >>> format_share(None)
     'unknown'
     """
-    if _is_missing(value):
+    if is_missing(value):
         return UNKNOWN
     return f"{float(value) * 100:.{digits}f}%"
 
@@ -89,7 +84,7 @@ def format_share_range(lo, hi, digits: int = 0) -> str:
     >>> format_share_range(None, None)
     'unknown'
     """
-    lo_missing, hi_missing = _is_missing(lo), _is_missing(hi)
+    lo_missing, hi_missing = is_missing(lo), is_missing(hi)
     if lo_missing and hi_missing:
         return UNKNOWN
     if lo_missing:
@@ -117,12 +112,12 @@ def format_share_held(lo, hi, reported_max=None, digits: int = 0) -> str:
     >>> format_share_held(0.4, 0.5)
     '40–50%'
     """
-    lo_missing, hi_missing = _is_missing(lo), _is_missing(hi)
+    lo_missing, hi_missing = is_missing(lo), is_missing(hi)
     if not lo_missing and float(lo) > 1:
         return "more than the reported figure"
     if lo_missing and not hi_missing and float(hi) > 1:
         return "more than the stated minimum"
-    if lo_missing and hi_missing and not _is_missing(reported_max) and float(reported_max) == 0:
+    if lo_missing and hi_missing and not is_missing(reported_max) and float(reported_max) == 0:
         return "none reported"
     return format_share_range(lo, hi, digits)
 
@@ -175,15 +170,15 @@ def format_tally_cell(low, high, high_open: bool, incidents_unknown: int = 0, be
     text = format_range(low, pd.NA if high_open else high)
     if text == UNKNOWN:
         return text
-    exact = not high_open and not _is_missing(high) and high == low
-    if best is not None and not _is_missing(best) and not exact:
+    exact = not high_open and not is_missing(high) and high == low
+    if best is not None and not is_missing(best) and not exact:
         unknown = (
             ""
-            if _is_missing(incidents_unknown) or int(incidents_unknown) == 0
+            if is_missing(incidents_unknown) or int(incidents_unknown) == 0
             else f"; {int(incidents_unknown)} unknown"
         )
         return f"{_number(best)} ({text}{unknown})"
-    if not _is_missing(incidents_unknown) and int(incidents_unknown) > 0:
+    if not is_missing(incidents_unknown) and int(incidents_unknown) > 0:
         text += f" ({int(incidents_unknown)} unknown)"
     return text
 

@@ -17,11 +17,11 @@ import urllib.parse
 
 import pandas as pd
 
-CARDS_DIRNAME = "cards"
-"""Folder of the card pages, next to the reports in the output directory."""
+from analysis.paths import CARDS_DIRNAME, EXPORT_DIRNAME, EXPORT_FILENAME
+
 CARDS_PER_PAGE = 50
 """Largest number of cards on one page."""
-EXPORT_HREF = "export/incidents.csv"
+EXPORT_HREF = f"{EXPORT_DIRNAME}/{EXPORT_FILENAME}"
 
 
 def assign_card_pages(incidents: pd.DataFrame) -> pd.Series:

@@ -18,9 +18,14 @@ import pandas as pd
 
 from analysis import schema
 from analysis.metrics.grades import grade_incidents
+from analysis.paths import (
+    DATA_ZIP_FILENAME,
+    EVIDENCE_EXPORT_FILENAME,
+    EXPORT_DIRNAME,
+    EXPORT_FILENAME,
+    SOURCES_EXPORT_FILENAME,
+)
 
-PAGE = "methodology.html"
-"""File name of the page, in the output folder beside the reports."""
 CODEBOOK_SECTIONS: tuple[str, ...] = (
     "What makes one incident",
     "Dates",
@@ -35,10 +40,10 @@ CODEBOOK_SECTIONS: tuple[str, ...] = (
 LIMITS_SECTIONS: tuple[str, ...] = ("Purpose", "Events mentioned but not coded")
 """Codebook sections that tell the limits of the data."""
 DOWNLOADS: tuple[tuple[str, str], ...] = (
-    ("export/incidents.csv", "the incident table (one row per incident)"),
-    ("export/sources.csv", "the sources, with their type and address"),
-    ("export/evidence.csv", "the evidence: every quote, the incident and field it supports and its source"),
-    ("export/data.zip", "the whole data directory (CSV files, bundled texts, codebook)"),
+    (f"{EXPORT_DIRNAME}/{EXPORT_FILENAME}", "the incident table (one row per incident)"),
+    (f"{EXPORT_DIRNAME}/{SOURCES_EXPORT_FILENAME}", "the sources, with their type and address"),
+    (f"{EXPORT_DIRNAME}/{EVIDENCE_EXPORT_FILENAME}", "every quote, the incident and field it supports, its source"),
+    (f"{EXPORT_DIRNAME}/{DATA_ZIP_FILENAME}", "the whole data directory (CSV files, bundled texts, codebook)"),
 )
 """Files a reader can download (relative to the output folder) and what each holds."""
 

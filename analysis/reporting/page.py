@@ -19,19 +19,20 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import schema
-from analysis.data.coverage import is_assumed
+from analysis.data.claimed_coverage import is_assumed
+from analysis.data.dataset import load_dataset
 from analysis.data.problems import count_text
-from analysis.data.read import load_dataset
 from analysis.metrics.casualties import tally_casualties
+from analysis.metrics.completeness import compare_with_reported_totals, select_covered_spans, split_countries
 from analysis.metrics.counts import count_by
-from analysis.metrics.coverage import compare_with_reported_totals, select_covered_spans, split_countries
 from analysis.metrics.filters import filter_incidents
-from analysis.metrics.frequency import NOT_COVERED, attach_covered_spans
+from analysis.metrics.frequency import NOT_COVERED
 from analysis.metrics.grades import grade_incidents
+from analysis.paths import CARDS_DIRNAME, SOURCES_DIRNAME
+from analysis.report_flags import empty_selection_metadata
 from analysis.reporting.cards import name_source_copies, name_source_page
 from analysis.reporting.charts import show_figure
 from analysis.reporting.formatting import format_day, format_tally_cell
-from analysis.reporting.links import CARDS_DIRNAME
 from analysis.reporting.tables import DEFAULT_ROW_LIMIT, show_table
 
 
@@ -147,7 +148,7 @@ def build_coverage_caveat(coverage: pd.DataFrame, spans: pd.DataFrame, first, la
     """What the data claims to cover, when it matters for a report running from ``first`` to ``last``.
 
     ``coverage`` is ``Dataset.coverage``, ``spans`` the part of it that applies
-    to the report's countries (:func:`analysis.metrics.coverage.select_covered_spans`).
+    to the report's countries (:func:`analysis.metrics.completeness.select_covered_spans`).
     A ``coverage.csv`` is always stated; without one, the data's span is stated
     only when the report reaches outside it.  None when nothing needs saying.
     """
@@ -206,7 +207,7 @@ def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.Data
     pages = {i: name_source_page(name) for i, name in name_source_copies(sources).items()}
     for source_id, file, url in zip(cited["source_id"].astype(str), cited["file"], cited["url"]):
         if not pd.isna(file):
-            hrefs.append(f"{CARDS_DIRNAME}/sources/{quote(pages[source_id])}")
+            hrefs.append(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/{quote(pages[source_id])}")
             shown.append(str(file))
         elif not pd.isna(url):
             ok = str(url).strip().lower().startswith(("http://", "https://"))
@@ -249,7 +250,7 @@ def build_source_list_html(links: pd.DataFrame, limit: int = DEFAULT_ROW_LIMIT) 
         if row.href is not None and not pd.isna(row.href):
             address = f'<a href="{html.escape(row.href)}">{address}</a>'
         items.append(f"<li>{html.escape(text)}: {address}</li>" if row.shown else f"<li>{html.escape(text)}</li>")
-    bundled = int(links["href"].fillna("").str.startswith(f"{CARDS_DIRNAME}/sources/").sum())
+    bundled = int(links["href"].fillna("").str.startswith(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/").sum())
     summary = f"Sources cited by this selection: {len(links)} ({bundled} bundled, {len(links) - bundled} external)"
     rest = ""
     if len(listed) < len(links):
@@ -305,7 +306,7 @@ def _reported_value(lo, hi) -> str:
 def build_coverage_lines(coverage: pd.DataFrame) -> list[str]:
     """Plain sentences setting what the sources report against what the table holds.
 
-    ``coverage`` is :func:`analysis.metrics.coverage.compare_with_reported_totals`
+    ``coverage`` is :func:`analysis.metrics.completeness.compare_with_reported_totals`
     output; the largest reported total comes first.
     """
     lines = []
@@ -391,25 +392,26 @@ def show_report_header(
 
 
 def show_no_incidents(filters_text: str) -> None:
-    """Display the message an empty selection gets instead of charts."""
+    """Display the message an empty selection gets instead of charts, flagged for the renderer in its metadata."""
     text = (
         f"No incidents match these filters. {filters_text} Widen the period, countries or categories and render again."
     )
-    display({"text/html": f'<div class="report-empty">{html.escape(text)}</div>', "text/plain": text}, raw=True)
+    message = {"text/html": f'<div class="report-empty">{html.escape(text)}</div>', "text/plain": text}
+    display(message, metadata=empty_selection_metadata(), raw=True)
 
 
 @dataclass
 class Report:
     """What a report notebook works on, from :func:`open_report`.
 
-    ``dataset`` is the whole data directory (:class:`analysis.data.read.Dataset`),
+    ``dataset`` is the whole data directory (:class:`analysis.data.dataset.Dataset`),
     ``selected`` the incidents matching the parameters, ``filters_text`` the
     sentence naming the filters, ``start``/``end`` the period as
     ``YYYY-MM-DD`` or ``None`` (open), ``covered_spans`` the day spans the
     data covers for the report's countries (columns ``period_start``,
-    ``period_end``; also recorded on ``selected``, so
+    ``period_end``; pass them as ``coverage=`` to
     :func:`analysis.metrics.frequency.count_per_period` and ``find_lulls``
-    mark what is not covered unasked).
+    so they mark what is not covered).
     """
 
     dataset: object
@@ -457,7 +459,6 @@ def open_report(
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations)
     selected = selected.assign(grade=grade_incidents(selected, dataset.sources))
     spans = select_covered_spans(dataset.coverage, countries)
-    attach_covered_spans(selected, spans)
     show_report_header(
         title, filters_text, selected, len(dataset.incidents), dataset, (start or None, end or None), countries
     )

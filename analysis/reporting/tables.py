@@ -34,6 +34,7 @@ from analysis.reporting.formatting import (
     format_tally_cell,
 )
 from analysis.reporting.links import EXPORT_HREF, build_card_hrefs, format_incident_link
+from analysis.vocabulary import is_missing
 
 DEFAULT_ROW_LIMIT = 50
 """Rows a long table shows at most (the rest are counted under it, with a link to the CSV export)."""
@@ -193,7 +194,7 @@ def _cell_text(value: object) -> str:
     >>> _cell_text(pd.NA), _cell_text(30654), _cell_text(2085.75), _cell_text(True)
     ('unknown', '30,654', '2,085.75', 'True')
     """
-    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+    if is_missing(value):
         return UNKNOWN
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")

@@ -4,9 +4,9 @@
   through Playwright). Without it the browser tests skip with the install
   message, except under ``CI=true``, where a missing browser fails them.
 - ``open_page(url)``: a fresh context and page whose every request that would
-  leave the machine is aborted and counted (:class:`analysis.render.browser.NetworkGuard`),
+  leave the machine is aborted and counted (:class:`analysis.devtools.browser.NetworkGuard`),
   with console errors, uncaught errors, failed loads and dialogs recorded
-  (:class:`analysis.render.browser.PageWatch`).
+  (:class:`analysis.devtools.browser.PageWatch`).
 - ``rendered_reports``: every job of the real ``reports.toml``, rendered once
   per session into a temporary folder by the real CLI.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.render.browser import MISSING_MESSAGE, NetworkGuard, PageWatch, chromium_available, launch_chromium
+from analysis.devtools.browser import MISSING_MESSAGE, NetworkGuard, PageWatch, chromium_available, launch_chromium
 from analysis.render.jobs import read_jobs
 from tests.integration.render_checks import CLI
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.data.read import load_dataset
-from analysis.render.browser import wait_for_charts
+from analysis.data.dataset import load_dataset
+from analysis.devtools.browser import wait_for_charts
 from analysis.reporting.cards import BUNDLED_LINK_TEXT, CARD_CLASS, NO_QUOTE_TEXT
 from analysis.reporting.links import build_card_hrefs
 from tests.browser.conftest import render_batch, require_chromium

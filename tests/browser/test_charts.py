@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from analysis.render.browser import wait_for_charts
+from analysis.devtools.browser import wait_for_charts
 from tests.browser.conftest import JOB_NAMES, render_batch, require_chromium
 from tests.fixtures.build import VALID_DATA
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.render.browser import wait_for_charts
+from analysis.devtools.browser import wait_for_charts
 from tests.browser.conftest import JOB_NAMES, render_batch, require_chromium
 from tests.corpus.hostile import HOSTILE, PAYLOADS, build_hostile_data, write_hostile_jobs
 

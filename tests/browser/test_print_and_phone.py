@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from analysis import schema
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from tests.browser.conftest import JOB_NAMES
 
 A4_TEXT_WIDTH_PX = round((210 - 2 * 9) / 25.4 * 96)  # the print stylesheet's @page: A4, 9 mm side margins

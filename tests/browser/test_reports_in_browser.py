@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from analysis import paths
-from analysis.render.browser import wait_for_charts
+from analysis.devtools.browser import wait_for_charts
 from tests.browser.conftest import JOB_NAMES
 
 CHART_STATE_JS = """() => [...document.querySelectorAll('div.plotly-graph-div')].map(div => ({

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.render.jobs import read_jobs
 from analysis.reporting.links import EXPORT_HREF, build_card_hrefs
 from analysis.reporting.page import select_incidents

@@ -20,7 +20,7 @@ WORK = """\
 import time
 import plotly.graph_objects as go
 from analysis.reporting.charts import show_figure
-from analysis.data.read import load_incidents
+from analysis.data.dataset import load_incidents
 time.sleep(sleep_s)
 if fail:
     raise ValueError("failing on purpose")

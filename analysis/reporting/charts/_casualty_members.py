@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.reporting.charts._members import HOVER_INCIDENTS, describe_members
-from analysis.reporting.charts._missing import is_missing
+from analysis.vocabulary import is_missing
 
 
 def find_figure_known(incidents: pd.DataFrame, measure: str) -> np.ndarray:

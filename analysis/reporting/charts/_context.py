@@ -9,10 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.reporting.charts._missing import is_missing
 from analysis.reporting.charts._show import add_meta
 from analysis.reporting.charts._style import escape_text
 from analysis.reporting.formatting import format_day
+from analysis.vocabulary import is_missing
 
 CONTEXT_PLOT_PX = 300
 """Numbered context markers are spaced for a plot this wide (a 390 px phone), so they never overlap."""

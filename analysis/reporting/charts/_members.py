@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.reporting.charts._missing import is_missing
 from analysis.reporting.charts._style import escape_text
 from analysis.reporting.formatting import format_day
+from analysis.vocabulary import is_missing
 
 HOVER_INCIDENTS = 10
 """Most incidents a tooltip names (then "and N more"); their cards are one click away."""

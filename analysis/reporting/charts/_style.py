@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import schema
-from analysis.reporting.charts._missing import is_missing
+from analysis.vocabulary import is_missing
 
 HEIGHT = 420
 MAP_HEIGHT = 600

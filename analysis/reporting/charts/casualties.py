@@ -27,7 +27,6 @@ from analysis.reporting.charts._casualty_traces import (
     make_unknown_word_trace,
 )
 from analysis.reporting.charts._members import build_card_data, format_member_text
-from analysis.reporting.charts._missing import is_missing
 from analysis.reporting.charts._show import add_meta
 from analysis.reporting.charts._style import (
     MEASURE_COLORS,
@@ -37,6 +36,7 @@ from analysis.reporting.charts._style import (
     style_figure,
 )
 from analysis.reporting.formatting import format_day, format_range
+from analysis.vocabulary import is_missing
 
 US_MEASURES = ("us_killed", "us_injured")
 OTHER_MEASURES = ("other_killed", "other_injured")

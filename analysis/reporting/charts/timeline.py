@@ -16,7 +16,6 @@ from analysis.reporting.charts._members import (
     find_hover_limit,
     format_member_text,
 )
-from analysis.reporting.charts._missing import is_missing
 from analysis.reporting.charts._style import (
     CATEGORY_COLORS,
     NEUTRAL_COLOR,
@@ -27,6 +26,7 @@ from analysis.reporting.charts._style import (
     style_figure,
 )
 from analysis.reporting.formatting import format_day, format_period, format_range
+from analysis.vocabulary import is_missing
 
 NOT_COVERED_COLOR = "#9A9A9A"
 
@@ -182,7 +182,7 @@ def plot_cumulative(
 
     ``counts_by_period`` is :func:`analysis.metrics.frequency.count_per_period`
     output (columns ``period``, ``cumulative``, optionally ``by``).
-    ``reported`` (:func:`analysis.metrics.coverage.compare_with_reported_totals`
+    ``reported`` (:func:`analysis.metrics.completeness.compare_with_reported_totals`
     output) adds what the sources report of attacks on US forces: one
     labelled marker per total at its as-of date and its lowest value, so the
     gap between the table and the sources shows at a glance.

@@ -94,7 +94,7 @@ def test_write_csv_safely_writes_quoted_cells_that_read_back_as_text(tmp_path):
 
 
 def test_write_csv_safely_on_the_bundled_incident_table(tmp_path):
-    from analysis.data.read import load_incidents
+    from analysis.data.dataset import load_incidents
 
     incidents = load_incidents()
     path = write_csv_safely(incidents, tmp_path / "incidents.csv")

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.imports.acled import import_acled
 from analysis.imports.source_file import ImportRejected
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis.cli import main
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.imports.source_file import ImportRejected
 from analysis.imports.tracker import import_tracker, suggest_mapping
 

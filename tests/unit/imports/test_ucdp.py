@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.cli import main
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.imports.ucdp import import_ucdp
 
 GED = Path(__file__).resolve().parents[2] / "fixtures" / "formats" / "ucdp" / "ged_hdx_iraq_sample.csv"

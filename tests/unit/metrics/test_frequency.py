@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.metrics.frequency import attach_covered_spans, count_per_period, find_longest_lull, find_lulls
+from analysis.metrics.frequency import count_per_period, find_longest_lull, find_lulls
 from tests.fixtures.tables import make_incidents
 
 
@@ -162,11 +162,11 @@ def test_a_period_that_holds_an_incident_is_never_hidden(incidents):
     assert out["incidents"].tolist() == [3, pd.NA, pd.NA, 1, 1]
 
 
-def test_spans_attached_to_the_frame_are_used_and_survive_a_selection(incidents):
-    attach_covered_spans(incidents, GAP)
+def test_spans_passed_as_a_value_apply_to_a_selection(incidents):
     drones = incidents[incidents["weapon"] == "drone"]
-    assert count_per_period(drones, "week")["covered"].tolist() == [True, False, False, True]
+    assert count_per_period(drones, "week", coverage=GAP)["covered"].tolist() == [True, False, False, True]
     assert count_per_period(drones, "week", coverage=spans(("2024-01-01", "2024-12-31")))["covered"].all()
+    assert count_per_period(drones, "week")["covered"].all()  # no spans given: everything covered
 
 
 def test_no_lull_runs_through_a_period_that_is_not_covered(incidents):

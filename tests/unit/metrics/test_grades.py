@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import schema
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.metrics.grades import grade_incidents
 from tests.fixtures.tables import make_incidents
 

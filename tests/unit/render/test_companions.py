@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.files import fingerprint_data_dir
 from analysis.render import companions
 from analysis.render.state import RenderError

@@ -71,7 +71,7 @@ JOB = '[[job]]\nname = "a"\nnotebook = "a.ipynb"\n'
                 f'[[job]]\nname = "{reserved}"\nnotebook = "a.ipynb"\n',
                 f"name: found '{reserved}', which the output folder uses",
             )
-            for reserved in ("index", "assets", "failed")
+            for reserved in ("index", "assets", "failed", "cards", "export")
         ),
         (JOB + JOB, "found duplicate 'a'"),
         ('[[job]]\nname = "a"\nnotebook = "missing.ipynb"\n', "notebook: found 'missing.ipynb', expected a file under"),

@@ -7,7 +7,8 @@ import nbformat
 from nbclient.exceptions import CellTimeoutError
 
 from analysis.render.jobs import Job
-from analysis.render.worker import EMPTY_SELECTION_MARK, JobResult, describe_failure, selection_is_empty
+from analysis.render.worker import JobResult, describe_failure, selection_is_empty
+from analysis.report_flags import empty_selection_metadata
 
 PREVIEW = "-------------------"
 
@@ -51,10 +52,12 @@ def test_other_failures_keep_the_last_meaningful_line():
 
 def test_an_empty_selection_is_read_from_the_executed_notebook(tmp_path):
     cell = nbformat.v4.new_code_cell("report = open_report(...)")
-    message = f"<div {EMPTY_SELECTION_MARK}>No incidents match these filters.</div>"
-    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": message, "text/plain": "No incidents"})]
+    message = {"text/html": '<div class="report-empty">No incidents match.</div>', "text/plain": "No incidents"}
+    cell.outputs = [nbformat.v4.new_output("display_data", data=message, metadata=empty_selection_metadata())]
     empty = _executed(tmp_path / "empty.ipynb", [cell], started=1)
     assert selection_is_empty(empty)
+    cell.outputs = [nbformat.v4.new_output("display_data", data=message)]  # the same HTML without the flag
+    assert not selection_is_empty(_executed(tmp_path / "unflagged.ipynb", [cell], started=1))
     cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": "<h1>3 incidents</h1>"})]
     assert not selection_is_empty(_executed(tmp_path / "full.ipynb", [cell], started=1))
     (tmp_path / "broken.ipynb").write_text("{")

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.metrics.casualties import tally_casualties
 from analysis.reporting import cards
 from analysis.reporting.formatting import format_casualty_table
@@ -96,33 +96,35 @@ def test_unknown_figures_read_unknown_never_zero():
     assert dict(_facts(zero))["US personnel killed"] == "0" and dict(_facts(zero))["Fatalities (ACLED)"] == "0"
 
 
+class _FactsParser(html.parser.HTMLParser):
+    """Collects the (label, value) pairs of a card's ``<dl class="card-facts">``."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pairs, self.where, self.inside = [], None, False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "dl":
+            self.inside = ("class", "card-facts") in attrs
+        if self.inside and tag in ("dt", "dd"):
+            self.where = tag
+            if tag == "dt":
+                self.pairs.append(["", ""])
+
+    def handle_endtag(self, tag):
+        if tag == "dl":
+            self.inside = False
+        if tag in ("dt", "dd"):
+            self.where = None
+
+    def handle_data(self, data):
+        if self.where:
+            self.pairs[-1][0 if self.where == "dt" else 1] += data
+
+
 def _facts(card: str) -> list[tuple[str, str]]:
     """(label, value) of the card's facts, in order."""
-
-    class Facts(html.parser.HTMLParser):
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.pairs, self.where, self.inside = [], None, False
-
-        def handle_starttag(self, tag, attrs):
-            if tag == "dl":
-                self.inside = ("class", "card-facts") in attrs
-            if self.inside and tag in ("dt", "dd"):
-                self.where = tag
-                if tag == "dt":
-                    self.pairs.append(["", ""])
-
-        def handle_endtag(self, tag):
-            if tag == "dl":
-                self.inside = False
-            if tag in ("dt", "dd"):
-                self.where = None
-
-        def handle_data(self, data):
-            if self.where:
-                self.pairs[-1][0 if self.where == "dt" else 1] += data
-
-    parser = Facts()
+    parser = _FactsParser()
     parser.feed(card)
     return [tuple(p) for p in parser.pairs]
 

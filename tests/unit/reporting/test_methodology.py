@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis import paths, schema
-from analysis.data.read import load_dataset
+from analysis.data.dataset import load_dataset
 from analysis.reporting import methodology
 from analysis.reporting.tables import build_figures_markdown
 

@@ -4,15 +4,18 @@ import re
 
 import pytest
 
+from analysis.report_flags import says_selection_empty
 from analysis.reporting import page
 from tests.fixtures.build import VALID_DATA
 
 
 @pytest.fixture
 def shown(monkeypatch):
-    """Everything page, tables and charts display, as (mimetype bundle) dicts."""
+    """Everything page, tables and charts display, as (mimetype bundle) dicts (with the output's metadata, if any)."""
     out = []
-    monkeypatch.setattr(page, "display", lambda bundle, raw=False: out.append(bundle))
+    monkeypatch.setattr(
+        page, "display", lambda bundle, raw=False, metadata=None: out.append({**bundle, "metadata": metadata or {}})
+    )
     from analysis.reporting import tables
 
     monkeypatch.setattr(tables, "display", lambda bundle, raw=False: out.append(bundle))
@@ -32,6 +35,7 @@ def test_an_empty_selection_says_so_once_and_shows_nothing_else(shown):
     report = page.open_report(str(VALID_DATA), "Empty", countries=["Yemen"])
     assert not report.has_incidents
     assert len(shown) == 2 and "No incidents match these filters" in shown[1]["text/plain"]
+    assert says_selection_empty(shown[1]) and not says_selection_empty(shown[0])
     report.show_table(report.selected, caption="nothing")
     report.show_figure(None, "nothing")
     assert len(shown) == 2
@@ -200,8 +204,8 @@ def test_the_sources_list_stops_at_its_limit_keeping_the_most_cited_in_date_orde
 def test_coverage_caveat_states_a_coverage_file_and_the_assumed_span_only_when_it_matters():
     import pandas as pd
 
-    from analysis.data.coverage import build_coverage_rows
-    from analysis.metrics.coverage import select_covered_spans
+    from analysis.data.claimed_coverage import build_coverage_rows
+    from analysis.metrics.completeness import select_covered_spans
     from tests.fixtures.tables import make_incidents
 
     assumed = build_coverage_rows(make_incidents({"event_date": "2024-01-02"}, {"event_date": "2024-03-01"}))
@@ -228,7 +232,7 @@ def test_coverage_caveat_states_a_coverage_file_and_the_assumed_span_only_when_i
     assert page.build_coverage_caveat(stated, spans, "2024-01-01", "2024-03-01").endswith("this report lies inside it.")
 
 
-def test_open_report_records_the_covered_spans_for_counts_and_lulls(shown, tmp_path):
+def test_open_report_gives_the_covered_spans_for_counts_and_lulls(shown, tmp_path):
     import shutil
 
     from analysis.metrics.frequency import count_per_period, find_lulls
@@ -239,10 +243,11 @@ def test_open_report_records_the_covered_spans_for_counts_and_lulls(shown, tmp_p
         "period_start,period_end,countries,basis\n2024-01-01,2024-02-29,,a\n2024-07-01,2024-07-31,,b\n"
     )
     report = page.open_report(str(data), "Gap")
-    months = count_per_period(report.selected, "month")
+    months = count_per_period(report.selected, "month", coverage=report.covered_spans)
     assert months["covered"].tolist() == [True, True, False, False, False, False, True]
     assert months["incidents"].tolist() == [1, 1, pd_na(), pd_na(), pd_na(), pd_na(), 1]
-    assert find_lulls(report.selected)["gap_days"].tolist() == [4]  # 01-28 -> 02-02; not 02-02 -> 07-25
+    assert find_lulls(report.selected, coverage=report.covered_spans)["gap_days"].tolist() == [4]  # not 02-02 -> 07-25
+    assert report.selected.attrs == {}  # the spans are a value of the report, not a hidden channel on the frame
     assert "The data claims to cover 2024-01-01 to 2024-02-29; 2024-07-01 to 2024-07-31" in shown[0]["text/html"]
 
 

@@ -1,11 +1,11 @@
-"""Tests of analysis.metrics.coverage: the table's count set against reported totals."""
+"""Tests of analysis.metrics.completeness: the table's count set against reported totals."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.metrics.coverage import compare_with_reported_totals
+from analysis.metrics.completeness import compare_with_reported_totals
 from tests.fixtures.tables import make_incidents
 
 

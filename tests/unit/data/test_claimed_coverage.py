@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
-from analysis.data.coverage import ASSUMED_BASIS, build_coverage_rows, is_assumed
-from analysis.data.read import load_dataset
+from analysis.data.claimed_coverage import ASSUMED_BASIS, build_coverage_rows, is_assumed
+from analysis.data.dataset import load_dataset
 from analysis.data.validate import validate_data_dir
 from tests.fixtures.tables import make_incidents
 

@@ -1,4 +1,5 @@
-"""How much of a total stated by the sources the incident table holds."""
+"""What the table covers and how complete it is: the spans ``coverage.csv`` claims, and the share of a total stated
+by the sources that the incident table holds."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.vocabulary import is_missing
 
 COVERAGE_COLUMNS = [
     "total_id",
@@ -29,7 +31,7 @@ def split_countries(text) -> list[str]:
     >>> split_countries(None)
     []
     """
-    if text is None or pd.isna(text):
+    if is_missing(text):
         return []
     return [c.strip() for c in str(text).split(";") if c.strip()]
 

@@ -1,7 +1,7 @@
 """Headless Chromium with the network cut off, for the browser tests and the README screenshot.
 
 Playwright drives Debian's ``chromium`` (Playwright's own browser download
-does not work here; see ``shared/guide/STACK.md``). Every context gets a
+does not work in this environment). Every context gets a
 :class:`NetworkGuard` that aborts and records each ``http(s)``/``ws(s)``
 request, so "the report works offline" is measured, not assumed: a test
 asserts that the guard recorded nothing. Loopback can be allowed (JupyterLab
@@ -52,15 +52,6 @@ def is_loopback(url: str) -> bool:
     (True, False)
     """
     return (urlsplit(url).hostname or "") in {h.strip("[]") for h in LOOPBACK_HOSTS}
-
-
-def leaves_machine(url: str) -> bool:
-    """True for a request that would go over the network (``http(s)``/``ws(s)`` to another host).
-
-    >>> [leaves_machine(u) for u in ("file:///tmp/a.html", "data:,x", "https://cdn.jsdelivr.net/x", "ws://127.0.0.1:1/")]
-    [False, False, True, False]
-    """
-    return urlsplit(url).scheme in {"http", "https", "ws", "wss"} and not is_loopback(url)
 
 
 @dataclass
