@@ -25,7 +25,7 @@ import pytest
 
 from analysis import schema
 from analysis.data.dataset import load_dataset
-from tests.browser.conftest import JOB_NAMES
+from tests.browser.conftest import JOB_NAMES, click_tallest_bar
 
 A4_TEXT_WIDTH_PX = round((210 - 2 * 9) / 25.4 * 96)  # the print stylesheet's @page: A4, 9 mm side margins
 OVERVIEW_MAX_PAGES = 5
@@ -202,12 +202,7 @@ def test_a_bundled_text_opens_as_a_page_with_its_quotes_highlighted_and_linked(r
 def test_a_chart_click_names_each_incident_in_words_beside_the_tooltip(rendered_reports, open_page):
     opened = open_page((rendered_reports / "overview.html").as_uri(), viewport=(1366, 900))
     page = opened.page
-    chart = page.locator("#chart-frequency-timeline")
-    chart.scroll_into_view_if_needed()
-    bars = chart.locator(".barlayer .trace path")
-    tallest = max(range(bars.count()), key=lambda i: (bars.nth(i).bounding_box() or {"height": 0})["height"])
-    bars.nth(tallest).hover(force=True)
-    bars.nth(tallest).click(force=True)
+    click_tallest_bar(page)
     links = page.locator(".chart-cards a.incident-link")
     links.first.wait_for(timeout=5_000)
     texts = links.all_inner_texts()
