@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 NBVAL  := -o addopts= --nbval --nbval-sanitize-with notebooks/nbval-sanitize.cfg -p no:cacheprovider
 
 .DEFAULT_GOAL := help
-.PHONY: help env reports test unit nbval lint format lab bench baseline codebook validate screenshot clean
+.PHONY: help env reports test unit nbval lint format lab bench eval baseline codebook validate screenshot clean
 
 help: ## list every target with its purpose
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ bench: $(STAMP) ## run the benchmarks and print their RESULT lines
 	$(BIN)/python benchmarks/bench_analysis.py
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_import.py
+
+eval: $(STAMP) ## score the article extractor against the hand-coded gold tables (dev and frozen splits)
+	$(BIN)/python benchmarks/eval_extract.py
 
 baseline: $(STAMP) ## re-execute the stored notebooks in place after a deliberate change
 	$(BIN)/python -m analysis.devtools.baseline

@@ -33,7 +33,7 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(with_import_formats: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="incidents", description="Validate the incident table and render the reports."
     )
@@ -131,7 +131,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--out", type=Path, required=True, metavar="FILE", help="CSV file to write")
 
-    _add_import_parser(sub, common)
+    _add_import_parser(sub, common, with_import_formats)
+    _add_extract_parsers(sub, common)
 
     codebook = sub.add_parser(
         "codebook",
@@ -146,8 +147,12 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_import_parser(sub, common: argparse.ArgumentParser) -> None:
-    """``incidents import acled|ucdp|csv FILE --out DIR``."""
+def _add_import_parser(sub, common: argparse.ArgumentParser, with_formats: bool) -> None:
+    """``incidents import FORMAT FILE --out DIR``: one sub-command per importer of the registry.
+
+    The importers (and pandas with them) are loaded only when the command is ``import``
+    (``with_formats``), so the other commands start without them.
+    """
     imp = sub.add_parser(
         "import",
         parents=[common],
@@ -156,55 +161,115 @@ def _add_import_parser(sub, common: argparse.ArgumentParser) -> None:
         f"cannot be mapped (FILE:LINE: COLUMN messages, exit {EXIT['bad_input']}).",
     )
     kinds = imp.add_subparsers(dest="source_format", metavar="FORMAT", required=True)
-    for name, what in (("acled", "an ACLED export CSV (current or older layout)"), ("ucdp", "a UCDP GED CSV")):
-        p = kinds.add_parser(name, parents=[common], help=f"import {what}", description=f"Import {what}.")
+    if not with_formats:
+        return
+    from analysis.imports.registry import list_importers
+
+    for importer in list_importers():
+        p = kinds.add_parser(
+            importer.name, parents=[common], help=importer.help, description=importer.description or importer.help
+        )
         p.add_argument("file", type=Path, metavar="FILE")
-        p.add_argument("--out", type=Path, required=True, metavar="DIR", help="data directory to write or update")
         p.add_argument(
-            "--mapping", type=Path, default=None, metavar="TOML", help="overrides: US forces' names, categories by id"
+            "--out",
+            type=Path,
+            default=None,
+            required=importer.answer is None,
+            metavar="DIR",
+            help="data directory to write or update",
         )
-        p.add_argument(
-            "--skip-other-countries",
-            action="store_true",
-            help="leave out rows in countries outside the schema's list instead of stopping",
-        )
-    p = kinds.add_parser(
-        "csv",
+        for option in importer.options:
+            p.add_argument(option.flag, **option.argparse_keywords())
+
+
+def _asks_for_import(argv: list[str]) -> bool:
+    """Whether the command (the first word that is not an option) is ``import``.
+
+    >>> _asks_for_import(["--debug", "import", "FORMAT"]), _asks_for_import(["render", "--data", "import"])
+    (True, False)
+    """
+    return next((word for word in argv if not word.startswith("-")), None) == "import"
+
+
+def _add_extract_parsers(sub, common: argparse.ArgumentParser) -> None:
+    """``incidents add-source``, ``extract``, ``review`` and ``merge``: from a news article to sourced rows."""
+    data_help = "data directory (default: the bundled data)"
+    add = sub.add_parser(
+        "add-source",
         parents=[common],
-        help="import any tracker spreadsheet (CSV) through a mapping file",
-        description="Import a CSV table through a mapping file (renames, value maps, constants, defaults); "
-        "--suggest prints a starter mapping for the file.",
+        help="hold a news article unchanged under raw/articles/ with its SHA-256 and provenance",
+        description="Copy FILE unchanged into the data directory and record it in sources.csv; "
+        "a file already held (same SHA-256) is refused.",
     )
-    p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--mapping", type=Path, default=None, metavar="TOML", help="the mapping file (required to import)")
-    p.add_argument("--out", type=Path, default=None, metavar="DIR", help="data directory to write or update")
-    p.add_argument("--suggest", action="store_true", help="print a starter mapping for FILE and write nothing")
+    add.add_argument("file", type=Path, metavar="FILE")
+    add.add_argument("--outlet", required=True, metavar="NAME", help="publisher")
+    add.add_argument("--published", required=True, metavar="YYYY-MM-DD", help="publication date")
+    add.add_argument("--headline", default=None, metavar="TEXT", help="headline (default: the text's first line)")
+    add.add_argument("--url", default=None, metavar="URL", help="where the article was published")
+    add.add_argument("--data", type=Path, default=None, metavar="DIR", help=data_help)
+    ext = sub.add_parser(
+        "extract",
+        parents=[common],
+        help="propose candidate incidents from a news article, each field with a verbatim quote",
+        description="Read ARTICLE by the codebook's rules and write a candidate data directory "
+        "(incidents, evidence, places, reported totals, extraction.csv, decided_against.csv).",
+    )
+    ext.add_argument("article", metavar="ARTICLE", help="a text file, or a source id of the data directory")
+    ext.add_argument(
+        "--published", default=None, metavar="YYYY-MM-DD", help="publication date (default for a source id: its own)"
+    )
+    ext.add_argument("--out", type=Path, required=True, metavar="DIR", help="candidate directory to write")
+    ext.add_argument("--data", type=Path, default=None, metavar="DIR", help=data_help + "; ids already taken there")
+    review = sub.add_parser(
+        "review",
+        parents=[common],
+        help="write one offline HTML page to review a candidate directory",
+        description="The article with every quote highlighted and linked to the field it supports, "
+        "each candidate's fields, confidence and rules, and the mentions decided against.",
+    )
+    review.add_argument("candidates", type=Path, metavar="DIR")
+    review.add_argument("--out", type=Path, default=None, metavar="FILE", help="HTML file (default: DIR/review.html)")
+    merge = sub.add_parser(
+        "merge",
+        parents=[common],
+        help="add reviewed candidates to a data directory, merging those it already holds",
+        description="Add candidates with their evidence, source and places; a candidate that is the same "
+        "event as an incident already held is merged into it (source and quotes added, figures as ranges).",
+    )
+    merge.add_argument("candidates", type=Path, metavar="DIR")
+    merge.add_argument("--into", type=Path, required=True, metavar="DATA", help="data directory to update")
+    merge.add_argument("--only", nargs="+", default=None, metavar="ID", help="merge only these candidates")
+
+
+def _run_extract_command(args) -> int:
+    from analysis.extract.commands import run_extract_command
+
+    return run_extract_command(args)
 
 
 def _run_import(args) -> int:
-    from analysis.imports.source_file import ImportRejected
+    from analysis.imports.contract import ImportRejected, ImportUsageError
+    from analysis.imports.output_folder import OutputFolderError
+    from analysis.imports.registry import find_importer
     from analysis.imports.writer import write_import
 
+    importer = find_importer(args.source_format)
+    options = vars(args)
     try:
-        if args.source_format == "csv":
-            from analysis.imports.tracker import import_tracker, suggest_mapping
-
-            if args.suggest:
-                print(suggest_mapping(args.file), end="")
-                return EXIT["ok"]
-            if args.mapping is None or args.out is None:
-                log.error("error: import csv needs --mapping TOML and --out DIR (or --suggest)")
-                return EXIT["bad_input"]
-            imported = import_tracker(args.file, args.mapping)
-        elif args.source_format == "acled":
-            from analysis.imports.acled import import_acled
-
-            imported = import_acled(args.file, args.mapping, args.skip_other_countries)
-        else:
-            from analysis.imports.ucdp import import_ucdp
-
-            imported = import_ucdp(args.file, args.mapping, args.skip_other_countries)
+        answer = importer.answer(args.file, options) if importer.answer else None
+        if answer is not None:
+            print(answer, end="")
+            return EXIT["ok"]
+        if args.out is None:
+            raise ImportUsageError(f"import {importer.name} needs --out DIR")
+        imported = importer.run(args.file, options)
         lines = write_import(imported, args.out)
+    except ImportUsageError as exc:
+        log.error("error: %s", exc)
+        return EXIT["bad_input"]
+    except OutputFolderError as exc:
+        log.error("error: %s", exc)
+        return exc.exit_code
     except ImportRejected as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -235,12 +300,48 @@ def _override_arguments(args) -> list[tuple[str, str, str]]:
     return overrides + [("--param", *parse_override(text)) for text in args.param or []]
 
 
+GENERIC_JOBS = paths.PROJECT_DIR / "reports-any-data.toml"
+"""The jobs of ``render --data DIR`` for an imported DIR without a reports.toml: periods relative to the data."""
+
+
+def _jobs_file_for(data_dir: Path | None) -> Path | None:
+    """The jobs file of ``render --data DIR`` without ``--config``: DIR's own ``reports.toml``; for a
+    directory written by ``incidents import`` without one, :data:`GENERIC_JOBS`; else the project's."""
+    from analysis.imports.contract import IMPORT_LOG_FILE
+
+    if data_dir is None:
+        return None
+    if (Path(data_dir) / "reports.toml").is_file():
+        return Path(data_dir) / "reports.toml"
+    if (Path(data_dir) / IMPORT_LOG_FILE).is_file():
+        log.info(
+            "note: %s was imported and has no reports.toml: rendering %s (periods relative to the data)",
+            data_dir,
+            GENERIC_JOBS.name,
+        )
+        return GENERIC_JOBS
+    return None
+
+
+def _data_span(data_dir: Path | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last ``event_date`` of the data's incidents (``None`` when there are none)."""
+    import pyarrow.compute as pc
+    import pyarrow.csv as pv
+
+    path = Path(data_dir or paths.DATA_DIR) / schema.INCIDENTS.file
+    options = pv.ConvertOptions(include_columns=["event_date"], column_types={"event_date": "date32"})
+    dates = pv.read_csv(path, convert_options=options).column("event_date")
+    span = pc.min_max(dates).as_py()
+    return None if span["min"] is None else (span["min"], span["max"])
+
+
 def _run_render(args) -> int:
     from analysis.render.batch import RenderError, render_jobs
     from analysis.render.jobs import JobConfigError, apply_overrides, read_declared_by_notebook, read_jobs
 
     try:
-        jobs = read_jobs(args.config, today=args.today)
+        config = args.config or _jobs_file_for(args.data)
+        jobs = read_jobs(config, today=args.today, data_span=lambda: _data_span(args.data))
         all_names = [j.name for j in jobs]
         if args.job:
             unknown = sorted(set(args.job) - {j.name for j in jobs})
@@ -334,7 +435,8 @@ def configure_logging(debug: bool = False) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _build_parser(with_import_formats=_asks_for_import(argv)).parse_args(argv)
     debug = getattr(args, "debug", False) or os.environ.get(DEBUG_ENV, "") not in {"", "0"}
     configure_logging(debug)
     runner = {
@@ -343,6 +445,10 @@ def main(argv: list[str] | None = None) -> int:
         "export": _run_export,
         "codebook": _run_codebook,
         "import": _run_import,
+        "add-source": _run_extract_command,
+        "extract": _run_extract_command,
+        "review": _run_extract_command,
+        "merge": _run_extract_command,
     }[args.command]
     try:
         return runner(args)

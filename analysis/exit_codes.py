@@ -34,7 +34,8 @@ EXIT_CODES: tuple[ExitCode, ...] = (
         3,
         "locked",
         "another running render holds the lock on the output folder "
-        "(a lock left by a killed render is taken over, with a warning)",
+        "(a lock left by a killed render is taken over, with a warning); "
+        "`import`: another import into the same `--out` is running",
     ),
     ExitCode(70, "internal", "an internal error (a bug): one line on stderr, the traceback with `--debug`"),
     ExitCode(

@@ -114,9 +114,9 @@ _AIRWARS = "Airwars"
 _UCDP = "UCDP GED codebook"
 _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-EARLIEST_DATE = "1990-01-01"
+EARLIEST_DATE = "1989-01-01"
 """Earliest date any date column may hold; the latest is the day after the validation day."""
-_DATE_RANGE = f"; from {EARLIEST_DATE} (earlier than any event this table follows) to tomorrow"
+_DATE_RANGE = f"; from {EARLIEST_DATE} (the first year of UCDP GED, the oldest dataset an import reads) to tomorrow"
 MAX_COUNT = 10_000_000
 """Largest count (people, munitions, attacks, troops) a cell may hold: far above any real figure, far below int64."""
 

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # peak.py beside this 
 
 from peak import run_json
 
-from analysis.imports.acled import import_acled
+from analysis.imports.formats.acled import import_acled
 from analysis.imports.writer import write_import
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
@@ -144,7 +144,7 @@ def write_synthetic_acled(n: int, path: Path, seed: int = 20240128) -> Path:
 IMPORT_PEAK_SCRIPT = """
 import json, shutil, sys, tempfile
 from pathlib import Path
-from analysis.imports.acled import import_acled
+from analysis.imports.formats.acled import import_acled
 from analysis.imports.writer import write_import
 folder = Path(tempfile.mkdtemp(prefix="bench-import-mem-"))
 try:
@@ -155,7 +155,7 @@ print(json.dumps({"peak_rss": peak_rss()}))
 """
 BASELINE_SCRIPT = """
 import json
-import analysis.imports.acled, analysis.imports.writer
+import analysis.imports.formats.acled, analysis.imports.writer
 print(json.dumps({"peak_rss": peak_rss()}))
 """
 

@@ -81,7 +81,7 @@ def date_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
     """The first and last date any date column may hold: ``schema.EARLIEST_DATE`` and the day after ``today``.
 
     >>> date_bounds(dt.date(2024, 12, 31))
-    (datetime.date(1990, 1, 1), datetime.date(2025, 1, 1))
+    (datetime.date(1989, 1, 1), datetime.date(2025, 1, 1))
     """
     return dt.date.fromisoformat(schema.EARLIEST_DATE), today + dt.timedelta(days=1)
 

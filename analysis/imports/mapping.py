@@ -9,7 +9,7 @@
     [weapon]                                                 # weapon by ACLED sub_event_type (ACLED only)
     "Air/drone strike" = "airstrike"
 
-``import csv`` needs one (see :mod:`analysis.imports.tracker`).
+``import csv`` needs one (see :mod:`analysis.imports.table_mapping` and ``docs/mapping.md``).
 """
 
 from __future__ import annotations
@@ -19,12 +19,16 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import re2
+
 from analysis import schema
 from analysis.data.problems import Problem, show
-from analysis.imports.source_file import ImportRejected
+from analysis.imports.contract import ImportRejected
 
 US_FORCES = (r"Military Forces of (the )?United States", r"Government of United States of America")
 """Default patterns of US forces: ACLED's actor names (any period suffix) and UCDP's side name."""
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # the problem is reported at the mapping's line, not logged by RE2 too
 
 
 @dataclass
@@ -73,7 +77,13 @@ def read_mapping(path: Path | None) -> MappingFile | None:
     label = str(path)
     if not path.is_file():
         raise ImportRejected([Problem(label, 0, "-", "no such file", "a mapping file (TOML)")])
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        data = path.read_bytes()
+        line = data.count(b"\n", 0, err.start) + 1
+        found = f"byte 0x{data[err.start]:02x} that is not UTF-8"
+        raise ImportRejected([Problem(label, line, "-", found, "a UTF-8 mapping file (save it as UTF-8)")]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -87,7 +97,7 @@ def read_mapping(path: Path | None) -> MappingFile | None:
 def compile_patterns(mapping: MappingFile | None, key: str, section: str, default: tuple[str, ...]) -> list[re.Pattern]:
     """The regular expressions under ``[section] key`` (default ``default``), checked."""
     if mapping is None or key not in mapping.data.get(section, {}):
-        return [re.compile(p) for p in default]
+        return [re2.compile(p, options=_RE2_OPTIONS) for p in default]
     values = mapping.data[section][key]
     if isinstance(values, str):
         values = [values]
@@ -96,11 +106,21 @@ def compile_patterns(mapping: MappingFile | None, key: str, section: str, defaul
     return [compile_regex(mapping, key, v, section) for v in values]
 
 
-def compile_regex(mapping: MappingFile, key: str, pattern: str, section: str | None = None) -> re.Pattern:
+def compile_regex(
+    mapping: MappingFile, key: str, pattern: str, section: str | None = None, line: int | None = None
+) -> re2._Regexp:
+    """``pattern`` compiled by RE2: a non-backtracking engine, so matching takes time linear in the text
+    (``^(a+)+$`` cannot run away); no backreferences or lookarounds. A pattern RE2 refuses is a problem
+    at its line (``line``, else the line of ``key`` in ``section``)."""
     try:
-        return re.compile(pattern)
-    except re.error as err:
-        raise ImportRejected([mapping.problem(key, pattern, f"a valid regular expression ({err})", section)]) from None
+        return re2.compile(pattern, options=_RE2_OPTIONS)
+    except re2.error as err:
+        reason = err.args[0].decode() if err.args and isinstance(err.args[0], bytes) else str(err)
+        expected = f"a regular expression RE2 accepts ({reason}; see docs/mapping.md)"
+        problem = mapping.problem(key, pattern, expected, section)
+        if line is not None:
+            problem = Problem(problem.file, line, problem.column, problem.found, problem.expected)
+        raise ImportRejected([problem]) from None
 
 
 def vocabulary_table(mapping: MappingFile | None, section: str, allowed: tuple[str, ...], what: str) -> dict[str, str]:

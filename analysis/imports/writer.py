@@ -10,19 +10,21 @@
    admin1, coordinates; ``kind`` empty: the sources do not say). A name that the rows (or the
    folder) use for two different points gets its admin1 or country, then its coordinates, added.
 4. The whole directory is written to a temporary folder beside the output, validated like
-   ``incidents validate`` does, and only then moved into place (the previous folder is renamed
-   away first and removed after). Any problem: the temporary folder is removed, nothing changed.
-5. Coverage: the import claims the span from its first to its last event date
-   (:func:`analysis.data.claimed_coverage.build_coverage_rows`, basis naming the importer and the file);
-   the span is added to the folder's ``coverage.csv`` (an identical row is not repeated), so
-   frequency charts read periods between two imports as "not covered", never as zeros.
+   ``incidents validate`` does, and only then swapped into place, under a lock, never following a
+   symlink (:mod:`analysis.imports.output_folder`). Any problem: the temporary folder is removed,
+   nothing changed.
+5. Coverage is a claim the importer makes or not (``Imported.coverage``): ACLED and UCDP claim
+   their countries from the first to the last event date (``--no-coverage``: none), a csv-mapping
+   import only what its mapping's ``[coverage]`` states. A claim is added to the folder's
+   ``coverage.csv`` (an identical row is not repeated); an import that claims nothing adds nothing.
+6. Rows in = rows out + rows reported: ``import-log.csv`` (:data:`LOG_FILE`), written with the data,
+   has one row per input data row: its line, the source's id, the incident it became and whether
+   that was new, updated or unchanged, or why it was skipped.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -32,13 +34,28 @@ import pyarrow.compute as pc
 import pyarrow.csv as pv
 
 from analysis import schema
-from analysis.data.claimed_coverage import build_coverage_rows
 from analysis.data.problems import Problem, count_text
 from analysis.data.read import empty_as_missing, read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir
-from analysis.imports.source_file import Imported, ImportRejected, iso_days
+from analysis.imports.cells import iso_days
+from analysis.imports.contract import IMPORT_LOG_FILE, Imported, ImportRejected
+from analysis.imports.output_folder import (
+    hold_import_lock,
+    make_temporary_folder,
+    os_error,
+    recover_and_clean,
+    resolve_output,
+    swap_into_place,
+)
 
 _CORE = ("sources", "places", "incidents", "evidence")
+
+
+LOG_FILE = IMPORT_LOG_FILE
+"""Written beside the data by every import: one row per input line, what became of it and why."""
+LOG_COLUMNS = ("input_file", "input_line", "source_id", "incident_id", "outcome", "reason")
+SHOWN_SKIPPED = 100
+"""At most this many skipped lines are printed; the log lists them all."""
 
 
 def write_import(imported: Imported, out: Path) -> list[str]:
@@ -48,46 +65,126 @@ def write_import(imported: Imported, out: Path) -> list[str]:
     would not validate.
     """
     out = Path(out)
-    _check_output_folder(out)
-    existing = _read_existing(out)
+    target = resolve_output(out)
+    with hold_import_lock(target):
+        try:
+            return _write_locked(imported, out, target)
+        except OSError as exc:
+            raise os_error(Path(exc.filename) if exc.filename else out, exc, "write the import") from None
+
+
+def _write_locked(imported: Imported, out: Path, target: Path) -> list[str]:
+    """:func:`write_import` under the lock: ``out`` as the user named it, ``target`` the folder written."""
+    recovered = recover_and_clean(target)
+    _check_output_folder(target)
+    existing = _read_existing(target)
     incidents = _incidents_as_text(imported.incidents)
     incidents, places, renamed = _places_for(incidents, existing.get("places"))
-    merged_incidents, counts = _merge(existing.get("incidents"), incidents, "incident_id")
+    merged_incidents, counts, outcome = _merge(existing.get("incidents"), incidents, "incident_id", unique=True)
     sources = _as_text_frame(imported.sources, schema.SOURCES)
-    merged_sources, _ = _merge(existing.get("sources"), sources, "source_id")
-    merged_places, place_counts = _merge(existing.get("places"), places, "name")
+    merged_sources, _, _ = _merge(existing.get("sources"), sources, "source_id")
+    merged_places, place_counts, _ = _merge(existing.get("places"), places, "name")
     coverage = _coverage_for(imported, existing.get("coverage"))
-    tables = {"incidents": merged_incidents, "sources": merged_sources, "places": merged_places, "coverage": coverage}
-    report = _write_and_swap(out, tables)
+    log = import_log(imported, incidents["incident_id"], outcome)
+    tables = {"incidents": merged_incidents, "sources": merged_sources, "places": merged_places}
+    if coverage is not None:
+        tables["coverage"] = coverage
+    report = _write_and_swap(target, out, tables, log)
+    claimed = "its countries, first to last event date" if imported.coverage is not None else "no claim"
     lines = [
+        *recovered,
+        _rows_line(imported, counts, out),
         f"incidents: {counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged"
         + (f", {counts['kept']} kept (in {out} but not in this file)" if counts["kept"] else ""),
         f"places: {place_counts['new']} new, {len(merged_places) - place_counts['new']} already there"
         + (f"; {renamed} names given their region or coordinates to tell places apart" if renamed else ""),
         f"sources: {len(sources)} from this file ({len(merged_sources)} in {out})",
-        f"coverage: {len(coverage)} period(s) claimed in coverage.csv (this file: its first to last event date)",
+        f"coverage: {0 if coverage is None else len(coverage)} period(s) claimed in coverage.csv "
+        f"(this file: {claimed})",
+        *_skipped_lines(imported),
         *[f"note: {n}" for n in report.notes],
         f"{out}: written; {report.summary()}",
     ]
     return lines
 
 
-def _coverage_for(imported: Imported, existing: pd.DataFrame | None) -> pd.DataFrame:
-    """The folder's coverage rows plus the span of this import (as text, an identical row kept once)."""
-    basis = f"incidents import {imported.kind} of {imported.path.name}: its first to its last event date"
-    rows = build_coverage_rows(imported.incidents, basis=basis)
-    new = pd.DataFrame(
+def _rows_line(imported: Imported, counts: dict[str, int], out: Path) -> str:
+    """``rows: N in = a new + b updated + c unchanged + d skipped`` (every input row accounted for)."""
+    skipped = 0 if imported.skipped is None else len(imported.skipped)
+    total = len(imported.incidents) + skipped
+    return (
+        f"rows: {total} in = {counts['new']} new + {counts['updated']} updated + {counts['unchanged']} unchanged"
+        f" + {skipped} skipped; each line and what became of it: {out / LOG_FILE}"
+    )
+
+
+def _skipped_lines(imported: Imported) -> list[str]:
+    skipped = imported.skipped
+    if skipped is None or skipped.empty:
+        return []
+    lines = []
+    for row in skipped.head(SHOWN_SKIPPED).itertuples(index=False):
+        key = f" ({row.source_key})" if not pd.isna(row.source_key) else ""
+        lines.append(f"skipped: {imported.path}:{row.input_line}{key}: {row.reason}")
+    if len(skipped) > SHOWN_SKIPPED:
+        lines.append(f"skipped: {len(skipped) - SHOWN_SKIPPED} more lines, listed in {LOG_FILE}")
+    return lines
+
+
+def import_log(imported: Imported, incident_ids: pd.Series, outcome: pd.Series) -> pd.DataFrame:
+    """One row per input data row, in the input's order: ``input_file``, ``input_line``, ``source_id`` (the
+    source's own id or key), ``incident_id``, ``outcome`` (new, updated, unchanged, skipped) and ``reason``."""
+    n = len(imported.incidents)
+    lines = imported.input_lines if imported.input_lines is not None else np.arange(2, n + 2)
+    keys = imported.source_keys if imported.source_keys is not None else pd.Series([pd.NA] * n, dtype="string")
+    done = pd.DataFrame(
         {
-            "period_start": rows["period_start"].dt.strftime("%Y-%m-%d").astype("string"),
-            "period_end": rows["period_end"].dt.strftime("%Y-%m-%d").astype("string"),
-            "countries": rows["countries"].astype("string"),
-            "basis": rows["basis"].astype("string"),
+            "input_line": np.asarray(lines, dtype=np.int64),
+            "source_id": keys.astype("string").reset_index(drop=True),
+            "incident_id": incident_ids.astype("string").reset_index(drop=True),
+            "outcome": outcome.astype("string").reset_index(drop=True),
+            "reason": pd.Series([pd.NA] * n, dtype="string"),
         }
     )
-    if existing is None or existing.empty:
-        return new
-    both = pd.concat([_as_text_frame(existing, schema.COVERAGE), new], ignore_index=True)
-    return both.drop_duplicates(ignore_index=True)
+    parts = [done]
+    if imported.skipped is not None and len(imported.skipped):
+        skipped = imported.skipped
+        parts.append(
+            pd.DataFrame(
+                {
+                    "input_line": skipped["input_line"].astype(np.int64).to_numpy(),
+                    "source_id": skipped["source_key"].astype("string").to_numpy(),
+                    "incident_id": pd.Series([pd.NA] * len(skipped), dtype="string"),
+                    "outcome": "skipped",
+                    "reason": skipped["reason"].astype("string").to_numpy(),
+                }
+            )
+        )
+    log = pd.concat(parts, ignore_index=True).sort_values("input_line", kind="stable", ignore_index=True)
+    log.insert(0, "input_file", str(imported.path))
+    log["input_line"] = log["input_line"].astype("string")
+    return log[list(LOG_COLUMNS)].astype("string")
+
+
+def _coverage_for(imported: Imported, existing: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The folder's coverage rows plus the claim of this import, if it makes one (as text, an identical row
+    kept once). An import that claims nothing adds nothing: a gap between imports stays "not covered"."""
+    parts = [] if existing is None or existing.empty else [_as_text_frame(existing, schema.COVERAGE)]
+    if imported.coverage is not None and len(imported.coverage):
+        rows = imported.coverage
+        parts.append(
+            pd.DataFrame(
+                {
+                    "period_start": rows["period_start"].dt.strftime("%Y-%m-%d").astype("string"),
+                    "period_end": rows["period_end"].dt.strftime("%Y-%m-%d").astype("string"),
+                    "countries": rows["countries"].astype("string"),
+                    "basis": rows["basis"].astype("string"),
+                }
+            )
+        )
+    if not parts:
+        return None  # no coverage.csv: no claim (an empty one would claim that nothing is covered)
+    return pd.concat(parts, ignore_index=True).drop_duplicates(ignore_index=True)
 
 
 # --- the output folder ------------------------------------------------------------------
@@ -206,17 +303,30 @@ def _places_for(incidents: pd.DataFrame, existing: pd.DataFrame | None) -> tuple
 # --- merging -----------------------------------------------------------------------------
 
 
-def _merge(old: pd.DataFrame | None, new: pd.DataFrame, key: str) -> tuple[pd.DataFrame, dict[str, int]]:
-    """Rows of ``old`` replaced in place by the rows of ``new`` with the same ``key``, then ``new``'s others."""
-    new = new.drop_duplicates(subset=[key], keep="last").reset_index(drop=True)
+def _merge(
+    old: pd.DataFrame | None, new: pd.DataFrame, key: str, unique: bool = False
+) -> tuple[pd.DataFrame, dict[str, int], pd.Series]:
+    """Rows of ``old`` replaced in place by the rows of ``new`` with the same ``key``, then ``new``'s others;
+    the counts, and the outcome of each row of ``new`` (``new``, ``updated``, ``unchanged``).
+
+    ``unique``: ``new`` must not repeat a key (incidents: the importers make every id once); a repeat is a
+    bug, never a silent merge. Otherwise a repeated key (a source cited by many rows) is kept once.
+    """
+    repeated = new[key].duplicated(keep="last")
+    if unique and repeated.any():
+        raise AssertionError(f"{key} repeated by an importer: {new.loc[repeated, key].head(3).tolist()}")
+    new = new[~repeated.to_numpy()].reset_index(drop=True)
+    outcome = pd.Series("new", index=range(len(new)), dtype="string")
     if old is None or old.empty:
-        return new, {"new": len(new), "updated": 0, "unchanged": 0, "kept": 0}
+        return new, {"new": len(new), "updated": 0, "unchanged": 0, "kept": 0}, outcome
     old = old[list(new.columns)].reset_index(drop=True)
     in_new = old[key].isin(new[key]).to_numpy()
     position = pd.Series(np.arange(len(new)), index=new[key].to_numpy())
-    replacing = new.iloc[position[old.loc[in_new, key].to_numpy()].to_numpy()].reset_index(drop=True)
+    replaced_at = position[old.loc[in_new, key].to_numpy()].to_numpy()
+    replacing = new.iloc[replaced_at].reset_index(drop=True)
     before = old[in_new].reset_index(drop=True)
     same = (before.fillna("\0") == replacing.fillna("\0")).all(axis=1).to_numpy()
+    outcome.iloc[replaced_at] = np.where(same, "unchanged", "updated")
     merged = old.copy()
     merged.loc[in_new] = replacing.to_numpy()
     added = new[~new[key].isin(old[key]).to_numpy()]
@@ -226,7 +336,7 @@ def _merge(old: pd.DataFrame | None, new: pd.DataFrame, key: str) -> tuple[pd.Da
         "unchanged": int(same.sum()),
         "kept": int((~in_new).sum()),
     }
-    return pd.concat([merged, added], ignore_index=True), counts
+    return pd.concat([merged, added], ignore_index=True), counts, outcome
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -245,12 +355,10 @@ def _as_arrow_text(values: pd.Series) -> pa.ChunkedArray:
     return arr.cast(pa.large_string()) if arr.type != pa.large_string() else arr
 
 
-def _write_and_swap(out: Path, tables: dict[str, pd.DataFrame]):
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.import-", dir=out.parent))
+def _write_and_swap(target: Path, out: Path, tables: dict[str, pd.DataFrame], log: pd.DataFrame):
+    """Write the tables into a copy of ``target``, validate it, and swap it into place (messages name ``out``)."""
+    tmp = make_temporary_folder(target)
     try:
-        if out.is_dir():
-            shutil.copytree(out, tmp, dirs_exist_ok=True)
         for name, frame in tables.items():
             write_text_csv(frame, tmp / schema.table(name).file)
         if not (tmp / "evidence.csv").exists():
@@ -258,10 +366,11 @@ def _write_and_swap(out: Path, tables: dict[str, pd.DataFrame]):
                 pd.DataFrame({c: pd.Series([], dtype="string") for c in schema.EVIDENCE.column_names}),
                 tmp / "evidence.csv",
             )
+        write_text_csv(log, tmp / LOG_FILE)
         report = validate_data_dir(tmp)
         if not report.ok:
             raise ImportRejected(_problems_as_output(report.problems, tmp, out, tables["incidents"]))
-        _swap(tmp, out)
+        swap_into_place(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -284,19 +393,3 @@ def _problems_as_output(problems: list[Problem], tmp: Path, out: Path, incidents
                 expected += f" (incident {incidents['incident_id'].iat[row]}; nothing was written)"
         result.append(Problem(file, p.line, p.column, p.found, expected))
     return result
-
-
-def _swap(tmp: Path, out: Path) -> None:
-    """Move ``tmp`` to ``out``; a previous ``out`` is renamed away first and removed after."""
-    if not out.exists():
-        os.rename(tmp, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    old.rmdir()
-    os.rename(out, old)
-    try:
-        os.rename(tmp, out)
-    except BaseException:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)

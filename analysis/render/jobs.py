@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,11 @@ class Job:
 
 
 _RELATIVE = re.compile(r"last\s+(\d+)\s+(day|week|month)s?", re.IGNORECASE)
+_DATA_RELATIVE = re.compile(
+    r"data(?:'s)?\s+(start|end|first day|last day|(last\s+\d+\s+(?:day|week|month)s?))", re.IGNORECASE
+)
+DataSpan = Callable[[], "tuple[dt.date, dt.date] | None"]
+"""Gives the first and last incident dates of the data being rendered (``None``: no incidents)."""
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 MAX_NAME_LENGTH = 100
 MAX_CONFIG_BYTES = 1_000_000
@@ -93,6 +99,32 @@ def resolve_relative_date(value: str, today: dt.date) -> str:
         raise ValueError(f"{value!r} reaches before year 1 (counted back from {today})") from None
 
 
+def resolve_data_date(value: str, data_span: DataSpan | None) -> str:
+    """Resolve a period relative to the data: ``data start``, ``data end`` (its first and last incident
+    dates) and ``data's last N days|weeks|months`` (counted back from its last incident); other values
+    are returned as they are. ``ValueError`` when the data has no incident dates.
+
+    >>> span = lambda: (dt.date(2003, 3, 20), dt.date(2018, 6, 14))
+    >>> resolve_data_date("data start", span), resolve_data_date("data's last 8 weeks", span)
+    ('2003-03-20', '2018-04-19')
+    >>> resolve_data_date("last 8 weeks", span)
+    'last 8 weeks'
+    """
+    match = _DATA_RELATIVE.fullmatch(value.strip())
+    if not match:
+        return value
+    span = data_span() if data_span else None
+    if span is None:
+        raise ValueError(f"found {value!r}, but the data has no incident dates to count from")
+    first, last = span
+    word = match.group(1).lower()
+    if word in ("start", "first day"):
+        return first.isoformat()
+    if word in ("end", "last day"):
+        return last.isoformat()
+    return resolve_relative_date(match.group(2), last)
+
+
 def _days_in_month(year: int, month: int) -> int:
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return (following - dt.timedelta(days=1)).day
@@ -131,8 +163,9 @@ def read_config(path: Path) -> dict:
         raise JobConfigError(f"{path}: not valid TOML: nested too deeply") from None
 
 
-def read_jobs(path: Path | None = None, today: dt.date | None = None) -> list[Job]:
-    """Read the jobs of ``reports.toml`` with relative periods resolved against ``today``.
+def read_jobs(path: Path | None = None, today: dt.date | None = None, data_span: DataSpan | None = None) -> list[Job]:
+    """Read the jobs of ``reports.toml`` with relative periods resolved against ``today``, and periods
+    relative to the data (``data's last 8 weeks``, :func:`resolve_data_date`) against ``data_span``.
 
     Every value is checked for its type before it is used, so a bad file gives
     one line naming the job, the key, what was found and what was expected.
@@ -156,7 +189,7 @@ def read_jobs(path: Path | None = None, today: dt.date | None = None) -> list[Jo
         if name in seen:
             raise JobConfigError(f"{where}: name: found duplicate {name!r}, expected each job name once")
         seen.add(name)
-        jobs.append(_read_job(raw, f"{where} ({name})", path, today, default_parameters, default_timeout))
+        jobs.append(_read_job(raw, f"{where} ({name})", path, today, default_parameters, default_timeout, data_span))
     if not jobs:
         raise JobConfigError(f"{path}: found no [[job]] tables, expected at least one")
     return jobs
@@ -172,7 +205,15 @@ def _job_tables(config: dict, path: Path) -> list[dict]:
     return raw_jobs
 
 
-def _read_job(raw: dict, where: str, path: Path, today: dt.date, default_parameters: dict, default_timeout: int) -> Job:
+def _read_job(
+    raw: dict,
+    where: str,
+    path: Path,
+    today: dt.date,
+    default_parameters: dict,
+    default_timeout: int,
+    data_span: DataSpan | None = None,
+) -> Job:
     """One ``[[job]]`` table whose name is checked, checked; ``where`` names it (``reports.toml: job 3 (weekly)``)."""
     name = raw["name"]
     unknown = sorted(set(raw) - set(JOB_KEYS))
@@ -183,7 +224,7 @@ def _read_job(raw: dict, where: str, path: Path, today: dt.date, default_paramet
     for key in DATE_PARAMETERS:
         if isinstance(parameters.get(key), str):
             try:
-                parameters[key] = resolve_relative_date(parameters[key], today)
+                parameters[key] = resolve_relative_date(resolve_data_date(parameters[key], data_span), today)
             except ValueError as exc:
                 raise JobConfigError(f"{where}: parameter {key!r}: {exc}, expected a later date") from None
     timeout = _timeout(raw["timeout_s"], where) if "timeout_s" in raw else default_timeout

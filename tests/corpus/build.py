@@ -231,7 +231,7 @@ def _count_beyond_int64(data: Path) -> Expected:
 
 def _date_out_of_range(data: Path) -> Expected:
     line = set_cell(data / "incidents.csv", 2, "event_date", "9999-12-31")
-    return Expected(2, "incidents.csv", line, "event_date", "'9999-12-31', expected a date from 1990-01-01 to ")
+    return Expected(2, "incidents.csv", line, "event_date", "'9999-12-31', expected a date from 1989-01-01 to ")
 
 
 def _unknown_country(data: Path) -> Expected:

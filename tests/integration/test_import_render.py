@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from pathlib import Path
 
@@ -35,3 +36,39 @@ def test_imported_data_renders_the_frequency_report(tmp_path, capsys):
     page = (tmp_path / "out" / "frequency.html").read_text()
     assert "Imported: frequency" in page and "Traceback" not in page
     assert "13 incidents" in page or ">13<" in page
+
+
+def test_render_of_an_import_without_jobs_uses_periods_relative_to_the_data(tmp_path, capsys):
+    """A UCDP import (2003-2005) rendered with no reports.toml of its own: the generic jobs, never empty."""
+    from analysis.render.jobs import read_jobs as read
+
+    data = tmp_path / "ucdp"
+    assert main(["import", "ucdp", str(FORMATS / "ucdp" / "ged_hdx_iraq_quirks.csv"), "--out", str(data)]) == 0
+    capsys.readouterr()
+    code = main(
+        [
+            "render",
+            "--data",
+            str(data),
+            "--out",
+            str(tmp_path / "out"),
+            "--job",
+            "latest-8-weeks",
+            "--workers",
+            "1",
+            "--no-progress",
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "was imported and has no reports.toml: rendering reports-any-data.toml" in captured.err
+    line = next(t for t in captured.err.splitlines() if t.startswith("latest-8-weeks"))
+    assert "rendered" in line and "empty" not in line
+    page = (tmp_path / "out" / "latest-8-weeks.html").read_text(encoding="utf-8")
+    assert "The imported data&#x27;s last 8 weeks" in page or "The imported data's last 8 weeks" in page
+    job = next(
+        j
+        for j in read(ROOT / "reports-any-data.toml", data_span=lambda: (dt.date(2003, 4, 2), dt.date(2005, 10, 2)))
+        if j.name == "latest-8-weeks"
+    )
+    assert (job.parameters["start"], job.parameters["end"]) == ("2005-08-07", "2005-10-02")

@@ -83,22 +83,22 @@ def test_the_fast_gate_fails_a_column_beyond_its_maximum():
     assert not gate(col, pa.chunked_array([pa.array([0, 10_000_001], pa.int64())]))
 
 
-# --- dates: between 1990-01-01 and tomorrow ----------------------------------------
+# --- dates: between 1989-01-01 (UCDP GED's first year) and tomorrow ----------------------------------------
 
 
-@pytest.mark.parametrize("value", ["9999-12-31", "0001-01-01", "2204-07-25", "1989-12-31"])
+@pytest.mark.parametrize("value", ["9999-12-31", "0001-01-01", "2204-07-25", "1988-12-31"])
 def test_an_incident_date_outside_the_range_is_rejected(data_dir, value):
     set_cell(data_dir / "incidents.csv", JOR, "event_date", value)
     assert problems(data_dir, today=dt.date(2025, 3, 1)) == [
-        f"{data_dir}/incidents.csv:4: event_date: found '{value}', expected a date from 1990-01-01 to 2025-03-02 (tomorrow)"
+        f"{data_dir}/incidents.csv:4: event_date: found '{value}', expected a date from 1989-01-01 to 2025-03-02 (tomorrow)"
     ]
 
 
 def test_the_range_ends_the_day_after_today(data_dir):
-    set_cell(data_dir / "incidents.csv", IRQ, "event_date", "1990-01-01")  # the floor itself passes
+    set_cell(data_dir / "incidents.csv", IRQ, "event_date", "1989-01-01")  # the floor itself passes
     # alpha was published (and the reported total is as of) 2024-07-26: the day after "today" passes (a later time zone)
     assert problems(data_dir, today=dt.date(2024, 7, 25)) == []
-    expected = "expected a date from 1990-01-01 to 2024-07-25 (tomorrow)"
+    expected = "expected a date from 1989-01-01 to 2024-07-25 (tomorrow)"
     assert problems(data_dir, today=dt.date(2024, 7, 24)) == [
         f"{data_dir}/sources.csv:2: published: found '2024-07-26', {expected}",
         f"{data_dir}/reported_totals.csv:2: as_of: found '2024-07-26', {expected}",
@@ -108,7 +108,7 @@ def test_the_range_ends_the_day_after_today(data_dir):
 def test_today_is_taken_when_validating_not_when_importing(data_dir, monkeypatch):
     monkeypatch.setattr(validate, "_today", lambda: dt.date(2024, 1, 1))
     assert problems(data_dir)[0] == (
-        f"{data_dir}/sources.csv:2: published: found '2024-07-26', expected a date from 1990-01-01 to 2024-01-02 (tomorrow)"
+        f"{data_dir}/sources.csv:2: published: found '2024-07-26', expected a date from 1989-01-01 to 2024-01-02 (tomorrow)"
     )
     monkeypatch.undo()
     assert problems(data_dir) == []
@@ -119,7 +119,7 @@ def test_every_date_column_is_bounded(data_dir):
     set_cell(data_dir / "context.csv", 0, "date", "1024-07-23")
     set_cell(data_dir / "reported_totals.csv", 0, "period_start", "9999-12-31")
     set_cell(data_dir / "reported_totals.csv", 0, "as_of", "0001-01-01")
-    expected = "expected a date from 1990-01-01 to 2025-01-01 (tomorrow)"
+    expected = "expected a date from 1989-01-01 to 2025-01-01 (tomorrow)"
     assert problems(data_dir, today=dt.date(2024, 12, 31)) == [
         f"{data_dir}/sources.csv:2: published: found '2204-07-26', {expected}",
         f"{data_dir}/context.csv:2: date: found '1024-07-23', {expected}",
@@ -133,18 +133,21 @@ def test_the_range_is_checked_on_the_cell_by_cell_path_too(data_dir):
     set_cell(data_dir / "incidents.csv", SYR, "weapon", "laser")  # a failing gate: cell-by-cell read
     found = problems(data_dir, today=dt.date(2025, 1, 1))
     assert found[0] == (
-        f"{data_dir}/incidents.csv:4: event_date: found '9999-12-31', expected a date from 1990-01-01 to 2025-01-02 (tomorrow)"
+        f"{data_dir}/incidents.csv:4: event_date: found '9999-12-31', expected a date from 1989-01-01 to 2025-01-02 (tomorrow)"
     )
     assert found[1].startswith(f"{data_dir}/incidents.csv:5: weapon: found 'laser'")
 
 
 def test_date_bounds_and_the_schema_floor():
-    assert schema.EARLIEST_DATE == "1990-01-01"
+    assert schema.EARLIEST_DATE == "1989-01-01"
     assert date_bounds(dt.date(2024, 2, 28))[1] == dt.date(2024, 2, 29)
     for table in schema.TABLES:
         for col in table.columns:
             if col.kind == "date":
-                assert "from 1990-01-01 (earlier than any event this table follows) to tomorrow" in col.description
+                assert (
+                    "from 1989-01-01 (the first year of UCDP GED, the oldest dataset an import reads) to tomorrow"
+                    in col.description
+                )
 
 
 def test_typed_dates_keep_their_dtype_when_out_of_range(data_dir):

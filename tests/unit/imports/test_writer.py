@@ -8,8 +8,8 @@ import pytest
 
 from analysis.cli import main
 from analysis.data.dataset import load_dataset
-from analysis.imports.acled import import_acled
-from analysis.imports.source_file import ImportRejected
+from analysis.imports.contract import ImportRejected
+from analysis.imports.formats.acled import import_acled
 from analysis.imports.writer import write_import
 
 FORMATS = Path(__file__).resolve().parents[2] / "fixtures" / "formats"
@@ -17,7 +17,8 @@ CURRENT = FORMATS / "acled_layout" / "layout_current.csv"
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """The data files of ``folder`` (the import log, which says what the last import did, left out)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "import-log.csv"}
 
 
 def test_importing_the_same_file_twice_changes_nothing(tmp_path, capsys):
@@ -78,9 +79,31 @@ def test_each_import_claims_its_own_date_span_in_coverage(tmp_path, capsys):
     coverage = data.coverage.sort_values("period_start", ignore_index=True)
     assert len(coverage) == 2, "one row per imported file; re-importing the same file adds none"
     inc = data.incidents
-    assert sorted(b.split(" of ")[0] for b in coverage["basis"]) == [
-        "incidents import ACLED",
-        "incidents import UCDP GED",
+    assert sorted(b.split(":")[0] for b in coverage["basis"]) == [
+        "ACLED export layout_current.csv",
+        "UCDP GED file ged_hdx_iraq_sample.csv",
     ]
+    assert all("claimed by the import; --no-coverage: no claim" in b for b in coverage["basis"])
+    assert sorted(coverage["countries"]) == ["Iraq", "Iraq;Syria"]
     assert coverage["period_start"].min() == inc["event_date"].min()
     assert coverage["period_end"].max() == inc["event_date"].max()
+
+
+def test_a_place_name_already_in_the_folder_is_never_moved_to_another_point(tmp_path):
+    out = tmp_path / "d"
+    assert main(["import", "acled", str(CURRENT), "--out", str(out)]) == 0
+    moved = tmp_path / "moved.csv"  # another event, same place name, another point (built at test time)
+    text = (
+        CURRENT.read_text(encoding="utf-8")
+        .replace("UCDP114064,", "OTHER1,")
+        .replace("33.355813,43.786124", "33.4,43.9")
+    )
+    moved.write_text(text, encoding="utf-8")
+    assert main(["import", "acled", str(moved), "--out", str(out)]) == 0
+    data = load_dataset(out)
+    places = data.places.set_index("name")
+    inc = data.incidents.set_index("incident_id")
+    old_place = places.loc[inc.loc["ACLED-UCDP114064", "location"]]
+    new_place = places.loc[inc.loc["ACLED-OTHER1", "location"]]
+    assert (old_place["latitude"], old_place["longitude"]) == (33.355813, 43.786124)
+    assert (new_place["latitude"], new_place["longitude"]) == (33.4, 43.9)

@@ -30,22 +30,31 @@ import pyarrow.compute as pc
 from analysis import schema
 from analysis.data.read import read_header
 from analysis.imports import mapping as maps
-from analysis.imports.source_file import (
+from analysis.imports.cells import (
     DATE_FORMATS,
-    Imported,
     arrow_text,
     choose_text,
     constant_text,
+    date_range_text,
     decimals,
-    id_column,
     iso_days,
+    out_of_range,
     parse_dates,
-    read_text_table,
-    screen_countries,
     text_column,
     whole_numbers,
 )
+from analysis.imports.contract import Imported
 from analysis.imports.sources import dataset_source, outlet_sources
+from analysis.imports.toolkit import (
+    account_for_rows,
+    categories_from_sides,
+    coverage_claim,
+    dataset_importer,
+    id_column,
+    read_text_table,
+    reject_id_collisions,
+    screen_countries,
+)
 
 REQUIRED = (
     "event_id_cnty",
@@ -75,50 +84,66 @@ SPELLINGS = {"Excessive force against protestors": "Excessive force against prot
 MAPPING_KEYS = {"category": ("us_forces", "events"), "weapon": ()}
 
 
-def import_acled(path: Path, mapping_path: Path | None = None, skip_other_countries: bool = False) -> Imported:
-    """Read an ACLED export; :class:`~analysis.imports.source_file.ImportRejected` for any row it cannot map."""
+def import_acled(
+    path: Path,
+    mapping_path: Path | None = None,
+    skip_other_countries: bool = False,
+    skip_invalid: bool = False,
+    claim_coverage: bool = True,
+) -> Imported:
+    """Read an ACLED export; :class:`~analysis.imports.contract.ImportRejected` for any row it cannot map
+    (with ``skip_invalid``, those rows are left out and reported instead)."""
     mapping = maps.read_mapping(mapping_path)
     maps.check_known_keys(mapping, MAPPING_KEYS)
     raw, rejected = read_text_table(path, REQUIRED, "ACLED export", columns=USED)
+    event_id = text_column(raw["event_id_cnty"])
+    rejected.keys, rejected.key_name = event_id, "ACLED event"
+    country = text_column(raw["country"])
+    keep, not_mapped, other_countries = screen_countries(
+        country, np.ones(len(raw), dtype=bool), skip_other_countries, "rows", rejected
+    )
+    columns, met = _checked_columns(raw, keep, rejected)
+    columns["incident_id"] = id_column("ACLED", event_id)
+    reject_id_collisions(columns["incident_id"], event_id, keep, rejected, "event_id_cnty")
+    keep = rejected.settle(keep, skip_invalid)
+
     header = read_header(path)
     layout = (
         "older layout (data_id / event_id_no_cnty)"
-        if "data_id" in header or "event_id_no_cnty" in header
+        if {"data_id", "event_id_no_cnty"} & set(header)
         else "current layout"
     )
     mapped = [f"ACLED export, {layout}: {len(raw)} rows"]
+    incidents, sources, lines = _incidents(path, raw, columns, event_id, country, keep, mapping)
+    dates_line = f"event_date, time_precision -> event_date, date_precision (dates met: {met or 'none'}; "
+    mapped += [dates_line + "1 day, 2 week, 3 month)", *lines]
+    not_mapped.append(f"columns not used: {', '.join(c for c in header if c not in USED) or 'none'}")
+    not_mapped.append("outcome: 'unknown' for every row (ACLED does not code it); munitions and casualty splits: empty")
+    input_lines, keys, skipped = account_for_rows(rejected, event_id, keep, [other_countries])
+    incidents = incidents[keep].reset_index(drop=True) if not keep.all() else incidents
+    basis = f"ACLED export {path.name}: the countries and first to last event date of the export"
+    coverage = coverage_claim(incidents, basis, claim_coverage, skipped_invalid=len(rejected.reasons()))
+    return Imported("ACLED", path, incidents, sources, mapped, not_mapped, input_lines, keys, skipped, coverage)
 
-    country = text_column(raw["country"])
-    keep, not_mapped = screen_countries(country, np.ones(len(raw), dtype=bool), skip_other_countries, "rows", rejected)
+
+def _checked_columns(raw: pd.DataFrame, keep: np.ndarray, rejected) -> tuple[dict[str, pd.Series], str]:
+    """The typed columns of the cells ACLED codes, and the date formats met; a problem for every bad cell."""
 
     def reject(mask, column: str, values: pd.Series, expected: str) -> None:
         rejected.add_where(mask, keep, column, values, expected)
 
-    event_id = text_column(raw["event_id_cnty"])
-    reject(event_id.isna(), "event_id_cnty", event_id, "ACLED's event id")
-    reject(event_id.duplicated(keep="first") & event_id.notna(), "event_id_cnty", event_id, "each event id once")
-
     dates, met = parse_dates(raw["event_date"], list(DATE_FORMATS))
-    reject(dates.isna(), "event_date", raw["event_date"], "a date as 2024-01-28 or 28 January 2024")
+    reject(dates.isna(), "event_date", raw["event_date"], "a real date as 2024-01-28, 28 January 2024 or 28-Jan-24")
+    reject(out_of_range(dates), "event_date", raw["event_date"], date_range_text())
     precision_code = text_column(raw["time_precision"])
     date_precision = precision_code.map(TIME_PRECISIONS)
     reject(date_precision.isna(), "time_precision", precision_code, "1, 2 or 3")
-    month = (precision_code == "3").fillna(False).to_numpy()
-    event_date = dates.copy()
-    event_date[month] = dates[month].dt.to_period("M").dt.start_time.astype("datetime64[s]")
-
     event_type = text_column(raw["event_type"])
     sub_event = text_column(raw["sub_event_type"]).replace(SPELLINGS)
-    reject(
-        ~event_type.isin(list(schema.EVENT_TYPES)), "event_type", event_type, f"one of {', '.join(schema.EVENT_TYPES)}"
-    )
-    reject(
-        ~sub_event.isin(list(schema.SUB_EVENT_TYPES)),
-        "sub_event_type",
-        sub_event,
-        "an ACLED sub-event type (CODEBOOK.md)",
-    )
-
+    expected_types = f"one of {', '.join(schema.EVENT_TYPES)}"
+    reject(~event_type.isin(list(schema.EVENT_TYPES)), "event_type", event_type, expected_types)
+    sub_expected = "an ACLED sub-event type (CODEBOOK.md)"
+    reject(~sub_event.isin(list(schema.SUB_EVENT_TYPES)), "sub_event_type", sub_event, sub_expected)
     latitude, bad_lat = decimals(raw["latitude"], -90, 90)
     longitude, bad_lon = decimals(raw["longitude"], -180, 180)
     reject(bad_lat, "latitude", raw["latitude"], "a number from -90 to 90")
@@ -128,8 +153,22 @@ def import_acled(path: Path, mapping_path: Path | None = None, skip_other_countr
     reject(geo_code.notna() & geo_precision.isna(), "geo_precision", geo_code, "1, 2 or 3")
     fatalities, bad_fatalities = whole_numbers(raw["fatalities"])
     reject(bad_fatalities, "fatalities", raw["fatalities"], "a whole number >= 0")
-    rejected.raise_if_any()
+    columns = {
+        "dates": dates,
+        "precision_code": precision_code,
+        "date_precision": date_precision.astype("string"),
+        "event_type": event_type,
+        "sub_event_type": sub_event,
+        "latitude": latitude,
+        "longitude": longitude,
+        "geo_precision": geo_precision,
+        "fatalities": fatalities,
+    }
+    return columns, met
 
+
+def _incidents(path, raw, columns, event_id, country, keep, mapping) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Every row as incidents.csv columns, the sources.csv rows, and the lines saying how each was mapped."""
     actor1, actor2 = text_column(raw["actor1"]), text_column(raw["actor2"])
     side1 = _joined(actor1, text_column(raw["assoc_actor_1"]))
     side2 = _joined(actor2, text_column(raw["assoc_actor_2"]))
@@ -140,96 +179,56 @@ def import_acled(path: Path, mapping_path: Path | None = None, skip_other_countr
         **WEAPON_BY_SUB_EVENT,
         **maps.vocabulary_table(mapping, "weapon", tuple(schema.WEAPONS), "weapon by sub_event_type"),
     }
-    weapon = sub_event.map(weapon_map).fillna("unknown").astype("string")
-
-    file_name = path.name
+    weapon = columns["sub_event_type"].map(weapon_map).fillna("unknown").astype("string")
     dataset = dataset_source(
-        "ACLED", file_name, "https://acleddata.com/", "ACLED (Armed Conflict Location & Event Data)"
+        "ACLED", path.name, "https://acleddata.com/", "ACLED (Armed Conflict Location & Event Data)"
     )
     source_ids, outlets = outlet_sources("ACLED", text_column(raw["source"]), dataset["source_id"])
-    acled_notes = text_column(raw["notes"])
-    week = (precision_code == "2").fillna(False).to_numpy()
-    notes = _notes(event_id, file_name, week, month, dates, acled_notes)
-
+    dates, code = columns["dates"], columns["precision_code"]
+    week, month = (code == "2").fillna(False).to_numpy(), (code == "3").fillna(False).to_numpy()
+    event_date = dates.copy()  # month precision: the first of ACLED's month (a real date, never rolled over)
+    event_date[month] = dates[month].dt.to_period("M").dt.start_time.astype("datetime64[s]")
     incidents = pd.DataFrame(
         {
-            "incident_id": id_column("ACLED", event_id),
+            "incident_id": columns["incident_id"],
             "event_date": event_date,
-            "date_precision": date_precision.astype("string"),
+            "date_precision": columns["date_precision"],
             "country": country.astype("string"),
             "admin1": text_column(raw["admin1"]),
             "location": text_column(raw["location"]),
-            "latitude": latitude,
-            "longitude": longitude,
-            "geo_precision": geo_precision,
+            "latitude": columns["latitude"],
+            "longitude": columns["longitude"],
+            "geo_precision": columns["geo_precision"],
             "category": choose_text(*np.unique(category.astype(str), return_inverse=True)[::-1]),
-            "event_type": event_type,
-            "sub_event_type": sub_event,
+            "event_type": columns["event_type"],
+            "sub_event_type": columns["sub_event_type"],
             "perpetrator": actor1.fillna("unknown"),
             "target": actor2.fillna("unknown"),
             "weapon": weapon,
             "outcome": constant_text("unknown", len(raw)),
-            "fatalities": fatalities,
+            "fatalities": columns["fatalities"],
             "source_ids": source_ids,
-            "notes": notes,
+            "notes": _notes(event_id, path.name, week, month, dates, text_column(raw["notes"])),
         }
     )
-    mapped += [
-        "event_id_cnty -> incident_id (ACLED-<event_id_cnty>)",
-        f"event_date, time_precision -> event_date, date_precision (dates met: {met or 'none'}; "
-        "1 day, 2 week, 3 month)",
+    lines = [
+        "event_id_cnty -> incident_id (ACLED-<event_id_cnty>, symbols other than _ . : - spelt out as _<hex>_)",
         "country, admin1, location, latitude, longitude, geo_precision -> the same columns",
         "event_type, sub_event_type -> the same columns",
         "actor1 -> perpetrator, actor2 -> target ('unknown' when empty)",
         *category_lines,
         "fatalities -> fatalities (ACLED's figure; no split into US and other deaths, those columns stay empty)",
-        f"weapon: {_count_text(weapon)} (ACLED has no weapon column; from sub_event_type where it names one)",
+        f"weapon: {_count_text(weapon[keep])} (ACLED has no weapon column; from sub_event_type where it names one)",
         f"source -> {len(outlets)} sources.csv rows known by name only, plus the export ({dataset['source_id']})",
         "notes -> notes, after the ACLED id and file",
     ]
-    unused = [c for c in header if c not in USED]
-    not_mapped.append(f"columns not used: {', '.join(unused) or 'none'}")
-    not_mapped.append("outcome: 'unknown' for every row (ACLED does not code it); munitions and casualty splits: empty")
-    sources = pd.concat([pd.DataFrame([dataset]), outlets], ignore_index=True)
-    incidents = incidents[keep].reset_index(drop=True) if not keep.all() else incidents
-    return Imported("ACLED", path, incidents, sources, mapped, not_mapped)
+    return incidents, pd.concat([pd.DataFrame([dataset]), outlets], ignore_index=True), lines
 
 
 def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
     """``first; second`` per row, either alone when the other is empty."""
     both = first.fillna("") + "; " + second.fillna("")
     return both.str.strip("; ").replace("", pd.NA)
-
-
-def categories_from_sides(
-    side1: pd.Series, side2: pd.Series, us_patterns: list, name1: str, name2: str, counted: np.ndarray | None = None
-) -> tuple[np.ndarray, list[str]]:
-    """``us_strike`` where US forces are on side 1, ``attack_on_us`` where on side 2, else ``regional``.
-
-    >>> import re
-    >>> us = [re.compile("Military Forces of (the )?United States")]
-    >>> side1 = pd.Series(["Military Forces of the United States (2021-)", "Kataib Hezbollah"])
-    >>> side2 = pd.Series(["Kataib Hezbollah", "Military Forces of United States"])
-    >>> cats, _ = categories_from_sides(side1, side2, us, "actor1", "actor2")
-    >>> cats.tolist()
-    ['us_strike', 'attack_on_us']
-    """
-    us1, us2 = _matches(side1, us_patterns), _matches(side2, us_patterns)
-    category = np.where(us1, "us_strike", np.where(us2, "attack_on_us", "regional")).astype(object)
-    if counted is not None:  # count only the rows that are imported
-        us1, us2 = us1[counted], us2[counted]
-    lines = [
-        f"category from the actors: {int(us1.sum())} us_strike (US forces in {name1}), "
-        f"{int((us2 & ~us1).sum())} attack_on_us (US forces in {name2}), {int((~us1 & ~us2).sum())} regional"
-    ]
-    return category, lines
-
-
-def _matches(values: pd.Series, patterns: list) -> np.ndarray:
-    """Rows where any pattern is found in the cell (on the distinct cells only)."""
-    codes, uniques = pd.factorize(values)
-    hit = np.array([any(p.search(str(u)) for p in patterns) for u in uniques], dtype=bool)
-    return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)
 
 
 def _notes(event_id, file_name, week, month, dates, acled_notes) -> pd.Series:
@@ -269,3 +268,11 @@ def _notes(event_id, file_name, week, month, dates, acled_notes) -> pd.Series:
 def _count_text(values: pd.Series) -> str:
     counts = values.value_counts()
     return ", ".join(f"{n} {v}" for v, n in counts.items())
+
+
+IMPORTER = dataset_importer(
+    "acled",
+    "import an ACLED export CSV (current or older layout)",
+    "Import an ACLED export CSV (current or older layout).",
+    import_acled,
+)

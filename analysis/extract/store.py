@@ -1,0 +1,102 @@
+"""Writing data directories safely: CSV rows in schema order, a lock beside the folder, and a whole
+directory built in a temporary folder, validated like ``incidents validate``, then moved into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from analysis.data.validate import validate_data_dir
+from analysis.files import swap_folder
+
+
+class StoreRejected(ValueError):
+    """Nothing was written; ``lines`` say why (FILE:LINE: COLUMN: problems or one sentence)."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = list(lines)
+        super().__init__("\n".join(self.lines))
+
+
+def write_rows(path: Path, columns: tuple[str, ...], rows: list[dict]) -> None:
+    """Write ``rows`` as CSV with the given columns (None and missing cells empty, LF line endings)."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+
+
+def _cell(value) -> str:
+    """
+    >>> _cell(None), _cell(2.0), _cell(33.7856), _cell("x")
+    ('', '2', '33.7856', 'x')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_rows(path: Path) -> list[dict]:
+    """Rows of a CSV file as dicts of text ('' for an empty cell); [] when the file is absent."""
+    if not Path(path).is_file():
+        return []
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@contextlib.contextmanager
+def hold_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (a ``.<name>.lock`` file beside it) or refuse at once."""
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = folder.parent / f".{folder.name}.lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreRejected(
+                [f"{folder}: another command is writing it ({lock_path} is locked); try again"]
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def replace_directory(
+    out: Path, fill: Callable[[Path], None], *, start_from_existing: bool, allow_no_incidents: bool = False
+) -> list[str]:
+    """Build the new ``out`` in a temporary folder (``fill(tmp)``), validate it, then move it into place.
+
+    With ``start_from_existing`` the temporary folder starts as a copy of ``out``; with
+    ``allow_no_incidents`` an empty ``incidents.csv`` is accepted (a candidate directory of an article
+    that reports no event). Returns the validator's
+    notes; raises :class:`StoreRejected` (``out`` unchanged) when the result does not validate.
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        if start_from_existing and out.is_dir():
+            shutil.copytree(out, tmp, dirs_exist_ok=True)
+        fill(tmp)
+        report = validate_data_dir(tmp)
+        problems = [p for p in report.problems if not (allow_no_incidents and p.found == "no incidents")]
+        if problems:
+            lines = [str(p).replace(str(tmp), str(out)) for p in problems]
+            raise StoreRejected([*lines, f"{len(lines)} problem(s): {out} was left as it was"])
+        swap_folder(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return list(report.notes)

@@ -1,0 +1,206 @@
+"""The output folder of an import (``--out``), safe in a hostile filesystem.
+
+- One import at a time: an ``flock`` on ``.<name>.import.lock`` beside the folder (the kernel drops
+  it when the process dies, even by ``kill -9``); a second import exits ``locked`` (3).
+- ``--out`` that is a symlink: its target is updated, the link stays.
+- The folder is copied without following a symlink inside it (links are kept as links) and
+  without opening anything that is not a regular file or a folder (a FIFO, a device: refused).
+- The new folder replaces the old one by one atomic exchange (``renameat2(RENAME_EXCHANGE)``), so
+  ``--out`` is never missing; where the filesystem cannot exchange, two renames, and a run that
+  finds ``--out`` missing and the previous folder set aside puts it back first.
+- Temporary copies left by a killed import (``.<name>.import-*``, ``.<name>.old-*``) are removed by
+  the next import, which holds the lock, so none of them is in use.
+- New folders get the user's umask (``mkdtemp`` would make them private).
+- Every ``OSError`` becomes :class:`OutputFolderError`: one line naming the path, exit ``cannot_write``
+  (74) when the machine refuses to store (read-only, full, no permission) or ``bad_input`` (2).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from analysis.schema import EXIT
+
+WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG, errno.EACCES, errno.EPERM})
+"""``errno`` values that mean the machine refuses to store the import (exit ``cannot_write``)."""
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class OutputFolderError(Exception):
+    """The output folder cannot be used or written; ``exit_code`` is ``cannot_write`` or ``bad_input``."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def os_error(path: Path, exc: OSError, doing: str) -> OutputFolderError:
+    """One line naming ``path`` for an ``OSError`` met while ``doing`` something.
+
+    >>> print(os_error(Path("/srv/d"), OSError(28, "No space left on device"), "write incidents.csv"))
+    /srv/d: cannot write incidents.csv (No space left on device); the folder was left as it was
+    """
+    reason = exc.strerror or str(exc)
+    code = EXIT["cannot_write"] if exc.errno in WRITE_FAILURES else EXIT["bad_input"]
+    return OutputFolderError(f"{path}: cannot {doing} ({reason}); the folder was left as it was", code)
+
+
+def resolve_output(out: Path) -> Path:
+    """The folder an import writes: ``out`` made absolute, a symlink's target (the link stays).
+
+    Refused (``bad_input``): the current folder or one that holds it (the import replaces the folder
+    it writes; name it from outside), and a path whose parent is not a folder.
+    """
+    target = Path(os.path.realpath(out))
+    here = Path.cwd().resolve()
+    if target == here or target in here.parents:
+        raise OutputFolderError(
+            f"{out}: found the current folder (or one that holds it), expected a folder the import may replace; "
+            "run the import from outside it (e.g. --out ../NAME)",
+            EXIT["bad_input"],
+        )
+    if target.parent.exists() and not target.parent.is_dir():
+        raise OutputFolderError(f"{out}: found {target.parent}, which is not a folder", EXIT["bad_input"])
+    return target
+
+
+@contextmanager
+def hold_import_lock(target: Path) -> Iterator[None]:
+    """Hold the lock of the import into ``target`` (exit ``locked`` when another import holds it); the lock
+    file is removed when the import ends."""
+    lock_path = target.parent / f".{target.name}.import.lock"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_error(target.parent, exc, "create the folder") from None
+    fd = _take_lock(lock_path, target)
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
+        yield
+    finally:
+        try:
+            os.unlink(lock_path)  # before the lock is dropped: a waiting import then finds the file gone
+        except OSError:
+            pass
+        os.close(fd)
+
+
+def _take_lock(lock_path: Path, target: Path) -> int:
+    """A descriptor holding the flock on ``lock_path``, which still names the locked file."""
+    for _ in range(5):
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise os_error(lock_path, exc, "open the import's lock file") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise OutputFolderError(f"{lock_path}: found something other than a regular file", EXIT["bad_input"])
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 100, 0).decode("utf-8", "replace").strip() or "another process"
+            os.close(fd)
+            raise OutputFolderError(
+                f"{target}: another import into this folder is running ({holder}); nothing was written",
+                EXIT["locked"],
+            ) from None
+        try:
+            same = os.stat(lock_path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)  # the import that held it removed the file meanwhile: lock the new one
+    raise OutputFolderError(f"{target}: another import is starting; try again", EXIT["locked"])
+
+
+def recover_and_clean(target: Path) -> list[str]:
+    """Under the lock: put back a previous folder an interrupted swap left aside, remove stale copies; the
+    lines saying what was done."""
+    lines = []
+    aside = sorted(target.parent.glob(f".{target.name}.old-*"))
+    if not target.exists() and aside:
+        os.rename(aside[-1], target)
+        lines.append(f"{target}: put back from {aside[-1].name}, set aside by an interrupted import")
+        aside = aside[:-1]
+    stale = [*aside, *target.parent.glob(f".{target.name}.import-*")]
+    for path in stale:
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+    if stale:
+        lines.append(f"{target.parent}: removed {len(stale)} temporary copies left by an interrupted import")
+    return lines
+
+
+def make_temporary_folder(target: Path) -> Path:
+    """A new folder beside ``target`` with the user's umask, a copy of ``target`` when it exists (symlinks
+    copied as links, never followed; anything that is not a file, a folder or a link refused)."""
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=target.parent))
+    os.chmod(tmp, 0o777 & ~_umask())
+    if target.is_dir():
+        _refuse_special_files(target)
+        shutil.copytree(target, tmp, symlinks=True, dirs_exist_ok=True)
+    return tmp
+
+
+def _refuse_special_files(folder: Path) -> None:
+    for root, dirs, files in os.walk(folder):  # os.walk does not follow links to folders
+        for name in [*dirs, *files]:
+            path = Path(root) / name
+            mode = path.lstat().st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+                raise OutputFolderError(
+                    f"{path}: found something other than a file, a folder or a link (a FIFO, a socket, a device), "
+                    "expected a data directory",
+                    EXIT["bad_input"],
+                )
+
+
+def swap_into_place(tmp: Path, target: Path) -> None:
+    """Put ``tmp`` at ``target``; the folder that was there is removed. ``target`` is never missing."""
+    if not target.exists():
+        os.rename(tmp, target)
+        return
+    if _exchange(tmp, target):
+        shutil.rmtree(tmp)  # the previous folder, now at tmp's name
+        return
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    aside.rmdir()
+    os.rename(target, aside)
+    try:
+        os.rename(tmp, target)
+    except BaseException:
+        os.rename(aside, target)
+        raise
+    shutil.rmtree(aside)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap ``a`` and ``b`` atomically (Linux ``renameat2``); ``False`` where the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,174 @@
+"""Candidates built from whole articles: one per event, place and day; references joined; the rest decided against."""
+
+import datetime as dt
+
+import pytest
+
+from analysis import paths
+from analysis.extract.candidates import extract_candidates
+from analysis.extract.places import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def _seed(number: str) -> str:
+    return next((paths.DATA_DIR / "raw" / "articles").glob(f"{number}_*.txt")).read_text(encoding="utf-8")
+
+
+def _summary(result):
+    return [
+        (c.event_date.isoformat(), c.category, c.country, c.place.name if c.place else None) for c in result.candidates
+    ]
+
+
+def test_two_attacks_on_one_base_are_two_candidates_and_references_join_them(gazetteer):
+    result = extract_candidates(_seed("000"), dt.date(2024, 7, 26), gazetteer)
+    assert _summary(result) == [
+        ("2024-07-25", "attack_on_us", "Iraq", "Ain al-Asad air base"),
+        ("2024-07-23", "attack_on_us", "Iraq", "Ain al-Asad air base"),  # "on Tuesday", read literally
+    ]
+    first = result.candidates[0]
+    assert first.outcome == "missed"  # "the base itself had not been struck in the attack"
+    assert first.munitions[:3] == (2, None, None)  # "Multiple rockets"
+    assert first.casualties["us_killed"][:3] == (0, 0, 0)  # "with no damage or casualties reported"
+    assert [t.quantity[:3] for t in result.totals] == [(2, None, None)]  # "a handful of attacks since February"
+    assert result.totals[0].period_start == dt.date(2024, 2, 1)
+
+
+def test_strikes_on_two_countries_are_one_row_per_country(gazetteer):
+    result = extract_candidates(_seed("001"), dt.date(2024, 2, 3), gazetteer)
+    strikes = [(c.country, c.event_date.isoformat()) for c in result.candidates if c.category == "us_strike"]
+    assert ("Syria", "2024-02-03") in strikes and ("Iraq", "2024-02-03") in strikes
+    assert ("2024-01-28", "attack_on_us", "Jordan", None) in _summary(result)
+    assert "aggregate" in {d.reason for d in result.decided_against}
+    (total,) = [t for t in result.totals if t.metric == "attacks_on_us"]
+    assert (total.quantity[:3], total.period_start) == ((160, None, None), dt.date(2023, 10, 7))
+
+
+def test_a_later_sentence_names_the_place_and_the_launch_point_is_not_the_place(gazetteer):
+    result = extract_candidates(_seed("003"), dt.date(2024, 4, 22), gazetteer)
+    rumalan = result.candidates[0]
+    assert (rumalan.event_date.isoformat(), rumalan.category, rumalan.place.name) == (
+        "2024-04-21",
+        "attack_on_us",
+        "Rumalan landing zone",
+    )
+    assert rumalan.munitions[:3] == (5, None, None)
+    kalsu = result.candidates[1]
+    assert (kalsu.event_date.isoformat(), kalsu.country, kalsu.casualties["other_killed"][:3]) == (
+        "2024-04-20",
+        "Iraq",
+        (1, None, None),
+    )
+
+
+def test_threats_and_aggregates_are_never_candidates(gazetteer):
+    result = extract_candidates(_seed("004"), dt.date(2024, 10, 3), gazetteer)
+    reasons = [d.reason for d in result.decided_against]
+    assert reasons.count("threat") >= 4
+    assert ("2024-10-01", "attack_on_us", "Iraq", "Baghdad International Airport") in _summary(result)
+    assert all(c.category != "attack_on_us" or c.country == "Iraq" for c in result.candidates)
+
+
+def test_every_evidence_span_lies_inside_the_article(gazetteer):
+    text = _seed("002")
+    result = extract_candidates(text, dt.date(2024, 8, 5), gazetteer)
+    spans = [(e.start, e.end) for c in result.candidates for e in c.evidence]
+    assert spans and all(0 <= s < e <= len(text) for s, e in spans)
+
+
+def test_an_article_without_violence_gives_no_candidate(gazetteer):
+    text = "The minister met his counterpart in Baghdad on Monday to discuss trade."
+    result = extract_candidates(text, dt.date(2024, 7, 26), gazetteer)
+    assert result.candidates == [] and result.decided_against == []
+
+
+def test_a_later_day_refines_a_week_and_general_attacks_are_not_the_event(gazetteer):
+    text = (
+        "The rocket attack on Ain al-Asad is likely a response to airstrikes the US launched in Iraq last week. "
+        "On July 30, the US launched airstrikes in Iraq that killed four members of the PMF. "
+        "The US bombed the PMF after rocket attacks targeted US bases in Iraq, which caused no damage or casualties."
+    )
+    result = extract_candidates(text, dt.date(2024, 8, 5), gazetteer)
+    (strike,) = [c for c in result.candidates if c.category == "us_strike"]
+    assert (strike.event_date.isoformat(), strike.date_precision, strike.country) == ("2024-07-30", "day", "Iraq")
+    assert strike.casualties == {"other_killed": strike.casualties["other_killed"]}  # no "no casualties" from attacks
+
+
+def test_a_lead_without_a_place_is_placed_by_the_next_sentence(gazetteer):
+    text = (
+        "On Monday, CENTCOM confirmed that the forces of the US-led coalition had been targeted by a rocket attack. "
+        "The rockets landed near Al-Tanf in Syria, causing no damage."
+    )
+    (candidate,) = extract_candidates(text, dt.date(2023, 4, 11), gazetteer).candidates
+    assert (candidate.event_date.isoformat(), candidate.category, candidate.place.name) == (
+        "2023-04-10",
+        "attack_on_us",
+        "Al-Tanf",
+    )
+
+
+def test_an_event_never_placed_is_decided_against(gazetteer):
+    result = extract_candidates("On Monday, a drone attack hit a US base.", dt.date(2023, 4, 11), gazetteer)
+    assert result.candidates == [] and [d.reason for d in result.decided_against] == ["no place"]
+
+
+def test_a_place_named_as_a_us_target_keeps_that_side_for_its_older_attacks(gazetteer):
+    text = "Drones attacked U.S. forces at Al-Tanf in Syria on Monday. In October 2021, Al-Tanf was hit by drones."
+    result = extract_candidates(text, dt.date(2022, 8, 15), gazetteer)
+    assert [(c.event_date.isoformat(), c.category) for c in result.candidates] == [
+        ("2022-08-15", "attack_on_us"),
+        ("2021-10-01", "attack_on_us"),
+    ]
+
+
+def test_a_dateline_is_not_a_place_and_two_places_struck_are_two_rows(gazetteer):
+    text = (
+        "ERBIL (Kurdistan 24) – Iran launched a dozen ballistic missiles at bases in Iraq that house US forces, "
+        "the Pentagon confirmed on Tuesday. The missiles landed at the Ain al-Asad airbase as well as near "
+        "the US Consulate in Erbil."
+    )
+    result = extract_candidates(text, dt.date(2020, 1, 8), gazetteer)
+    assert sorted(c.place.name for c in result.candidates) == ["Ain al-Asad air base", "Erbil"]
+    assert {(c.event_date.isoformat(), c.category) for c in result.candidates} == {("2020-01-07", "attack_on_us")}
+
+
+def test_a_town_outside_the_province_named_is_not_the_place(gazetteer):
+    text = "K1 military base, which houses US troops in Kirkuk province in northern Baghdad, was attacked on Friday."
+    (candidate,) = extract_candidates(text, dt.date(2019, 12, 28), gazetteer).candidates
+    assert (candidate.place.name, candidate.place.admin1) == ("K-1 Air Base", "Kirkuk")  # not Baghdad
+
+
+def test_a_day_earlier_counts_from_the_passage_before(gazetteer):
+    text = (
+        "Rockets hit Ain al-Asad air base housing US troops on Wednesday. "
+        "A day earlier, drones struck a base housing US forces at Al-Tanf in Syria."
+    )
+    result = extract_candidates(text, dt.date(2021, 7, 8), gazetteer)
+    assert [(c.event_date.isoformat(), c.place.name) for c in result.candidates] == [
+        ("2021-07-07", "Ain al-Asad air base"),
+        ("2021-07-06", "Al-Tanf"),
+    ]
+
+
+def test_report_of_the_last_event_and_us_losses_join_it(gazetteer):
+    text = (
+        "A drone hit a US outpost in Jordan on Sunday. The US Air Force launched a raid against militias. "
+        "Regrettably, three US servicemen were lost in the incident."
+    )
+    (jordan,) = extract_candidates(text, dt.date(2024, 1, 30), gazetteer).candidates
+    assert jordan.casualties["us_killed"][:3] == (3, 3, 3)  # the raid came between: no event at hand
+    text = "A drone hit a US outpost in Jordan on Sunday. Col. Smith said Monday a contractor was killed."
+    (jordan,) = extract_candidates(text, dt.date(2024, 1, 30), gazetteer).candidates
+    assert (jordan.event_date.isoformat(), jordan.casualties["other_killed"][:3]) == ("2024-01-28", (1, 1, 1))
+
+
+def test_an_undated_sentence_about_the_base_joins_the_event_there(gazetteer):
+    text = "Five US personnel were injured in a rocket attack on Ain al-Asad airbase on Monday. " + (
+        "The Iraqi sources said two Katyusha rockets were fired at the base."
+    )
+    (candidate,) = extract_candidates(text, dt.date(2024, 8, 5), gazetteer).candidates
+    assert candidate.munitions[:3] == (2, 2, 2)

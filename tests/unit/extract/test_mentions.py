@@ -1,0 +1,80 @@
+"""Which clauses are events, of which side, and which are decided against and why."""
+
+import datetime as dt
+
+import pytest
+
+from analysis.extract.mentions import read_clause, read_munitions
+
+PUB = dt.date(2024, 10, 3)
+
+
+@pytest.mark.parametrize(
+    ("clause", "reason"),
+    [
+        ("Iran refuted any connections to the fighters who attacked the base", "denial"),
+        ("Israel has not taken responsibility for Haniyeh's killing", "denial"),
+        ("they would target all American bases and interests", "threat"),
+        ("Iran vowed to avenge the strike", "threat"),
+        ("Iran and its allied militias have launched over 160 attacks on U.S. troops", "aggregate"),
+        ("The groups have carried hundreds of attacks on US troops", "aggregate"),
+        ("factions have targeted bases housing US troops over the years", "background"),
+        ("US-led forces invaded Iraq in 2003 and struck Baghdad", "background"),
+        ("the base was hit by rockets in 2019", "older"),
+    ],
+)
+def test_mentions_decided_against_with_their_reason(clause, reason):
+    reading = read_clause(clause, PUB, us_casualties=False)
+    assert reading.is_event
+    assert reading.reason_against == reason
+
+
+@pytest.mark.parametrize(
+    ("clause", "category", "perpetrator"),
+    [
+        ("two Katyusha rockets were fired at a US diplomatic facility", "attack_on_us", "unknown"),
+        ("the US Air Force launched a large air raid", "us_strike", "US military"),
+        ("a suspected Israeli air strike on the Iranian Embassy compound", "regional", "Israel (suspected)"),
+        ("Iran attacked Israel with more than 300 drones and missiles", "regional", "Iran"),
+    ],
+)
+def test_side_and_actor(clause, category, perpetrator):
+    reading = read_clause(clause, PUB, us_casualties=False)
+    assert (reading.category, reading.perpetrator) == (category, perpetrator)
+
+
+def test_us_casualties_make_an_attack_on_us():
+    assert read_clause("a drone strike killed three soldiers", PUB, us_casualties=True).category == "attack_on_us"
+
+
+def test_a_claim_is_kept_apart_from_the_perpetrator():
+    reading = read_clause("a rocket attack claimed by pro-Iran fighters on a base housing US troops", PUB, False)
+    assert reading.claimed_by == "pro-Iran fighters"
+    assert reading.perpetrator == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("clause", "weapon", "outcome"),
+    [
+        ("Rockets fired from Lebanon are intercepted by Iron Dome", "rocket", "intercepted"),
+        ("more than 300 drones and missiles which caused limited damage", "missiles_and_drones", "partial"),
+        ("officials said the base itself had not been struck", None, "missed"),
+        ("it remains unclear whether the rockets hit the base or were intercepted", "rocket", "unknown"),
+    ],
+)
+def test_weapon_and_outcome(clause, weapon, outcome):
+    reading = read_clause(clause, PUB, us_casualties=False)
+    assert (reading.weapon, reading.outcome) == (weapon, outcome)
+
+
+def test_munitions_take_the_figure_next_to_the_weapon():
+    assert read_munitions("around 12:20 am two Katyusha rockets fell")[:3] == (2, 2, 2)
+    assert read_munitions("at least five rockets were launched")[:3] == (5, None, None)
+    assert read_munitions("Multiple rockets were launched")[:3] == (2, None, None)
+    assert read_munitions("a strike on the base") is None
+
+
+def test_a_us_speaker_is_not_a_us_attacker():
+    reading = read_clause("U.S. Army Col. Wayne Marotto said Tuesday a contractor was killed", PUB, False)
+    assert reading.category != "us_strike"
+    assert read_clause("The U.S. military launched airstrikes on a depot", PUB, False).category == "us_strike"
