@@ -40,8 +40,8 @@ format: $(STAMP) ## rewrite the code in the house style (ruff format, safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-lab: $(STAMP) ## open JupyterLab on the project's environment
-	$(BIN)/jupyter lab --notebook-dir=.
+lab: $(STAMP) ## open JupyterLab on the project's environment (--allow-root only when run as root)
+	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP) ## run the benchmarks and print their RESULT lines
 	$(BIN)/python benchmarks/bench_analysis.py

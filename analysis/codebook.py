@@ -104,6 +104,8 @@ def vocabularies_markdown() -> str:
     lines += _vocabulary("date_precision", schema.DATE_PRECISIONS)
     lines += _vocabulary("geo_precision", schema.GEO_PRECISIONS)
     lines += _vocabulary("place kind (places.csv `kind`)", schema.PLACE_KINDS)
+    lines += _vocabulary("source_type (sources.csv)", schema.SOURCE_TYPES)
+    lines += _vocabulary("incident grade (derived from the sources' types, not stored)", schema.GRADES)
     lines += ["**country**", "", ", ".join(schema.COUNTRIES)]
     return "\n".join(lines)
 

@@ -227,6 +227,8 @@ FIELD_LABELS: dict[str, str] = {
     "casualties": "casualties",
     "source_ids": "sources",
     "notes": "notes",
+    "grade": "grade (from the sources' types)",
+    "source_type": "source type",
 }
 """Plain labels of the incident fields, as incident cards name them (and the ``field`` values of evidence.csv)."""
 DATE_PRECISION_LABELS: dict[str, str] = {
@@ -243,6 +245,29 @@ FREQUENCIES: dict[str, str] = {
     "month": "calendar month",
 }
 """Periods that counts and charts can be grouped by (``frequency`` parameter)."""
+
+SOURCE_TYPES: dict[str, str] = {
+    "official statement": "a government, armed force or ministry speaking in its own name (a statement, a briefing, "
+    "remarks), or a page that reproduces such a statement whole",
+    "wire/agency": "a news agency's copy (Reuters, AP, AFP, Anadolu, a state agency), also when another site relays "
+    "it unchanged",
+    "newspaper or broadcaster": "a newspaper, magazine, radio or television outlet reporting under its own name",
+    "monitor/NGO": "a conflict monitor, human-rights group or other non-governmental organisation",
+    "claim by an armed group": "an armed group's own statement claiming or denying an attack",
+    "aggregator/unknown": "a page compiling others' reports without naming them, an unnamed outlet, or a dataset "
+    "that cites outlets only by name",
+}
+"""Kinds of source (``sources.source_type``), from what the text is, not from where it was found."""
+
+GRADES: dict[str, str] = {
+    "confirmed": "among its sources is an official statement or a claim by an armed group: a party to the "
+    "incident, the targeted side or the attacker, says it happened",
+    "corroborated": "no party's statement, but at least two independent reports (see the rule in the codebook)",
+    "single source": "one independent report (a wire story relayed by several sites counts once)",
+    "weak": "only aggregators or unnamed outlets report it",
+    "ungraded": "none of its sources has a type yet (imported data, or sources.csv without source_type)",
+}
+"""Incident grades, from the strongest to the weakest; derived from the sources' types (``metrics.grades``)."""
 
 NOT_STATED = "(not stated)"
 """Label of an empty value in counts, charts and tables."""

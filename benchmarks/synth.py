@@ -234,6 +234,7 @@ def make_sources(n_sources: int) -> pd.DataFrame:
             "headline": [f"Synthetic report {i}" for i in range(1, n_sources + 1)],
             "published": published.strftime("%Y-%m-%d"),
             "published_basis": "synthetic: date on the page",
+            "source_type": "",  # not typed: its incidents are "ungraded"
             "sha256": "",
         }
     )

@@ -41,6 +41,10 @@ def list_values(values) -> list[str] | None:
     return [str(values)]
 
 
+_VOCABULARIES = {**schema.FILTER_VOCABULARIES, "grade": tuple(schema.GRADES)}
+"""The filter vocabularies of the incident columns, and the grades derived from the sources."""
+
+
 def suggest_close_values(value: str, known: Iterable[str]) -> str:
     """``value`` quoted, with the known values closest to it (case-insensitive), for an error message.
 
@@ -62,7 +66,7 @@ def suggest_close_values(value: str, known: Iterable[str]) -> str:
 
 
 def _check_vocabulary(column: str, values: list[str]) -> None:
-    allowed = schema.FILTER_VOCABULARIES[column]
+    allowed = _VOCABULARIES[column]
     unknown = [v for v in values if v not in allowed]
     if unknown:
         raise ValueError(
@@ -160,9 +164,9 @@ def _period_bounds(start, end, today) -> tuple[pd.Timestamp | None, pd.Timestamp
     return first, last
 
 
-def _match_vocabularies(df: pd.DataFrame, countries, categories, weapons) -> np.ndarray:
+def _match_vocabularies(df: pd.DataFrame, countries, categories, weapons, grades=None) -> np.ndarray:
     mask = np.ones(len(df), dtype=bool)
-    for column, values in (("country", countries), ("category", categories), ("weapon", weapons)):
+    for column, values in (("country", countries), ("category", categories), ("weapon", weapons), ("grade", grades)):
         values = list_values(values)
         if values is not None:
             _check_vocabulary(column, values)
@@ -196,6 +200,7 @@ def filter_incidents(
     exact_actor: bool = False,
     places: pd.DataFrame | None = None,
     today: dt.date | None = None,
+    grades=None,
 ) -> pd.DataFrame:
     """The incidents of ``data`` (a Dataset from ``load_dataset``, or its ``incidents``) that pass every filter.
 
@@ -208,6 +213,9 @@ def filter_incidents(
       schema's vocabularies (a value outside it raises ``ValueError`` with
       the closest values); an incident with several weapons
       (``rocket;drone``) matches each of them;
+    - ``grades``: incident grades (``schema.GRADES``), matched against the
+      ``grade`` column that :func:`analysis.reporting.page.open_report` adds to
+      ``report.selected`` (:func:`analysis.metrics.grades.grade_incidents`);
     - ``locations``: place names or their aliases (``places.csv``; from the
       Dataset, or ``places=``), matched case-insensitively as whole names;
       given only a frame, the locations it holds. A name that matches no
@@ -231,6 +239,6 @@ def filter_incidents(
         mask &= (df["event_date"] >= first).to_numpy(dtype=bool, na_value=False)
     if last is not None:
         mask &= (df["event_date"] <= last).to_numpy(dtype=bool, na_value=False)
-    mask &= _match_vocabularies(df, countries, categories, weapons)
+    mask &= _match_vocabularies(df, countries, categories, weapons, grades)
     mask &= _match_names(df, locations, perpetrators, claimed_by, exact_actor, places)
     return df.copy(deep=False) if mask.all() else df.loc[mask]

@@ -23,15 +23,27 @@ removed.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from analysis import __version__, paths
 from analysis.files import OutputTargetError, file_kind, sha256_hex, write_bytes_atomic, write_text_atomic
-from analysis.paths import CARDS_DIRNAME, EXPORT_DIRNAME, EXPORT_FILENAME, SOURCES_DIRNAME
+from analysis.paths import (
+    CARDS_DIRNAME,
+    DATA_ZIP_FILENAME,
+    EVIDENCE_EXPORT_FILENAME,
+    EXPORT_DIRNAME,
+    EXPORT_FILENAME,
+    METHODOLOGY_FILENAME,
+    SOURCES_DIRNAME,
+    SOURCES_EXPORT_FILENAME,
+)
 from analysis.render.state import RenderError
 from analysis.schema import EXIT
 
@@ -140,24 +152,9 @@ def write_companions(
         raise RenderError(f"{exc}; the incident cards were not all written", EXIT["bad_input"]) from None
 
 
-def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -> CompanionsResult:
-    from analysis.data.dataset import load_dataset
-    from analysis.data.export_csv import write_csv_safely
-    from analysis.data.problems import DataValidationError
-    from analysis.reporting.cards import STYLESHEET, build_card_pages, name_source_copies
-
-    try:
-        dataset = load_dataset(data_dir)
-    except DataValidationError as exc:
-        raise RenderError(f"{exc}\nthe incident cards were not written") from None
-    result = CompanionsResult()
-    cards_dir, sources_dir = out_dir / CARDS_DIRNAME, out_dir / CARDS_DIRNAME / SOURCES_DIRNAME
-    files: list[str] = []
-
-    def put(relative: str, data: bytes) -> None:
-        if _write_if_changed(out_dir / relative, data):
-            result.written.append(relative)
-        files.append(relative)
+def _copy_source_texts(data_dir: Path, dataset, put, result: CompanionsResult) -> dict[str, str]:
+    """Copy every bundled raw text under ``cards/sources/``; ``{source_id: copy name}`` of those copied."""
+    from analysis.reporting.cards import name_source_copies
 
     copies = name_source_copies(dataset.sources)
     raw_files = dict(zip(dataset.sources["source_id"].astype(str), dataset.sources["file"]))
@@ -175,7 +172,95 @@ def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -
             del copies[source_id]
             continue
         put(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/{name}", raw.read_bytes())
+    return copies
 
+
+def _write_source_pages(data_dir: Path, dataset, copies: dict[str, str], put, footer: str) -> None:
+    """One HTML page per copied text, its quotes highlighted and linked to their cards."""
+    from analysis.reporting.cards import build_source_refs, label_field, name_source_page
+    from analysis.reporting.links import build_card_hrefs
+    from analysis.reporting.source_pages import build_source_page_html, collect_quote_uses
+
+    hrefs = build_card_hrefs(dataset.incidents, dataset.incidents) if len(dataset.incidents) else {}
+    relative = {str(i): "../" + str(h).removeprefix(f"{CARDS_DIRNAME}/") for i, h in dict(hrefs).items()}
+    refs = build_source_refs(dataset.sources, copies)
+    evidence = dataset.evidence.astype({c: "string" for c in ("incident_id", "field", "source_id", "quote")})
+    raw_files = dict(zip(dataset.sources["source_id"].astype(str), dataset.sources["file"]))
+    for source_id, name in copies.items():
+        rows = evidence[evidence["source_id"] == source_id]
+        uses = collect_quote_uses(list(zip(rows["incident_id"], rows["field"], rows["quote"])), relative, label_field)
+        text = resolve_raw_file(data_dir, str(raw_files[source_id])).read_bytes().decode("utf-8", "replace")
+        ref = refs[source_id]
+        cite = f"{ref.outlet}" + (f" ({ref.kind})" if ref.kind else "") + f", published {ref.published}"
+        page = build_source_page_html(ref.headline, cite, text, uses, quote(name), footer)
+        put(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/{name_source_page(name)}", page.encode("utf-8"))
+
+
+def _build_data_zip(data_dir: Path, dataset) -> bytes:
+    """The data directory as a zip (tables, codebook, bundled raw texts under ``data/``), byte-stable."""
+    from analysis.schema import TABLES
+
+    names = [t.file for t in TABLES if (data_dir / t.file).is_file()]
+    names += ["CODEBOOK.md"] if (data_dir / "CODEBOOK.md").is_file() else []
+    for file in dataset.sources["file"].dropna().astype(str):
+        raw = resolve_raw_file(data_dir, file)
+        if raw is not None:
+            names.append(raw.relative_to(data_dir.resolve()).as_posix())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(set(names)):
+            info = zipfile.ZipInfo(f"data/{name}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, (data_dir / name).read_bytes())
+    return buffer.getvalue()
+
+
+def _write_downloads(out_dir: Path, data_dir: Path, dataset, files: list[str], put) -> None:
+    """The incident, source and evidence tables as formula-safe CSV, and the data directory as a zip."""
+    from analysis.data.export_csv import write_csv_safely
+
+    for name, frame in (
+        (EXPORT_FILENAME, dataset.incidents),
+        (SOURCES_EXPORT_FILENAME, dataset.sources),
+        (EVIDENCE_EXPORT_FILENAME, dataset.evidence),
+    ):
+        write_csv_safely(frame, out_dir / EXPORT_DIRNAME / name)
+        files.append(f"{EXPORT_DIRNAME}/{name}")
+    put(f"{EXPORT_DIRNAME}/{DATA_ZIP_FILENAME}", _build_data_zip(data_dir, dataset))
+
+
+def _write_methodology(data_dir: Path, dataset, put, footer: str) -> None:
+    """The methodology page beside the reports, from the data's codebook (or the project's) and the schema."""
+    from analysis.reporting.methodology import build_methodology_html
+    from analysis.reporting.tables import build_figures_markdown
+
+    own = (data_dir / "CODEBOOK.md").is_file()
+    codebook = (data_dir if own else paths.DATA_DIR) / "CODEBOOK.md"
+    text = codebook.read_text(encoding="utf-8") if codebook.is_file() else ""
+    page = build_methodology_html(dataset, text, build_figures_markdown(dataset), footer, own_codebook=own)
+    put(METHODOLOGY_FILENAME, page.encode("utf-8"))
+
+
+def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -> CompanionsResult:
+    from analysis.data.dataset import load_dataset
+    from analysis.data.problems import DataValidationError
+    from analysis.reporting.cards import STYLESHEET, build_card_pages
+
+    try:
+        dataset = load_dataset(data_dir)
+    except DataValidationError as exc:
+        raise RenderError(f"{exc}\nthe incident cards were not written") from None
+    result = CompanionsResult()
+    cards_dir, sources_dir = out_dir / CARDS_DIRNAME, out_dir / CARDS_DIRNAME / SOURCES_DIRNAME
+    files: list[str] = []
+
+    def put(relative: str, data: bytes) -> None:
+        if _write_if_changed(out_dir / relative, data):
+            result.written.append(relative)
+        files.append(relative)
+
+    copies = _copy_source_texts(data_dir, dataset, put, result)
     footer = f"incident-reports {__version__} · data {data_fingerprint[:12]}"
     export_href = f"../{EXPORT_DIRNAME}/{EXPORT_FILENAME}"
     pages = build_card_pages(
@@ -191,10 +276,10 @@ def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -
         put(f"{CARDS_DIRNAME}/{name}", page.encode("utf-8"))
         result.pages += 1
     put(f"{CARDS_DIRNAME}/{STYLESHEET}", _stylesheet())
-    export = out_dir / EXPORT_DIRNAME / EXPORT_FILENAME
-    write_csv_safely(dataset.incidents, export)
-    files.append(f"{EXPORT_DIRNAME}/{EXPORT_FILENAME}")
-    result.written.append(files[-1])
+    _write_source_pages(data_dir, dataset, copies, put, footer)
+    _write_methodology(data_dir, dataset, put, footer)
+    _write_downloads(out_dir, data_dir, dataset, files, put)
+    result.written += [f for f in files if f.endswith(".csv")]
 
     keep = set(files)
     stale = [p for p in cards_dir.glob("*.html") if _CARD_PAGE.fullmatch(p.name)]
@@ -206,10 +291,9 @@ def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -
             result.removed.append(relative)
     write_text_atomic(cards_dir / RECORD_FILE, json.dumps({"key": key, "files": files}, indent=0))
     log.info(
-        "incident cards: %d page(s), %d source text(s), export/%s (%d file(s) written, %d removed)",
+        "incident cards: %d page(s), %d source text(s), methodology, export/ (%d file(s) written, %d removed)",
         result.pages,
         len(copies),
-        EXPORT_FILENAME,
         len(result.written),
         len(result.removed),
     )

@@ -10,13 +10,25 @@ import re
 from pathlib import Path
 
 from analysis.files import write_text_atomic
-from analysis.paths import CARDS_DIRNAME, EXPORT_DIRNAME, EXPORT_FILENAME, INDEX_NAME
+from analysis.paths import (
+    CARDS_DIRNAME,
+    DATA_ZIP_FILENAME,
+    EVIDENCE_EXPORT_FILENAME,
+    EXPORT_DIRNAME,
+    EXPORT_FILENAME,
+    INDEX_NAME,
+    METHODOLOGY_FILENAME,
+    SOURCES_EXPORT_FILENAME,
+)
 from analysis.render.status import ENDED_BADLY, SHOWS_A_REPORT, JobStatus
 
 CARDS_LINKS = (
     f'<p class="index-cards"><a href="{CARDS_DIRNAME}/{INDEX_NAME}.html">Incident cards</a>: every incident with '
-    f'the quotes and sources behind it · <a href="{EXPORT_DIRNAME}/{EXPORT_FILENAME}">the whole incident table as '
-    "CSV</a></p>"
+    f'the quotes and sources behind it · <a href="{METHODOLOGY_FILENAME}">How these figures are made</a> '
+    f'(methodology) · downloads: <a href="{EXPORT_DIRNAME}/{EXPORT_FILENAME}">incidents</a>, '
+    f'<a href="{EXPORT_DIRNAME}/{SOURCES_EXPORT_FILENAME}">sources</a> and '
+    f'<a href="{EXPORT_DIRNAME}/{EVIDENCE_EXPORT_FILENAME}">evidence</a> as CSV, '
+    f'<a href="{EXPORT_DIRNAME}/{DATA_ZIP_FILENAME}">the whole data directory</a> (zip)</p>'
 )
 """Links to what :mod:`analysis.render.companions` writes next to the reports."""
 EMPTY_TEXT = "EMPTY: no incidents match its filters"

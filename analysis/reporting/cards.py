@@ -25,10 +25,17 @@ from pathlib import PurePosixPath
 import pandas as pd
 
 from analysis import schema
+from analysis.metrics.grades import grade_incidents
 from analysis.metrics.tolls import link_operation_tolls
-from analysis.paths import SOURCES_DIRNAME
+from analysis.paths import METHODOLOGY_FILENAME, SOURCES_DIRNAME
 from analysis.reporting.casualty_text import describe_tolls, format_incident_casualty, format_incident_figure
-from analysis.reporting.formatting import UNKNOWN, format_day, format_figure, format_period, format_range
+from analysis.reporting.formatting import (
+    UNKNOWN,
+    format_day,
+    format_figure,
+    format_period,
+    format_range,
+)
 from analysis.reporting.links import CARDS_PER_PAGE, assign_card_pages
 from analysis.vocabulary import is_missing
 
@@ -39,6 +46,19 @@ NO_QUOTE_TEXT = "No quote is held for this incident"
 NO_CLAIM_TEXT = "no claim reported"
 DATE_UNKNOWN = "date unknown"
 BUNDLED_LINK_TEXT = "bundled copy of the text"
+METHODOLOGY_LINK = f'<a href="../{METHODOLOGY_FILENAME}">How these figures are made</a>'
+"""The link of every card page to the methodology page beside the reports."""
+
+
+def name_source_page(copy_name: str) -> str:
+    """The HTML page of a bundled text (quotes highlighted) beside its ``.txt`` copy.
+
+    >>> name_source_page("000_a.txt"), name_source_page("p.html.txt")
+    ('000_a.html', 'p.html.html')
+    """
+    return copy_name[:-4] + ".html"
+
+
 _PAGE_NAME = re.compile(r"(\d{4})-(\d{2})(?:-(\d+))?\.html")
 _EXTERNAL_REL = ' rel="noopener noreferrer"'
 _WEB_URL = re.compile(r"https?://[^\s\"'<>\\]+", re.IGNORECASE)
@@ -163,6 +183,7 @@ class SourceRef:
     headline: str
     published: str
     links: tuple[tuple[str, str], ...]
+    kind: str = ""
 
 
 def safe_web_url(url) -> str | None:
@@ -214,7 +235,7 @@ def build_source_refs(sources: pd.DataFrame, copies: Mapping[str, str]) -> dict[
     >>> frame = pd.DataFrame({"source_id": ["S1"], "outlet": ["AP"], "headline": ["Drone attack"],
     ...     "published": [pd.NaT], "url": ["https://apnews.com/x"]})
     >>> build_source_refs(frame, {"S1": "a b.txt"})["S1"].links
-    (('https://apnews.com/x', 'the source online (apnews.com)'), ('sources/a%20b.txt', 'bundled copy of the text'))
+    (('https://apnews.com/x', 'the source online (apnews.com)'), ('sources/a%20b.html', 'bundled copy of the text'))
     """
     refs = {}
     for row in sources.to_dict("records"):
@@ -225,13 +246,15 @@ def build_source_refs(sources: pd.DataFrame, copies: Mapping[str, str]) -> dict[
             host = urllib.parse.urlsplit(url).hostname or url
             links.append((url, f"the source online ({host})"))
         if source_id in copies:
-            links.append((f"{SOURCES_DIRNAME}/{urllib.parse.quote(copies[source_id])}", BUNDLED_LINK_TEXT))
+            page = name_source_page(copies[source_id])
+            links.append((f"{SOURCES_DIRNAME}/{urllib.parse.quote(page)}", BUNDLED_LINK_TEXT))
         published = row.get("published")
         refs[source_id] = SourceRef(
             outlet=_text(row.get("outlet")) or "unknown outlet",
             headline=_text(row.get("headline")) or "no headline",
             published=DATE_UNKNOWN if is_missing(published) else format_day(published),
             links=tuple(links),
+            kind=_text(row.get("source_type")) or "",
         )
     return refs
 
@@ -248,7 +271,8 @@ def build_source_html(source_id: str, ref: SourceRef | None) -> str:
         f'<a href="{_e(href)}"{_EXTERNAL_REL if href.startswith("http") else ""}>{_e(text)}</a>'
         for href, text in ref.links
     )
-    text = f"{_e(ref.outlet)}, “{_e(ref.headline)}”, published {_e(ref.published)}"
+    kind = f' <span class="source-type">({_e(ref.kind)})</span>' if ref.kind else ""
+    text = f"{_e(ref.outlet)}{kind}, “{_e(ref.headline)}”, published {_e(ref.published)}"
     return text + (f" · {links}" if links else " · no link held")
 
 
@@ -318,6 +342,8 @@ def build_card_html(
         _fact("munitions", count("munitions")),
         _fact("outcome", format_outcome(value("outcome"))),
     ]
+    if _text(value("grade")):
+        facts.append(_fact("grade", str(value("grade")), "card-grade"))
     if _text(value("operation")):
         facts.append(_fact("operation", _text(value("operation"))))
     facts += [
@@ -409,6 +435,7 @@ def build_card_page_html(
     """One page of cards. ``cards``: ``(incident_id, list entry text, card HTML)`` in page order;
     ``previous``/``following``: the neighbouring page file names."""
     nav = ['<a href="../index.html">All reports</a>', f'<a href="{INDEX_PAGE}">All incident cards</a>']
+    nav.append(METHODOLOGY_LINK)
     if previous:
         nav.append(f'<a href="{_e(urllib.parse.quote(previous))}" rel="prev">← {_e(describe_page(previous))}</a>')
     if following:
@@ -444,7 +471,8 @@ def build_cards_index_html(pages: list[tuple[str, int]], first, last, footer: st
         intro = "<p>The table holds no incidents: there is no card to show.</p>"
     export = f'<p><a href="{_e(export_href)}">The whole incident table as CSV</a> (safe to open in a spreadsheet).</p>'
     body = (
-        '<nav class="cards-nav"><a href="../index.html">All reports</a></nav><h1>Incident cards</h1>'
+        f'<nav class="cards-nav"><a href="../index.html">All reports</a> · {METHODOLOGY_LINK}</nav>'
+        "<h1>Incident cards</h1>"
         + intro
         + (export if export_href else "")
         + (f'<ol class="cards-pages">{items}</ol>' if items else "")
@@ -486,7 +514,8 @@ def build_card_pages(
     refs = build_source_refs(sources, copies or {})
     quotes = _group_quotes(evidence)
     assigned = assign_card_pages(incidents)
-    rows = {str(r["incident_id"]): r for r in incidents.to_dict("records")}
+    graded = incidents.assign(grade=grade_incidents(incidents, sources).astype("string"))
+    rows = {str(r["incident_id"]): r for r in graded.to_dict("records")}
     order = list(dict.fromkeys(assigned.tolist()))
     members: dict[str, list[str]] = {page: [] for page in order}
     for incident_id, page in zip(assigned.index.astype(str), assigned.tolist()):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from urllib.parse import quote
 
 import numpy as np
@@ -26,9 +25,11 @@ from analysis.metrics.casualties import find_applicable, tally_casualties
 from analysis.metrics.completeness import select_claimed_spans, select_zero_claims
 from analysis.metrics.counts import count_by
 from analysis.metrics.filters import filter_incidents
+from analysis.metrics.grades import grade_incidents
 from analysis.metrics.tolls import link_operation_tolls
 from analysis.paths import CARDS_DIRNAME, SOURCES_DIRNAME
 from analysis.report_flags import empty_selection_metadata
+from analysis.reporting.cards import name_source_copies, name_source_page
 from analysis.reporting.casualty_text import describe_us_tally
 from analysis.reporting.charts import show_figure
 from analysis.reporting.claims import (
@@ -175,7 +176,7 @@ def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.Data
     """The sources cited by ``selected``, oldest first, with where a reader can open each.
 
     Columns: ``source_id``, ``outlet``, ``headline``, ``published`` (date or
-    missing), ``href`` (the bundled raw text as ``cards/sources/<file name>``,
+    missing), ``href`` (the bundled raw text's page, its quotes highlighted, ``cards/sources/<name>.html``,
     else the ``url`` when it is an http(s) address, else missing),
     ``shown`` (the address as text: the url, or the file's path in the data)
     and ``incidents`` (how many incidents of ``selected`` cite it).
@@ -184,9 +185,10 @@ def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.Data
     cited = sources.loc[sources["source_id"].astype(str).isin(citations)]
     cited = cited.sort_values(["published", "source_id"], kind="stable", na_position="last")
     hrefs, shown = [], []
-    for file, url in zip(cited["file"], cited["url"]):
+    pages = {i: name_source_page(name) for i, name in name_source_copies(sources).items()}
+    for source_id, file, url in zip(cited["source_id"].astype(str), cited["file"], cited["url"]):
         if not pd.isna(file):
-            hrefs.append(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/{quote(PurePosixPath(str(file)).name)}")
+            hrefs.append(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/{quote(pages[source_id])}")
             shown.append(str(file))
         elif not pd.isna(url):
             ok = str(url).strip().lower().startswith(("http://", "https://"))
@@ -283,6 +285,15 @@ def build_headline(
     return items
 
 
+HEADLINE_STYLES = {
+    "strip": "display: flex; flex-wrap: wrap; gap: 0.4rem 1.6rem; background: #f6f8fa; color: #1f2328; "
+    "border: 1px solid #d0d7de; border-radius: 6px; padding: 0.6rem 0.9rem; margin: 0.4rem 0 0.6rem",
+    "label": "display: block; font-size: 0.75rem; color: #57606a; text-transform: uppercase; letter-spacing: 0.03em",
+    "value": "font-size: 1.05rem; font-weight: 600",
+}
+"""Inline styles of the headline strip: JupyterLab shows a notebook's outputs without the reports' stylesheet."""
+
+
 def show_report_header(
     title: str,
     filters_text: str,
@@ -316,8 +327,9 @@ def show_report_header(
             sources_html = build_source_list_html(build_source_links(dataset.sources, selected))
     items = "".join(f"<li>{html.escape(c)}</li>" for c in caveats)
     strip = "".join(
-        f'<div class="headline-item"><span class="headline-label">{html.escape(label)}</span> '
-        f'<span class="headline-value">{html.escape(value)}</span></div>'
+        f'<div class="headline-item"><span class="headline-label" style="{HEADLINE_STYLES["label"]}">'
+        f'{html.escape(label)}</span> <span class="headline-value" style="{HEADLINE_STYLES["value"]}">'
+        f"{html.escape(value)}</span></div>"
         for label, value in headline
     )
     coverage_html = ""
@@ -327,7 +339,7 @@ def show_report_header(
         coverage_html = f'<p class="report-coverage">{html.escape(coverage_lines[0] + extra)}</p>'
     body = (
         f"<h1>{html.escape(title)}</h1>"
-        + (f'<div class="report-headline">{strip}</div>' if strip else "")
+        + (f'<div class="report-headline" style="{HEADLINE_STYLES["strip"]}">{strip}</div>' if strip else "")
         + coverage_html
         + f"<p>{html.escape(filters_text)} {len(selected)} of the table's {total} incidents match.</p>"
         + (f'<div class="report-note"><strong>Caveats</strong><ul>{items}</ul></div>' if items else "")
@@ -417,6 +429,7 @@ def open_report(
     dataset = load_dataset(data_dir or None)
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations, dataset.places)
+    selected = selected.assign(grade=grade_incidents(selected, dataset.sources))
     spans = select_claimed_spans(claimed_coverage(dataset.coverage), dataset.reported_totals, countries, categories)
     period = (start or None, end or None)
     reported = compare_reported_totals(dataset, start, end, countries, categories, locations)

@@ -253,7 +253,7 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_
 
     Columns: incident (its id, linked to its card when shown by a report), date, location, country,
     category, perpetrator, weapon, outcome, US killed, US injured, others killed, others injured,
-    claimed by. The
+    claimed by, and grade when ``selected`` has one (:func:`analysis.metrics.grades.grade_incidents`). The
     incidents left out are counted under the table (``None``: list all).
     """
     ordered = selected.sort_values(["event_date", "incident_id"], ascending=[False, True])
@@ -288,8 +288,24 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_
             "claimed by": ordered["claimed_by"].fillna("no claim reported").to_numpy(),
         }
     )
+    if "grade" in ordered:  # open_report grades its selection (analysis.metrics.grades)
+        table["grade"] = ordered["grade"].astype("string").to_numpy()
     table.attrs[INCIDENT_ID_COLUMNS] = ["incident"]
     return _note_rows_not_listed(table, len(selected) - len(ordered), "incidents")
+
+
+def _source_types(sources: pd.DataFrame) -> list[str]:
+    """Each source's ``source_type``, "not typed" when empty or when the table has no such column."""
+    if "source_type" not in sources:
+        return ["not typed"] * len(sources)
+    return sources["source_type"].astype("string").fillna("not typed").tolist()
+
+
+def _source_addresses(sources: pd.DataFrame) -> list[str]:
+    """Where each source can be read: its ``url``, else its bundled ``file``, else empty (known by name only)."""
+    empty = pd.Series(pd.NA, index=sources.index, dtype="string")
+    url, file = (sources[c].astype("string") if c in sources else empty for c in ("url", "file"))
+    return url.fillna(file).fillna("").tolist()
 
 
 def build_source_list(
@@ -300,7 +316,9 @@ def build_source_list(
     With more than ``limit`` sources, the ``limit`` citing most incidents
     (then the most recent) are listed and the rest counted under the table.
 
-    Columns: source, outlet, headline, published, incidents.
+    Columns: source, outlet, type (``source_type``, "not typed" when empty), headline, published,
+    incidents, address (the url, or the bundled file's path in the data directory; empty for a source
+    known by name only).
     """
     cited = selected["source_ids"].fillna("").str.split(";").explode().str.strip()
     counts = cited[cited != ""].value_counts()
@@ -308,9 +326,11 @@ def build_source_list(
         {
             "source": sources["source_id"].to_numpy(),
             "outlet": sources["outlet"].to_numpy(),
+            "type": _source_types(sources),
             "headline": sources["headline"].to_numpy(),
             "published": pd.to_datetime(sources["published"]).dt.strftime("%Y-%m-%d").to_numpy(),
             "incidents": [int(counts.get(s, 0)) for s in sources["source_id"]],
+            "address": _source_addresses(sources),
         }
     )
     cited_sources = table[table["incidents"] > 0]

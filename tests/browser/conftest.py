@@ -101,3 +101,14 @@ def rendered_reports(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("browser") / "reports"
     render_batch(out)
     return out
+
+
+def click_tallest_bar(page, chart_selector: str = "#chart-frequency-timeline"):
+    """Hover, then click, the tallest bar of a chart (as a reader points at it); the bar's locator."""
+    chart = page.locator(chart_selector)
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator(".barlayer .trace path")
+    tallest = max(range(bars.count()), key=lambda i: (bars.nth(i).bounding_box() or {"height": 0})["height"])
+    bars.nth(tallest).hover(force=True)
+    bars.nth(tallest).click(force=True)
+    return bars.nth(tallest)

@@ -134,12 +134,13 @@ def test_a_card_shows_its_quotes_and_a_link_to_each_source(rendered_reports, ope
     assert copies, "the card links the bundled copy of its article"
     for url in copies:
         assert _unresolved(url) is None, url
-    # the bundled copy opens from file:// as text and holds the quote
+    # the bundled copy opens from file:// as a page of the text, its quotes highlighted
     first = quotes[quotes["source_id"].isin(bundled)].iloc[0]
     card.get_by_text(BUNDLED_LINK_TEXT).first.click()
     opened.page.wait_for_load_state("load")
-    assert opened.page.url.endswith(".txt")
-    assert _quote_text(first["quote"]) in _quote_text(opened.page.inner_text("body"))
+    assert opened.page.url.endswith(".html")
+    assert _quote_text(first["quote"]) in _quote_text(opened.page.inner_text(".source-text"))
+    assert opened.page.locator(".source-text mark").count() > 0, "the quotes are highlighted"
     assert opened.guard.blocked == [] and opened.watch.problems == []
 
 

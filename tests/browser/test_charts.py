@@ -12,7 +12,7 @@ import re
 import pytest
 
 from analysis.devtools.browser import wait_for_charts
-from tests.browser.conftest import JOB_NAMES, render_batch, require_chromium
+from tests.browser.conftest import JOB_NAMES, click_tallest_bar, render_batch, require_chromium
 from tests.fixtures.build import VALID_DATA
 
 COUNT_AXES_JS = """() => [...document.querySelectorAll('div.plotly-graph-div')].flatMap(gd =>
@@ -138,11 +138,7 @@ def test_the_context_list_under_the_timeline_is_visible_and_numbered(rendered_re
 def test_a_click_on_a_bar_offers_the_cards_of_its_incidents(rendered_reports, open_page):
     opened = _open(open_page, rendered_reports / "overview.html")
     page = opened.page
-    chart = page.locator("#chart-frequency-timeline")
-    chart.scroll_into_view_if_needed()
-    bars = chart.locator(".barlayer .trace path")
-    tallest = max(range(bars.count()), key=lambda i: (bars.nth(i).bounding_box() or {"height": 0})["height"])
-    bars.nth(tallest).click(force=True)
+    click_tallest_bar(page)
     links = page.locator(".chart-cards a.incident-link")
     links.first.wait_for(timeout=5_000)
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]

@@ -1,21 +1,64 @@
 /* Click a chart mark to open the card of the incident it stands for. Local, no network.
    Each mark's customdata is [hrefs separated by spaces, incidents not listed]; one card
-   opens at once, several are offered in a small list next to the click. */
+   opens at once, several are offered in a small list next to the click. Each entry names the
+   incident in words (date and place, from the mark's own tooltip lines "id · date · place"),
+   under the tooltip's first line (what was clicked, e.g. "US personnel killed: 3"). The list is
+   placed beside the tooltip, never over it. */
 (function () {
   var box = null;
   function close() { if (box) { box.remove(); box = null; } }
-  function offer(hrefs, more, x, y) {
+  function hoverLines(point) {
+    var text = point.hovertext || point.text || "";
+    if (Array.isArray(text)) text = text[point.pointIndex] || "";
+    var scratch = document.createElement("div");
+    scratch.innerHTML = String(text).replace(/<br\s*\/?>/gi, "\n");
+    return (scratch.textContent || "").split("\n").map(function (l) { return l.trim(); }).filter(Boolean);
+  }
+  function describe(lines) {
+    var words = {};
+    lines.forEach(function (line) {
+      var parts = line.split(" \u00b7 ");
+      if (parts.length >= 3) words[parts[0]] = parts.slice(1).join(", ");
+    });
+    return words;
+  }
+  function place(x, y) {
+    /* Beside the tooltip when one is drawn (below it, else above, else to the left), else below the click. */
+    var width = box.offsetWidth, height = box.offsetHeight, gap = 8;
+    var label = document.querySelector(".hoverlayer .hovertext");
+    var r = label ? label.getBoundingClientRect() : { left: x, right: x, top: y, bottom: y };
+    var spots = [
+      [Math.min(r.left, window.innerWidth - width - 4), r.bottom + gap],
+      [Math.min(r.left, window.innerWidth - width - 4), r.top - height - gap],
+      [r.left - width - gap, Math.max(4, r.top)],
+      [r.right + gap, Math.max(4, r.top)]
+    ];
+    var spot = spots.find(function (s) {
+      return s[0] >= 0 && s[1] >= 0 && s[0] + width <= window.innerWidth && s[1] + height <= window.innerHeight;
+    }) || spots[0];
+    box.style.left = Math.max(4, spot[0]) + window.scrollX + "px";
+    box.style.top = Math.max(4, spot[1]) + window.scrollY + "px";
+  }
+  function offer(hrefs, more, lines, x, y) {
     close();
     box = document.createElement("div");
     box.className = "chart-cards";
     box.setAttribute("role", "dialog");
     box.setAttribute("aria-label", "Incident cards");
+    var words = describe(lines);
+    if (lines.length && !words[lines[0].split(" \u00b7 ")[0]]) {
+      var title = document.createElement("p");
+      title.className = "chart-cards-title";
+      title.textContent = lines[0];
+      box.appendChild(title);
+    }
     var list = document.createElement("ul");
     hrefs.forEach(function (href) {
       var item = document.createElement("li"), link = document.createElement("a");
+      var id = decodeURIComponent(href.split("#")[1] || href);
       link.className = "incident-link";
       link.setAttribute("href", href);
-      link.textContent = decodeURIComponent(href.split("#")[1] || href);
+      link.textContent = words[id] ? words[id] + " (" + id + ")" : id;
       item.appendChild(link);
       list.appendChild(item);
     });
@@ -25,14 +68,24 @@
       list.appendChild(rest);
     }
     box.appendChild(list);
-    box.style.left = Math.max(4, Math.min(x, window.innerWidth - 260)) + window.scrollX + "px";
-    box.style.top = y + window.scrollY + 8 + "px";
+    box.style.left = "0px";
+    box.style.top = "0px";
     document.body.appendChild(box);
+    place(x, y);
   }
   document.addEventListener("click", function (e) { if (box && !box.contains(e.target)) close(); }, true);
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") close(); });
+  function fitToPrint(div) {
+    /* A viewBox on each layer of the drawing lets the print stylesheet scale the chart to the page. */
+    div.querySelectorAll(".svg-container > svg.main-svg").forEach(function (svg) {
+      var w = svg.getAttribute("width"), h = svg.getAttribute("height");
+      if (w && h) svg.setAttribute("viewBox", "0 0 " + w + " " + h);
+    });
+  }
   document.querySelectorAll("div.plotly-graph-div").forEach(function (div) {
+    fitToPrint(div);
     if (typeof div.on !== "function") return;
+    div.on("plotly_afterplot", function () { fitToPrint(div); });
     div.on("plotly_click", function (data) {
       var point = data && data.points && data.points[0], cd = point && point.customdata;
       if (!cd || typeof cd[0] !== "string") return;
@@ -40,8 +93,8 @@
       var more = Number(cd[1]) || 0;
       if (hrefs.length === 1 && more === 0) { window.location.href = hrefs[0]; return; }
       if (!hrefs.length) return;
-      var ev = data.event || {};
-      setTimeout(function () { offer(hrefs, more, ev.clientX || 20, ev.clientY || 20); }, 0);
+      var ev = data.event || {}, lines = hoverLines(point);
+      setTimeout(function () { offer(hrefs, more, lines, ev.clientX || 20, ev.clientY || 20); }, 0);
     });
   });
 })();

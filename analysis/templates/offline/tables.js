@@ -39,3 +39,37 @@
     });
   });
 })();
+/* Tables on small screens and in print: every cell carries its column's header as data-label (the
+   stacked rows of a phone show "label: value"); tables of more than three columns get the class
+   "stack"; each table sits in a box that scrolls only when it still cannot fit, and says so. */
+(function () {
+  document.querySelectorAll("table.report-table").forEach(function (table) {
+    if (!table.tHead) return;
+    var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+      return th.textContent.replace(/\s+/g, " ").trim();
+    });
+    if (labels.length > 3) table.classList.add("stack");
+    if (labels.indexOf("address") >= 0) document.body.classList.add("has-source-table");
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, i) {
+          if (labels[i]) cell.setAttribute("data-label", labels[i]);
+          var text = cell.textContent.trim();
+          if (/^\S{1,10}$/.test(text)) cell.classList.add("short");
+          if (/\S{30,}/.test(text)) cell.classList.add("long-word");
+        });
+      });
+    });
+    var box = document.createElement("div");
+    box.className = "table-box";
+    table.parentNode.insertBefore(box, table);
+    box.appendChild(table);
+  });
+  function markScrolled() {
+    document.querySelectorAll(".table-box").forEach(function (box) {
+      box.classList.toggle("is-scrolled", box.scrollWidth > box.clientWidth + 1);
+    });
+  }
+  markScrolled();
+  window.addEventListener("resize", markScrolled);
+})();

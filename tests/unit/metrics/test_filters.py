@@ -179,3 +179,17 @@ def test_something_else_than_a_table_is_refused():
 def test_a_selection_carries_nothing_hidden(dataset):
     selected = filter_incidents(dataset, countries="Iraq", start="2024-01-01")
     assert selected.attrs == {} and dataset.incidents.attrs == {}
+
+
+def test_weapon_filter_matches_any_of_several_weapons():
+    df = make_incidents({"weapon": "rocket;drone"}, {"weapon": "drone"}, {"weapon": "rocket"})
+    assert len(filter_incidents(df, weapons="rocket")) == 2
+    assert len(filter_incidents(df, weapons=["drone"])) == 2
+
+
+def test_grades_filter_the_graded_selection_and_are_checked_against_the_vocabulary():
+    graded = make_incidents({"incident_id": "A"}, {"incident_id": "B"}).assign(grade=["weak", "confirmed"])
+    assert filter_incidents(graded, grades="confirmed")["incident_id"].tolist() == ["B"]
+    assert filter_incidents(graded, grades=["weak", "confirmed"])["incident_id"].tolist() == ["A", "B"]
+    with pytest.raises(ValueError, match="filter on grade: found 'strong'"):
+        filter_incidents(graded, grades="strong")

@@ -13,7 +13,7 @@ from analysis.render import companions
 from analysis.render.state import RenderError
 from analysis.reporting.cards import NO_QUOTE_TEXT
 from analysis.reporting.links import assign_card_pages
-from tests.fixtures.build import read_rows, write_rows
+from tests.fixtures.build import read_rows, set_cell, write_rows
 
 
 def _write(out, data_dir, code="code", force=False):
@@ -110,3 +110,38 @@ def test_the_fixture_incident_without_evidence_says_so(tmp_path, data_dir):
     _write(out, data_dir)
     page = (out / "cards" / "2024-02.html").read_text()
     assert 'id="SYR-2024-02-02-MAYADIN"' in page and NO_QUOTE_TEXT in page
+
+
+def test_downloads_are_formula_safe_and_the_zip_is_a_data_directory_that_validates(tmp_path, data_dir):
+    import zipfile
+
+    set_cell(data_dir / "sources.csv", 0, "headline", "=HYPERLINK(1)")
+    out = tmp_path / "out"
+    _write(out, data_dir)
+    with open(out / "export" / "sources.csv", encoding="utf-8", newline="") as f:
+        sources = list(csv.DictReader(f))
+    assert sources[0]["headline"] == "'=HYPERLINK(1)" and "source_type" in sources[0]
+    with open(out / "export" / "evidence.csv", encoding="utf-8", newline="") as f:
+        assert len(list(csv.reader(f))) == len(load_dataset(data_dir).evidence) + 1
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(out / "export" / "data.zip").extractall(unpacked)
+    again = load_dataset(unpacked / "data")  # raises when the copy does not validate
+    assert again.incidents["incident_id"].tolist() == load_dataset(data_dir).incidents["incident_id"].tolist()
+    assert (unpacked / "data" / "sources.csv").read_bytes() == (data_dir / "sources.csv").read_bytes()
+    first = (out / "export" / "data.zip").read_bytes()
+    _write(out, data_dir, force=True)
+    assert (out / "export" / "data.zip").read_bytes() == first, "the zip is the same bytes for the same data"
+
+
+def test_the_methodology_page_and_a_highlighted_page_per_bundled_text_are_written(tmp_path, data_dir):
+    out = tmp_path / "out"
+    _write(out, data_dir)
+    page = (out / "methodology.html").read_text(encoding="utf-8")
+    assert "Source grading" in page and 'href="export/data.zip"' in page
+    assert "this data directory has none" in page, "the fixture has no codebook: the project's is used, and said"
+    dataset = load_dataset(data_dir)
+    for file in dataset.sources["file"].dropna():
+        html_page = out / "cards" / "sources" / (os.path.basename(file)[:-4] + ".html")
+        text = html_page.read_text(encoding="utf-8")
+        assert "<mark" in text and 'class="incident-link" href="../20' in text, html_page.name
+        assert "quotes not found" not in text.lower()

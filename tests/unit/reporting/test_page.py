@@ -1,5 +1,7 @@
 """Tests of analysis.reporting.page: open_report loads, selects and shows the header once."""
 
+import re
+
 import pytest
 
 from analysis.report_flags import says_selection_empty
@@ -169,9 +171,9 @@ def test_sources_list_links_urls_and_bundled_texts_escaped():
     selected = make_incidents({"source_ids": "a;b"}, {"source_ids": "c"})
     links = page.build_source_links(sources, selected)
     assert links["source_id"].tolist() == ["c", "a", "b"]  # oldest first, unknown dates last
-    assert links["href"].fillna("").tolist() == ["", "cards/sources/000_x.txt", "https://example.org/p?q=1&r=2"]
+    assert links["href"].fillna("").tolist() == ["", "cards/sources/000_x.html", "https://example.org/p?q=1&r=2"]
     text = page.build_source_list_html(links)
-    assert '<a href="cards/sources/000_x.txt">raw/articles/000_x.txt</a>' in text
+    assert '<a href="cards/sources/000_x.html">raw/articles/000_x.txt</a>' in text
     assert '<a href="https://example.org/p?q=1&amp;r=2">https://example.org/p?q=1&amp;r=2</a>' in text
     assert "&lt;b&gt;Outlet&lt;/b&gt;, “H2”, date unknown" in text
     assert 'href="javascript' not in text and "javascript:alert(1)" in text
@@ -278,3 +280,11 @@ def pd_na():
     import pandas as pd
 
     return pd.NA
+
+
+def test_the_headline_strip_carries_its_own_styles_for_jupyterlab(shown):
+    report = page.open_report(str(VALID_DATA), "Styled")
+    strip = re.search(r'<div class="report-headline" style="([^"]+)">', shown[0]["text/html"])
+    assert strip and "display: flex" in strip[1] and "background" in strip[1], "Lab has no report stylesheet"
+    assert shown[0]["text/html"].count(f'style="{page.HEADLINE_STYLES["label"]}"') >= 3
+    assert "grade" in report.selected.columns, "open_report grades its selection"

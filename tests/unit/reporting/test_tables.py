@@ -169,3 +169,30 @@ def test_a_report_links_the_ids_of_its_tables(monkeypatch):
     expected = build_card_hrefs(report.selected, report.dataset.incidents).to_dict()
     assert len(links) == len(report.selected) > 0
     assert {i: h for h, i in links} == expected
+
+
+def test_incident_list_shows_the_grade_when_the_selection_has_one():
+    incidents = make_incidents(
+        {"incident_id": "A", "event_date": "2024-01-01"}, {"incident_id": "B", "event_date": "2024-02-01"}
+    )
+    assert "grade" not in tables.build_incident_list(incidents).columns
+    graded = incidents.assign(grade=pd.Categorical(["weak", "confirmed"], categories=["confirmed", "weak"]))
+    shown = tables.build_incident_list(graded)
+    assert dict(zip(shown["incident"], shown["grade"])) == {"A": "weak", "B": "confirmed"}
+
+
+def test_source_list_gives_each_source_its_type_and_address():
+    sources = pd.DataFrame(
+        {
+            "source_id": ["S1", "X1", "N1"],
+            "file": ["raw/a.txt", None, None],
+            "url": [None, "https://example.org/x", None],
+            "outlet": ["Reuters", "BBC", "Named only"],
+            "headline": ["h1", "h2", "h3"],
+            "published": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03"]),
+            "source_type": pd.array(["wire/agency", "newspaper or broadcaster", None], dtype="string"),
+        }
+    )
+    shown = tables.build_source_list(sources, make_incidents({"source_ids": "S1;X1;N1"}))
+    assert shown["type"].tolist() == ["wire/agency", "newspaper or broadcaster", "not typed"]
+    assert shown["address"].tolist() == ["raw/a.txt", "https://example.org/x", ""]
