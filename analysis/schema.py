@@ -1,4 +1,4 @@
-# ruff: noqa: F401 (re-exports of analysis.vocabulary and analysis.exit_codes)
+# ruff: noqa: F401 (re-exports of analysis.columns, analysis.vocabulary and analysis.exit_codes)
 """The one definition of every table in ``data/``.
 
 Each column is declared once here: its type, whether it may be empty, its
@@ -23,9 +23,8 @@ parsers are in :data:`analysis.data.kinds.KINDS`):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-# Vocabularies, labels and exit codes live in sibling modules; every name stays importable from here.
+# Columns, vocabularies, labels and exit codes live in sibling modules; every name stays importable from here.
+from analysis.columns import COLUMN_KINDS, MAX_COUNT, Column, Table, count_range
 from analysis.exit_codes import EXIT, EXIT_CODES, ExitCode
 from analysis.vocabulary import (
     CASUALTY_PREFIXES,
@@ -60,54 +59,6 @@ from analysis.vocabulary import (
     value_label,
 )
 
-COLUMN_KINDS: tuple[str, ...] = ("id", "text", "date", "int", "float", "category", "ids")
-"""Every kind a column may have (above); :mod:`analysis.data.kinds` maps each to its dtypes and parsers."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of one table; a kind outside :data:`COLUMN_KINDS` fails when the column is declared."""
-
-    name: str
-    kind: str
-    description: str
-    required: bool = True
-    allowed: tuple[str, ...] | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    pattern: str | None = None
-    unique: bool = False
-    reference: str = "own"
-
-    def __post_init__(self) -> None:
-        if self.kind not in COLUMN_KINDS:
-            raise ValueError(
-                f"analysis/schema.py: column {self.name!r} has kind {self.kind!r}, "
-                f"expected one of {', '.join(COLUMN_KINDS)}"
-            )
-
-
-@dataclass(frozen=True)
-class Table:
-    """One CSV file of the data directory."""
-
-    name: str
-    file: str
-    description: str
-    columns: tuple[Column, ...]
-    optional: bool = False
-
-    @property
-    def column_names(self) -> list[str]:
-        return [c.name for c in self.columns]
-
-    def column(self, name: str) -> Column:
-        for c in self.columns:
-            if c.name == name:
-                return c
-        raise KeyError(name)
-
-
 _ACLED = "ACLED codebook"
 _GTD = "GTD codebook"
 _AIRWARS = "Airwars"
@@ -117,44 +68,11 @@ _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 EARLIEST_DATE = "1989-01-01"
 """Earliest date any date column may hold; the latest is the day after the validation day."""
 _DATE_RANGE = f"; from {EARLIEST_DATE} (the first year of UCDP GED, the oldest dataset an import reads) to tomorrow"
-MAX_COUNT = 10_000_000
-"""Largest count (people, munitions, attacks, troops) a cell may hold: far above any real figure, far below int64."""
 
 
 def _range(prefix: str, who: str, what: str, ref: str) -> tuple[Column, Column, Column]:
-    """The min/best/max triple of one casualty or munitions count."""
-    return (
-        Column(
-            f"{prefix}_min",
-            "int",
-            f"lowest number of {who} {what} the wording of any source supports; empty when no source gives a figure "
-            "or the wording sets no lower bound ('about N', 'almost N')",
-            required=False,
-            minimum=0,
-            maximum=MAX_COUNT,
-            reference=ref,
-        ),
-        Column(
-            f"{prefix}_best",
-            "int",
-            f"best estimate of the number of {who} {what}: a figure a source states exactly or approximately "
-            "('about N'); empty = no best estimate; min <= best <= max",
-            required=False,
-            minimum=0,
-            maximum=MAX_COUNT,
-            reference=_UCDP,
-        ),
-        Column(
-            f"{prefix}_max",
-            "int",
-            f"highest number of {who} {what} the wording of any source supports; empty when unbounded "
-            "('at least', 'about N') or unknown",
-            required=False,
-            minimum=0,
-            maximum=MAX_COUNT,
-            reference=ref,
-        ),
-    )
+    """The min/best/max triple of one casualty or munitions count; the best estimate follows UCDP GED."""
+    return count_range(prefix, who, what, ref, _UCDP)
 
 
 INCIDENTS = Table(

@@ -9,25 +9,35 @@ category, perpetrator, claim, weapon, munitions, outcome, every casualty
 figure as a range ("unknown" when no source gives it, never 0) and the notes;
 then, field by field, each evidence quote with its source's outlet, headline,
 publication date and a link (the source's url, or the bundled copy of its raw
-text). Every value from the data is escaped here, where it enters HTML; a link
-is made only from an ``http(s)`` url or a file name this module chose.
+text; the sources part is :mod:`analysis.reporting.card_sources`, re-exported
+here). Every value from the data is escaped where it enters HTML; a link is
+made only from an ``http(s)`` url or a file name these modules chose.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import urllib.parse
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 import pandas as pd
 
 from analysis import schema
 from analysis.metrics.grades import grade_incidents
 from analysis.metrics.tolls import link_operation_tolls
-from analysis.paths import METHODOLOGY_FILENAME, SOURCES_DIRNAME
+from analysis.paths import METHODOLOGY_FILENAME
+from analysis.reporting.card_sources import (  # re-exported: every name stays importable from here
+    BUNDLED_LINK_TEXT,  # noqa: F401 (re-export)
+    DATE_UNKNOWN,  # noqa: F401 (re-export)
+    SourceRef,
+    _e,
+    _text,
+    build_source_html,
+    build_source_refs,
+    name_source_copies,  # noqa: F401 (re-export)
+    name_source_page,  # noqa: F401 (re-export)
+    safe_web_url,  # noqa: F401 (re-export)
+)
 from analysis.reporting.casualty_text import describe_tolls, format_incident_casualty, format_incident_figure
 from analysis.reporting.formatting import (
     UNKNOWN,
@@ -44,36 +54,11 @@ INDEX_PAGE = "index.html"
 STYLESHEET = "cards.css"
 NO_QUOTE_TEXT = "No quote is held for this incident"
 NO_CLAIM_TEXT = "no claim reported"
-DATE_UNKNOWN = "date unknown"
-BUNDLED_LINK_TEXT = "bundled copy of the text"
 METHODOLOGY_LINK = f'<a href="../{METHODOLOGY_FILENAME}">How these figures are made</a>'
 """The link of every card page to the methodology page beside the reports."""
 
 
-def name_source_page(copy_name: str) -> str:
-    """The HTML page of a bundled text (quotes highlighted) beside its ``.txt`` copy.
-
-    >>> name_source_page("000_a.txt"), name_source_page("p.html.txt")
-    ('000_a.html', 'p.html.html')
-    """
-    return copy_name[:-4] + ".html"
-
-
 _PAGE_NAME = re.compile(r"(\d{4})-(\d{2})(?:-(\d+))?\.html")
-_EXTERNAL_REL = ' rel="noopener noreferrer"'
-_WEB_URL = re.compile(r"https?://[^\s\"'<>\\]+", re.IGNORECASE)
-
-
-def _text(value) -> str | None:
-    """A cell as text, None when empty."""
-    if is_missing(value):
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _e(value) -> str:
-    return html.escape(str(value))
 
 
 def _count(n: int, noun: str) -> str:
@@ -170,110 +155,6 @@ def label_field(field: str) -> str:
 
 
 _FIELD_ORDER = {name: i for i, name in enumerate(schema.FIELD_LABELS)}
-
-
-# --- sources ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """What a card shows of one source: outlet, headline, publication date and links ``(href, text)``."""
-
-    outlet: str
-    headline: str
-    published: str
-    links: tuple[tuple[str, str], ...]
-    kind: str = ""
-
-
-def safe_web_url(url) -> str | None:
-    """``url`` when it is a plain ``http(s)`` address, else None (no ``javascript:``, no ``data:``).
-
-    >>> safe_web_url(" https://www.bbc.com/news/x "), safe_web_url("javascript:alert(1)"), safe_web_url(None)
-    ('https://www.bbc.com/news/x', None, None)
-    """
-    text = _text(url)
-    return text if text and _WEB_URL.fullmatch(text) else None
-
-
-def name_source_copies(sources: pd.DataFrame) -> dict[str, str]:
-    """The file name under ``cards/sources/`` of each bundled raw text: ``{source_id: name}``.
-
-    The raw file's own name, ending in ``.txt`` so a browser shows it as text
-    (a raw file called ``x.html`` must not run as a page); names that would
-    collide get their source id in front.
-
-    >>> frame = pd.DataFrame({"source_id": ["a", "b", "c"], "file": ["raw/x.txt", "raw/y/x.txt", "raw/p.html"]})
-    >>> name_source_copies(frame)
-    {'a': 'x.txt', 'b': 'b-x.txt', 'c': 'p.html.txt'}
-    """
-    names: dict[str, str] = {}
-    taken: set[str] = set()
-    for source_id, file in zip(sources["source_id"], sources["file"]):
-        file = _text(file)
-        if file is None:
-            continue
-        name = PurePosixPath(file.replace("\\", "/")).name
-        if not name.strip("."):
-            name = str(source_id)
-        if not name.lower().endswith(".txt"):
-            name += ".txt"
-        candidate, n = name, 1
-        while candidate.lower() in taken:
-            candidate = f"{source_id}-{name}" if n == 1 else f"{source_id}-{n}-{name}"
-            n += 1
-        taken.add(candidate.lower())
-        names[str(source_id)] = candidate
-    return names
-
-
-def build_source_refs(sources: pd.DataFrame, copies: Mapping[str, str]) -> dict[str, SourceRef]:
-    """Each source as cards cite it, by source id.
-
-    ``copies``: ``{source_id: file name}`` of the raw texts copied under ``cards/sources/``.
-
-    >>> frame = pd.DataFrame({"source_id": ["S1"], "outlet": ["AP"], "headline": ["Drone attack"],
-    ...     "published": [pd.NaT], "url": ["https://apnews.com/x"]})
-    >>> build_source_refs(frame, {"S1": "a b.txt"})["S1"].links
-    (('https://apnews.com/x', 'the source online (apnews.com)'), ('sources/a%20b.html', 'bundled copy of the text'))
-    """
-    refs = {}
-    for row in sources.to_dict("records"):
-        source_id = str(row["source_id"])
-        links = []
-        url = safe_web_url(row.get("url"))
-        if url:
-            host = urllib.parse.urlsplit(url).hostname or url
-            links.append((url, f"the source online ({host})"))
-        if source_id in copies:
-            page = name_source_page(copies[source_id])
-            links.append((f"{SOURCES_DIRNAME}/{urllib.parse.quote(page)}", BUNDLED_LINK_TEXT))
-        published = row.get("published")
-        refs[source_id] = SourceRef(
-            outlet=_text(row.get("outlet")) or "unknown outlet",
-            headline=_text(row.get("headline")) or "no headline",
-            published=DATE_UNKNOWN if is_missing(published) else format_day(published),
-            links=tuple(links),
-            kind=_text(row.get("source_type")) or "",
-        )
-    return refs
-
-
-def build_source_html(source_id: str, ref: SourceRef | None) -> str:
-    """One source cited: outlet, headline, date and links, escaped.
-
-    >>> build_source_html("S1", SourceRef("AP", "<b>", "date unknown", (("sources/a.txt", "bundled copy"),)))
-    'AP, “&lt;b&gt;”, published date unknown · <a href="sources/a.txt">bundled copy</a>'
-    """
-    if ref is None:
-        return f"source {_e(source_id)} (not in sources.csv)"
-    links = " · ".join(
-        f'<a href="{_e(href)}"{_EXTERNAL_REL if href.startswith("http") else ""}>{_e(text)}</a>'
-        for href, text in ref.links
-    )
-    kind = f' <span class="source-type">({_e(ref.kind)})</span>' if ref.kind else ""
-    text = f"{_e(ref.outlet)}{kind}, “{_e(ref.headline)}”, published {_e(ref.published)}"
-    return text + (f" · {links}" if links else " · no link held")
 
 
 # --- one card ----------------------------------------------------------------------------
