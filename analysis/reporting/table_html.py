@@ -87,7 +87,9 @@ def build_table_html(
 
     Columns of figures (numbers, ranges like ``3 (2–4)``, shares) get the
     class ``num`` (right-aligned) and each cell a ``data-sort`` number (empty
-    for ``unknown``, sorted last) that the report's table script sorts by.
+    for ``unknown``, sorted last) that the report's table script sorts by; a
+    cell of words alone (``unknown``, ``not applicable``) also gets ``words``,
+    so it may wrap where a figure never does.
     Cells of the columns named in ``attrs[INCIDENT_ID_COLUMNS]`` link to the
     incident's card when ``card_hrefs`` (incident id -> href) has it. A table
     cut by :func:`limit_rows` ends with a line counting the rest.
@@ -100,7 +102,7 @@ def build_table_html(
     <td>&lt;b&gt;<
     <td class="num" data-sort="3">3<
     <td>c<
-    <td class="num" data-sort="">unknown<
+    <td class="num words" data-sort="">unknown<
     """
     names = ([table.index.name or ""] if index else []) + [str(c) for c in table.columns]
     columns = ([list(table.index)] if index else []) + [table[c].tolist() for c in table.columns]
@@ -129,7 +131,8 @@ def build_table_html(
 def _numeric_cell(text: str) -> str:
     key = _sort_key(text)
     sort = "" if key is None else f"{key:g}" if abs(key) < 1e15 else repr(key)
-    return f'<td class="num" data-sort="{sort}">{html.escape(text)}</td>'
+    words = "" if any(ch.isdigit() for ch in text) else " words"
+    return f'<td class="num{words}" data-sort="{sort}">{html.escape(text)}</td>'
 
 
 def _text_cell(text: str) -> str:

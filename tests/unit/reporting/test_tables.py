@@ -39,7 +39,7 @@ def test_figure_columns_are_marked_and_sort_by_their_lead_number():
     assert [("num" in attrs) for attrs, _ in heads] == [False, False, True, True, True]
     assert _column(out, 2, 5) == [
         (' class="num" data-sort="3"', "3 (2–4)"),
-        (' class="num" data-sort=""', "unknown"),
+        (' class="num words" data-sort=""', "unknown"),
         (' class="num" data-sort="1203"', "≥1,203 (2 unknown)"),
         (' class="num" data-sort="1"', "1–2"),
     ]
@@ -47,7 +47,7 @@ def test_figure_columns_are_marked_and_sort_by_their_lead_number():
         ' class="num" data-sort="46"',
         ' class="num" data-sort="150"',
         ' class="num" data-sort="0"',
-        ' class="num" data-sort=""',
+        ' class="num words" data-sort=""',
     ]
     assert [text for _, text in _column(out, 4, 5)] == ["4", "0", "12", "7"]
     assert all("num" not in attrs for attrs, _ in _column(out, 0, 5) + _column(out, 1, 5))
@@ -75,7 +75,7 @@ def test_an_unknown_figure_reads_unknown_never_0():
     shown = tables.build_incident_list(incidents)
     assert shown.set_index("incident")["US killed"].to_dict() == {"A": "unknown", "B": "0"}
     killed = _column(tables.build_table_html(shown), list(shown.columns).index("US killed"), len(shown.columns))
-    assert killed == [(' class="num" data-sort=""', "unknown"), (' class="num" data-sort="0"', "0")]
+    assert killed == [(' class="num words" data-sort=""', "unknown"), (' class="num" data-sort="0"', "0")]
 
 
 def test_incident_ids_link_to_the_card_page_cut_from_the_whole_table():
