@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import hashlib
 import os
 import shutil
@@ -83,24 +85,46 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def swap_folder(new: Path, target: Path) -> None:
-    """Move the folder ``new`` to ``target``; a previous ``target`` is renamed away first and removed after.
+def swap_into_place(tmp: Path, target: Path) -> None:
+    """Put the folder ``tmp`` at ``target``; the folder that was there is removed. ``target`` is never missing.
 
-    Both must be on one file system (``new`` is made beside ``target``), so each rename is atomic; if the
-    second rename fails the previous folder is put back.
+    Both must be on one file system (``tmp`` is made beside ``target``). Where the system cannot exchange
+    two names atomically, the previous folder is renamed away first and put back if the second rename fails.
     """
     if not target.exists():
-        os.rename(new, target)
+        os.rename(tmp, target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    old.rmdir()
-    os.rename(target, old)
+    if _exchange(tmp, target):
+        shutil.rmtree(tmp)  # the previous folder, now at tmp's name
+        return
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    aside.rmdir()
+    os.rename(target, aside)
     try:
-        os.rename(new, target)
+        os.rename(tmp, target)
     except BaseException:
-        os.rename(old, target)
+        os.rename(aside, target)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(aside)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap ``a`` and ``b`` atomically (Linux ``renameat2``); ``False`` where the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
 def sha256_hex(data: bytes) -> str:

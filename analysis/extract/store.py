@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from analysis.data.validate import validate_data_dir
-from analysis.files import swap_folder
+from analysis.files import swap_into_place
 
 
 class StoreRejected(ValueError):
@@ -88,14 +88,14 @@ def replace_directory(
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         if start_from_existing and out.is_dir():
-            shutil.copytree(out, tmp, dirs_exist_ok=True)
+            shutil.copytree(out, tmp, symlinks=True, dirs_exist_ok=True)  # links stay links, never followed
         fill(tmp)
         report = validate_data_dir(tmp)
         problems = [p for p in report.problems if not (allow_no_incidents and p.found == "no incidents")]
         if problems:
             lines = [str(p).replace(str(tmp), str(out)) for p in problems]
             raise StoreRejected([*lines, f"{len(lines)} problem(s): {out} was left as it was"])
-        swap_folder(tmp, out)
+        swap_into_place(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

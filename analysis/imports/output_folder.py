@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import fcntl
 import os
@@ -28,12 +27,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from analysis.files import swap_into_place  # noqa: F401 (re-exported for the import writer)
 from analysis.schema import EXIT
 
 WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG, errno.EACCES, errno.EPERM})
 """``errno`` values that mean the machine refuses to store the import (exit ``cannot_write``)."""
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
 
 
 class OutputFolderError(Exception):
@@ -164,40 +162,6 @@ def _refuse_special_files(folder: Path) -> None:
                     "expected a data directory",
                     EXIT["bad_input"],
                 )
-
-
-def swap_into_place(tmp: Path, target: Path) -> None:
-    """Put ``tmp`` at ``target``; the folder that was there is removed. ``target`` is never missing."""
-    if not target.exists():
-        os.rename(tmp, target)
-        return
-    if _exchange(tmp, target):
-        shutil.rmtree(tmp)  # the previous folder, now at tmp's name
-        return
-    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    aside.rmdir()
-    os.rename(target, aside)
-    try:
-        os.rename(tmp, target)
-    except BaseException:
-        os.rename(aside, target)
-        raise
-    shutil.rmtree(aside)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap ``a`` and ``b`` atomically (Linux ``renameat2``); ``False`` where the system cannot."""
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    if result == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
-        return False
-    raise OSError(code, os.strerror(code), str(b))
 
 
 def _umask() -> int:
