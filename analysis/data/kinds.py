@@ -250,6 +250,30 @@ def dtype_of(col: Column):
     return kind_of(col).pandas_dtype(col)
 
 
+def arrow_from_written_text(arr: pa.ChunkedArray, col: Column) -> pa.ChunkedArray | None:
+    """Text cells as written to a CSV file (null for an empty cell) typed as the fast read types that file
+    (:data:`Kind.arrow_type`); None when a number or date cell is not as pyarrow writes it, so that only
+    reading the file can tell what pyarrow makes of it.
+
+    >>> col = schema.INCIDENTS.column("geo_precision")
+    >>> arrow_from_written_text(pa.chunked_array([["3", None]], pa.large_string()), col).to_pylist()
+    [3, None]
+    >>> arrow_from_written_text(pa.chunked_array([[" 3"]], pa.large_string()), col) is None
+    True
+    """
+    arrow_type = kind_of(col).arrow_type
+    if arrow_type == pa.large_string():
+        return pc.fill_null(arr, pa.scalar("", pa.large_string()))  # the fast read: an empty cell is ""
+    if pa.types.is_dictionary(arrow_type):
+        return pc.fill_null(arr, pa.scalar("", pa.large_string())).dictionary_encode()
+    try:
+        typed = pc.cast(arr, arrow_type)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    as_written = pc.all(pc.equal(pc.cast(typed, pa.large_string()), arr)).as_py()  # nulls stay nulls
+    return typed if as_written in (True, None) else None
+
+
 def empty_column(col: Column, n: int) -> pd.Series:
     """``n`` missing values of the column's dtype (a column absent from a file)."""
     return pd.Series([None] * n, dtype=dtype_of(col))

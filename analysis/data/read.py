@@ -28,8 +28,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pv
 
+from analysis.data.kinds import arrow_from_written_text, empty_column, kind_of
 from analysis.data.kinds import empty_as_missing as empty_as_missing  # the importers take it from here
-from analysis.data.kinds import empty_column, kind_of
 from analysis.data.problems import Problem, show
 from analysis.data.rules import gate, pandera_problems
 from analysis.schema import Table
@@ -74,6 +74,28 @@ def read_table(table: Table, path: Path, label: str, problems: list[Problem]) ->
     if fast is None:
         return _read_slow(read, problems)
     read.frame = fast
+    return read
+
+
+def read_written_table(
+    table: Table, text: pa.Table, path: Path, label: str, problems: list[Problem]
+) -> TableRead | None:
+    """The file ``path`` just written from ``text`` (every cell as text, null for an empty cell; the columns as
+    written), typed as :func:`read_table` types that file but without reading it back.
+
+    Whenever the read of the file could tell more than the cells in memory do (the header is not exactly
+    the schema's, the table is empty, a number or date cell is not as pyarrow writes it, or a cell rule
+    fails), the file itself is read by :func:`read_table`: problems always come from the file and its lines.
+    """
+    header = list(text.column_names)
+    if not text.num_rows or _check_header(table, header, label) or len(set(header)) != len(header):
+        return read_table(table, path, label, problems)
+    typed = {c.name: arrow_from_written_text(text.column(c.name), c) for c in table.columns}
+    id_items: dict[str, list[str]] = {}
+    if any(arr is None for arr in typed.values()) or not all(gate(c, typed[c.name], id_items) for c in table.columns):
+        return read_table(table, path, label, problems)
+    read = TableRead(table, label, path, header=header, id_items=id_items)
+    read.frame = _typed_from_arrow(table, pa.table(typed))
     return read
 
 

@@ -23,13 +23,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+
+import pyarrow as pa
 
 from analysis import paths, schema
 from analysis.data import cross_checks as cross
 from analysis.data import source_texts
 from analysis.data.problems import Problem, ValidationReport
-from analysis.data.read import TableRead, read_table
+from analysis.data.read import TableRead, read_table, read_written_table
 from analysis.data.rules import date_range_problems
 from analysis.files import REGULAR_FILE, file_kind
 
@@ -50,10 +53,15 @@ def label(data_dir: Path | str | None) -> tuple[Path, str]:
     return Path(data_dir), str(data_dir)
 
 
-def validate_data_dir(data_dir: Path | str | None = None, *, today: dt.date | None = None) -> ValidationReport:
+def validate_data_dir(
+    data_dir: Path | str | None = None, *, today: dt.date | None = None, written: Mapping[str, pa.Table] | None = None
+) -> ValidationReport:
     """Check every table of ``data_dir`` (default: the bundled ``data/``); never raises for bad data.
 
     ``today`` (default: the system date when called) sets the latest date accepted: the day after it.
+    ``written``: tables (by name) the caller has just written to their files from these cells as text, typed
+    from memory instead of read back (:func:`analysis.data.read.read_written_table`, which reads the file
+    whenever that could tell more); every check runs the same.
     """
     root, shown = label(data_dir)
     report = ValidationReport(data_dir=shown if shown.endswith("/") else shown + "/")
@@ -61,7 +69,7 @@ def validate_data_dir(data_dir: Path | str | None = None, *, today: dt.date | No
         expected = "a data directory with " + ", ".join(schema.table(n).file for n in CORE_TABLES)
         report.problems.append(Problem(shown, 0, "-", "no such directory", expected))
         return report
-    reads = _read_tables(root, shown, report)
+    reads = _read_tables(root, shown, report, written or {})
     _check_rows(reads, today or _today(), report.problems)
     _check_across_files(reads, root, report)
     report.problems.sort(key=lambda p: (_FILE_ORDER.get(Path(p.file).name, -1), p.line))
@@ -80,8 +88,11 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-def _read_tables(root: Path, shown: str, report: ValidationReport) -> dict[str, TableRead]:
-    """Read every table file that is there and is a regular file; typed frames go to ``report.tables``."""
+def _read_tables(
+    root: Path, shown: str, report: ValidationReport, written: Mapping[str, pa.Table]
+) -> dict[str, TableRead]:
+    """Read every table file that is there and is a regular file (those in ``written`` from memory); typed
+    frames go to ``report.tables``."""
     reads: dict[str, TableRead] = {}
     for table in schema.TABLES:
         path, name = root / table.file, str(Path(shown) / table.file)
@@ -93,7 +104,10 @@ def _read_tables(root: Path, shown: str, report: ValidationReport) -> dict[str, 
         if kind != REGULAR_FILE:
             report.problems.append(Problem(name, 0, "-", kind, f"{table.file} as a regular file"))
             continue
-        read = read_table(table, path, name, report.problems)
+        if table.name in written:
+            read = read_written_table(table, written[table.name], path, name, report.problems)
+        else:
+            read = read_table(table, path, name, report.problems)
         if read is not None:
             reads[table.name] = read
             report.tables[table.name] = read.frame

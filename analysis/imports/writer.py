@@ -342,10 +342,11 @@ def _merge(
 # --- writing ------------------------------------------------------------------------------
 
 
-def write_text_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write a text frame as CSV (every text quoted, empty cells for ``<NA>``)."""
-    arrays = {c: _as_arrow_text(frame[c]) for c in frame.columns}
-    pv.write_csv(pa.table(arrays), path)
+def write_text_csv(frame: pd.DataFrame, path: Path) -> pa.Table:
+    """Write a text frame as CSV (every text quoted, empty cells for ``<NA>``); return the arrow table written."""
+    arrays = pa.table({c: _as_arrow_text(frame[c]) for c in frame.columns})
+    pv.write_csv(arrays, path)
+    return arrays
 
 
 def _as_arrow_text(values: pd.Series) -> pa.ChunkedArray:
@@ -359,15 +360,15 @@ def _write_and_swap(target: Path, out: Path, tables: dict[str, pd.DataFrame], lo
     """Write the tables into a copy of ``target``, validate it, and swap it into place (messages name ``out``)."""
     tmp = make_temporary_folder(target)
     try:
-        for name, frame in tables.items():
-            write_text_csv(frame, tmp / schema.table(name).file)
+        written = {name: write_text_csv(frame, tmp / schema.table(name).file) for name, frame in tables.items()}
         if not (tmp / "evidence.csv").exists():
             write_text_csv(
                 pd.DataFrame({c: pd.Series([], dtype="string") for c in schema.EVIDENCE.column_names}),
                 tmp / "evidence.csv",
             )
         write_text_csv(log, tmp / LOG_FILE)
-        report = validate_data_dir(tmp)
+        report = validate_data_dir(tmp, written=written)  # the tables written are checked from memory
+        del written
         if not report.ok:
             raise ImportRejected(_problems_as_output(report.problems, tmp, out, tables["incidents"]))
         swap_into_place(tmp, target)
