@@ -16,15 +16,29 @@ from analysis import schema
 def estimate_incident_deaths(df: pd.DataFrame) -> np.ndarray:
     """Deaths per incident: ``fatalities``, else US plus others killed (each its max, else its min);
     NaN when no source gives any of them (never 0)."""
-    deaths = df["fatalities"].to_numpy(dtype="float64", na_value=np.nan)
-    fallback = np.zeros(len(df))
-    known = np.zeros(len(df), dtype=bool)
+    deaths = _as_floats(df["fatalities"])
+    rows = np.flatnonzero(np.isnan(deaths))  # the fallback is read only where fatalities is not given
+    if not len(rows):
+        return deaths
+    fallback = np.zeros(len(rows))
+    known = np.zeros(len(rows), dtype=bool)
     for who in ("us_killed", "other_killed"):
-        value = df[f"{who}_max"].to_numpy(dtype="float64", na_value=np.nan)
-        value = np.where(np.isnan(value), df[f"{who}_min"].to_numpy(dtype="float64", na_value=np.nan), value)
+        value = _as_floats(df[f"{who}_max"], rows)
+        value = np.where(np.isnan(value), _as_floats(df[f"{who}_min"], rows), value)
         known |= ~np.isnan(value)
         fallback += np.nan_to_num(value, nan=0.0)
-    return np.where(np.isnan(deaths), np.where(known, fallback, np.nan), deaths)
+    deaths[rows] = np.where(known, fallback, np.nan)
+    return deaths
+
+
+def _as_floats(values: pd.Series, rows: np.ndarray | None = None) -> np.ndarray:
+    """A numeric column (or its ``rows``) as a new float64 array, NaN where missing.
+
+    >>> _as_floats(pd.Series([1, None, 3], dtype="Int64"), np.array([1, 2])).tolist()
+    [nan, 3.0]
+    """
+    arr = values.array if rows is None else values.array.take(rows)
+    return np.array(arr.to_numpy(dtype="float64", na_value=np.nan), dtype="float64")
 
 
 MAP_SIZES: tuple[str, ...] = ("deaths", "incidents", *schema.CASUALTY_PREFIXES)
@@ -47,8 +61,8 @@ def estimate_incident_figure(df: pd.DataFrame, size_by: str) -> np.ndarray:
         return estimate_incident_deaths(df)
     if size_by == "incidents":
         return np.ones(len(df))
-    value = df[f"{size_by}_max"].to_numpy(dtype="float64", na_value=np.nan)
-    return np.where(np.isnan(value), df[f"{size_by}_min"].to_numpy(dtype="float64", na_value=np.nan), value)
+    value = _as_floats(df[f"{size_by}_max"])
+    return np.where(np.isnan(value), _as_floats(df[f"{size_by}_min"]), value)
 
 
 def find_country_only(df: pd.DataFrame) -> np.ndarray:
@@ -116,26 +130,21 @@ def aggregate_places(
     inverse = position[key]
     n_groups = len(groups)
     counts = counts_all[groups]
-    day = df["event_date"].to_numpy(dtype="datetime64[D]").astype("int64")
-    span = pd.Series(day).groupby(inverse, sort=True).agg(["min", "max"])
-    first_day, last_day = span["min"].to_numpy(), span["max"].to_numpy()
-    # rows of the first incidents of each group: a stable sort by group, then the head of each run
+    # one stable sort by group: each group's rows are a run, in table order; runs reduce with numpy
     order = np.argsort(inverse.astype(np.int16 if n_groups < 2**15 else np.int64), kind="stable")
+    run_start = np.cumsum(counts) - counts
+    first_day, last_day, coarsest = _reduce_runs(df, order, run_start)
     if sample_budget is not None:
         sample_size = max(1, min(sample_size, sample_budget // max(n_groups, 1)))
     take = np.minimum(counts, sample_size)
-    run_start = np.cumsum(counts) - counts
     first_row = order[run_start]
     taken_group = np.repeat(np.arange(n_groups), take)
     offset = np.arange(take.sum()) - np.repeat(np.cumsum(take) - take, take)
     rows = order[run_start[taken_group] + offset]
-    firsts = df.iloc[first_row]
-    precision = pd.to_numeric(df["geo_precision"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-    coarsest = pd.Series(precision).groupby(inverse, sort=True).max().reindex(range(n_groups)).to_numpy()
     return {
-        "lon": firsts["longitude"].to_numpy(dtype="float64"),
-        "lat": firsts["latitude"].to_numpy(dtype="float64"),
-        "country": firsts["country"].astype("object").fillna("").to_numpy(),
+        "lon": df["longitude"].to_numpy(dtype="float64")[first_row],
+        "lat": df["latitude"].to_numpy(dtype="float64")[first_row],
+        "country": df["country"].iloc[first_row].astype("object").fillna("").to_numpy(),
         "place": np.asarray(loc_names, dtype=object)[groups // n_cat],
         "category": np.array(categories, dtype=object)[groups % n_cat],
         "incidents": counts,
@@ -149,3 +158,14 @@ def aggregate_places(
         "sample_group": taken_group,
         "sample_rows": rows,
     }
+
+
+def _reduce_runs(df: pd.DataFrame, order: np.ndarray, run_start: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per run of ``order`` (a group's rows, starting at ``run_start``): the first and last day of
+    ``event_date`` (days since 1970-01-01) and the coarsest ``geo_precision`` (NaN when none is given)."""
+    if not len(run_start):
+        return np.zeros(0, dtype="int64"), np.zeros(0, dtype="int64"), np.zeros(0)
+    day = df["event_date"].to_numpy(dtype="datetime64[D]").astype("int64")[order]
+    precision = pd.to_numeric(df["geo_precision"], errors="coerce")
+    coarsest = np.fmax.reduceat(_as_floats(precision)[order], run_start)  # fmax: NaN only when all are
+    return np.minimum.reduceat(day, run_start), np.maximum.reduceat(day, run_start), coarsest
