@@ -44,9 +44,58 @@ def distinct_id_items(values) -> list[str]:
     >>> sorted(distinct_id_items(pd.Series(["a; b", None, "b;;a"], dtype="string")))
     ['', 'a', 'b']
     """
+    return _distinct_items(values).to_pylist()
+
+
+def _distinct_items(values) -> pa.Array:
+    """:func:`distinct_id_items` as a pyarrow array."""
     arr = values if isinstance(values, (pa.Array, pa.ChunkedArray)) else as_arrow(values)
-    distinct = pc.unique(pc.list_flatten(pc.split_pattern(arr, ";")))
-    return list(dict.fromkeys(p.strip() for p in distinct.to_pylist()))
+    return pc.unique(pc.utf8_trim_whitespace(pc.unique(pc.list_flatten(pc.split_pattern(arr, ";")))))
+
+
+def _byte_classes(pattern: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """For a pattern ``^[FIRST][REST]*$`` of ASCII classes (FIRST within REST), which bytes each class
+    admits; None for any other pattern.
+
+    >>> first, rest = _byte_classes(r"^[a-c][a-c_-]*$")
+    >>> [chr(b) for b in np.flatnonzero(first)], [chr(b) for b in np.flatnonzero(rest)]
+    (['a', 'b', 'c'], ['-', '_', 'a', 'b', 'c'])
+    """
+    found = re.fullmatch(r"\^\[([ -~]+?)\]\[([ -~]+?)\]\*\$", pattern)
+    if not found or any(c in found.group(0)[1:-1] for c in "\\^"):
+        return None
+    first, rest = (_class_bytes(found.group(i)) for i in (1, 2))
+    return (first, rest) if not (first & ~rest).any() else None
+
+
+def _class_bytes(members: str) -> np.ndarray:
+    """The bytes of a regular expression's character class (``A-Za-z0-9_.:-``, no escapes)."""
+    table = np.zeros(256, dtype=bool)
+    i = 0
+    while i < len(members):
+        if i + 2 < len(members) and members[i + 1] == "-":
+            table[ord(members[i]) : ord(members[i + 2]) + 1] = True
+            i += 3
+        else:
+            table[ord(members[i])] = True
+            i += 1
+    return table
+
+
+def _bytes_match(arr: pa.ChunkedArray | pa.Array, classes: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether every non-empty cell matches ``^[FIRST][REST]*$`` (:func:`_byte_classes`), from the bytes
+    of the cells at once: every byte in REST, every first byte in FIRST (a non-ASCII byte is in neither)."""
+    first, rest = classes
+    for chunk in arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]:
+        if not len(chunk):
+            continue
+        chunk = chunk.cast(pa.large_string())
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset : chunk.offset + len(chunk) + 1]
+        data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8) if chunk.buffers()[2] else np.zeros(0, np.uint8)
+        starts = offsets[:-1][offsets[1:] > offsets[:-1]]
+        if not (rest[data[offsets[0] : offsets[-1]]].all() and first[data[starts]].all()):
+            return False
+    return True
 
 
 # --- what a message expects ------------------------------------------------------
@@ -130,10 +179,15 @@ def _text_ok(col: Column, arr: pa.ChunkedArray, id_items: dict[str, list[str]] |
         return False
     if col.kind == "ids" and not _ids_ok(col, arr, id_items):
         return False
-    return not (col.unique and len(pc.unique(arr)) != len(arr))
+    return not (col.unique and not pd.Index(pd.arrays.ArrowStringArray(arr)).is_unique)
 
 
 def _all_match(col: Column, arr: pa.ChunkedArray, lengths: pa.ChunkedArray) -> bool:
+    """Every cell matches the column's pattern (an empty one too when the column is not required)."""
+    if not col.required or pc.min(lengths).as_py() > 0:  # empty cells: the byte check lets them pass
+        classes = _byte_classes(col.pattern)
+        if classes is not None:
+            return _bytes_match(arr, classes)
     ok = pc.match_substring_regex(arr, col.pattern)
     if not col.required:
         ok = pc.or_(ok, pc.equal(lengths, 0))
@@ -141,11 +195,12 @@ def _all_match(col: Column, arr: pa.ChunkedArray, lengths: pa.ChunkedArray) -> b
 
 
 def _ids_ok(col: Column, arr: pa.ChunkedArray, id_items: dict[str, list[str]] | None) -> bool:
-    items = distinct_id_items(arr)
-    if not all(re.match(schema._ID_PATTERN, i) for i in items):
+    items = _distinct_items(arr)
+    classes = _byte_classes(schema._ID_PATTERN)
+    if pc.min(pc.binary_length(items)).as_py() == 0 or not _bytes_match(items, classes):
         return False
     if id_items is not None:
-        id_items[col.name] = items
+        id_items[col.name] = items.to_pylist()
     return True
 
 

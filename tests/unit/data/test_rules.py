@@ -7,6 +7,7 @@ the other tables have their first row on line 2.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pyarrow as pa
@@ -154,3 +155,21 @@ def test_typed_dates_keep_their_dtype_when_out_of_range(data_dir):
     set_cell(data_dir / "incidents.csv", JOR, "event_date", "9999-12-31")
     frame = validate_data_dir(data_dir).tables["incidents"]
     assert frame["event_date"].dtype == "datetime64[s]" and frame["event_date"].iloc[JOR] == pd.Timestamp("9999-12-31")
+
+
+def test_gate_checks_id_patterns_from_bytes_as_the_regex_would():
+    col = schema.INCIDENTS.column("incident_id")
+    tricky = ["A1", "_A1", "A 1", "A1\n", "IRQ\u0661", "é1", "a-b.c:d_e", "-x", "A\x00"]
+    for value in tricky:
+        arr = pa.chunked_array([pa.array(["OK1", value], pa.large_string())])
+        expected = re.fullmatch(schema._ID_PATTERN.strip("^$"), value) is not None
+        assert gate(col, arr) is expected, value
+
+
+def test_gate_checks_listed_ids_item_by_item():
+    col = schema.INCIDENTS.column("source_ids")
+    items: dict = {}
+    assert gate(col, pa.chunked_array([pa.array(["S1; S2", "S2"], pa.large_string())]), items)
+    assert sorted(items["source_ids"]) == ["S1", "S2"]
+    for bad in ["S1;;S2", "S1;", "S 1", "S1;\u00e92"]:
+        assert not gate(col, pa.chunked_array([pa.array(["S1", bad], pa.large_string())])), bad
