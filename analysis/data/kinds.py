@@ -2,7 +2,8 @@
 
 :data:`KINDS` holds, for every kind of :data:`analysis.schema.COLUMN_KINDS`, a :class:`Kind`: the pandas
 dtype of the typed tables, the arrow type of the fast read, how a typed arrow column becomes a pandas
-column, how cells read as text are parsed, and how typed values are written back as text. The reader
+column, how cells read as text are parsed, and how typed values are written back as text (``to_text``,
+the import writer's). The reader
 (:mod:`analysis.data.read`) and the cell rules (:mod:`analysis.data.rules`) look a kind up here instead of
 testing ``col.kind`` themselves; a kind missing from this table fails when this module is imported.
 
@@ -168,6 +169,49 @@ def _text_from_text(s: pd.Series, col: Column) -> pd.Series:
     return s.mask(s == "").astype(pd.StringDtype("pyarrow"))
 
 
+# --- typed values back to the text of a CSV cell ---------------------------------------
+
+
+def _arrow_text_series(arr: pa.Array | pa.ChunkedArray) -> pd.Series:
+    chunked = arr if isinstance(arr, pa.ChunkedArray) else pa.chunked_array([arr])
+    return pd.Series(pd.arrays.ArrowStringArray(chunked.cast(pa.large_string())))
+
+
+def _text_of_dates(values: pd.Series) -> pd.Series:
+    """``YYYY-MM-DD`` (a cast through ``date32``, many times faster than ``strftime``).
+
+    >>> _text_of_dates(pd.Series(pd.to_datetime(["2024-01-28", None]))).tolist()
+    ['2024-01-28', <NA>]
+    """
+    if isinstance(values.dtype, pd.StringDtype):
+        return _text_of_text(values)
+    stamps = pa.array(values.to_numpy(dtype="datetime64[s]"), type=pa.timestamp("s"))
+    return _arrow_text_series(stamps.cast(pa.date32()))
+
+
+def _text_of_ints(values: pd.Series) -> pd.Series:
+    """Whole numbers as written (``3``, never ``3.0``).
+
+    >>> _text_of_ints(pd.Series([3, None], dtype="Int64")).tolist()
+    ['3', <NA>]
+    """
+    if isinstance(values.dtype, pd.StringDtype):
+        return _text_of_text(values)
+    return _arrow_text_series(pa.array(values.astype("Int64"), from_pandas=True))
+
+
+def _text_of_floats(values: pd.Series) -> pd.Series:
+    if isinstance(values.dtype, pd.StringDtype):
+        return _text_of_text(values)
+    return _arrow_text_series(pa.array(values.astype("Float64"), from_pandas=True))
+
+
+def _text_of_text(values: pd.Series) -> pd.Series:
+    """Text with an empty cell as ``<NA>`` (a category's label as text)."""
+    text = values.astype("string")
+    return text.mask(text == "")
+
+
 # --- the table ----------------------------------------------------------------------
 
 
@@ -188,10 +232,20 @@ class Kind:
     """The regular expression of a well-formed number (int and float kinds only)."""
     number_word: str = ""
     """What a well-formed cell is, in a message ("a whole number"); numbers only."""
+    to_text: Callable[[pd.Series], pd.Series] = _text_of_text
+    """Typed values (or values already text) -> the text of their CSV cells, ``<NA>`` for an empty cell."""
 
     @property
     def is_number(self) -> bool:
         return self.number_pattern is not None
+
+    @property
+    def is_whole_number(self) -> bool:
+        return self.number_pattern == NUMBER_INT
+
+    @property
+    def is_date(self) -> bool:
+        return self.arrow_type == pa.date32()
 
 
 def _text_kind(name: str) -> Kind:
@@ -200,7 +254,14 @@ def _text_kind(name: str) -> Kind:
 
 KINDS: dict[str, Kind] = {
     "int": Kind(
-        "int", lambda col: pd.Int64Dtype(), pa.int64(), _ints_from_arrow, _ints_from_text, NUMBER_INT, "a whole number"
+        "int",
+        lambda col: pd.Int64Dtype(),
+        pa.int64(),
+        _ints_from_arrow,
+        _ints_from_text,
+        NUMBER_INT,
+        "a whole number",
+        _text_of_ints,
     ),
     "float": Kind(
         "float",
@@ -210,8 +271,16 @@ KINDS: dict[str, Kind] = {
         _floats_from_text,
         NUMBER_FLOAT,
         "a decimal number",
+        _text_of_floats,
     ),
-    "date": Kind("date", lambda col: np.dtype("datetime64[s]"), pa.date32(), _dates_from_arrow, _dates_from_text),
+    "date": Kind(
+        "date",
+        lambda col: np.dtype("datetime64[s]"),
+        pa.date32(),
+        _dates_from_arrow,
+        _dates_from_text,
+        to_text=_text_of_dates,
+    ),
     "category": Kind(
         "category",
         lambda col: pd.CategoricalDtype(list(col.allowed or ())),

@@ -30,14 +30,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pv
 
 from analysis import schema
+from analysis.data.kinds import kind_of
 from analysis.data.problems import Problem, count_text
 from analysis.data.read import empty_as_missing, read_csv_as_text, record_start_lines
 from analysis.data.validate import validate_data_dir
-from analysis.imports.cells import iso_days
 from analysis.imports.contract import IMPORT_LOG_FILE, Imported, ImportRejected
 from analysis.imports.output_folder import (
     hold_import_lock,
@@ -233,20 +232,9 @@ def _read_existing(out: Path) -> dict[str, pd.DataFrame]:
 # --- tables as text -----------------------------------------------------------------------
 
 
-def _text(values: pd.Series, kind: str) -> pd.Series:
-    """One column as the CSV text it is written as (``<NA>`` for an empty cell)."""
-    if kind == "date":
-        return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([iso_days(values)])))
-    if kind in ("int", "float") and not isinstance(values.dtype, pd.StringDtype):
-        arr = pa.array(values.astype("Float64" if kind == "float" else "Int64"), from_pandas=True)
-        return pd.Series(pd.arrays.ArrowStringArray(pc.cast(arr, pa.large_string())))
-    text = values.astype("string")
-    return text.mask(text == "")
-
-
 def _as_text_frame(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
     return pd.DataFrame(
-        {c.name: _text(frame[c.name], c.kind) if c.name in frame else _missing(len(frame)) for c in table.columns}
+        {c.name: kind_of(c).to_text(frame[c.name]) if c.name in frame else _missing(len(frame)) for c in table.columns}
     )
 
 

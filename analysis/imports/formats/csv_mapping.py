@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.data.kinds import dtype_of, kind_of
 from analysis.imports.cells import date_range_text, out_of_range, parse_date_text
 from analysis.imports.contract import Imported, Importer, ImportUsageError, Option
 from analysis.imports.sources import NOT_DATED
@@ -136,22 +137,22 @@ def _typed(frame: pd.DataFrame, table: TableMapping, rejected, keep: np.ndarray)
         values = frame[col.name]
         label = f"{table.columns[col.name]} ({col.name})" if col.name in table.columns else col.name
         shown = values.to_numpy(object)
-        if col.kind == "date":
+        kind = kind_of(col)
+        if kind.is_date:
             parsed = pd.Series([parse_date_text(v, table.formats) if v else None for v in values.fillna("")])
             out[col.name] = pd.Series(pd.to_datetime(parsed.astype(object)), dtype="datetime64[s]")
             bad = values.notna().to_numpy() & parsed.isna().to_numpy() & keep
             rejected.add_rows(np.flatnonzero(bad), label, shown, f"a real date in one of the formats {table.formats}")
             far = out_of_range(out[col.name]) & keep
             rejected.add_rows(np.flatnonzero(far), label, shown, date_range_text())
-        elif col.kind in ("int", "float"):
+        elif kind.is_number:
             number = pd.to_numeric(values, errors="coerce")
             low = col.minimum if col.minimum is not None else -np.inf
             high = col.maximum if col.maximum is not None else np.inf
-            ok = number.between(low, high) & ((number == number.round()) if col.kind == "int" else True)
+            ok = number.between(low, high) & ((number == number.round()) if kind.is_whole_number else True)
             bad = values.notna().to_numpy() & ~ok.to_numpy(dtype=bool, na_value=False) & keep
-            whole = "a whole number" if col.kind == "int" else "a number"
-            rejected.add_rows(np.flatnonzero(bad), label, shown, f"{whole} from {low:g} to {high:g}")
-            out[col.name] = number.where(ok).astype("Int64" if col.kind == "int" else "float64")
+            rejected.add_rows(np.flatnonzero(bad), label, shown, f"{kind.number_word} from {low:g} to {high:g}")
+            out[col.name] = number.where(ok).astype(dtype_of(col))
         else:
             if col.name in VOCABULARIES:
                 wrong = [i for i, v in enumerate(values) if keep[i] and not pd.isna(v) and bad_value(col.name, v)]

@@ -48,3 +48,12 @@ def test_number_kinds_parse_their_own_form():
     assert KINDS["float"].from_text(cells, col).tolist()[:2] == [3.0, 2.5]
     ints = KINDS["int"].from_text(cells, schema.INCIDENTS.column("geo_precision"))
     assert ints.tolist() == [3, pd.NA, pd.NA, pd.NA]
+
+
+def test_every_kind_writes_back_the_text_it_reads():
+    for col in schema.INCIDENTS.columns:
+        kind = KINDS[col.kind]
+        cell = {"int": "3", "float": "33.5", "date": "2024-01-28"}.get(col.kind, (col.allowed or ("S1",))[0])
+        text = pd.Series([cell, pd.NA], dtype="string")
+        typed = kind.from_text(text, col)
+        assert kind.to_text(typed).tolist() == [cell, pd.NA], col.name
