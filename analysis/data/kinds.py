@@ -104,8 +104,8 @@ def empty_as_missing(arr: pa.ChunkedArray) -> pd.Series:
     """
     chunks = []
     for chunk in arr.chunks:
-        present = pc.not_equal(pc.binary_length(chunk), 0)
-        if chunk.offset == 0 and chunk.null_count == 0 and present.offset == 0:
+        present = pc.fill_null(pc.not_equal(pc.binary_length(chunk), 0), False)  # a null cell stays null
+        if chunk.offset == 0 and present.offset == 0 and present.null_count == 0:
             chunks.append(pa.Array.from_buffers(chunk.type, len(chunk), [present.buffers()[1]] + chunk.buffers()[1:]))
         else:
             chunks.append(pc.if_else(present, chunk, pa.scalar(None, chunk.type)))
@@ -207,9 +207,17 @@ def _text_of_floats(values: pd.Series) -> pd.Series:
 
 
 def _text_of_text(values: pd.Series) -> pd.Series:
-    """Text with an empty cell as ``<NA>`` (a category's label as text)."""
-    text = values.astype("string")
-    return text.mask(text == "")
+    """Text with an empty cell as ``<NA>`` (a category's label as text); arrow text is not copied.
+
+    >>> _text_of_text(pd.Series(["a", "", None], dtype="category")).tolist()
+    ['a', <NA>, <NA>]
+    """
+    arr = getattr(values.array, "_pa_array", None)
+    if arr is not None and pa.types.is_string(arr.type):
+        arr = arr.cast(pa.large_string())
+    if arr is None or not pa.types.is_large_string(arr.type):
+        arr = pa.chunked_array([pa.array(values.astype("object").where(values.notna(), None), pa.large_string())])
+    return empty_as_missing(arr)
 
 
 # --- the table ----------------------------------------------------------------------
@@ -332,15 +340,33 @@ def arrow_from_written_text(arr: pa.ChunkedArray, col: Column) -> pa.ChunkedArra
     """
     arrow_type = kind_of(col).arrow_type
     if arrow_type == pa.large_string():
-        return pc.fill_null(arr, pa.scalar("", pa.large_string()))  # the fast read: an empty cell is ""
+        return _nulls_as_empty(arr)  # the fast read: an empty cell is ""
     if pa.types.is_dictionary(arrow_type):
-        return pc.fill_null(arr, pa.scalar("", pa.large_string())).dictionary_encode()
+        return _nulls_as_empty(arr).dictionary_encode()
     try:
         typed = pc.cast(arr, arrow_type)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     as_written = pc.all(pc.equal(pc.cast(typed, pa.large_string()), arr)).as_py()  # nulls stay nulls
     return typed if as_written in (True, None) else None
+
+
+def _nulls_as_empty(arr: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Text with every null cell as ``""``; the text is not copied when the null cells take no bytes (as
+    they do in the arrays pyarrow and :func:`empty_as_missing` make).
+
+    >>> _nulls_as_empty(pa.chunked_array([pa.array(["a", None], pa.large_string())])).to_pylist()
+    ['a', '']
+    """
+    chunks = []
+    for chunk in arr.chunks:
+        if not chunk.null_count:
+            chunks.append(chunk)
+            continue
+        unmasked = pa.Array.from_buffers(chunk.type, len(chunk), [None, *chunk.buffers()[1:]], offset=chunk.offset)
+        empty_where_null = pc.or_(pc.is_valid(chunk), pc.equal(pc.binary_length(unmasked), 0))
+        chunks.append(unmasked if pc.all(empty_where_null).as_py() else pc.fill_null(chunk, ""))
+    return pa.chunked_array(chunks, type=arr.type)
 
 
 def empty_column(col: Column, n: int) -> pd.Series:

@@ -188,6 +188,7 @@ def _incidents(path, raw, columns, event_id, country, keep, mapping) -> tuple[pd
     week, month = (code == "2").fillna(False).to_numpy(), (code == "3").fillna(False).to_numpy()
     event_date = dates.copy()  # month precision: the first of ACLED's month (a real date, never rolled over)
     event_date[month] = dates[month].dt.to_period("M").dt.start_time.astype("datetime64[s]")
+    notes = _notes(event_id, path.name, week, month, dates, text_column(raw.pop("notes")))  # frees ACLED's text
     incidents = pd.DataFrame(
         {
             "incident_id": columns["incident_id"],
@@ -199,7 +200,7 @@ def _incidents(path, raw, columns, event_id, country, keep, mapping) -> tuple[pd
             "latitude": columns["latitude"],
             "longitude": columns["longitude"],
             "geo_precision": columns["geo_precision"],
-            "category": choose_text(*np.unique(category.astype(str), return_inverse=True)[::-1]),
+            "category": choose_text(*_codes_and_labels(category)),
             "event_type": columns["event_type"],
             "sub_event_type": columns["sub_event_type"],
             "perpetrator": actor1.fillna("unknown"),
@@ -208,7 +209,7 @@ def _incidents(path, raw, columns, event_id, country, keep, mapping) -> tuple[pd
             "outcome": constant_text("unknown", len(raw)),
             "fatalities": columns["fatalities"],
             "source_ids": source_ids,
-            "notes": _notes(event_id, path.name, week, month, dates, text_column(raw["notes"])),
+            "notes": notes,
         }
     )
     lines = [
@@ -223,6 +224,16 @@ def _incidents(path, raw, columns, event_id, country, keep, mapping) -> tuple[pd
         "notes -> notes, after the ACLED id and file",
     ]
     return incidents, pd.concat([pd.DataFrame([dataset]), outlets], ignore_index=True), lines
+
+
+def _codes_and_labels(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Each value's code and the distinct values (a hash, not a sort of a million strings).
+
+    >>> _codes_and_labels(np.array(["b", "a", "b"], dtype=object))
+    (array([0, 1, 0]), ['b', 'a'])
+    """
+    codes, labels = pd.factorize(values)
+    return codes, [str(v) for v in labels]
 
 
 def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
@@ -252,13 +263,15 @@ def _notes(event_id, file_name, week, month, dates, acled_notes) -> pd.Series:
         return pc.binary_join_element_wise(*parts, words(""))
 
     date_text = iso_days(dates)
+    no_text = pa.scalar(None, text)
     week_words = " ACLED time_precision 2: the week is known; event_date is ACLED's date "
-    week_text = join(words(week_words), date_text, words("."))
-    month_text = join(words(" ACLED time_precision 3: the month is known (ACLED's date "), date_text, words(")."))
-    precision = pc.if_else(pa.array(week), week_text, pc.if_else(pa.array(month), month_text, words("")))
+    # null where it does not apply: a null takes no room and the join below skips it
+    week_text = join(words(week_words), pc.if_else(pa.array(week), date_text, no_text), words("."))
+    month_date = pc.if_else(pa.array(month), date_text, no_text)
+    month_text = join(words(" ACLED time_precision 3: the month is known (ACLED's date "), month_date, words(")."))
     own_notes = arrow_text(acled_notes)
-    lead = pc.if_else(pc.is_null(own_notes), words(""), words(" ACLED notes: "))
-    parts = (words("ACLED "), arrow_text(event_id), words(f" ({file_name})."), precision, lead, own_notes)
+    lead = pc.if_else(pc.is_null(own_notes), no_text, words(" ACLED notes: "))
+    parts = (words("ACLED "), arrow_text(event_id), words(f" ({file_name})."), week_text, month_text, lead, own_notes)
     # one join, empty parts skipped: no intermediate copy of the long notes text
     notes = pc.binary_join_element_wise(*parts, words(""), null_handling="skip")
     chunked = notes if isinstance(notes, pa.ChunkedArray) else pa.chunked_array([notes])
