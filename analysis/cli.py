@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from analysis import __version__, paths, schema
+from analysis import __version__, files, paths, schema
 from analysis.schema import EXIT
 
 log = logging.getLogger("analysis")
@@ -30,6 +30,21 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"found {text!r}, expected a whole number of at least 1") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"found {value}, expected a whole number of at least 1")
+    return value
+
+
+def _non_negative_seconds(text: str) -> float:
+    """argparse type: a number of seconds, 0 or more.
+
+    >>> _non_negative_seconds("2.5")
+    2.5
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"found {text!r}, expected a number of seconds") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"found {text}, expected a number of seconds, 0 or more")
     return value
 
 
@@ -113,6 +128,14 @@ def _build_parser(with_import_formats: bool = True) -> argparse.ArgumentParser:
     )
     render.add_argument(
         "--no-progress", action="store_true", help="no progress bar (one line per job is still printed)"
+    )
+    render.add_argument(
+        "--wait-for-data",
+        type=_non_negative_seconds,
+        default=files.READER_WAIT_SECONDS,
+        metavar="SECONDS",
+        help=f"how long to wait for an import, merge or add-source writing --data before giving up "
+        f"(exit {EXIT['locked']}; default: {files.READER_WAIT_SECONDS:g})",
     )
 
     export = sub.add_parser(
@@ -365,6 +388,7 @@ def _run_render(args) -> int:
             workers=args.workers,
             progress=not args.no_progress,
             index_names=all_names,
+            data_wait_seconds=args.wait_for_data,
         )
     except JobConfigError as exc:
         log.error("error: %s", exc)
