@@ -173,7 +173,7 @@ def hold_data_lock(
     up to ``wait_seconds`` (``on_wait(holder)`` is called once, ``holder`` in words), then raise
     :class:`FolderLocked` naming the folder, the holder and ``outcome``. Yields the descriptor holding the
     lock (``None`` for a reader where no lock file exists or can be made: a read-only place nobody writes).
-    The kernel drops the lock when its process ends, even by ``kill -9``; the empty file stays.
+    The kernel drops the lock when its process ends, even by ``kill -9``; the last holder removes the file.
     """
     folder = Path(folder)
     lock_path = data_lock_path(folder)
@@ -191,11 +191,23 @@ def hold_data_lock(
         yield fd
     finally:
         if fd is not None:
-            try:
-                if not shared:
-                    os.ftruncate(fd, 0)
-            finally:
-                os.close(fd)
+            _let_go(fd, lock_path, shared)
+
+
+def _let_go(fd: int, lock_path: Path, shared: bool) -> None:
+    """Drop the lock; the last holder removes the file (under the exclusive lock, so a command that opened it
+    meanwhile finds it gone and locks a new one)."""
+    try:
+        if shared and not _try_flock(fd, fcntl.LOCK_EX):
+            return  # another reader still holds it: the file stays
+        if _writable(fd):
+            os.ftruncate(fd, 0)
+        if is_same_file(fd, lock_path):
+            lock_path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a lock file left behind is harmless: the next command takes it over
+    finally:
+        os.close(fd)
 
 
 def _take_data_lock(lock_path: Path, folder: Path, shared: bool, deadline: float, on_wait, outcome: str) -> int | None:

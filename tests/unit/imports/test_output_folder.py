@@ -71,7 +71,7 @@ def test_an_interrupted_swap_is_repaired_and_stale_copies_are_removed(tmp_path, 
     assert f"{out}: put back from .d.old-x1, set aside by an interrupted import" in printed
     assert "removed 1 temporary copies left by an interrupted import" in printed
     assert len(load_dataset(out).incidents) == 16, "the data set aside was put back, then updated"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".d.lock", "d"], "the lock file stays, empty"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d"]
 
 
 def test_the_new_folder_has_the_users_umask(tmp_path):
