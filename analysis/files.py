@@ -175,7 +175,7 @@ def hold_data_lock(
     lock (``None`` for a reader where no lock file exists or can be made: a read-only place nobody writes).
     The kernel drops the lock when its process ends, even by ``kill -9``; the last holder removes the file.
     """
-    folder = Path(folder)
+    folder = Path(os.path.realpath(folder))  # a symlinked folder and its target are one data directory
     lock_path = data_lock_path(folder)
     if not shared:
         folder.parent.mkdir(parents=True, exist_ok=True)

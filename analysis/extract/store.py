@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -66,21 +67,23 @@ def replace_directory(
     With ``start_from_existing`` the temporary folder starts as a copy of ``out``; with
     ``allow_no_incidents`` an empty ``incidents.csv`` is accepted (a candidate directory of an article
     that reports no event). Returns the validator's
-    notes; raises :class:`StoreRejected` (``out`` unchanged) when the result does not validate.
+    notes; raises :class:`StoreRejected` (``out`` unchanged) when the result does not validate. A symlinked
+    ``out`` updates its target; the link stays.
     """
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    target = Path(os.path.realpath(out))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
-        if start_from_existing and out.is_dir():
-            shutil.copytree(out, tmp, symlinks=True, dirs_exist_ok=True)  # links stay links, never followed
+        if start_from_existing and target.is_dir():
+            shutil.copytree(target, tmp, symlinks=True, dirs_exist_ok=True)  # links stay links, never followed
         fill(tmp)
         report = validate_data_dir(tmp)
         problems = [p for p in report.problems if not (allow_no_incidents and p.found == "no incidents")]
         if problems:
             lines = [str(p).replace(str(tmp), str(out)) for p in problems]
             raise StoreRejected([*lines, f"{len(lines)} problem(s): {out} was left as it was"])
-        swap_into_place(tmp, out)
+        swap_into_place(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
