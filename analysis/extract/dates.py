@@ -45,7 +45,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("overnight", re.compile(r"\bovernight\b", re.I)),
     (
         "this week",
-        re.compile(r"\b(?:this|earlier this) week\b|\bin recent days\b|\bless than a week ago\b|^\s*Earlier,", re.I),
+        re.compile(
+            r"\b(?:this|earlier this) week\b|\bin recent days\b|\bless than a week ago\b|^\s*Earlier(?:,|\s*$)", re.I
+        ),
     ),
     ("last week", re.compile(r"\blast week\b", re.I)),
     ("this month", re.compile(r"\b(?:earlier|this|late|early) (?:this )?month\b", re.I)),
