@@ -213,3 +213,19 @@ def test_an_undated_sentence_naming_no_place_goes_on_about_the_event_before(gaze
     result = extract_candidates(text, dt.date(2024, 8, 6), gazetteer)
     assert len(result.candidates) == 1
     assert result.candidates[0].casualties["other_killed"][:3] == (1, 1, 1)
+
+
+def test_an_unplaced_event_takes_the_country_of_the_event_told_before(gazetteer):
+    text = (
+        "On Monday, rockets struck the Ain al-Asad air base in Iraq, which houses US troops.\n\n"
+        "In December, a similar rocket fusillade killed a U.S. contractor at a base housing US troops."
+    )
+    result = extract_candidates(text, dt.date(2024, 8, 6), gazetteer)
+    assert _summary(result) == [
+        ("2024-08-05", "attack_on_us", "Iraq", "Ain al-Asad air base"),
+        ("2023-12-01", "attack_on_us", "Iraq", None),  # its sentence names no country
+    ]
+    december = result.candidates[1]
+    assert december.rules[-1] == "place: the country of the event told before (its own sentences name none)"
+    where = [e for e in december.evidence if e.field == "location"][-1]
+    assert "Iraq" in text[where.start : where.end]
