@@ -351,13 +351,24 @@ def _merge_into(candidate: Candidate, clause: Clause, date: DateFound, place, pl
     _add_details(candidate, clause, "same side, day and place as an earlier candidate")
 
 
+US_HOST_COUNTRIES = ("Iraq", "Syria", "Jordan")
+"""Where the gazetteer's bases are those that host US or coalition forces (GAZETTEER.md)."""
+
+
 def _side_of_place(candidates: list[Candidate], reading: ClauseReading, place: PlaceMention | None) -> None:
-    """A place the article names as the target of an attack on US forces stays one ("Al-Tanf was hit")."""
+    """A place the article names as the target of an attack on US forces stays one ("Al-Tanf was hit"); an attack
+    that names no side on a base of Iraq, Syria or Jordan in the gazetteer (bases that host US or coalition
+    forces) is an attack on US forces (the codebook: "attacks on US forces, bases hosting them")."""
     unsided = reading.category == "regional" and reading.perpetrator == "unknown"
+    if not unsided or place is None or place.level != "site":
+        return
     targets = {c.place.name for c in candidates if c.category == "attack_on_us" and c.place is not None}
-    if unsided and place is not None and place.level == "site" and place.name in targets:
+    if place.name in targets:
         reading.category = "attack_on_us"
         reading.rules.append("side: the article names this place as the target of an attack on US forces")
+    elif place.kind == "base" and place.country in US_HOST_COUNTRIES:
+        reading.category = "attack_on_us"
+        reading.rules.append("side: a base hosting US or coalition forces (gazetteer), no other side named")
 
 
 def _same_event(candidate: Candidate, category, date: DateFound, place, country, unsided: bool = False) -> bool:

@@ -229,3 +229,12 @@ def test_an_unplaced_event_takes_the_country_of_the_event_told_before(gazetteer)
     assert december.rules[-1] == "place: the country of the event told before (its own sentences name none)"
     where = [e for e in december.evidence if e.field == "location"][-1]
     assert "Iraq" in text[where.start : where.end]
+
+
+def test_an_attack_naming_no_side_on_a_base_hosting_us_forces_is_an_attack_on_them(gazetteer):
+    hosting = extract_candidates("On Sunday, a drone struck Tower 22 in Jordan.", dt.date(2024, 1, 29), gazetteer)
+    assert _summary(hosting) == [("2024-01-28", "attack_on_us", "Jordan", "Tower 22")]
+    elsewhere = extract_candidates(
+        "On Sunday, a drone struck Nevatim Airbase in Israel.", dt.date(2024, 4, 15), gazetteer
+    )
+    assert _summary(elsewhere) == [("2024-04-14", "regional", "Israel", "Nevatim Airbase")]
