@@ -33,18 +33,14 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _non_negative_seconds(text: str) -> float:
-    """argparse type: a number of seconds, 0 or more.
-
-    >>> _non_negative_seconds("2.5")
-    2.5
-    """
+def _seconds(text: str) -> float:
+    """argparse type: a finite number of seconds, 0 or more."""
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"found {text!r}, expected a number of seconds") from None
-    if not value >= 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"found {text}, expected a number of seconds, 0 or more")
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"found {text!r}, expected a number of seconds, 0 or more")
     return value
 
 
@@ -131,11 +127,11 @@ def _build_parser(with_import_formats: bool = True) -> argparse.ArgumentParser:
     )
     render.add_argument(
         "--wait-for-data",
-        type=_non_negative_seconds,
+        type=_seconds,
         default=files.READER_WAIT_SECONDS,
         metavar="SECONDS",
-        help=f"how long to wait for an import, merge or add-source writing --data before giving up "
-        f"(exit {EXIT['locked']}; default: {files.READER_WAIT_SECONDS:g})",
+        help=f"how long to wait for a command writing --data (default: {files.READER_WAIT_SECONDS:g}), "
+        f"then exit {EXIT['locked']}",
     )
 
     export = sub.add_parser(
@@ -397,7 +393,6 @@ def _run_render(args) -> int:
     from analysis.render.state import hold_data_for_reading
 
     try:
-        # the data's lock, shared, from the first read (the jobs' periods relative to the data) to the last
         with hold_data_for_reading(Path(args.data or paths.DATA_DIR), args.wait_for_data):
             summary = _render_from_args(args)
     except JobConfigError as exc:
