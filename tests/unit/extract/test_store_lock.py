@@ -1,4 +1,5 @@
-"""analysis.extract.store: a symlinked data directory is updated through its link, under its target's lock."""
+"""analysis.extract.store: every writer takes the data directory's one lock; a symlinked data directory is
+updated through its link, under its target's lock."""
 
 from __future__ import annotations
 
@@ -37,3 +38,18 @@ def test_a_merge_through_a_link_waits_on_the_lock_of_its_target(tmp_path, capsys
         assert main(["merge", str(candidates), "--into", str(link)]) == 3
     assert f"{real}: being written by pid {pid} (incidents import), which holds its lock" in capsys.readouterr().err
     assert len(load_dataset(real).incidents) == 12
+
+
+def test_add_source_and_extract_are_refused_while_another_command_writes(tmp_path, capsys):
+    real, _, candidates = _folder_and_candidates(tmp_path)
+    before = {p: p.read_bytes() for folder in (real, candidates) for p in folder.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    with hold_in_another_process(real, doing="incidents merge") as pid:
+        added = main(["add-source", str(ARTICLE), "--outlet", "A", "--published", "2024-08-05", "--data", str(real)])
+    assert added == 3
+    assert f"{real}: being written by pid {pid} (incidents merge)" in capsys.readouterr().err
+    with hold_in_another_process(candidates, doing="incidents merge") as pid:
+        extracted = main(["extract", str(ARTICLE), "--published", "2024-08-05", "--out", str(candidates)])
+    assert extracted == 3
+    assert f"{candidates}: being written by pid {pid} (incidents merge)" in capsys.readouterr().err
+    assert {p: p.read_bytes() for folder in (real, candidates) for p in folder.rglob("*") if p.is_file()} == before
