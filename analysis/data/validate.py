@@ -27,7 +27,7 @@ from pathlib import Path
 
 from analysis import paths, schema
 from analysis.data import cross_checks as cross
-from analysis.data import source_texts
+from analysis.data import label_checks, source_texts
 from analysis.data.problems import Problem, ValidationReport
 from analysis.data.read import TableRead, read_table
 from analysis.data.rules import date_range_problems
@@ -111,6 +111,7 @@ def _check_rows(reads: dict[str, TableRead], today: dt.date, problems: list[Prob
         cross.check_listed_values(read, problems)
     if inc is not None:
         cross.check_sub_event_types(inc, problems)
+        label_checks.check_one_spelling(inc, problems)
     for name in ("incidents", "places"):
         if name in reads:
             if not _has_cell_problems(reads[name], ("latitude", "longitude", "geo_precision"), problems):
@@ -142,6 +143,9 @@ def _check_across_files(reads: dict[str, TableRead], root: Path, report: Validat
             source_texts.check_quotes(reads[name], texts, problems)
     if inc is not None and "coverage" in reads:
         cross.check_incidents_covered(inc, reads["coverage"], problems)
+    label_checks.check_refers_to(reads, problems)
+    if inc is not None and "reported_totals" in reads:
+        label_checks.check_toll_countries(reads["reported_totals"], inc, problems)
     if src is not None:
         source_texts.note_named_only_sources(src, report.notes)
     if inc is not None and src is not None:
