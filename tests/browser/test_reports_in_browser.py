@@ -8,6 +8,7 @@ leave the machine.
 
 from __future__ import annotations
 
+import re
 import struct
 import subprocess
 import sys
@@ -63,12 +64,18 @@ HEADINGS_JS = """() => [...document.querySelectorAll('main h1, main h2, main h3'
 
 
 def _markdown_headings(notebook) -> list[str]:
+    """The report's section headings: shown markdown headings and ``report.show_section("...")`` calls, in order."""
     import nbformat
 
     nb = nbformat.read(notebook, as_version=4)
-    shown = [c for c in nb.cells if c.cell_type == "markdown" and "notebook-only" not in c.metadata.get("tags", [])]
-    lines = [line for c in shown for line in c.source.splitlines()]
-    return [line.lstrip("#").strip() for line in lines if line.startswith("#")]
+    shown = [c for c in nb.cells if "notebook-only" not in c.metadata.get("tags", [])]
+    headings = []
+    for c in shown:
+        if c.cell_type == "markdown":
+            headings += [line.lstrip("#").strip() for line in c.source.splitlines() if line.startswith("#")]
+        else:
+            headings += re.findall(r'report\.show_section\("([^"]+)"\)', c.source)
+    return headings
 
 
 @pytest.mark.parametrize("name", JOB_NAMES)

@@ -16,9 +16,14 @@ def shown(monkeypatch):
     monkeypatch.setattr(
         page, "display", lambda bundle, raw=False, metadata=None: out.append({**bundle, "metadata": metadata or {}})
     )
-    from analysis.reporting import tables
+    from analysis.reporting import empty_report, tables
 
     monkeypatch.setattr(tables, "display", lambda bundle, raw=False: out.append(bundle))
+    monkeypatch.setattr(
+        empty_report,
+        "display",
+        lambda bundle, raw=False, metadata=None: out.append({**bundle, "metadata": metadata or {}}),
+    )
     return out
 
 
@@ -36,6 +41,7 @@ def test_an_empty_selection_says_so_once_and_shows_nothing_else(shown):
     assert not report.has_incidents
     assert len(shown) == 2 and "No incident in this table matches these filters" in shown[1]["text/plain"]
     assert "Widen" not in shown[1]["text/plain"]
+    assert "holds no incident of these countries, categories and places in any period" in shown[1]["text/plain"]
     assert says_selection_empty(shown[1]) and not says_selection_empty(shown[0])
     report.show_table(report.selected, caption="nothing")
     report.show_figure(None, "nothing")
