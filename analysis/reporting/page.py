@@ -410,6 +410,12 @@ class Report:
             display({"text/html": f'<p class="section-note">{html.escape(text)}</p>', "text/plain": text}, raw=True)
 
 
+def _countries_of_places(selected: pd.DataFrame, locations) -> list[str]:
+    """The countries a profile of ``locations`` lies in (those of its incidents): a claim for Iraq covers a base in
+    Iraq; without ``locations`` none (every country is in scope)."""
+    return sorted(set(selected["country"].dropna().astype(str))) if list(locations or ()) else []
+
+
 def open_report(
     data_dir: str = "",
     title: str = "",
@@ -429,11 +435,12 @@ def open_report(
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations, dataset.places)
     selected = selected.assign(grade=grade_incidents(selected, dataset.sources))
-    spans = select_claimed_spans(claimed_coverage(dataset.coverage), dataset.reported_totals, countries, categories)
+    in_scope = list(countries) or _countries_of_places(selected, locations)
+    spans = select_claimed_spans(claimed_coverage(dataset.coverage), dataset.reported_totals, in_scope, categories)
     period = (start or None, end or None)
     reported = compare_reported_totals(dataset, start, end, countries, categories, locations)
     total = len(dataset.incidents)
-    show_report_header(title, filters_text, selected, total, dataset, period, countries, categories, reported)
+    show_report_header(title, filters_text, selected, total, dataset, period, in_scope, categories, reported)
     if selected.empty:
         scope = select_scope(dataset.incidents, countries, categories, locations, dataset.places)
         where = describe_where_the_data_lies(dataset, scope, spans, claimed_coverage(dataset.coverage), data_dir)

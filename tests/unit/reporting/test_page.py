@@ -315,3 +315,14 @@ def test_an_all_countries_report_is_covered_only_where_every_country_is_claimed(
     iraq = page.open_report(str(data_dir), "Iraq", countries=["Iraq"])
     assert iraq.covered_spans.astype(str).values.tolist() == [["2024-01-01", "2024-07-31"]]
     assert len(find_lulls(iraq.selected, coverage=iraq.covered_spans)) > 0
+
+
+def test_a_place_profile_is_covered_by_the_claims_of_its_country(shown, data_dir):
+    (data_dir / "coverage.csv").write_text(
+        "period_start,period_end,countries,basis\n2024-01-01,2024-07-31,Iraq,ACLED query\n"
+        "2024-01-01,2024-02-29,Jordan;Syria,tracker\n",
+        encoding="utf-8",
+    )
+    base = page.open_report(str(data_dir), "Ain al-Asad", locations=["Ain al-Asad air base"])
+    assert base.has_incidents and set(base.selected["country"].astype(str)) == {"Iraq"}
+    assert base.covered_spans.astype(str).values.tolist() == [["2024-01-01", "2024-07-31"]]
