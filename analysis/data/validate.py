@@ -14,9 +14,12 @@ Every problem prints as ``FILE:LINE: COLUMN: found X, expected Y``
 3. rows (:mod:`analysis.data.cross_checks`): dates between
    ``schema.EARLIEST_DATE`` and the day after the validation day, ``*_min`` <=
    ``*_max``, sub-event types, listed values, coordinates in their country,
-   coverage periods that end on or after they start.
+   coverage periods that end on or after they start, one spelling per
+   operation label (:mod:`analysis.data.label_checks`).
 4. across files: references, raw files and their sha256, verbatim quotes,
-   evidence coverage, every incident inside the periods of ``coverage.csv``.
+   evidence coverage, every incident inside the periods of ``coverage.csv``,
+   every operation toll naming an operation that incidents carry, in its
+   countries (:mod:`analysis.data.label_checks`).
 """
 
 from __future__ import annotations
