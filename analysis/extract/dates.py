@@ -4,7 +4,8 @@ Rules (the codebook's "Resolving relative dates"): a weekday ("on Sunday", "late
 is the most recent such day on or before publication; "today" is the publication day, "yesterday" the
 day before, "overnight" the night before publication (dated by the day it began); "Month D" is the most
 recent such day on or before publication; "this week" / "last week" are spans of seven days (precision
-week, dated by the first day); "earlier this month" / "last month" are months. A date after a
+week, dated by the first day); "earlier this month" / "last month" are months; "last year" / "earlier this year"
+are years (precision year, dated 1 January). A date after a
 reporting verb ("said on Tuesday") dates the report: it is used only when nothing else dates the event.
 """
 
@@ -45,11 +46,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("overnight", re.compile(r"\bovernight\b", re.I)),
     (
         "this week",
-        re.compile(r"\b(?:this|earlier this) week\b|\bin recent days\b|\bless than a week ago\b|^\s*Earlier,", re.I),
+        re.compile(
+            r"\b(?:this|earlier this) week\b|\bin recent days\b|\bless than a week ago\b|^\s*Earlier(?:,|\s*$)", re.I
+        ),
     ),
     ("last week", re.compile(r"\blast week\b", re.I)),
     ("this month", re.compile(r"\b(?:earlier|this|late|early) (?:this )?month\b", re.I)),
     ("last month", re.compile(r"\blast month\b", re.I)),
+    ("last year", re.compile(r"\blast year\b", re.I)),
+    ("this year", re.compile(r"\b(?:earlier|this|late|early) (?:this )?year\b", re.I)),
     ("month year", re.compile(rf"\b(?:in\s+)?(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("month", re.compile(rf"\bin\s+(?P<month>{_MONTH})\b(?!\s+\d)", re.I)),
 ]
@@ -145,5 +150,7 @@ def _resolve_relative(rule: str, published: dt.date) -> tuple[dt.date, str, str]
         "last week": (monday - dt.timedelta(days=7), "week"),
         "this month": (first, "month"),
         "last month": ((first - dt.timedelta(days=1)).replace(day=1), "month"),
+        "last year": (dt.date(published.year - 1, 1, 1), "year"),
+        "this year": (dt.date(published.year, 1, 1), "year"),
     }[rule]
     return resolved[0], resolved[1], rule

@@ -81,6 +81,7 @@ _US_ACTOR = re.compile(
     rf"\b(?:{_US}\s+(?:Air Force|military|forces|air ?strikes?|drone strikes?|strikes?|warplanes|aircraft|raid|"
     rf"retaliat\w*|Navy|Army|Marines|(?:[\w-]+\s+){{0,3}}?(?:aircraft|jets|bombers|warplanes|fighter jets))|"
     rf"Centcom|CENTCOM|Central Command|Pentagon said it|by (?:a |an |the )?{_US}|"
+    r"(?:Trump|Biden|Obama)(?:\s+administration)?(?:-| )ordered|ordered by (?:President )?(?:Trump|Biden|Obama)|"
     r"coalition (?:targeted|struck|launched|conducted|bombed|aircraft|warplanes|jets|air ?strikes?)|"
     rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit|carried out|conducted))(?!\w)",
     re.IGNORECASE,

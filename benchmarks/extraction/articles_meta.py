@@ -215,3 +215,84 @@ FROZEN = [
     "a22_defensegov_2021-02-25",
     "a24_kurdpress_2024-01-28",
 ]
+
+# ---- frozen-2: a second frozen split, found, stored and coded on 2026-12-08 (retrieved that day), before the
+# extractor was run on any of it. Every one of these articles is frozen-2: none was drawn from a larger pool.
+META_FROZEN_2 = {
+    "b01_thehill_2023-04-10": (
+        "The Hill",
+        "Single rocket attack targets coalition forces in Syria (headline from the URL slug; the stored text has none)",
+        "2023-04-10",
+        "in the page's metadata (' date 2023-04-10'); consistent with the text's 'on Monday' (10 April 2023 was a Monday) and UPI's report of the same attack dated April 10 (found with search)",
+        "Capitol Hill Publishing Corp. (The Hill)",
+    ),
+    "b02_dailybeast_2023-10-18": (
+        "The Daily Beast (Cheat Sheet), citing CENTCOM and Reuters",
+        "Drones Target U.S. Troops in Iraq Causing Minor Injuries: CENTCOM",
+        "2023-10-18",
+        "in the page's metadata (' date 2023-10-18'); consistent with the text's 'on Wednesday' (18 October 2023 was a Wednesday)",
+        "The Daily Beast Company",
+    ),
+    "b03_shafaq_2024-01-01": (
+        "Shafaq News",
+        "Iraqi Shiite factions attack a U.S. base in Syria (headline from the URL slug)",
+        "2024-01-01",
+        "in the page's metadata (' date 2024-01-01'); consistent with the text's 'on Monday' (1 January 2024 was a Monday)",
+        "Shafaq News",
+    ),
+    "b04_shafaq_2023-12-16": (
+        "Shafaq News",
+        "Iraqi Shiite factions attack a U.S. base in Syria (headline from the URL slug)",
+        "2023-12-16",
+        "in the page's metadata (' date 2023-12-16'); consistent with the text's 'on Saturday' (16 December 2023 was a Saturday)",
+        "Shafaq News",
+    ),
+    "b05_themedialine_2023-11-09": (
+        "The Media Line (Mideast Daily News)",
+        "Rocket and drone assault on US base in Syria linked to Iraqi militia (headline from the URL slug)",
+        "2023-11-09",
+        "in the page's metadata (' date 2023-11-09'); the text itself dates nothing",
+        "The Media Line",
+    ),
+    "b06_theatlasnews_2022-11-25": (
+        "The Atlas News (brief), quoting CENTCOM",
+        "Rocket Attack Targets U.S. Base, Syria",
+        "2022-11-25",
+        "in the URL (/brief/2022/11/25/); the text's 'today' is inside the quoted CENTCOM statement",
+        "The Atlas News",
+    ),
+    "b07_centralmaine_2023-01-04": (
+        "Central Maine (Kennebec Journal / Morning Sentinel), relaying the Associated Press (dateline BEIRUT)",
+        "Rockets hit U.S. base in eastern Syria, no casualties reported (headline from the URL slug)",
+        "2023-01-04",
+        "in the URL (/2023/01/04/); consistent with the text's 'on Wednesday' (4 January 2023 was a Wednesday) and the third anniversary of Soleimani's killing (3 January 2020)",
+        "The Associated Press / Central Maine",
+    ),
+    "b08_newsmax_2024-01-04": (
+        "Newsmax, relaying Reuters",
+        "US Carries Out Strike in Baghdad Against Militia Leader",
+        "2024-01-04",
+        "in the page's metadata (' date 2024-01-04') and the text ('Thursday, 04 January 2024 09:40 AM EST')",
+        "Newsmax Media / Reuters",
+    ),
+    "b09_defenseone_2023-11-08": (
+        "Defense One (dateline ABOARD A MILITARY PLANE)",
+        "F-15s strike weapons facility in Syria",
+        "2023-11-08",
+        "month in the URL (/2023/11/); day from the text ('on Wednesday', the Wednesday of the F-15 strike) and parallel coverage found with search (CNN copy 'Originally Published: 08 NOV 23', Xinhua and The New Dispatch: Wednesday 11/8/23)",
+        "Defense One (Government Executive Media Group)",
+    ),
+}
+
+URLS_FROZEN_2 = {
+    "b01_thehill_2023-04-10": "https://thehill.com/policy/defense/3942851-single-rocket-attack-targets-coalition-forces-in-syria/",
+    "b02_dailybeast_2023-10-18": "https://www.thedailybeast.com/drones-target-us-troops-in-iraq-causing-minor-injuries-centcom",
+    "b03_shafaq_2024-01-01": "https://www.shafaq.com/en/Iraq-News/Iraqi-Shiite-factions-attack-a-U-S-base-in-Syria-9",
+    "b04_shafaq_2023-12-16": "https://www.shafaq.com/en/Iraq-News/Iraqi-Shiite-factions-attack-a-U-S-base-in-Syria",
+    "b05_themedialine_2023-11-09": "https://themedialine.org/mideast-daily-news/rocket-and-drone-assault-on-us-base-in-syria-linked-to-iraqi-militia/",
+    "b06_theatlasnews_2022-11-25": "https://theatlasnews.co/brief/2022/11/25/rocket-attack-targets-u-s-base-syria/",
+    "b07_centralmaine_2023-01-04": "https://stage.centralmaine.com/2023/01/04/rockets-hit-u-s-base-in-eastern-syria-no-casualties-reported",
+    "b08_newsmax_2024-01-04": "https://www.newsmax.com/newsfront/us-military-baghdad/2024/01/04/id/1148178/",
+    "b09_defenseone_2023-11-08": "https://www.defenseone.com/threats/2023/11/f-15s-strike-weapons-facility-syria/391902/",
+}
+RETRIEVED_FROZEN_2 = "2026-12-08"

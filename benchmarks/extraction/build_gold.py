@@ -18,8 +18,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from articles_meta import FROZEN, META, URLS  # noqa: E402
+import gold_coding_frozen2  # noqa: E402
+from articles_meta import FROZEN, META, META_FROZEN_2, RETRIEVED_FROZEN_2, URLS, URLS_FROZEN_2  # noqa: E402
 from gold_coding import INCIDENTS, NOT_INCIDENTS, TOTALS  # noqa: E402
+
+INCIDENTS = INCIDENTS + gold_coding_frozen2.INCIDENTS
+NOT_INCIDENTS = NOT_INCIDENTS + gold_coding_frozen2.NOT_INCIDENTS
+TOTALS = TOTALS + gold_coding_frozen2.TOTALS
 
 REPO = HERE.parent.parent
 RETRIEVED = "2026-12-07"
@@ -120,21 +125,22 @@ def write_articles() -> None:
                 "table in data/ (incidents.csv, evidence.csv, reported_totals.csv)",
             }
         )
-    for aid in sorted(META):
-        outlet, headline, published, basis, holder = META[aid]
+    for aid in sorted(META) + sorted(META_FROZEN_2):
+        new = aid in META_FROZEN_2
+        outlet, headline, published, basis, holder = (META_FROZEN_2 if new else META)[aid]
         path = f"benchmarks/extraction/articles/{aid}.txt"
         rows.append(
             {
                 "article_id": aid,
-                "split": "frozen" if aid in FROZEN else "dev",
+                "split": "frozen-2" if new else "frozen" if aid in FROZEN else "dev",
                 "file": path,
-                "url": URLS[aid],
+                "url": (URLS_FROZEN_2 if new else URLS)[aid],
                 "outlet": outlet,
                 "headline": headline,
                 "published": published,
                 "published_basis": basis,
                 "sha256": hashlib.sha256((REPO / path).read_bytes()).hexdigest(),
-                "retrieved": RETRIEVED,
+                "retrieved": RETRIEVED_FROZEN_2 if new else RETRIEVED,
                 "licence_note": f"copyright {holder}; stored as a short excerpt (the first ~2,000 characters of a "
                 "stored copy of the page) for research evaluation only",
             }

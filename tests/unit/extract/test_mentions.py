@@ -78,3 +78,14 @@ def test_a_us_speaker_is_not_a_us_attacker():
     reading = read_clause("U.S. Army Col. Wayne Marotto said Tuesday a contractor was killed", PUB, False)
     assert reading.category != "us_strike"
     assert read_clause("The U.S. military launched airstrikes on a depot", PUB, False).category == "us_strike"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "killed last year alongside Iranian Gen. Qassem Soleimani in a Trump administration-ordered strike",
+        "a strike ordered by President Biden hit a depot",
+    ],
+)
+def test_a_strike_a_us_president_ordered_is_a_us_strike(clause):
+    assert read_clause(clause, PUB, False).category == "us_strike"
