@@ -306,3 +306,23 @@ def build_toll_table(links: pd.DataFrame, total_ids=None) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["reported total", "figure", "of", "for", "source", "incidents"])
     table.attrs[ROW_IDS] = [TOLL_ANCHOR_PREFIX + t for t in table["reported total"]]
     return table
+
+
+def name_row_tolls(
+    incident_ids: pd.Series, texts: list[str], tolls: pd.DataFrame | None, measure: str
+) -> tuple[list[str], list[str | None]]:
+    """Cells of ``measure`` for the incidents ``incident_ids`` (``texts``: their own figures): a row an operation
+    toll of ``tolls`` counts reads :func:`format_row_in_toll`; also each row's link to the toll (``#toll-<total_id>``)
+    or None."""
+    hrefs: list[str | None] = [None] * len(texts)
+    if tolls is None or not len(tolls):
+        return texts, hrefs
+    mine = tolls.loc[tolls["measure"] == measure].sort_values("total_id").drop_duplicates("incident_id")
+    by_incident = {str(link["incident_id"]): link for _, link in mine.iterrows()}
+    out = list(texts)
+    for i, incident_id in enumerate(incident_ids.astype(str)):
+        link = by_incident.get(incident_id)
+        if link is not None:
+            out[i] = format_row_in_toll(link, texts[i])
+            hrefs[i] = f"#{TOLL_ANCHOR_PREFIX}{link['total_id']}"
+    return out, hrefs

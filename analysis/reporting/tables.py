@@ -24,7 +24,7 @@ from analysis.reporting.casualty_text import (
     describe_us_tally,
     format_incident_casualty,
     format_measure_cell,
-    format_row_in_toll,
+    name_row_tolls,
 )
 from analysis.reporting.formatting import (
     format_day,
@@ -146,7 +146,7 @@ def build_incident_list(
         best = ordered[f"{prefix}_best"] if f"{prefix}_best" in ordered else [pd.NA] * len(ordered)
         columns = (ordered["category"], ordered[f"{prefix}_min"], best, ordered[f"{prefix}_max"])
         texts = [format_incident_casualty(c, prefix, lo, b, hi) for c, lo, b, hi in zip(*columns)]
-        texts, hrefs[name] = _name_tolls(ordered, texts, tolls, prefix)
+        texts, hrefs[name] = name_row_tolls(ordered["incident_id"], texts, tolls, prefix)
         return texts
 
     date_text = [
@@ -180,24 +180,6 @@ def build_incident_list(
         caption = "Operation tolls: figures a source gives for a whole operation, not split between its rows"
         table.attrs[FOLLOWING_TABLE] = (build_toll_table(tolls, shown), caption)
     return _note_rows_not_listed(table, len(selected) - len(ordered), "incidents")
-
-
-def _name_tolls(
-    ordered: pd.DataFrame, texts: list[str], tolls: pd.DataFrame | None, measure: str
-) -> tuple[list[str], list[str | None]]:
-    """Each row's cell of ``measure``, the rows an operation toll counts naming it, and the link to it (or None)."""
-    hrefs: list[str | None] = [None] * len(texts)
-    if tolls is None or not len(tolls):
-        return texts, hrefs
-    mine = tolls.loc[tolls["measure"] == measure].sort_values("total_id").drop_duplicates("incident_id")
-    by_incident = {str(link["incident_id"]): link for _, link in mine.iterrows()}
-    out = list(texts)
-    for i, incident_id in enumerate(ordered["incident_id"].astype(str)):
-        link = by_incident.get(incident_id)
-        if link is not None:
-            out[i] = format_row_in_toll(link, texts[i])
-            hrefs[i] = f"#{TOLL_ANCHOR_PREFIX}{link['total_id']}"
-    return out, hrefs
 
 
 def _source_types(sources: pd.DataFrame) -> list[str]:
