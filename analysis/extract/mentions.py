@@ -39,7 +39,9 @@ _REASONS: list[tuple[str, re.Pattern]] = [
         "aggregate",
         re.compile(
             rf"(?:{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,3}}?(?:attacks|strikes|times)\b|"
-            r"\battacks\b[^.]{0,80}\b(?:since|so far|in total)\b",
+            r"\battacks\b[^.]{0,80}\b(?:since|so far|in total)\b|"
+            # "the 26th against US bases in Syria since October 19", "at least the 32nd attack ... since"
+            r"\b\d+(?:st|nd|rd|th)\b[^.]{0,80}\b(?:since|so far|this year|in total)\b",
             re.I,
         ),
     ),

@@ -111,3 +111,15 @@ def test_a_us_statement_or_defence_keeps_an_attack_on_us_forces(clause):
 def test_a_us_strike_is_still_a_us_strike():
     reading = read_clause("US jets struck a weapons depot near Abu Kamal, the Pentagon said", PUB, False)
     assert reading.category == "us_strike"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "This attack constitutes the 26th against US bases in Syria since October 19.",
+        "it marks at least the 32nd attack on US and coalition military facilities in Iraq and Syria since October 17",
+    ],
+)
+def test_an_ordinal_count_since_a_date_is_an_aggregate(clause):
+    """'the 26th ... since October 19' counts attacks: a reported total, never an event on October 19."""
+    assert read_clause(clause, PUB, us_casualties=False).reason_against == "aggregate"
