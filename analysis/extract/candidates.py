@@ -435,6 +435,11 @@ def _place_later(candidate: Candidate, clause: Clause) -> None:
         if inside:
             candidate.place, candidate.country = inside[0], inside[0].country
             candidate.evidence.append(Evidence("location", span.start, span.end, "place: named by a later sentence"))
+        provinces = [p for p in clause.places if candidate.country in (None, p.country) and p.level == "province"]
+        if not inside and provinces and not candidate.admin1:
+            candidate.admin1, candidate.country = provinces[0].admin1, provinces[0].country
+            rule = "place: the province a later sentence names (admin1 only)"
+            candidate.evidence.append(Evidence("admin1", span.start, span.end, rule))
     if candidate.place is None and candidate.country is None and clause.countries:
         candidate.country = clause.countries[0]
         candidate.evidence.append(
