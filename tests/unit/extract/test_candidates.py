@@ -257,3 +257,13 @@ def test_a_province_named_later_gives_an_unplaced_event_its_admin1(gazetteer):
     text = _claim("Saturday", "a military base")
     (candidate,) = extract_candidates(text, dt.date(2023, 12, 16), gazetteer).candidates
     assert (candidate.country, candidate.place, candidate.admin1) == ("Syria", None, "Hasakah")
+
+
+def test_an_event_told_first_without_a_side_takes_the_side_a_later_sentence_gives(gazetteer):
+    text = (
+        "Militia members stand outside the headquarters after it was hit by an airstrike in Baghdad Thursday.\n\n"
+        "The U.S. military has carried out a strike in Baghdad against an Iraqi militia leader, a U.S. official said "
+        "Thursday."
+    )
+    result = extract_candidates(text, dt.date(2024, 1, 4), gazetteer)
+    assert _summary(result) == [("2024-01-04", "us_strike", "Iraq", "Baghdad")]
