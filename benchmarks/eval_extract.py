@@ -279,6 +279,8 @@ def buckets_markdown(results: dict[str, Score]) -> str:
         for bucket in BUCKETS:
             cases = score.errors[bucket]
             shown = "; ".join(cases[:8]) + (f"; ... {len(cases) - 8} more" if len(cases) > 8 else "")
+            if split != "dev" and cases:
+                shown = "(not shown: the cases of a frozen split are never read, so that no rule is tuned on them)"
             out.append(f"| {bucket} | {len(cases)} | {shown.replace('|', '/')} |")
         out.append("")
     return "\n".join(out)
