@@ -351,6 +351,7 @@ def _merge_into(candidate: Candidate, clause: Clause, date: DateFound, place, pl
     _add_details(candidate, clause, "same side, day and place as an earlier candidate")
 
 
+SIDES = {"attack_on_us": "US forces the target", "us_strike": "US forces the attacker"}
 US_HOST_COUNTRIES = ("Iraq", "Syria", "Jordan")
 """Where the gazetteer's bases are those that host US or coalition forces (GAZETTEER.md)."""
 
@@ -381,7 +382,8 @@ def _same_event(candidate: Candidate, category, date: DateFound, place, country,
                 and category == candidate.category
             )
         place = None
-    if candidate.category != category and not (unsided and place is not None):
+    candidate_unsided = candidate.category == "regional" and candidate.perpetrator == "unknown"
+    if candidate.category != category and not ((unsided or candidate_unsided) and place is not None):
         return False
     if not days_compatible(candidate.event_date, candidate.date_precision, date.day, date.precision):
         return False
@@ -404,9 +406,9 @@ def _add_details(candidate: Candidate, clause: Clause, why: str | None) -> None:
     if why:
         candidate.rules.append(why)
     _place_later(candidate, clause)
-    if reading.category == "attack_on_us" and candidate.category == "regional" and candidate.perpetrator == "unknown":
-        candidate.category = "attack_on_us"
-        candidate.rules.append("side: a later sentence names US forces as the target")
+    if reading.category in SIDES and candidate.category == "regional" and candidate.perpetrator == "unknown":
+        candidate.category, candidate.perpetrator = reading.category, reading.perpetrator or "unknown"
+        candidate.rules.append(f"side: a later sentence names the side ({SIDES[reading.category]})")
     filled = [
         ("weapon", reading.weapon),
         ("munitions", reading.munitions),
@@ -435,6 +437,11 @@ def _place_later(candidate: Candidate, clause: Clause) -> None:
         if inside:
             candidate.place, candidate.country = inside[0], inside[0].country
             candidate.evidence.append(Evidence("location", span.start, span.end, "place: named by a later sentence"))
+        provinces = [p for p in clause.places if candidate.country in (None, p.country) and p.level == "province"]
+        if not inside and provinces and not candidate.admin1:
+            candidate.admin1, candidate.country = provinces[0].admin1, provinces[0].country
+            rule = "place: the province a later sentence names (admin1 only)"
+            candidate.evidence.append(Evidence("admin1", span.start, span.end, rule))
     if candidate.place is None and candidate.country is None and clause.countries:
         candidate.country = clause.countries[0]
         candidate.evidence.append(

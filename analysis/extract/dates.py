@@ -6,7 +6,8 @@ day before, "overnight" the night before publication (dated by the day it began)
 recent such day on or before publication; "this week" / "last week" are spans of seven days (precision
 week, dated by the first day); "earlier this month" / "last month" are months; "last year" / "earlier this year"
 are years (precision year, dated 1 January). A date after a
-reporting verb ("said on Tuesday") dates the report: it is used only when nothing else dates the event.
+reporting verb ("said on Tuesday") dates the report: it is used only when nothing else dates the event. A date
+after "since" ("the 26th attack since October 19") starts a period: it dates no event and is not returned.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _REPORTING = re.compile(
     r"(?:late |early )?(?:on |in )?$",
     re.IGNORECASE,
 )
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
@@ -83,12 +86,17 @@ def find_dates(passage: str, published: dt.date, offset: int = 0) -> list[DateFo
     [('2024-07-25', 'day', 'weekday (late)')]
     >>> [(d.day.isoformat(), d.precision) for d in find_dates("on October 7 and last week", pub)]
     [('2023-10-07', 'day'), ('2024-07-15', 'week')]
+    >>> find_dates("the 26th attack since October 19", pub)
+    []
     """
     found: list[DateFound] = []
     taken: list[tuple[int, int]] = []
     for rule, pattern in _PATTERNS:
         for match in pattern.finditer(passage):
             if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            if _SINCE.search(passage[: match.start()]):
+                taken.append((match.start(), match.end()))
                 continue
             resolved = _resolve(rule, match, published)
             if resolved is None:

@@ -238,3 +238,32 @@ def test_an_attack_naming_no_side_on_a_base_hosting_us_forces_is_an_attack_on_th
         "On Sunday, a drone struck Nevatim Airbase in Israel.", dt.date(2024, 4, 15), gazetteer
     )
     assert _summary(elsewhere) == [("2024-04-14", "regional", "Israel", "Nevatim Airbase")]
+
+
+def _claim(weekday: str, base: str) -> str:
+    return (
+        f"An Iraqi Shiite paramilitary group on {weekday} claimed responsibility for a drone attack on a U.S. "
+        f"military base in northeastern Syria.\n\nThe group claimed that its fighters launched a booby-trapped drone "
+        f"on {base} near Syria's al-Hasakeh governorate."
+    )
+
+
+def test_a_province_named_next_to_a_base_is_no_second_candidate(gazetteer):
+    result = extract_candidates(_claim("Monday", "al-Shaddadi military base"), dt.date(2024, 1, 1), gazetteer)
+    assert _summary(result) == [("2024-01-01", "attack_on_us", "Syria", "Shaddadi")]
+
+
+def test_a_province_named_later_gives_an_unplaced_event_its_admin1(gazetteer):
+    text = _claim("Saturday", "a military base")
+    (candidate,) = extract_candidates(text, dt.date(2023, 12, 16), gazetteer).candidates
+    assert (candidate.country, candidate.place, candidate.admin1) == ("Syria", None, "Hasakah")
+
+
+def test_an_event_told_first_without_a_side_takes_the_side_a_later_sentence_gives(gazetteer):
+    text = (
+        "Militia members stand outside the headquarters after it was hit by an airstrike in Baghdad Thursday.\n\n"
+        "The U.S. military has carried out a strike in Baghdad against an Iraqi militia leader, a U.S. official said "
+        "Thursday."
+    )
+    result = extract_candidates(text, dt.date(2024, 1, 4), gazetteer)
+    assert _summary(result) == [("2024-01-04", "us_strike", "Iraq", "Baghdad")]

@@ -66,3 +66,10 @@ def test_a_year_and_a_day_in_it_can_name_the_same_event():
 
     assert days_compatible(dt.date(2023, 1, 1), "year", dt.date(2023, 11, 20), "day")
     assert not days_compatible(dt.date(2023, 1, 1), "year", dt.date(2024, 1, 1), "day")
+
+
+def test_a_date_after_since_starts_a_period_and_dates_no_event():
+    found = find_dates(
+        "the 26th against US bases in Syria since October 19, the group said on Thursday", dt.date(2023, 11, 9)
+    )
+    assert [(d.day.isoformat(), d.rule) for d in found] == [("2023-11-09", "weekday")]
