@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 
+import numpy as np
 import pandas as pd
 
 from analysis.data.problems import Problem, show
@@ -45,20 +46,22 @@ def check_one_spelling(read: TableRead, problems: list[Problem]) -> None:
 
 
 def _check_spellings(read: TableRead, column: str, problems: list[Problem]) -> None:
-    values = read.frame[column].astype("string").tolist()
-    rows_of: dict[str, list[int]] = {}
-    for row, value in enumerate(values):
-        if not pd.isna(value):
-            rows_of.setdefault(str(value), []).append(row)
-    by_key: dict[str, list[str]] = {}
-    for label in rows_of:  # in order of first use
-        by_key.setdefault(normalise_label(label), []).append(label)
-    for spellings in by_key.values():
-        kept = max(spellings, key=lambda s: (len(rows_of[s]), -spellings.index(s)))
-        expected = f"one spelling per {column}: {show(kept)} (line {read.line(rows_of[kept][0])})"
+    codes, labels = pd.factorize(read.frame[column].astype("string"))  # labels in order of first use
+    by_key: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        by_key.setdefault(normalise_label(str(label)), []).append(i)
+    clashes = [spellings for spellings in by_key.values() if len(spellings) > 1]
+    if not clashes:
+        return  # no line is looked up (that reads the whole file) unless a problem names it
+    counts = np.bincount(codes[codes >= 0], minlength=len(labels))
+    for spellings in clashes:
+        kept = max(spellings, key=lambda i: (counts[i], -spellings.index(i)))
+        expected = (
+            f"one spelling per {column}: {show(str(labels[kept]))} (line {read.line(int(np.argmax(codes == kept)))})"
+        )
         for other in spellings:
-            for row in rows_of[other] if other != kept else ():
-                problems.append(Problem(read.label, read.line(row), column, show(other), expected))
+            for row in np.flatnonzero(codes == other) if other != kept else ():
+                problems.append(Problem(read.label, read.line(int(row)), column, show(str(labels[other])), expected))
 
 
 def check_refers_to(reads: dict[str, TableRead], problems: list[Problem]) -> None:

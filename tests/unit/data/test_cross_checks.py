@@ -89,3 +89,19 @@ def test_the_operation_rules_are_in_the_codebook():
 
     assert "one of the `operation` labels of incidents.csv" in table_markdown(schema.REPORTED_TOTALS)
     assert "one spelling per label" in table_markdown(schema.INCIDENTS)
+
+
+def test_one_spelling_check_reads_no_line_numbers_when_every_label_has_one_spelling(data_dir, monkeypatch):
+    from analysis import schema
+    from analysis.data import read as read_module
+    from analysis.data.label_checks import check_one_spelling
+
+    problems: list = []
+    read = read_module.read_table(schema.INCIDENTS, data_dir / "incidents.csv", "incidents.csv", problems)
+
+    def no_lines(path):
+        raise AssertionError(f"{path} was read for its line numbers with nothing to report")
+
+    monkeypatch.setattr(read_module, "record_start_lines", no_lines)
+    check_one_spelling(read, problems)
+    assert problems == []
