@@ -30,6 +30,7 @@ class RangeMarks:
     plus: list = field(default_factory=list)
     symbols: list = field(default_factory=list)
     texts: list = field(default_factory=list)
+    sides: list = field(default_factory=list)
     hover: list = field(default_factory=list)
     custom: list = field(default_factory=list)
     none_y: list = field(default_factory=list)
@@ -58,7 +59,7 @@ def make_range_trace(marks: RangeMarks, name: str, color: str) -> go.Scatter:
             "width": 7,
         },
         text=marks.texts,
-        textposition="top center",
+        textposition=marks.sides,
         textfont={"size": 12, "color": color},
         cliponaxis=False,
         hovertext=marks.hover,

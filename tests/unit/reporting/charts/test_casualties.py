@@ -10,14 +10,14 @@ from tests.unit.reporting.charts.shared import all_text
 def test_casualty_ranges_show_open_and_unknown(incidents):
     fig = charts.plot_casualty_ranges(tally_casualties(incidents, by="country"), measures=["us_killed", "other_killed"])
     us, us_arrow, other, other_none, other_arrow, unknown = fig.data
-    assert list(us.y) == ["Iraq · US personnel killed", "Jordan · US personnel killed"]
+    assert list(us.y) == ["Iraq ·<br>US personnel killed", "Jordan ·<br>US personnel killed"]
     # Iraq: A 0-0, B >=1, D unknown -> ">=1", open: a dashed arrow from 1; Jordan: exactly 3
     assert list(us.text) == ["at least 1", "3"] and list(us.x) == [1.0, 3.0]
     assert list(us.error_x.array) == [0.0, 0.0] and us_arrow.line.dash == "dash"
     assert us_arrow.x[0] == 1.0 and us_arrow.x[1] > 1.0 and "triangle-right" in us_arrow.marker.symbol
     # Iraq: A 2-4, D >=16 -> ">=18"; Jordan: no figure at all -> the word "unknown", never a 0
     assert list(other.text) == ["at least 18"] and list(other_none.text) == ["unknown"]
-    assert other_none.mode == "text" and list(other_none.y) == ["Jordan · others killed"]
+    assert other_none.mode == "text" and list(other_none.y) == ["Jordan ·<br>others killed"]
     assert "0" not in other_none.hovertext[0].split("<br>")[1].split()
     # the right panel counts the incidents whose figure no source gives
     # D, a US strike with no US figure, is not applicable to US personnel: Iraq has no unknown US figure
