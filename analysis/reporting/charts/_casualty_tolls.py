@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.reporting.charts._casualty_traces import label_points
 from analysis.reporting.charts._members import build_card_data, format_member_text
 from analysis.reporting.charts._style import escape_text
 from analysis.reporting.formatting import format_day, format_figure
@@ -186,14 +187,8 @@ def make_toll_traces(marks: TollMarks, name: str, color: str) -> list[go.Scatter
         mode="markers+text",
         name=f"{name}: operation toll",
         marker={"symbol": "square-open", "size": 12, "color": color, "line": {"color": color, "width": 2}},
-        text=marks.texts,
-        textposition=marks.sides,
-        textfont={"size": 12, "color": color},
-        cliponaxis=False,
-        hovertext=marks.hover,
-        hoverinfo="text",
-        customdata=marks.custom,
         showlegend=False,
+        **label_points(marks, color),
     )
     return [bracket, figure]
 

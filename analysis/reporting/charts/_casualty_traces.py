@@ -41,6 +41,19 @@ class RangeMarks:
     arrow_y: list = field(default_factory=list)
 
 
+def label_points(marks, color: str) -> dict:
+    """The label, tooltip and cards of marks that carry them (``texts``, ``sides``, ``hover``, ``custom``)."""
+    return {
+        "text": marks.texts,
+        "textposition": marks.sides,
+        "textfont": {"size": 12, "color": color},
+        "cliponaxis": False,
+        "hovertext": marks.hover,
+        "hoverinfo": "text",
+        "customdata": marks.custom,
+    }
+
+
 def make_range_trace(marks: RangeMarks, name: str, color: str) -> go.Scatter:
     """The ranges of one measure: error bars with the best estimate (or a dot) and a label above."""
     return go.Scatter(
@@ -58,13 +71,7 @@ def make_range_trace(marks: RangeMarks, name: str, color: str) -> go.Scatter:
             "thickness": 3,
             "width": 7,
         },
-        text=marks.texts,
-        textposition=marks.sides,
-        textfont={"size": 12, "color": color},
-        cliponaxis=False,
-        hovertext=marks.hover,
-        hoverinfo="text",
-        customdata=marks.custom,
+        **label_points(marks, color),
         xaxis="x",
         yaxis="y",
     )

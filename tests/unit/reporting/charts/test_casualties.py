@@ -60,3 +60,70 @@ def test_us_casualties_have_their_own_chart_and_others_a_log_scale_when_one_figu
     others = charts.plot_other_casualties(tally_casualties(df, by="country"), df)
     assert others.layout.xaxis.type == "log" and "logarithmic" in others.layout.meta["notes"][0]
     assert "logarithmic" in charts.build_figure_bundle(others, "o")["text/html"]
+
+
+def _wave_chart(by=None):
+    from analysis.metrics.tolls import link_operation_tolls
+    from tests.fixtures.tables import make_toll_totals
+
+    wave = "the wave"
+    df = make_incidents(
+        {
+            "incident_id": "S1",
+            "category": "us_strike",
+            "country": "Syria",
+            "operation": wave,
+            "event_date": "2024-02-02",
+        },
+        {
+            "incident_id": "S2",
+            "category": "us_strike",
+            "country": "Syria",
+            "operation": wave,
+            "event_date": "2024-02-03",
+        },
+        {
+            "incident_id": "S3",
+            "category": "us_strike",
+            "country": "Syria",
+            "other_killed_min": 7,
+            "event_date": "2024-03-01",
+        },
+        {
+            "incident_id": "I1",
+            "category": "us_strike",
+            "country": "Iraq",
+            "other_killed_min": 4,
+            "event_date": "2024-03-02",
+        },
+    )
+    links = link_operation_tolls(df, make_toll_totals("T", wave, "Syria", 18, "SOHR"))
+    tally = tally_casualties(df, by=by, tolls=links)
+    return charts.plot_casualty_ranges(tally, measures=["other_killed"], incidents=df, card_hrefs=build_card_hrefs(df))
+
+
+def test_an_operation_toll_is_its_own_mark_in_a_row_under_its_rows_never_added_to_them():
+    fig = _wave_chart(by="country")
+    toll = next(t for t in fig.data if t.name == "others killed: operation toll")
+    own = next(t for t in fig.data if t.name == "others killed")
+    rows = list(fig.layout.yaxis.categoryarray)[::-1]  # top to bottom
+    assert rows.index("Syria ·<br>others killed:<br>operation toll") == rows.index("Syria ·<br>others killed") + 1
+    assert list(toll.y) == ["Syria ·<br>others killed:<br>operation toll"] and list(toll.x) == [18]
+    assert list(toll.text) == ["operation toll:<br>at least 18"]
+    # the Syrian row keeps its own figure (S3's 7), the toll is not added to it nor split between S1 and S2
+    assert dict(zip(own.y, own.text))["Syria ·<br>others killed"] == "at least 7"
+    hover = toll.hovertext[0]
+    assert "whole operation" in hover and "not split between its 2 rows" in hover and "not added" in hover
+    assert "source: SOHR" in hover and "2024-02-02 to 2024-02-03" in hover and "the wave in Syria" in hover
+    assert "S1" in hover and "S2" in hover and "S3" not in hover
+    assert toll.customdata[0][0].count("cards/") == 2
+    bracket = next(t for t in fig.data if t.name == "others killed: operation toll range")
+    assert bracket.line.dash == "dot" and "triangle-right" in bracket.marker.symbol  # open-ended: an arrow
+    assert fig.layout.xaxis.range[1] > 18  # the axis reaches the toll's arrow
+
+
+def test_an_operation_toll_in_an_ungrouped_chart_has_its_row_too():
+    fig = _wave_chart()
+    toll = next(t for t in fig.data if t.name == "others killed: operation toll")
+    assert list(toll.y) == ["others<br>killed:<br>operation toll"]
+    assert "operation toll" not in " ".join(next(t for t in fig.data if t.name == "others killed").text)
