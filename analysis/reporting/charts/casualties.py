@@ -193,7 +193,7 @@ def _add_range(marks: RangeMarks, row, y: str, where: str, name: str, scale: Peo
         + (f"<br>tables: {escape_text(toll)}<br>(the whole-operation toll is drawn in its own row below)" * bool(toll))
         + format_member_text(lines, n_fig)
     )
-    marks.custom.append(build_card_data(links, n_fig))
+    marks.custom.append(build_card_data(links, n_fig, int(row.incidents_unknown)))
 
 
 def _collect_marks(
