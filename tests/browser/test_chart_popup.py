@@ -52,10 +52,25 @@ def test_a_figure_click_lists_only_incidents_with_a_figure_each_with_its_own(vie
         assert index >= 0, f"{chart}: no trace {trace!r}"
         point = page.locator(f"{chart} .scatterlayer .trace").nth(index).locator(".point").first
         point.scroll_into_view_if_needed()
-        point.hover(force=True)
-        point.click(force=True)
         links = page.locator(".chart-cards a.incident-link")
-        links.first.wait_for(timeout=5_000)
+        for attempt in range(2):  # on a loaded machine plotly now and then drops a click (see the report): once more
+            page.mouse.move(0, 0)
+            point.hover(force=True)
+            page.locator(".hoverlayer .hovertext").first.wait_for(timeout=5_000)  # plotly clicks what it hovers
+            point.click(force=True)
+            try:
+                links.first.wait_for(timeout=5_000)
+                break
+            except Exception:
+                if attempt:
+                    raise
+        point.hover(force=True)  # the pointer still on the mark: its tooltip shows, unless the list covers the mark
+        tooltip = page.locator(".hoverlayer .hovertext")
+        tooltip.first.wait_for(timeout=5_000)
+        assert tooltip.count() == 1, f"{trace}: the tooltip stays on screen with the list"
+        a, b = tooltip.first.bounding_box(), page.locator(".chart-cards").bounding_box()
+        assert _boxes_apart(a, b), f"{trace}: the list covers the tooltip: {a} {b}"
+        assert _boxes_apart(point.bounding_box(), b), f"{trace}: the list covers the clicked mark"
         title = page.locator(".chart-cards-title").inner_text()
         assert trace in title, title
         for text, href in zip(
@@ -73,9 +88,6 @@ def test_a_figure_click_lists_only_incidents_with_a_figure_each_with_its_own(vie
         if none.count():
             assert re.fullmatch(r"\d+ more with no figure", none.inner_text()), none.inner_text()
             assert f"{none.inner_text().split()[0]} unknown" in unknown, (none.inner_text(), unknown)
-        tooltip = page.locator(".hoverlayer .hovertext")
-        assert tooltip.count() == 1, "the tooltip stays on screen with the list"
-        a, b = tooltip.first.bounding_box(), page.locator(".chart-cards").bounding_box()
-        assert _boxes_apart(a, b), f"{trace}: the list covers the tooltip: {a} {b}"
         page.keyboard.press("Escape")
+        page.mouse.move(0, 0)  # off the chart: the next mark's tooltip is the only one
     assert opened.guard.blocked == [] and opened.watch.problems == []

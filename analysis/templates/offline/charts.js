@@ -5,7 +5,7 @@
    incident's own figure when the mark is a figure, from the mark's tooltip lines
    "id · date · place · figure"), under the tooltip's opening lines (what was clicked, e.g.
    "US personnel killed: 3"). A figure's list holds only incidents with a figure and says how
-   many others have none. The list is placed beside the tooltip, never over it. */
+   many others have none. The list is placed beside the tooltip and the clicked mark, never over them. */
 (function () {
   var box = null;
   function close() { if (box) { box.remove(); box = null; } }
@@ -36,21 +36,25 @@
     return head.join(" \u00b7 ");
   }
   function place(x, y) {
-    /* Beside the tooltip when one is drawn (below it, else above, else to the left), else below the click. */
-    var width = box.offsetWidth, height = box.offsetHeight, gap = 8;
+    /* Clear of both the tooltip and the clicked mark (so the pointer stays on the mark and the tooltip
+       stays up): below them, else above, else to the left, else to the right; below when none fits. */
+    var width = box.offsetWidth, height = box.offsetHeight, gap = 8, reach = 14;
     var label = document.querySelector(".hoverlayer .hovertext");
     var r = label ? label.getBoundingClientRect() : { left: x, right: x, top: y, bottom: y };
+    var u = { left: Math.min(r.left, x - reach), right: Math.max(r.right, x + reach),
+              top: Math.min(r.top, y - reach), bottom: Math.max(r.bottom, y + reach) };
+    var left = Math.max(4, Math.min(u.left, window.innerWidth - width - 4));
     var spots = [
-      [Math.min(r.left, window.innerWidth - width - 4), r.bottom + gap],
-      [Math.min(r.left, window.innerWidth - width - 4), r.top - height - gap],
-      [r.left - width - gap, Math.max(4, r.top)],
-      [r.right + gap, Math.max(4, r.top)]
+      [left, u.bottom + gap],
+      [left, u.top - height - gap],
+      [u.left - width - gap, Math.max(4, u.top)],
+      [u.right + gap, Math.max(4, u.top)]
     ];
     var spot = spots.find(function (s) {
       return s[0] >= 0 && s[1] >= 0 && s[0] + width <= window.innerWidth && s[1] + height <= window.innerHeight;
     }) || spots[0];
-    box.style.left = Math.max(4, spot[0]) + window.scrollX + "px";
-    box.style.top = Math.max(4, spot[1]) + window.scrollY + "px";
+    box.style.left = spot[0] + window.scrollX + "px";
+    box.style.top = spot[1] + window.scrollY + "px";
   }
   function offer(hrefs, more, none, lines, x, y) {
     close();
