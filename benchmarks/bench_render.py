@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import os
 import statistics
 import subprocess
 import sys
@@ -102,6 +104,65 @@ def time_cold_against_empty(work: Path, today: str, repeats: int = 3) -> tuple[f
     return statistics.median(cold), statistics.median(empty)
 
 
+def print_phases(today: str) -> None:
+    """Where a cold single report's time goes: `incidents render --job overview --force` run in this process,
+    each phase timed as it ends (the worker is forked, so its phases print from its own pid)."""
+    started = time.perf_counter()
+
+    def stamp(what: str, seconds: float) -> None:
+        print(f"  {time.perf_counter() - started:7.2f} s  [{os.getpid()}] {what}: {seconds:.3f} s", flush=True)
+
+    def timed(owner, name: str, what: str) -> None:
+        function = getattr(owner, name)
+
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            begun = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                stamp(what, time.perf_counter() - begun)
+
+        setattr(owner, name, wrapper)
+
+    begun = time.perf_counter()
+    import papermill.engines
+    from papermill import execute
+
+    from analysis import cli
+    from analysis.render import batch, html_export, worker
+
+    stamp("imports of the CLI, the renderer and papermill", time.perf_counter() - begun)
+    for owner, name, what in [
+        (batch, "check_data", "validate the data (parent)"),
+        (batch, "prepare_jobs", "check the parameters (parent)"),
+        (worker, "_take_kernel", "kernel manager (worker)"),
+        (papermill.engines.NBClientEngine, "execute_managed_notebook", "kernel start and cells"),
+        (papermill.engines.NotebookExecutionManager, "save", "  a save of the executed notebook"),
+        (execute, "write_ipynb", "papermill's last write"),
+        (html_export, "write_report", "HTML export"),
+        (worker, "_reset_kept_kernel", "%reset -f with a new client's ready-wait"),
+        (batch, "write_index", "index (parent)"),
+        (batch, "write_companions", "cards, sources, methodology, exports (parent)"),
+    ]:
+        timed(owner, name, what)
+    with tempfile.TemporaryDirectory(prefix="bench-render-phases-") as tmp:
+        cli.main(
+            [
+                "render",
+                "--job",
+                "overview",
+                "--force",
+                "--out",
+                str(Path(tmp) / "out"),
+                "--no-progress",
+                "--today",
+                today,
+            ]
+        )
+    stamp("whole render", time.perf_counter() - started)
+
+
 def reports_in(out: Path) -> list[Path]:
     """The report pages of a render output folder (the index excluded)."""
     return sorted(p for p in out.glob("*.html") if p.name != "index.html")
@@ -162,9 +223,16 @@ def main() -> int:
     parser.add_argument(
         "--only-large", action="store_true", help=f"only the {LARGE_ROWS:,}-incident batch (skip the naive loop)"
     )
+    parser.add_argument("--phases", action="store_true", help="only time the phases of one cold single report")
+    parser.add_argument("--no-large", action="store_true", help=f"skip the {LARGE_ROWS:,}-incident batch")
     args = parser.parse_args()
+    if args.phases:
+        print_phases(args.today)
+        return 0
     if not args.only_large:
         run_standard_batch(args.today)
+    if args.no_large:
+        return 0
     largest_kb, per_job = measure_large_batch()
     print(f"RESULT report_kb_at_100k {largest_kb:.0f}")
     print(f"RESULT render_s_per_job_100k {per_job:.2f}")

@@ -54,8 +54,9 @@ from analysis.render.status import EMPTY_STATUS, SHOWS_A_REPORT, JobStatus
 from analysis.report_flags import says_selection_empty
 from analysis.schema import EXIT
 
-KERNEL_DIR_PREFIX = "incidents-kernel-"
-"""Kernel socket folders are ``$TMPDIR/incidents-kernel-<worker pid>-*``: the batch removes those of a killed worker."""
+KERNEL_DIR_PREFIX = "irk-"
+"""Kernel socket folders are ``$TMPDIR/irk-<worker pid>-*`` (the batch removes those of a killed worker); names kept
+short: a socket's path holds at most 107 bytes (``$TMPDIR/irk-<pid>-<8>/k-<n>``)."""
 RESET_TIMEOUT_S = 30.0
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
@@ -416,7 +417,7 @@ def _kernel_manager_class():
             socket_dir = tempfile.mkdtemp(prefix=f"{KERNEL_DIR_PREFIX}{os.getpid()}-")
             _WORKER["socket_dir"] = socket_dir
             self.transport = "ipc"
-            self.ip = os.path.join(socket_dir, "kernel")
+            self.ip = os.path.join(socket_dir, "k")  # sockets k-1 ... k-5
             self.connection_file = os.path.join(socket_dir, "kernel.json")
             _WORKER["kernels"].append(self)
 
