@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from analysis import __version__, paths, schema
+from analysis import __version__, files, paths, schema
 from analysis.schema import EXIT
 
 log = logging.getLogger("analysis")
@@ -30,6 +30,17 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"found {text!r}, expected a whole number of at least 1") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"found {value}, expected a whole number of at least 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """argparse type: a finite number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"found {text!r}, expected a number of seconds, 0 or more")
     return value
 
 
@@ -113,6 +124,14 @@ def _build_parser(with_import_formats: bool = True) -> argparse.ArgumentParser:
     )
     render.add_argument(
         "--no-progress", action="store_true", help="no progress bar (one line per job is still printed)"
+    )
+    render.add_argument(
+        "--wait-for-data",
+        type=_seconds,
+        default=files.READER_WAIT_SECONDS,
+        metavar="SECONDS",
+        help=f"how long to wait for a command writing --data (default: {files.READER_WAIT_SECONDS:g}), "
+        f"then exit {EXIT['locked']}",
     )
 
     export = sub.add_parser(
@@ -335,37 +354,47 @@ def _data_span(data_dir: Path | None) -> tuple[dt.date, dt.date] | None:
     return None if span["min"] is None else (span["min"], span["max"])
 
 
-def _run_render(args) -> int:
-    from analysis.render.batch import RenderError, render_jobs
+def _render_from_args(args):
+    """The jobs the arguments ask for, rendered (:func:`analysis.render.batch.render_jobs`)."""
+    from analysis.render.batch import render_jobs
     from analysis.render.jobs import JobConfigError, apply_overrides, read_declared_by_notebook, read_jobs
 
+    config = args.config or _jobs_file_for(args.data)
+    jobs = read_jobs(config, today=args.today, data_span=lambda: _data_span(args.data))
+    all_names = [j.name for j in jobs]
+    if args.job:
+        unknown = sorted(set(args.job) - {j.name for j in jobs})
+        if unknown:
+            known = ", ".join(j.name for j in jobs)
+            raise JobConfigError(f"--job: found {', '.join(unknown)}, expected one of {known}")
+        jobs = [j for j in jobs if j.name in args.job]
+    overrides = _override_arguments(args)
+    if overrides:
+        declared = read_declared_by_notebook(jobs)
+        jobs = apply_overrides(jobs, overrides, args.today or dt.date.today(), declared)
+    if args.self_contained and len(jobs) > 1 and not args.job:
+        log.warning("note: --self-contained inlines plotly.js (~4.8 MB) into every report")
+    return render_jobs(
+        jobs,
+        args.data,
+        args.out,
+        force=args.force,
+        self_contained=args.self_contained,
+        workers=args.workers,
+        progress=not args.no_progress,
+        index_names=all_names,
+        data_wait_seconds=args.wait_for_data,
+    )
+
+
+def _run_render(args) -> int:
+    from analysis.render.batch import RenderError
+    from analysis.render.jobs import JobConfigError
+    from analysis.render.state import hold_data_for_reading
+
     try:
-        config = args.config or _jobs_file_for(args.data)
-        jobs = read_jobs(config, today=args.today, data_span=lambda: _data_span(args.data))
-        all_names = [j.name for j in jobs]
-        if args.job:
-            unknown = sorted(set(args.job) - {j.name for j in jobs})
-            if unknown:
-                raise JobConfigError(
-                    f"--job: found {', '.join(unknown)}, expected one of {', '.join(j.name for j in jobs)}"
-                )
-            jobs = [j for j in jobs if j.name in args.job]
-        overrides = _override_arguments(args)
-        if overrides:
-            declared = read_declared_by_notebook(jobs)
-            jobs = apply_overrides(jobs, overrides, args.today or dt.date.today(), declared)
-        if args.self_contained and len(jobs) > 1 and not args.job:
-            log.warning("note: --self-contained inlines plotly.js (~4.8 MB) into every report")
-        summary = render_jobs(
-            jobs,
-            args.data,
-            args.out,
-            force=args.force,
-            self_contained=args.self_contained,
-            workers=args.workers,
-            progress=not args.no_progress,
-            index_names=all_names,
-        )
+        with hold_data_for_reading(Path(args.data or paths.DATA_DIR), args.wait_for_data):
+            summary = _render_from_args(args)
     except JobConfigError as exc:
         log.error("error: %s", exc)
         return EXIT["bad_input"]

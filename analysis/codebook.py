@@ -65,6 +65,11 @@ def _rule(col: Column) -> str:
         parts.append(f"<= {number_text(col.maximum)}")
     if col.unique:
         parts.append("unique")
+    if col.refers_to:
+        file, column = col.refers_to.split(" ", 1)
+        parts.append(f"one of the `{column}` labels of {file}")
+    if col.one_spelling:
+        parts.append("one spelling per label (labels differing only in case, spaces or punctuation are refused)")
     if col.pattern and col.kind not in ("date",):
         parts.append(f"pattern `{col.pattern}`")
     return "; ".join(parts)

@@ -26,6 +26,10 @@ class Column:
     pattern: str | None = None
     unique: bool = False
     reference: str = "own"
+    refers_to: str | None = None
+    """``"file.csv column"``: every value must be one that column of that file holds (checked across files)."""
+    one_spelling: bool = False
+    """Labels that differ only in case, spaces or punctuation are refused: one thing, one spelling."""
 
     def __post_init__(self) -> None:
         if self.kind not in COLUMN_KINDS:

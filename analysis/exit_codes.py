@@ -35,7 +35,9 @@ EXIT_CODES: tuple[ExitCode, ...] = (
         "locked",
         "another running render holds the lock on the output folder "
         "(a lock left by a killed render is taken over, with a warning); "
-        "`import`: another import into the same `--out` is running",
+        "`import`, `merge`, `add-source`, `extract`: another command is writing that data directory, or a "
+        "render is reading it; `render`: a command was still writing `--data` after `--wait-for-data` seconds; "
+        "nothing was written",
     ),
     ExitCode(70, "internal", "an internal error (a bug): one line on stderr, the traceback with `--debug`"),
     ExitCode(

@@ -1,15 +1,19 @@
-"""Light file helpers (no pandas): safe atomic writes, what a path is, and SHA-256 hashing of data files."""
+"""Light file helpers (no pandas): safe atomic writes, what a path is, the one lock of a data directory, the
+folder swap every writer uses, and SHA-256 hashing of data files."""
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import fcntl
 import hashlib
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from analysis import paths
@@ -125,6 +129,159 @@ def _exchange(a: Path, b: Path) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False
     raise OSError(code, os.strerror(code), str(b))
+
+
+# --- the lock of a data directory -------------------------------------------------------
+
+READER_WAIT_SECONDS = 120.0
+"""How long a command reading a data directory (``render``) waits for one writing it, by default."""
+LOCK_POLL_SECONDS = 0.2
+"""How often a command waiting for a data directory's lock tries again."""
+_REPLACED_ATTEMPTS = 50
+_READ_ONLY = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+class FolderLocked(Exception):
+    """Another command holds the lock of a data directory (and did not let go in time); nothing was done."""
+
+
+def data_lock_path(folder: Path | str) -> Path:
+    """The one lock file of the data directory ``folder``, beside it (not inside: the folder is swapped whole).
+
+    >>> data_lock_path("/srv/my-data")
+    PosixPath('/srv/.my-data.lock')
+    """
+    folder = Path(folder)
+    return folder.parent / f".{folder.name}.lock"
+
+
+@contextmanager
+def hold_data_lock(
+    folder: Path | str,
+    *,
+    doing: str,
+    shared: bool = False,
+    wait_seconds: float = 0.0,
+    on_wait: Callable[[str], None] | None = None,
+    outcome: str = "nothing was written; try again when it ends",
+) -> Iterator[int | None]:
+    """Hold the lock of the data directory ``folder`` (an ``flock`` on :func:`data_lock_path`) while ``doing``.
+
+    Every command that puts a data directory in place (``import``, ``merge``, ``add-source``, ``extract
+    --out``) holds it exclusively; a command that reads one (``render``) holds it ``shared``: readers do not
+    exclude one another, but no writer swaps the folder while it is read. When someone else holds it, wait
+    up to ``wait_seconds`` (``on_wait(holder)`` is called once, ``holder`` in words), then raise
+    :class:`FolderLocked` naming the folder, the holder and ``outcome``. Yields the descriptor holding the
+    lock (``None`` for a reader where no lock file exists or can be made: a read-only place nobody writes).
+    The kernel drops the lock when its process ends, even by ``kill -9``; the last holder removes the file.
+    """
+    folder = Path(os.path.realpath(folder))  # a symlinked folder and its target are one data directory
+    lock_path = data_lock_path(folder)
+    if not shared:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    elif not folder.is_dir():
+        yield None  # nothing to read: the reader's own checks say so
+        return
+    fd = _take_data_lock(lock_path, folder, shared, time.monotonic() + wait_seconds, on_wait, outcome)
+    try:
+        if fd is not None and _writable(fd):
+            os.ftruncate(fd, 0)  # a reader clears what a killed writer left; a writer says who it is
+            if not shared:
+                os.pwrite(fd, f"pid {os.getpid()} ({doing})".encode(), 0)
+        yield fd
+    finally:
+        if fd is not None:
+            _let_go(fd, lock_path, shared)
+
+
+def _let_go(fd: int, lock_path: Path, shared: bool) -> None:
+    """Drop the lock; the last holder removes the file (under the exclusive lock, so a command that opened it
+    meanwhile finds it gone and locks a new one)."""
+    try:
+        if shared and not _try_flock(fd, fcntl.LOCK_EX):
+            return  # another reader still holds it: the file stays
+        if _writable(fd):
+            os.ftruncate(fd, 0)
+        if is_same_file(fd, lock_path):
+            lock_path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a lock file left behind is harmless: the next command takes it over
+    finally:
+        os.close(fd)
+
+
+def _take_data_lock(lock_path: Path, folder: Path, shared: bool, deadline: float, on_wait, outcome: str) -> int | None:
+    """A descriptor holding the lock on ``lock_path`` (still the file of that name), waiting until ``deadline``."""
+    mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+    waited, replaced = False, 0
+    while replaced < _REPLACED_ATTEMPTS:
+        fd = _open_lock_file(lock_path, shared)
+        if fd is None:
+            return None
+        if _try_flock(fd, mode):
+            if is_same_file(fd, lock_path):
+                return fd
+            os.close(fd)  # the file was removed or replaced between our open and our lock: lock the new one
+            replaced += 1
+            continue
+        holder = _describe_holder(os.pread(fd, 200, 0).decode("utf-8", "replace"))
+        os.close(fd)
+        if time.monotonic() >= deadline:
+            raise FolderLocked(f"{folder}: {holder}, which holds its lock ({lock_path.name} beside it); {outcome}")
+        if not waited and on_wait is not None:
+            on_wait(holder)
+        waited = True
+        time.sleep(LOCK_POLL_SECONDS)
+    raise FolderLocked(f"{folder}: its lock file {lock_path} keeps being replaced; {outcome}")
+
+
+def _open_lock_file(lock_path: Path, shared: bool) -> int | None:
+    """The lock file opened (created when absent; a link is never followed, only a regular file accepted)."""
+    flags = os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | flags, 0o644)
+    except OSError as exc:
+        if not (shared and exc.errno in _READ_ONLY):
+            raise
+        try:  # a reader in a place it may not write: lock the file if a writer made one
+            fd = os.open(lock_path, os.O_RDONLY | flags)
+        except FileNotFoundError:
+            return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "found something other than a regular file, expected a lock file", str(lock_path))
+    return fd
+
+
+def _try_flock(fd: int, mode: int) -> bool:
+    try:
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def is_same_file(fd: int, path: Path) -> bool:
+    """True when ``path`` still names the file open as ``fd`` (not removed or replaced; a link is not followed)."""
+    try:
+        on_disk = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
+
+
+def _describe_holder(text: str) -> str:
+    """Who holds a lock, in words, from what its file holds: a writer's ``pid N (command)``, else a reader.
+
+    >>> _describe_holder("pid 41 (incidents import)"), _describe_holder("")
+    ('being written by pid 41 (incidents import)', 'being read by another command (incidents render)')
+    """
+    return f"being written by {text.strip()}" if text.strip() else "being read by another command (incidents render)"
+
+
+def _writable(fd: int) -> bool:
+    return fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDWR
 
 
 def sha256_hex(data: bytes) -> str:

@@ -157,7 +157,13 @@ INCIDENTS = Table(
             allowed=SUB_EVENT_TYPES,
             reference=_ACLED,
         ),
-        Column("operation", "text", "label shared by the incidents of one strike wave or campaign", required=False),
+        Column(
+            "operation",
+            "text",
+            "label shared by the incidents of one strike wave or campaign",
+            required=False,
+            one_spelling=True,
+        ),
         Column(
             "perpetrator",
             "text",
@@ -374,8 +380,10 @@ REPORTED_TOTALS = Table(
             "operation",
             "text",
             "the incidents' operation label when the figure is a toll of that operation (with countries: of its "
-            "rows in those countries), not split between its rows; empty otherwise",
+            "rows in those countries, at least one of which must lie there), not split between its rows; "
+            "empty otherwise",
             required=False,
+            refers_to="incidents.csv operation",
         ),
         Column("source_id", "id", "source that states it; must be in sources.csv"),
         Column("quote", "text", "exact substring of the raw source text"),

@@ -13,8 +13,9 @@
   casualty pair that holds a figure. Incidents whose sources are all
   external references (url, no raw file) are exempt from the evidence rules;
   they are counted in a note, not reported as problems. When
-  ``coverage.csv`` is present, every incident lies in one of its periods, in
-  a country it covers.
+  ``coverage.csv`` is present, the incidents outside every one of its
+  periods (for their country) are counted in a note: allowed, shown as not
+  covered.
 
 Every ``check_*`` function appends :class:`~analysis.data.problems.Problem`
 objects to the list it is given.
@@ -375,11 +376,12 @@ def check_period_order(read: TableRead, problems: list[Problem]) -> None:
         )
 
 
-def check_incidents_covered(incidents: TableRead, coverage: TableRead, problems: list[Problem]) -> None:
-    """Every incident lies in a period of ``coverage.csv`` that covers its country (or every country).
+def note_incidents_outside_coverage(incidents: TableRead, coverage: TableRead, notes: list[str]) -> None:
+    """A note counting the incidents outside every period of ``coverage.csv`` that covers their country.
 
-    A data directory that states its coverage claims nothing outside it, so an
-    incident there contradicts the claim (reports would call its period "not covered").
+    They are allowed: a claim says the table is complete inside its periods, not that the table holds
+    nothing outside them (an import that claims nothing adds its incidents there). Reports show their
+    periods as not covered: the incidents are counted, an empty period is "none recorded", never 0.
     """
     inc, cov = incidents.frame, coverage.frame
     days = inc["event_date"].to_numpy(dtype="datetime64[D]")
@@ -393,20 +395,14 @@ def check_incidents_covered(incidents: TableRead, coverage: TableRead, problems:
         if wanted:
             inside &= country.isin(wanted).to_numpy(dtype=bool, na_value=False)
         covered |= inside
-    periods = "; ".join(
-        f"{a:%Y-%m-%d} to {b:%Y-%m-%d}" + ("" if pd.isna(c) else f" ({c})")
-        for a, b, c in zip(cov["period_start"], cov["period_end"], cov["countries"])
-        if not (pd.isna(a) or pd.isna(b))
+    outside = _rows(~covered & ~np.isnat(days))
+    if len(outside) == 0:
+        return
+    row = outside[0]
+    where = "" if pd.isna(country.iat[row]) else f" in {country.iat[row]}"
+    verb = "lies" if len(outside) == 1 else "lie"
+    notes.append(
+        f"{count_text(len(outside), 'incident')} {verb} outside every period of coverage.csv (first: "
+        f"{incidents.label.rsplit('/', 1)[-1]}:{incidents.line(row)}, {days[row]}{where}): no complete count "
+        "is claimed there; reports show their periods as not covered"
     )
-    for row in _rows(~covered & ~np.isnat(days)):
-        where = "" if pd.isna(country.iat[row]) else f" in {country.iat[row]}"
-        problems.append(
-            Problem(
-                incidents.label,
-                incidents.line(row),
-                "event_date",
-                f"{days[row]}{where}, outside every period of coverage.csv",
-                f"a date and country that coverage.csv covers ({show(periods or 'no periods')}); "
-                "widen coverage.csv or fix the incident",
-            )
-        )

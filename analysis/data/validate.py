@@ -14,9 +14,12 @@ Every problem prints as ``FILE:LINE: COLUMN: found X, expected Y``
 3. rows (:mod:`analysis.data.cross_checks`): dates between
    ``schema.EARLIEST_DATE`` and the day after the validation day, ``*_min`` <=
    ``*_max``, sub-event types, listed values, coordinates in their country,
-   coverage periods that end on or after they start.
+   coverage periods that end on or after they start, one spelling per
+   operation label (:mod:`analysis.data.label_checks`).
 4. across files: references, raw files and their sha256, verbatim quotes,
-   evidence coverage, every incident inside the periods of ``coverage.csv``.
+   evidence coverage, every operation toll naming an operation that incidents carry, in its
+   countries (:mod:`analysis.data.label_checks`); a note counts the incidents outside every period
+   of ``coverage.csv`` (allowed: their periods are shown as not covered).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pathlib import Path
 
 from analysis import paths, schema
 from analysis.data import cross_checks as cross
-from analysis.data import source_texts
+from analysis.data import label_checks, source_texts
 from analysis.data.problems import Problem, ValidationReport
 from analysis.data.read import TableRead, read_table
 from analysis.data.rules import date_range_problems
@@ -111,6 +114,7 @@ def _check_rows(reads: dict[str, TableRead], today: dt.date, problems: list[Prob
         cross.check_listed_values(read, problems)
     if inc is not None:
         cross.check_sub_event_types(inc, problems)
+        label_checks.check_one_spelling(inc, problems)
     for name in ("incidents", "places"):
         if name in reads:
             if not _has_cell_problems(reads[name], ("latitude", "longitude", "geo_precision"), problems):
@@ -141,7 +145,10 @@ def _check_across_files(reads: dict[str, TableRead], root: Path, report: Validat
         if name in reads:
             source_texts.check_quotes(reads[name], texts, problems)
     if inc is not None and "coverage" in reads:
-        cross.check_incidents_covered(inc, reads["coverage"], problems)
+        cross.note_incidents_outside_coverage(inc, reads["coverage"], report.notes)
+    label_checks.check_refers_to(reads, problems)
+    if inc is not None and "reported_totals" in reads:
+        label_checks.check_toll_countries(reads["reported_totals"], inc, problems)
     if src is not None:
         source_texts.note_named_only_sources(src, report.notes)
     if inc is not None and src is not None:

@@ -31,7 +31,7 @@ def add_source(
     if not outlet.strip():
         raise ArticleRejected("--outlet: found an empty name, expected the publisher's name")
     digest = sha256_hex(data)
-    with hold_lock(data_dir):
+    with hold_lock(data_dir, "incidents add-source"):
         sources = read_rows(data_dir / "sources.csv")
         held = find_held(sources, digest)
         if held is not None:

@@ -43,12 +43,40 @@ def extract_candidates(text: str, published: dt.date, gazetteer) -> Extraction:
 
 
 def _drop_unplaced(result: Extraction) -> None:
-    """Candidates no sentence placed, not even in a country, are decided against ("no place")."""
+    """Candidates no sentence placed, not even in a country, take the country of the event told before them (the
+    article goes on in the country it is in: "In December, a similar rocket fusillade killed a U.S. contractor"),
+    when they name a side and that does not make them the same event as one already held (same side, a compatible
+    day, that country). The rest are decided against ("no place")."""
     for candidate in [c for c in result.candidates if c.place is None and c.country is None]:
+        before = result.candidates[: result.candidates.index(candidate)]
+        placed = next((c for c in reversed(before) if c.country is not None), None)
+        sided = candidate.category != "regional" or candidate.perpetrator != "unknown"
+        if sided and placed is not None and not _held_in(result.candidates, candidate, placed.country):
+            _take_country_of(candidate, placed)
+            continue
         first = candidate.evidence[0]
         result.decided_against.append(DecidedAgainst(first.start, first.end, "no place"))
         result.candidates.remove(candidate)
     result.decided_against.sort(key=lambda d: d.start)
+
+
+def _held_in(candidates: list[Candidate], candidate: Candidate, country: str) -> bool:
+    """Another candidate of the same side, a compatible day and ``country``: the same event told again."""
+    return any(
+        other is not candidate
+        and other.category == candidate.category
+        and other.country == country
+        and days_compatible(other.event_date, other.date_precision, candidate.event_date, candidate.date_precision)
+        for other in candidates
+    )
+
+
+def _take_country_of(candidate: Candidate, placed: Candidate) -> None:
+    rule = "place: the country of the event told before (its own sentences name none)"
+    where = next(e for e in placed.evidence if e.field == "location")
+    candidate.country = placed.country
+    candidate.evidence.append(Evidence("location", where.start, where.end, rule))
+    candidate.rules.append(rule)
 
 
 def _reports_on(clause: Clause, current: Candidate) -> bool:
@@ -116,19 +144,64 @@ def _take_clause(result: Extraction, clause: Clause, current: Candidate | None) 
         _decide_against(result, clause, "reference")
         return current
     if date is None:
-        _take_side_of(current, clause)
-        same = _same_undated(result.candidates, clause)
-        if same is not None:
-            _join(result, same, clause, "same side and place as an earlier candidate, no date of its own")
-            return same
-        _decide_against(result, clause, "no date")
-        keep = current is not None and (current.category == reading.category or _EARLIER_EVENT.match(clause.span.text))
-        return current if keep else None
+        date, taken = _take_undated(result, clause, current)
+        if date is None:
+            return taken
     sites = choose_sites(clause, current) or [(None, None, "place: none named yet (a later sentence may name it)")]
     made = None
     for place, country, place_rule in sites:
         made = _add_event(result, clause, date, place, country, place_rule)
     return made
+
+
+_RETALIATION = re.compile(r"\b(?:in retaliation|retaliat(?:ory|ion|es|ed)|in response to|responded)\b", re.I)
+
+
+def _with_lead(text: str, span) -> str:
+    """The clause with the words before it in its sentence ("In retaliation, " before "the Coalition targeted")."""
+    return re.split(r"[.\n]", text[max(0, span.start - 60) : span.start])[-1] + span.text
+
+
+def answering_week(result: Extraction, clause: Clause) -> DateFound | None:
+    """A US strike with no date that the text calls a retaliation or response answers the last attack on US forces
+    before it: it fell between that attack and publication. When that span is at most seven days, the strike is
+    dated by the week from the attack's day (precision week, the codebook's "span of up to seven days").
+
+    >>> from analysis.extract.text import Span
+    >>> result = Extraction("", dt.date(2023, 4, 11), [Candidate(dt.date(2023, 4, 5), "week", "attack_on_us")], [], [])
+    >>> strike = ClauseReading(True, category="us_strike")
+    >>> c = Clause(Span(0, 40, "In retaliation, the Coalition targeted areas"), strike, [], [], [], [])
+    >>> found = answering_week(result, c)
+    >>> found.day.isoformat(), found.precision
+    ('2023-04-05', 'week')
+    """
+    if clause.reading.category != "us_strike" or not _RETALIATION.search(_with_lead(result.text, clause.span)):
+        return None
+    attack = next((c for c in reversed(result.candidates) if c.category == "attack_on_us"), None)
+    if attack is None or (result.published - attack.event_date).days > 6:
+        return None
+    rule = f"retaliation for the attack of {attack.event_date.isoformat()}: the week from that day to publication"
+    return DateFound(attack.event_date, "week", rule, clause.span.start, clause.span.start)
+
+
+def _take_undated(result: Extraction, clause: Clause, current: Candidate | None):
+    """An event clause with no date: it joins the candidate it names again, or is dated as a retaliation, or is
+    decided against. Returns ``(date, None)`` to go on with that date, else ``(None, candidate to attach to)``."""
+    _take_side_of(current, clause)
+    same = _same_undated(result.candidates, clause) or _continues(current, clause)
+    if same is not None:
+        _join(result, same, clause, "same side and place as an earlier candidate, no date of its own")
+        return None, same
+    date = answering_week(result, clause)
+    return (date, None) if date is not None else (None, _undated_against(result, clause, current))
+
+
+def _undated_against(result: Extraction, clause: Clause, current: Candidate | None) -> Candidate | None:
+    """An undated event clause is decided against ("no date"); the side it continues is kept."""
+    _decide_against(result, clause, "no date")
+    same_side = current is not None and current.category == clause.reading.category
+    keep = same_side or _EARLIER_EVENT.match(clause.span.text)
+    return current if keep else None
 
 
 _DAY_NEXT_TO = re.compile(
@@ -200,6 +273,17 @@ _EARLIER_EVENT = re.compile(
 )
 
 
+def _continues(current: Candidate | None, clause: Clause) -> Candidate | None:
+    """An undated event clause naming no place, no country and no other side goes on about the event before it
+    ("A contractor was killed when rockets struck outside an airport"); not an earlier cause ("after ...") and not
+    attacks in general."""
+    if current is None or clause.places or clause.countries or current.category != clause.reading.category:
+        return None
+    if _EARLIER_EVENT.match(clause.span.text) or _PLURAL_ONLY.search(clause.span.text):
+        return None
+    return current
+
+
 def _same_undated(candidates: list[Candidate], clause: Clause) -> Candidate | None:
     """The earlier candidate an undated clause names again (same side and place); not for "attacks" in general."""
     if _PLURAL_ONLY.search(clause.span.text) and not _DEFINITE_PLURAL.search(clause.span.text):
@@ -225,8 +309,9 @@ def _add_event(result, clause: Clause, date: DateFound, place, country, place_ru
     reading = clause.reading
     _side_of_place(result.candidates, reading, place)
     unsided = reading.category == "regional" and reading.perpetrator == "unknown"
+    before = result.candidates[-1:] if _EARLIER_START.match(_with_lead(result.text, clause.span)) else []
     for candidate in result.candidates:
-        if _same_event(candidate, reading.category, date, place, country, unsided):
+        if candidate not in before and _same_event(candidate, reading.category, date, place, country, unsided):
             _merge_into(candidate, clause, date, place, place_rule)
             return candidate
     province = place if place is not None and place.level == "province" else None
@@ -242,6 +327,10 @@ def _add_event(result, clause: Clause, date: DateFound, place, country, place_ru
     _add_details(candidate, clause, None)
     result.candidates.append(candidate)
     return candidate
+
+
+_EARLIER_START = re.compile(r"^\s*(?:Earlier|Before that|Previously)\b", re.IGNORECASE)
+"""A clause opening "Earlier, ..." reports an event before the one just told: never the same event as that one."""
 
 
 def _merge_into(candidate: Candidate, clause: Clause, date: DateFound, place, place_rule: str) -> None:
@@ -262,13 +351,25 @@ def _merge_into(candidate: Candidate, clause: Clause, date: DateFound, place, pl
     _add_details(candidate, clause, "same side, day and place as an earlier candidate")
 
 
+SIDES = {"attack_on_us": "US forces the target", "us_strike": "US forces the attacker"}
+US_HOST_COUNTRIES = ("Iraq", "Syria", "Jordan")
+"""Where the gazetteer's bases are those that host US or coalition forces (GAZETTEER.md)."""
+
+
 def _side_of_place(candidates: list[Candidate], reading: ClauseReading, place: PlaceMention | None) -> None:
-    """A place the article names as the target of an attack on US forces stays one ("Al-Tanf was hit")."""
+    """A place the article names as the target of an attack on US forces stays one ("Al-Tanf was hit"); an attack
+    that names no side on a base of Iraq, Syria or Jordan in the gazetteer (bases that host US or coalition
+    forces) is an attack on US forces (the codebook: "attacks on US forces, bases hosting them")."""
     unsided = reading.category == "regional" and reading.perpetrator == "unknown"
+    if not unsided or place is None or place.level != "site":
+        return
     targets = {c.place.name for c in candidates if c.category == "attack_on_us" and c.place is not None}
-    if unsided and place is not None and place.level == "site" and place.name in targets:
+    if place.name in targets:
         reading.category = "attack_on_us"
         reading.rules.append("side: the article names this place as the target of an attack on US forces")
+    elif place.kind == "base" and place.country in US_HOST_COUNTRIES:
+        reading.category = "attack_on_us"
+        reading.rules.append("side: a base hosting US or coalition forces (gazetteer), no other side named")
 
 
 def _same_event(candidate: Candidate, category, date: DateFound, place, country, unsided: bool = False) -> bool:
@@ -281,7 +382,8 @@ def _same_event(candidate: Candidate, category, date: DateFound, place, country,
                 and category == candidate.category
             )
         place = None
-    if candidate.category != category and not (unsided and place is not None):
+    candidate_unsided = candidate.category == "regional" and candidate.perpetrator == "unknown"
+    if candidate.category != category and not ((unsided or candidate_unsided) and place is not None):
         return False
     if not days_compatible(candidate.event_date, candidate.date_precision, date.day, date.precision):
         return False
@@ -304,9 +406,9 @@ def _add_details(candidate: Candidate, clause: Clause, why: str | None) -> None:
     if why:
         candidate.rules.append(why)
     _place_later(candidate, clause)
-    if reading.category == "attack_on_us" and candidate.category == "regional" and candidate.perpetrator == "unknown":
-        candidate.category = "attack_on_us"
-        candidate.rules.append("side: a later sentence names US forces as the target")
+    if reading.category in SIDES and candidate.category == "regional" and candidate.perpetrator == "unknown":
+        candidate.category, candidate.perpetrator = reading.category, reading.perpetrator or "unknown"
+        candidate.rules.append(f"side: a later sentence names the side ({SIDES[reading.category]})")
     filled = [
         ("weapon", reading.weapon),
         ("munitions", reading.munitions),
@@ -335,6 +437,11 @@ def _place_later(candidate: Candidate, clause: Clause) -> None:
         if inside:
             candidate.place, candidate.country = inside[0], inside[0].country
             candidate.evidence.append(Evidence("location", span.start, span.end, "place: named by a later sentence"))
+        provinces = [p for p in clause.places if candidate.country in (None, p.country) and p.level == "province"]
+        if not inside and provinces and not candidate.admin1:
+            candidate.admin1, candidate.country = provinces[0].admin1, provinces[0].country
+            rule = "place: the province a later sentence names (admin1 only)"
+            candidate.evidence.append(Evidence("admin1", span.start, span.end, rule))
     if candidate.place is None and candidate.country is None and clause.countries:
         candidate.country = clause.countries[0]
         candidate.evidence.append(

@@ -38,7 +38,7 @@ _VERB_FIRST = re.compile(
     re.IGNORECASE,
 )
 _NONE = re.compile(
-    r"\b(?:no|zero|not cause any|without (?:causing )?any) (?:damage or )?(?:casualties|injuries|deaths)\b|"
+    r"\b(?:no|zero|not cause any|without (?:causing )?any) (?:damage or )?(?P<noun>casualties|injuries|deaths)\b|"
     r"\bno (?P<us>US |U\.S\. |American )?"
     r"(?:personnel|troops|soldiers|one) (?:were|was) (?P<what>injured|killed|hurt|wounded)\b",
     re.IGNORECASE,
@@ -133,7 +133,22 @@ def _find_named(passage: str, offset: int) -> list[CasualtyFound]:
     return found
 
 
+# the codebook: a phrase sets only the pairs it covers ("no injuries" says nothing of the dead)
+_NONE_PAIRS = {
+    "casualties": ["us_killed", "us_injured", "other_killed", "other_injured"],
+    "injuries": ["us_injured", "other_injured"],
+    "deaths": ["us_killed", "other_killed"],
+}
+
+
 def _find_none(passage: str, offset: int) -> list[CasualtyFound]:
+    """Zeros for the pairs a "no casualties" phrase covers.
+
+    >>> [c.pair for c in _find_none("resulted in no injuries or damage to the base", 0)]
+    ['us_injured', 'other_injured']
+    >>> [c.pair for c in _find_none("there were no deaths", 0)]
+    ['us_killed', 'other_killed']
+    """
     found = []
     for match in _NONE.finditer(passage):
         zero = Quantity(0, 0, 0, "no casualties", offset + match.start(), offset + match.end())
@@ -142,6 +157,6 @@ def _find_none(passage: str, offset: int) -> list[CasualtyFound]:
             harm = "killed" if match.group("what").lower() == "killed" else "injured"
             pairs = [f"{side}_{harm}"]
         else:
-            pairs = ["us_killed", "us_injured", "other_killed", "other_injured"]
+            pairs = _NONE_PAIRS[match.group("noun").lower()]
         found.extend(CasualtyFound(pair, zero, f"{pair}: no casualties") for pair in pairs)
     return found

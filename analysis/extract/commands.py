@@ -6,11 +6,13 @@ import sys
 
 from analysis.extract.article import ArticleRejected
 from analysis.extract.store import StoreRejected
+from analysis.files import FolderLocked
 from analysis.schema import EXIT
 
 
 def run_extract_command(args) -> int:
-    """Run one of the four commands; bad input is one line on stderr (or FILE:LINE problems) and exit 2."""
+    """Run one of the four commands; bad input is one line on stderr (or FILE:LINE problems) and exit 2; a data
+    directory another command holds, one line and exit 3."""
     runner = {"add-source": _add_source, "extract": _extract, "review": _review, "merge": _merge}[args.command]
     try:
         return runner(args)
@@ -19,6 +21,9 @@ def run_extract_command(args) -> int:
     except StoreRejected as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)
+    except FolderLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT["locked"]
     return EXIT["bad_input"]
 
 

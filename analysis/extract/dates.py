@@ -4,8 +4,10 @@ Rules (the codebook's "Resolving relative dates"): a weekday ("on Sunday", "late
 is the most recent such day on or before publication; "today" is the publication day, "yesterday" the
 day before, "overnight" the night before publication (dated by the day it began); "Month D" is the most
 recent such day on or before publication; "this week" / "last week" are spans of seven days (precision
-week, dated by the first day); "earlier this month" / "last month" are months. A date after a
-reporting verb ("said on Tuesday") dates the report: it is used only when nothing else dates the event.
+week, dated by the first day); "earlier this month" / "last month" are months; "last year" / "earlier this year"
+are years (precision year, dated 1 January). A date after a
+reporting verb ("said on Tuesday") dates the report: it is used only when nothing else dates the event. A date
+after "since" ("the 26th attack since October 19") starts a period: it dates no event and is not returned.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ _REPORTING = re.compile(
     r"(?:late |early )?(?:on |in )?$",
     re.IGNORECASE,
 )
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
@@ -45,11 +49,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("overnight", re.compile(r"\bovernight\b", re.I)),
     (
         "this week",
-        re.compile(r"\b(?:this|earlier this) week\b|\bin recent days\b|\bless than a week ago\b|^\s*Earlier,", re.I),
+        re.compile(
+            r"\b(?:this|earlier this) week\b|\bin recent days\b|\bless than a week ago\b|^\s*Earlier(?:,|\s*$)", re.I
+        ),
     ),
     ("last week", re.compile(r"\blast week\b", re.I)),
     ("this month", re.compile(r"\b(?:earlier|this|late|early) (?:this )?month\b", re.I)),
     ("last month", re.compile(r"\blast month\b", re.I)),
+    ("last year", re.compile(r"\blast year\b", re.I)),
+    ("this year", re.compile(r"\b(?:earlier|this|late|early) (?:this )?year\b", re.I)),
     ("month year", re.compile(rf"\b(?:in\s+)?(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("month", re.compile(rf"\bin\s+(?P<month>{_MONTH})\b(?!\s+\d)", re.I)),
 ]
@@ -78,12 +86,17 @@ def find_dates(passage: str, published: dt.date, offset: int = 0) -> list[DateFo
     [('2024-07-25', 'day', 'weekday (late)')]
     >>> [(d.day.isoformat(), d.precision) for d in find_dates("on October 7 and last week", pub)]
     [('2023-10-07', 'day'), ('2024-07-15', 'week')]
+    >>> find_dates("the 26th attack since October 19", pub)
+    []
     """
     found: list[DateFound] = []
     taken: list[tuple[int, int]] = []
     for rule, pattern in _PATTERNS:
         for match in pattern.finditer(passage):
             if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            if _SINCE.search(passage[: match.start()]):
+                taken.append((match.start(), match.end()))
                 continue
             resolved = _resolve(rule, match, published)
             if resolved is None:
@@ -145,5 +158,7 @@ def _resolve_relative(rule: str, published: dt.date) -> tuple[dt.date, str, str]
         "last week": (monday - dt.timedelta(days=7), "week"),
         "this month": (first, "month"),
         "last month": ((first - dt.timedelta(days=1)).replace(day=1), "month"),
+        "last year": (dt.date(published.year - 1, 1, 1), "year"),
+        "this year": (dt.date(published.year, 1, 1), "year"),
     }[rule]
     return resolved[0], resolved[1], rule

@@ -17,7 +17,7 @@ from analysis import paths, schema
 from analysis.extract.article import ArticleRejected, check_article_bytes, parse_published, read_article_bytes
 from analysis.extract.pipeline import extract_rows, load_default_gazetteer
 from analysis.extract.rows import DECIDED_AGAINST_COLUMNS, EXTRACTION_COLUMNS
-from analysis.extract.store import StoreRejected, read_rows, replace_directory, write_rows
+from analysis.extract.store import StoreRejected, hold_lock, read_rows, replace_directory, write_rows
 from analysis.files import sha256_hex
 
 SIDECARS = {"extraction": EXTRACTION_COLUMNS, "decided_against": DECIDED_AGAINST_COLUMNS}
@@ -109,7 +109,8 @@ def write_candidate_directory(out: Path, article: Article, data_dir: Path | None
         for name, columns in SIDECARS.items():
             write_rows(tmp / f"{name}.csv", columns, rows[name])
 
-    replace_directory(out, fill, start_from_existing=False, allow_no_incidents=not rows["incidents"])
+    with hold_lock(out, "incidents extract"):
+        replace_directory(out, fill, start_from_existing=False, allow_no_incidents=not rows["incidents"])
     return rows
 
 

@@ -49,6 +49,31 @@ def forms(name: str, aliases: str) -> list[str]:
     return [f[m.end() :] if (m := _ARTICLE.match(f)) else f for f in folded]
 
 
+def place_key(form: str) -> str:
+    """The key two spellings of one folded name share (see ``forms``): no blanks, dashes or apostrophes, "el" as "al".
+
+    >>> place_key("qa'im") == place_key("qaim"), place_key("el-omar") == place_key("al omar")
+    (True, True)
+    """
+    return re.sub(r"[ '-]", "", re.sub(r"(^|[ -])el(?=[ -])", r"\1al", form))
+
+
+def canonical_place(name: str, country: str, gazetteer: pd.DataFrame) -> str | None:
+    """The gazetteer's name of the place called ``name`` (its name or an alias) in ``country``; None if it has none.
+
+    >>> g = load_gazetteer()
+    >>> canonical_place("al-Tanf garrison", "Syria", g), canonical_place("Mission Support Site Conoco", "Syria", g)
+    ('Al-Tanf', 'Conoco gas field')
+    >>> canonical_place("Tanf", "Iraq", g) is None
+    True
+    """
+    keys = {place_key(f) for f in forms(name, "")}
+    for row in gazetteer.loc[gazetteer["country"] == country, ["name", "aliases"]].itertuples(index=False):
+        if keys & {place_key(f) for f in forms(row.name, row.aliases or "")}:
+            return row.name
+    return None
+
+
 def _pattern(form: str) -> str:  # optional leading article, blanks or dashes between words, optional apostrophes
     words = ["(?:al|el)" if w in ("al", "el") else re.escape(w).replace("'", "'?") for w in re.split(r"[ -]+", form)]
     return _OPTIONAL_ARTICLE + r"[ -]*".join(words)
@@ -90,8 +115,7 @@ def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
                 rows.append(r := dict(zip(COLUMNS, rec), line=start))
                 problems += [Problem(str(path), start, *p) for p in _row_problems(r)]
                 for form in forms(r["name"], r["aliases"]):  # "Qa'im" is "Qaim", "el-" is "al-"
-                    key = re.sub(r"[ '-]", "", re.sub(r"(^|[ -])el(?=[ -])", r"\1al", form))
-                    other = seen.setdefault((r["country"], key), r["name"])
+                    other = seen.setdefault((r["country"], place_key(form)), r["name"])
                     if other != r["name"]:
                         expected = f"a name or alias no other place in {r['country']} has ({other})"
                         problems.append(Problem(str(path), start, "aliases", repr(form), expected))

@@ -39,7 +39,9 @@ _REASONS: list[tuple[str, re.Pattern]] = [
         "aggregate",
         re.compile(
             rf"(?:{QUANTITY.pattern})\s+(?:[\w-]+\s+){{0,3}}?(?:attacks|strikes|times)\b|"
-            r"\battacks\b[^.]{0,80}\b(?:since|so far|in total)\b",
+            r"\battacks\b[^.]{0,80}\b(?:since|so far|in total)\b|"
+            # "the 26th against US bases in Syria since October 19", "at least the 32nd attack ... since"
+            r"\b\d+(?:st|nd|rd|th)\b[^.]{0,80}\b(?:since|so far|this year|in total)\b",
             re.I,
         ),
     ),
@@ -69,7 +71,7 @@ _US_FORCES = (
     r"outpost|servicemen|service members|(?:diplomatic\s+)?facility|interests|embassy|consulate)"
 )
 _US_TARGET = re.compile(
-    rf"\b(?:at|on|against|targeting|targeted|toward|towards|hit|attacked|attacking|struck)\b[^.]{{0,60}}?\b{_US_FORCES}|"
+    rf"\b(?:at|on|against|targeting|targeted|toward|towards|near|hit|attacked|attacking|struck)\b[^.]{{0,60}}?\b{_US_FORCES}|"
     rf"\b(?:hosts?|hosting|housing|houses|house)\b[^.]{{0,40}}?\b(?:{_US}|coalition)|"
     rf"\b{_US_FORCES}\s+(?:have|has|had)?\s*(?:been|were|was|are|is)\s+(?:targeted|attacked|hit|struck)\b|"
     rf"\b{_US}-led\s[^.]{{0,40}}?\b(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit|struck)\b|"
@@ -81,6 +83,7 @@ _US_ACTOR = re.compile(
     rf"\b(?:{_US}\s+(?:Air Force|military|forces|air ?strikes?|drone strikes?|strikes?|warplanes|aircraft|raid|"
     rf"retaliat\w*|Navy|Army|Marines|(?:[\w-]+\s+){{0,3}}?(?:aircraft|jets|bombers|warplanes|fighter jets))|"
     rf"Centcom|CENTCOM|Central Command|Pentagon said it|by (?:a |an |the )?{_US}|"
+    r"(?:Trump|Biden|Obama)(?:\s+administration)?(?:-| )ordered|ordered by (?:President )?(?:Trump|Biden|Obama)|"
     r"coalition (?:targeted|struck|launched|conducted|bombed|aircraft|warplanes|jets|air ?strikes?)|"
     rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit|carried out|conducted))(?!\w)",
     re.IGNORECASE,
@@ -186,14 +189,17 @@ def _read_side(reading: ClauseReading, clause: str, us_casualties: bool) -> None
         reading.claimed_by = (claim.group("by") or claim.group("who")).strip()
         reading.rules.append("claim: 'claimed by' names who claimed it")
     suspected = _SUSPECTED.search(clause)
-    if not us_casualties and _us_is_subject(clause) and not _passive_target(clause):
+    if _US_DEFENCE.search(clause):
+        reading.category, reading.perpetrator = "attack_on_us", "unknown"
+        reading.rules.append("side: US forces defended against munitions (an attack on US forces)")
+    elif not us_casualties and _us_is_subject(clause) and not _passive_target(clause):
         reading.category, reading.perpetrator = "us_strike", "US military"
         reading.rules.append("side: US forces named as the attacker, before the target")
     elif us_casualties or _US_TARGET.search(clause):
         reading.category = "attack_on_us"
         reading.rules.append("side: US personnel hit or US forces named as the target")
         reading.perpetrator = "unknown"
-    elif _US_ACTOR.search(clause) and not _REPORTER.match(clause, _actor_start(clause)):
+    elif _US_ACTOR.search(clause) and not _us_is_speaker(clause):
         reading.category, reading.perpetrator = "us_strike", "US military"
         reading.rules.append("side: US forces named as the attacker")
     else:
@@ -212,6 +218,16 @@ _PASSIVE_TARGET = re.compile(
 )
 
 
+# "United States military forces combatted three drones", "US forces shot down two drones": the munitions were
+# fired at them; the US is the defender, not the attacker
+_US_DEFENCE = re.compile(
+    rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:[\w-]+\s+){{0,3}}?(?:combat(?:t)?ed|intercepted|shot down|downed|"
+    r"engaged|thwarted|repelled|foiled|countered|defeated)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:drones?|rockets?|missiles?|UAVs?|projectiles?|one-way attack drones?)\b",
+    re.IGNORECASE,
+)
+
+
 def _passive_target(clause: str) -> bool:
     """
     >>> _passive_target("U.S. forces have been targeted by militias"), _passive_target("US forces struck a depot")
@@ -224,8 +240,25 @@ def _passive_target(clause: str) -> bool:
 
 # "U.S. Army Col. Wayne Marotto said ...": a US speaker, not a US attacker
 _REPORTER = re.compile(
-    r"(?!Pentagon said it)(?:[\w.’'-]+\s+){1,6}?(?:said|says|told|stated|confirmed|announced|reported)\b(?! it )"
+    r"(?!Pentagon said it)(?:[\w.’'()-]+\s+){1,6}?(?:said|says|told|stated|confirmed|announced|reported|revealed)\b"
+    r"(?! it )"
 )
+
+
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?(?:U\.\s?S\.\s+|US\s+)?$", re.IGNORECASE)
+
+
+def _us_is_speaker(clause: str) -> bool:
+    """The US actor the clause names first is who reports it ("CENTCOM said", "According to CENTCOM:"), not who
+    attacked.
+
+    >>> _us_is_speaker("United States Central Command (CENTCOM) has confirmed that no troops were hurt")
+    True
+    >>> _us_is_speaker("According to CENTCOM: Two rockets targeted coalition forces"), _us_is_speaker("US jets struck")
+    (True, False)
+    """
+    start = _actor_start(clause)
+    return bool(_REPORTER.match(clause, start) or _ACCORDING_TO.search(clause[:start]))
 
 
 def _us_is_subject(clause: str) -> bool:
@@ -234,7 +267,7 @@ def _us_is_subject(clause: str) -> bool:
     >>> _us_is_subject("The U.S. military launched airstrikes"), _us_is_subject("Drones attacked U.S. forces")
     (True, False)
     """
-    if not _US_SUBJECT_FIRST.search(clause) or _REPORTER.match(clause, _actor_start(clause)):
+    if not _US_SUBJECT_FIRST.search(clause) or _us_is_speaker(clause):
         return False
     event = EVENT.search(clause)
     return event is None or _actor_start(clause) <= event.start()

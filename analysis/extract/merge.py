@@ -29,7 +29,7 @@ def merge_candidates(candidate_dir: Path, into: Path, only: list[str] | None = N
     if (candidate_dir / "incidents.csv").is_file() and not read_rows(candidate_dir / "incidents.csv"):
         return [f"{candidate_dir}: holds no candidate incident; nothing merged into {into}"]
     cand = _read_valid(candidate_dir, "the candidate directory")
-    with hold_lock(into):
+    with hold_lock(into, "incidents merge"):
         held = _read_valid(into, "the data directory (--into)")
         chosen = _choose(cand["incidents"], only, candidate_dir)
         lines, renamed_source = _merge_sources(cand, held)

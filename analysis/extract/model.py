@@ -83,7 +83,7 @@ def days_compatible(day_a: dt.date, precision_a: str, day_b: dt.date, precision_
     >>> days_compatible(dt.date(2024, 7, 25), "day", dt.date(2024, 7, 20), "week")
     True
     """
-    span = {"day": 0, "week": 6}
-    end_a = day_a + dt.timedelta(days=span.get(precision_a, 30))
-    end_b = day_b + dt.timedelta(days=span.get(precision_b, 30))
+    span = {"day": 0, "week": 6, "month": 30, "year": 364}
+    end_a = day_a + dt.timedelta(days=span[precision_a])
+    end_b = day_b + dt.timedelta(days=span[precision_b])
     return day_a <= end_b and day_b <= end_a

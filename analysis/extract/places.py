@@ -11,7 +11,7 @@ kept only when the article names the country of exactly one of them; otherwise i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -27,6 +27,7 @@ _PLACE_WORDS = re.compile(
 )
 _PAIRED = re.compile(r"^\s+and\s+$")
 _DASH = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:–|—|-\s)")
+_PROVINCE_WORD = re.compile(r"\s+(?:governorate|province)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z' -]{2,}(?=\s*(?:\(|,|–|—|-\s))")
 
 
@@ -73,8 +74,21 @@ def find_place_mentions(text: str, gazetteer: pd.DataFrame) -> list[PlaceMention
             continue
         if mention.level == "country" and not _named_as_place(text, mention, mentions):
             continue
-        mentions.append(mention)
+        mentions.append(_as_province(text, mention))
     return mentions
+
+
+def _as_province(text: str, mention: PlaceMention) -> PlaceMention:
+    """A town named with "governorate" or "province" ("Syria's al-Hasakeh governorate") is the province it gives
+    its name to: its admin1, never a second site.
+
+    >>> m = PlaceMention(8, 18, "Hasakah", "Syria", "Hasakah", "city", 36.5, 40.7, 2)
+    >>> _as_province("Syria's al-Hasakeh governorate", m).level, _as_province("Syria's al-Hasakeh city", m).level
+    ('province', 'site')
+    """
+    if mention.level != "site" or mention.kind != "city" or not _PROVINCE_WORD.match(text, mention.end):
+        return mention
+    return replace(mention, kind="region", geo_precision=3, level="province")
 
 
 def _mention(row) -> PlaceMention:

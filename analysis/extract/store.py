@@ -1,4 +1,4 @@
-"""Writing data directories safely: CSV rows in schema order, a lock beside the folder, and a whole
+"""Writing data directories safely: CSV rows in schema order, the data directory's lock, and a whole
 directory built in a temporary folder, validated like ``incidents validate``, then moved into place.
 """
 
@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from analysis.data.validate import validate_data_dir
-from analysis.files import swap_into_place
+from analysis.files import hold_data_lock, swap_into_place
 
 
 class StoreRejected(ValueError):
@@ -54,23 +53,10 @@ def read_rows(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-@contextlib.contextmanager
-def hold_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``folder`` (a ``.<name>.lock`` file beside it) or refuse at once."""
-    folder = Path(folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = folder.parent / f".{folder.name}.lock"
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StoreRejected(
-                [f"{folder}: another command is writing it ({lock_path} is locked); try again"]
-            ) from None
-        yield
-    finally:
-        os.close(fd)
+def hold_lock(folder: Path, doing: str) -> contextlib.AbstractContextManager:
+    """Hold the lock every writer of the data directory ``folder`` takes, or refuse at once
+    (:class:`analysis.files.FolderLocked`: another import, merge, add-source or a render reading it)."""
+    return hold_data_lock(folder, doing=doing)
 
 
 def replace_directory(
@@ -81,21 +67,23 @@ def replace_directory(
     With ``start_from_existing`` the temporary folder starts as a copy of ``out``; with
     ``allow_no_incidents`` an empty ``incidents.csv`` is accepted (a candidate directory of an article
     that reports no event). Returns the validator's
-    notes; raises :class:`StoreRejected` (``out`` unchanged) when the result does not validate.
+    notes; raises :class:`StoreRejected` (``out`` unchanged) when the result does not validate. A symlinked
+    ``out`` updates its target; the link stays.
     """
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    target = Path(os.path.realpath(out))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
-        if start_from_existing and out.is_dir():
-            shutil.copytree(out, tmp, symlinks=True, dirs_exist_ok=True)  # links stay links, never followed
+        if start_from_existing and target.is_dir():
+            shutil.copytree(target, tmp, symlinks=True, dirs_exist_ok=True)  # links stay links, never followed
         fill(tmp)
         report = validate_data_dir(tmp)
         problems = [p for p in report.problems if not (allow_no_incidents and p.found == "no incidents")]
         if problems:
             lines = [str(p).replace(str(tmp), str(out)) for p in problems]
             raise StoreRejected([*lines, f"{len(lines)} problem(s): {out} was left as it was"])
-        swap_into_place(tmp, out)
+        swap_into_place(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

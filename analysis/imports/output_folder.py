@@ -1,7 +1,8 @@
 """The output folder of an import (``--out``), safe in a hostile filesystem.
 
-- One import at a time: an ``flock`` on ``.<name>.import.lock`` beside the folder (the kernel drops
-  it when the process dies, even by ``kill -9``); a second import exits ``locked`` (3).
+- One writer at a time: the lock every writer of a data directory takes (:func:`analysis.files.hold_data_lock`,
+  an ``flock`` on ``.<name>.lock`` beside the folder, dropped by the kernel when the process dies, even by
+  ``kill -9``); an import that finds it held (another import, a merge, a render reading) exits ``locked`` (3).
 - ``--out`` that is a symlink: its target is updated, the link stays.
 - The folder is copied without following a symlink inside it (links are kept as links) and
   without opening anything that is not a regular file or a folder (a FIFO, a device: refused).
@@ -18,16 +19,19 @@
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from analysis.files import swap_into_place  # noqa: F401 (re-exported for the import writer)
+from analysis.files import (
+    FolderLocked,
+    hold_data_lock,
+    swap_into_place,  # noqa: F401 (re-exported for the import writer)
+)
 from analysis.schema import EXIT
 
 WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG, errno.EACCES, errno.EPERM})
@@ -74,53 +78,15 @@ def resolve_output(out: Path) -> Path:
 
 @contextmanager
 def hold_import_lock(target: Path) -> Iterator[None]:
-    """Hold the lock of the import into ``target`` (exit ``locked`` when another import holds it); the lock
-    file is removed when the import ends."""
-    lock_path = target.parent / f".{target.name}.import.lock"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise os_error(target.parent, exc, "create the folder") from None
-    fd = _take_lock(lock_path, target)
-    try:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
-        yield
-    finally:
+    """Hold the lock of the data directory ``target`` (exit ``locked`` when another command holds it)."""
+    with ExitStack() as stack:
         try:
-            os.unlink(lock_path)  # before the lock is dropped: a waiting import then finds the file gone
-        except OSError:
-            pass
-        os.close(fd)
-
-
-def _take_lock(lock_path: Path, target: Path) -> int:
-    """A descriptor holding the flock on ``lock_path``, which still names the locked file."""
-    for _ in range(5):
-        try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+            stack.enter_context(hold_data_lock(target, doing="incidents import"))
+        except FolderLocked as exc:
+            raise OutputFolderError(str(exc), EXIT["locked"]) from None
         except OSError as exc:
-            raise os_error(lock_path, exc, "open the import's lock file") from None
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            os.close(fd)
-            raise OutputFolderError(f"{lock_path}: found something other than a regular file", EXIT["bad_input"])
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 100, 0).decode("utf-8", "replace").strip() or "another process"
-            os.close(fd)
-            raise OutputFolderError(
-                f"{target}: another import into this folder is running ({holder}); nothing was written",
-                EXIT["locked"],
-            ) from None
-        try:
-            same = os.stat(lock_path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
-            return fd
-        os.close(fd)  # the import that held it removed the file meanwhile: lock the new one
-    raise OutputFolderError(f"{target}: another import is starting; try again", EXIT["locked"])
+            raise os_error(Path(exc.filename or target.parent), exc, "take the lock of the folder") from None
+        yield
 
 
 def recover_and_clean(target: Path) -> list[str]:

@@ -215,32 +215,57 @@ def select_claimed_spans(coverage: pd.DataFrame, reported_totals: pd.DataFrame, 
 
 
 def select_covered_spans(coverage: pd.DataFrame, countries=()) -> pd.DataFrame:
-    """The stretches of days that ``coverage`` (rows of ``coverage.csv``) covers for ``countries``.
+    """The stretches of days that ``coverage`` (rows of ``coverage.csv``) covers for every country of ``countries``.
 
-    A row counts when it covers every country (empty ``countries``) or one
-    of ``countries``; with no ``countries`` (a selection of every country)
-    every row counts.  Overlapping or touching periods are merged.  Returns
-    columns ``period_start``, ``period_end`` (``datetime64[s]``), sorted.
+    The scope is ``countries``, or every country of the vocabulary
+    (``schema.COUNTRIES``) when empty (a selection of every country).  A day
+    is covered only when, for each country in scope, a row naming it (or
+    naming no country: every country) covers that day: a claim for Iraq
+    alone says nothing about Syria, so it never makes an Iraq-and-Syria or
+    an all-countries view complete.  Overlapping or touching periods are
+    merged.  Returns columns ``period_start``, ``period_end``
+    (``datetime64[s]``), sorted.
 
     >>> cov = pd.DataFrame({"period_start": pd.to_datetime(["2024-03-01", "2019-01-01", "2024-01-01"]),
     ...                     "period_end": pd.to_datetime(["2024-06-30", "2020-12-31", "2024-02-29"]),
     ...                     "countries": [None, "Syria", None]})
     >>> select_covered_spans(cov, ["Iraq"]).astype(str).values.tolist()
     [['2024-01-01', '2024-06-30']]
+    >>> select_covered_spans(cov, ["Iraq", "Syria"]).astype(str).values.tolist()
+    [['2024-01-01', '2024-06-30']]
     >>> len(select_covered_spans(cov))
-    2
+    1
     """
-    wanted = set(countries or ())
-    keep = [
-        not wanted or not split_countries(listed) or bool(wanted & set(split_countries(listed)))
-        for listed in coverage["countries"]
-    ]
-    rows = coverage.loc[np.asarray(keep, dtype=bool)].dropna(subset=SPAN_COLUMNS)
-    starts, ends = merge_spans(rows["period_start"], rows["period_end"])
+    rows = coverage.dropna(subset=SPAN_COLUMNS)
+    named = [set(split_countries(listed)) for listed in rows["countries"]]
+    starts = ends = None
+    for country in dict.fromkeys(countries or schema.COUNTRIES):
+        keep = np.array([not n or country in n for n in named], dtype=bool)
+        one = merge_spans(rows["period_start"].to_numpy()[keep], rows["period_end"].to_numpy()[keep])
+        starts, ends = one if starts is None else intersect_spans((starts, ends), one)
     return pd.DataFrame(
         {"period_start": starts.astype("datetime64[s]"), "period_end": ends.astype("datetime64[s]")},
         columns=SPAN_COLUMNS,
     )
+
+
+def intersect_spans(first, second) -> tuple[np.ndarray, np.ndarray]:
+    """The days both lists of merged day spans (``(starts, ends)``, both days included) cover.
+
+    >>> day = lambda *d: np.array(d, "datetime64[D]")
+    >>> a = day("2024-01-01", "2024-03-01"), day("2024-01-31", "2024-03-31")
+    >>> b = day("2024-01-15"), day("2024-03-10")
+    >>> [x.astype(str).tolist() for x in intersect_spans(a, b)]
+    [['2024-01-15', '2024-03-01'], ['2024-01-31', '2024-03-10']]
+    """
+    out_starts, out_ends = [], []
+    for a, b in zip(*first):
+        for c, d in zip(*second):
+            lo, hi = max(a, c), min(b, d)
+            if lo <= hi:
+                out_starts.append(lo)
+                out_ends.append(hi)
+    return merge_spans(out_starts, out_ends)
 
 
 def merge_spans(starts, ends) -> tuple[np.ndarray, np.ndarray]:

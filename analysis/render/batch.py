@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import __version__, paths
-from analysis.files import file_kind, fingerprint_data_dir
+from analysis.files import READER_WAIT_SECONDS, file_kind, fingerprint_data_dir
 from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
 from analysis.render.companions import write_companions
 from analysis.render.index import write_index
@@ -38,6 +38,7 @@ from analysis.render.state import (
     build_job_key,
     cannot_write,
     fingerprint_code,
+    hold_data_for_reading,
     hold_render_lock,
     is_write_failure,
     read_state,
@@ -171,18 +172,20 @@ def render_jobs(
     workers: int | None = None,
     progress: bool = True,
     index_names: list[str] | None = None,
+    data_wait_seconds: float = READER_WAIT_SECONDS,
 ) -> RenderSummary:
     """Render ``jobs`` from ``data_dir`` into ``out_dir``; see the module docstring.
 
     ``index_names`` lists the reports the index shows (default: ``jobs``); a
     partial render (``--job``) passes every job of reports.toml so the index
-    keeps listing the reports it did not touch.
+    keeps listing the reports it did not touch. The data directory is read under its lock, shared: a
+    command writing it is waited for up to ``data_wait_seconds``.
     """
     data_dir = Path(data_dir or paths.DATA_DIR).resolve()
     out_dir = Path(out_dir or paths.REPORTS_DIR).resolve()
     names = index_names or [job.name for job in jobs]
     check_out_dir(out_dir, names)
-    with hold_render_lock(out_dir):
+    with hold_render_lock(out_dir), hold_data_for_reading(data_dir, data_wait_seconds):
         _remove_stale_work_files(out_dir)
         # Keys first, from file hashes only: when nothing changed, nothing heavy is imported
         # (pandas, papermill) and the data and parameters, already checked by the run that

@@ -11,7 +11,9 @@ Into the output folder:
   so a reader can check a quote offline; a path that leaves the data folder
   is refused (nothing is copied, the card links to the url only);
 - ``export/incidents.csv``: the whole incident table, formula-safe
-  (:mod:`analysis.data.export_csv`).
+  (:mod:`analysis.data.export_csv`), with ``export/README.txt`` saying what
+  each column means, where sources and quotes are, the licence and the
+  period covered (:mod:`analysis.reporting.export_readme`).
 
 Every file is written atomically, and only when its content changed. A
 small record (``cards/.companions.json``) holds the key of the inputs (data
@@ -40,6 +42,7 @@ from analysis.paths import (
     EVIDENCE_EXPORT_FILENAME,
     EXPORT_DIRNAME,
     EXPORT_FILENAME,
+    EXPORT_README_FILENAME,
     METHODOLOGY_FILENAME,
     SOURCES_DIRNAME,
     SOURCES_EXPORT_FILENAME,
@@ -217,8 +220,9 @@ def _build_data_zip(data_dir: Path, dataset) -> bytes:
 
 
 def _write_downloads(out_dir: Path, data_dir: Path, dataset, files: list[str], put) -> None:
-    """The incident, source and evidence tables as formula-safe CSV, and the data directory as a zip."""
+    """The incident, source and evidence tables as formula-safe CSV, the text saying what they hold, the data zip."""
     from analysis.data.export_csv import write_csv_safely
+    from analysis.reporting.export_readme import build_export_readme
 
     for name, frame in (
         (EXPORT_FILENAME, dataset.incidents),
@@ -228,6 +232,7 @@ def _write_downloads(out_dir: Path, data_dir: Path, dataset, files: list[str], p
         write_csv_safely(frame, out_dir / EXPORT_DIRNAME / name)
         files.append(f"{EXPORT_DIRNAME}/{name}")
     put(f"{EXPORT_DIRNAME}/{DATA_ZIP_FILENAME}", _build_data_zip(data_dir, dataset))
+    put(f"{EXPORT_DIRNAME}/{EXPORT_README_FILENAME}", build_export_readme(dataset).encode("utf-8"))
 
 
 def _write_methodology(data_dir: Path, dataset, put, footer: str) -> None:

@@ -1,4 +1,5 @@
-"""What a render keeps in its output folder: the lock, the job keys and ``.render-state.json``.
+"""What a render keeps in its output folder: the lock, the job keys and ``.render-state.json``; the data
+directory's lock, held shared while the render reads it.
 
 The lock is an ``flock`` on ``.render.lock`` held by the render's main process
 only (workers close their inherited copy, kernels never get one), so it goes
@@ -20,11 +21,19 @@ import re
 import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from analysis import __version__, paths
-from analysis.files import fingerprint_files, sha256_hex, write_text_atomic
+from analysis.files import (
+    READER_WAIT_SECONDS,
+    FolderLocked,
+    fingerprint_files,
+    hold_data_lock,
+    is_same_file,
+    sha256_hex,
+    write_text_atomic,
+)
 from analysis.render.jobs import Job
 from analysis.schema import EXIT
 
@@ -89,6 +98,38 @@ def hold_render_lock(out_dir: Path) -> Iterator[None]:
         os.close(fd)
 
 
+@contextmanager
+def hold_data_for_reading(data_dir: Path, wait_seconds: float = READER_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the data directory's lock shared while the render reads it (:func:`analysis.files.hold_data_lock`):
+    a writer holding it is waited for up to ``wait_seconds`` (one line on stderr says so), then
+    :class:`RenderError` (``EXIT["locked"]``), nothing rendered."""
+
+    def tell(holder: str) -> None:
+        log.warning("waiting up to %g s for %s: %s", wait_seconds, data_dir, holder)
+
+    outcome = f"waited {wait_seconds:g} s; no report was rendered, the reports already there were left as they were"
+    with ExitStack() as stack:
+        try:
+            fd = stack.enter_context(
+                hold_data_lock(
+                    data_dir,
+                    doing="incidents render",
+                    shared=True,
+                    wait_seconds=wait_seconds,
+                    on_wait=tell,
+                    outcome=outcome,
+                )
+            )
+        except FolderLocked as exc:
+            raise RenderError(str(exc), EXIT["locked"]) from None
+        except OSError as exc:
+            raise RenderError(f"{data_dir}: cannot take the lock of the data directory ({exc})") from None
+        if fd is not None:
+            _held_lock_fds.add(fd)  # closed in the workers, like the render's own lock
+            stack.callback(_held_lock_fds.discard, fd)
+        yield
+
+
 def close_inherited_locks() -> None:
     """In a forked worker: close the lock's descriptor, so the lock never outlives the render's main process.
 
@@ -121,7 +162,7 @@ def _take_lock(lock_path: Path) -> int:
             )
             _replace_lock_file(lock_path)
             continue
-        if _same_file(fd, lock_path):
+        if is_same_file(fd, lock_path):
             return fd
         os.close(fd)  # another render replaced the file between our open and our lock: try the new one
     raise RenderError(f"{lock_path}: could not take the lock; another render is starting", EXIT["locked"])
@@ -168,15 +209,6 @@ def _replace_lock_file(lock_path: Path) -> None:
     os.close(fd)
     os.chmod(tmp, 0o644)
     os.replace(tmp, lock_path)
-
-
-def _same_file(fd: int, path: Path) -> bool:
-    try:
-        on_disk = os.stat(path, follow_symlinks=False)
-    except FileNotFoundError:
-        return False
-    held = os.fstat(fd)
-    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
 
 
 # --- job keys --------------------------------------------------------------------

@@ -38,11 +38,15 @@ from analysis.reporting.card_sources import (  # re-exported: every name stays i
     name_source_page,  # noqa: F401 (re-export)
     safe_web_url,  # noqa: F401 (re-export)
 )
-from analysis.reporting.casualty_text import describe_tolls, format_incident_casualty, format_incident_figure
+from analysis.reporting.casualty_text import (
+    describe_tolls,
+    format_incident_casualty,
+    format_incident_figure,
+    format_toll_figure,
+)
 from analysis.reporting.formatting import (
     UNKNOWN,
     format_day,
-    format_figure,
     format_period,
     format_range,
 )
@@ -178,10 +182,7 @@ def format_card_casualty(incident: Mapping, measure: str, tolls: pd.DataFrame | 
         mine = tolls.loc[(tolls["measure"] == measure) & (tolls["incident_id"] == incident["incident_id"])]
         if len(mine):
             first = mine.iloc[0]
-            approx = is_missing(first["value_min"]) and is_missing(first["value_max"])
-            lo = first["value_best"] if approx else first["value_min"]
-            hi = first["value_best"] if approx else first["value_max"]
-            toll = format_figure(lo, hi, is_missing(hi), approximate=approx)
+            toll = format_toll_figure(first)
             return f"not split for this row: {toll} ({describe_tolls(first['total_id'], tolls)})"
     value = incident.get
     lo, best, hi = value(f"{measure}_min"), value(f"{measure}_best"), value(f"{measure}_max")

@@ -153,6 +153,35 @@ def describe_tolls(toll_ids, links: pd.DataFrame | None) -> str:
     return "; ".join(parts)
 
 
+TOLL_ROW_PREFIX = "in operation toll"
+"""How a row counted by an operation toll starts in a per-incident list: never "unknown", never a share of the toll."""
+
+
+def format_toll_figure(link) -> str:
+    """The figure of one operation toll (a row of :func:`analysis.metrics.tolls.link_operation_tolls`).
+
+    >>> format_toll_figure({"value_min": 18, "value_best": pd.NA, "value_max": pd.NA})
+    'at least 18'
+    >>> format_toll_figure({"value_min": pd.NA, "value_best": 40, "value_max": pd.NA})
+    'about 40'
+    """
+    approx = is_missing(link["value_min"]) and is_missing(link["value_max"])
+    lo = link["value_best"] if approx else link["value_min"]
+    hi = link["value_best"] if approx else link["value_max"]
+    return format_figure(lo, hi, is_missing(hi), approximate=approx)
+
+
+def format_row_in_toll(link, own: str = UNKNOWN) -> str:
+    """One incident's cell of a measure an operation toll counts: the whole toll, and the row's own figure if any.
+
+    >>> link = {"value_min": 18, "value_best": pd.NA, "value_max": pd.NA}
+    >>> format_row_in_toll(link), format_row_in_toll(link, "2")
+    ('in operation toll: at least 18', 'in operation toll: at least 18 (this row: 2)')
+    """
+    text = f"{TOLL_ROW_PREFIX}: {format_toll_figure(link)}"
+    return text if own == UNKNOWN else f"{text} (this row: {own})"
+
+
 def format_toll_cell(row, links: pd.DataFrame | None, prefix: str = "") -> str | None:
     """A tally cell whose incidents include an operation toll: the toll, whose it is, then the rest.
 
@@ -242,3 +271,58 @@ def format_casualty_table(
             out[key] = [schema.NOT_STATED if pd.isna(v) else schema.value_label(key, v) for v in out[key]]
     out = out.rename(columns=labels if labels is not None else schema.MEASURE_LABELS)
     return out.reset_index(drop=True)
+
+
+TOLL_ANCHOR_PREFIX = "toll-"
+"""The element id of an operation toll's row under a per-incident list: ``toll-<total_id>``."""
+
+
+def build_toll_table(links: pd.DataFrame, total_ids=None) -> pd.DataFrame:
+    """The operation tolls of ``links`` (:func:`analysis.metrics.tolls.link_operation_tolls`), one row each.
+
+    ``total_ids`` keeps only those tolls (None: all).  Columns: reported
+    total (its ``total_id``), figure (as :func:`format_toll_figure` words
+    it), of (the measure's label), for (operation and countries), source,
+    incidents (the rows it covers, ``;``-joined).  ``attrs[ROW_IDS]`` holds
+    each row's anchor (``toll-<total_id>``), which per-incident cells link to.
+    """
+    from analysis.reporting.table_html import ROW_IDS
+
+    keep = links if total_ids is None else links.loc[links["total_id"].isin(list(total_ids))]
+    rows = []
+    for total_id, one in keep.groupby("total_id", sort=True):
+        first = one.iloc[0]
+        where = "" if is_missing(first["countries"]) else f" in {str(first['countries']).replace(';', ' and ')}"
+        rows.append(
+            {
+                "reported total": str(total_id),
+                "figure": format_toll_figure(first),
+                "of": schema.MEASURE_LABELS.get(str(first["measure"]), str(first["measure"])),
+                "for": f"{first['operation']}{where}, not split between its {len(one)} rows",
+                "source": str(first["source_id"]),
+                "incidents": "; ".join(one["incident_id"].astype(str)),
+            }
+        )
+    table = pd.DataFrame(rows, columns=["reported total", "figure", "of", "for", "source", "incidents"])
+    table.attrs[ROW_IDS] = [TOLL_ANCHOR_PREFIX + t for t in table["reported total"]]
+    return table
+
+
+def name_row_tolls(
+    incident_ids: pd.Series, texts: list[str], tolls: pd.DataFrame | None, measure: str
+) -> tuple[list[str], list[str | None]]:
+    """Cells of ``measure`` for the incidents ``incident_ids`` (``texts``: their own figures): a row an operation
+    toll of ``tolls`` counts reads :func:`format_row_in_toll`; also each row's link to the toll (``#toll-<total_id>``)
+    or None."""
+    hrefs: list[str | None] = [None] * len(texts)
+    if tolls is None or not len(tolls):
+        return texts, hrefs
+    mine = tolls.loc[tolls["measure"] == measure].sort_values("total_id").drop_duplicates("incident_id")
+    by_incident = {str(link["incident_id"]): link for _, link in mine.iterrows()}
+    out = list(texts)
+    for i, incident_id in enumerate(incident_ids.astype(str)):
+        link = by_incident.get(incident_id)
+        if link is not None:
+            out[i] = format_row_in_toll(link, texts[i])
+            hrefs[i] = f"#{TOLL_ANCHOR_PREFIX}{link['total_id']}"
+    return out, hrefs

@@ -28,7 +28,6 @@ from analysis.metrics.filters import filter_incidents
 from analysis.metrics.grades import grade_incidents
 from analysis.metrics.tolls import link_operation_tolls
 from analysis.paths import CARDS_DIRNAME, SOURCES_DIRNAME
-from analysis.report_flags import empty_selection_metadata
 from analysis.reporting.cards import name_source_copies, name_source_page
 from analysis.reporting.casualty_text import describe_us_tally
 from analysis.reporting.charts import show_figure
@@ -39,6 +38,7 @@ from analysis.reporting.claims import (
     compare_reported_totals,
     describe_unreached_period,
 )
+from analysis.reporting.empty_report import describe_where_the_data_lies, select_scope, show_no_incidents
 from analysis.reporting.formatting import format_day
 from analysis.reporting.tables import DEFAULT_ROW_LIMIT, show_table
 
@@ -350,16 +350,6 @@ def show_report_header(
     display({"text/html": body, "text/plain": "\n".join(plain)}, raw=True)
 
 
-def show_no_incidents(filters_text: str, unreached: str | None = None) -> None:
-    """Display the one line an empty selection gets instead of tables and charts."""
-    text = unreached or (
-        f"No incident in this table matches these filters ({filters_text.rstrip('.')}): "
-        "none recorded, which is not a count of zero unless the data claims to cover the period."
-    )
-    message = {"text/html": f'<div class="report-empty">{html.escape(text)}</div>', "text/plain": text}
-    display(message, metadata=empty_selection_metadata(), raw=True)
-
-
 @dataclass
 class Report:
     """What a report notebook works on, from :func:`open_report`.
@@ -400,6 +390,15 @@ class Report:
         if self.has_incidents:
             show_table(table, caption=caption, index=index, all_incidents=self.dataset.incidents)
 
+    def show_section(self, title: str) -> None:
+        """Show a section heading (``<h2>``, with the id the contents list links to) unless nothing matched.
+
+        An empty report shows no heading of a section with nothing in it.
+        """
+        if self.has_incidents:
+            anchor = html.escape(title.replace(" ", "-"))
+            display({"text/html": f'<h2 id="{anchor}">{html.escape(title)}</h2>', "text/plain": title}, raw=True)
+
     def show_figure(self, fig, name: str) -> None:
         """Show ``fig`` (see :func:`analysis.reporting.charts.show_figure`) unless nothing matched."""
         if self.has_incidents:
@@ -409,6 +408,12 @@ class Report:
         """Show a paragraph about the tables and charts that follow, unless nothing matched (then none follow)."""
         if self.has_incidents:
             display({"text/html": f'<p class="section-note">{html.escape(text)}</p>', "text/plain": text}, raw=True)
+
+
+def _countries_of_places(selected: pd.DataFrame, locations) -> list[str]:
+    """The countries a profile of ``locations`` lies in (those of its incidents): a claim for Iraq covers a base in
+    Iraq; without ``locations`` none (every country is in scope)."""
+    return sorted(set(selected["country"].dropna().astype(str))) if list(locations or ()) else []
 
 
 def open_report(
@@ -430,12 +435,15 @@ def open_report(
     filters_text = describe_filters(start, end, countries, categories, locations)
     selected = select_incidents(dataset.incidents, start, end, countries, categories, locations, dataset.places)
     selected = selected.assign(grade=grade_incidents(selected, dataset.sources))
-    spans = select_claimed_spans(claimed_coverage(dataset.coverage), dataset.reported_totals, countries, categories)
+    in_scope = list(countries) or _countries_of_places(selected, locations)
+    spans = select_claimed_spans(claimed_coverage(dataset.coverage), dataset.reported_totals, in_scope, categories)
     period = (start or None, end or None)
     reported = compare_reported_totals(dataset, start, end, countries, categories, locations)
     total = len(dataset.incidents)
-    show_report_header(title, filters_text, selected, total, dataset, period, countries, categories, reported)
+    show_report_header(title, filters_text, selected, total, dataset, period, in_scope, categories, reported)
     if selected.empty:
-        show_no_incidents(filters_text, describe_unreached_period(dataset.incidents, *period))
+        scope = select_scope(dataset.incidents, countries, categories, locations, dataset.places)
+        where = describe_where_the_data_lies(dataset, scope, spans, claimed_coverage(dataset.coverage), data_dir)
+        show_no_incidents(filters_text, describe_unreached_period(dataset.incidents, *period), where)
     tolls = link_operation_tolls(selected, dataset.reported_totals)
     return Report(dataset, selected, filters_text, start or None, end or None, spans, tolls, reported)

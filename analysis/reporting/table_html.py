@@ -24,6 +24,14 @@ INCIDENT_ID_COLUMNS = "incident_id_columns"
 """``DataFrame.attrs`` key: the display columns holding incident ids (linked to their cards)."""
 ROWS_NOT_LISTED = "rows_not_listed"
 """``DataFrame.attrs`` key: how many rows :func:`limit_rows` left out, and how to name them."""
+ROW_IDS = "row_ids"
+"""``DataFrame.attrs`` key: an element id per row (``None``: no id), the anchors other tables link to."""
+CELL_HREFS = "cell_hrefs"
+"""``DataFrame.attrs`` key: ``{column: [href or None per row]}``, cells that link elsewhere (an operation toll)."""
+FOLLOWING_TABLE = "following_table"
+"""``DataFrame.attrs`` key: ``(table, caption)`` shown right under this one (the tolls its cells link to)."""
+LINKED_WORDS = ("in operation toll",)
+"""Cell texts starting so are words about a figure held elsewhere: never sorted as this row's figure."""
 NOT_MEASURED = "not measured"
 """A rolling mean outside claimed coverage: the weeks around it are not complete counts."""
 
@@ -73,7 +81,11 @@ def _text_sort_key(text: str) -> str | None:
 
 def _is_numeric_column(texts: list[str]) -> bool:
     """A column of figures: every cell a number, range or share (or ``unknown``/``not covered``), one given."""
-    known = [t for t in texts if t not in (UNKNOWN, NOT_APPLICABLE, NOT_COVERED, NOT_MEASURED)]
+    known = [
+        t
+        for t in texts
+        if t not in (UNKNOWN, NOT_APPLICABLE, NOT_COVERED, NOT_MEASURED) and not t.startswith(LINKED_WORDS)
+    ]
     return bool(known) and all(_sort_key(t) is not None for t in known)
 
 
@@ -112,6 +124,7 @@ def build_table_html(
     head = "".join(
         f'<th scope="col"{_NUM_CLASS if num else ""}>{html.escape(name)}</th>' for name, num in zip(names, numeric)
     )
+    hrefs = table.attrs.get(CELL_HREFS, {})
     cells_by_column = []
     for name, column, num in zip(names, texts, numeric):
         if num:
@@ -120,12 +133,37 @@ def build_table_html(
             cells = [_incident_cell(text, card_hrefs) for text in column]
         else:
             cells = [_text_cell(text) for text in column]
+        if name in hrefs:
+            cells = [_link_cell(cell, text, href) for cell, text, href in zip(cells, column, hrefs[name])]
         cells_by_column.append(cells)
-    rows = ["<tr>" + "".join(cells) + "</tr>" for cells in zip(*cells_by_column)] if cells_by_column else []
+    ids = table.attrs.get(ROW_IDS) or [None] * len(table)
+    rows = [_row_html(cells, i) for cells, i in zip(zip(*cells_by_column), ids)] if cells_by_column else []
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     out = f'<table class="report-table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     not_listed = table.attrs.get(ROWS_NOT_LISTED)
-    return out + (_not_listed_html(not_listed) if not_listed and not_listed["count"] else "")
+    out += _not_listed_html(not_listed) if not_listed and not_listed["count"] else ""
+    following = table.attrs.get(FOLLOWING_TABLE)
+    return out + (build_table_html(*following) if following is not None else "")
+
+
+def _row_html(cells, row_id: str | None) -> str:
+    return (f'<tr id="{html.escape(row_id)}">' if row_id else "<tr>") + "".join(cells) + "</tr>"
+
+
+def _link_cell(cell: str, text: str, href: str | None) -> str:
+    """``cell`` (its ``<td ...>`` kept) with its text a link to ``href``; unchanged without one.
+
+    >>> _link_cell('<td class="num">in operation toll: 3</td>', "in operation toll: 3", "#toll-T")
+    '<td class="num words" data-sort=""><a href="#toll-T">in operation toll: 3</a></td>'
+    """
+    if not href:
+        return cell
+    opening = (
+        '<td class="num words" data-sort="">'
+        if text.startswith(LINKED_WORDS) and "num" in cell
+        else cell[: cell.index(">") + 1]
+    )
+    return f'{opening}<a href="{html.escape(href)}">{html.escape(text)}</a></td>'
 
 
 def _numeric_cell(text: str) -> str:

@@ -18,7 +18,14 @@ from analysis.metrics.casualties import US_MEASURES, tally_casualties
 from analysis.metrics.counts import count_by
 from analysis.metrics.frequency import NOT_COVERED
 from analysis.metrics.tolls import link_operation_tolls
-from analysis.reporting.casualty_text import describe_us_tally, format_incident_casualty, format_measure_cell
+from analysis.reporting.casualty_text import (
+    TOLL_ANCHOR_PREFIX,
+    build_toll_table,
+    describe_us_tally,
+    format_incident_casualty,
+    format_measure_cell,
+    name_row_tolls,
+)
 from analysis.reporting.formatting import (
     format_day,
     format_period,
@@ -28,6 +35,8 @@ from analysis.reporting.formatting import (
 )
 from analysis.reporting.links import EXPORT_HREF, build_card_hrefs
 from analysis.reporting.table_html import (  # re-exported: every name stays importable from here
+    CELL_HREFS,
+    FOLLOWING_TABLE,
     INCIDENT_ID_COLUMNS,
     NOT_MEASURED,
     ROWS_NOT_LISTED,
@@ -104,16 +113,26 @@ def show_table(
     not_listed = table.attrs.get(ROWS_NOT_LISTED)
     if not_listed and not_listed["count"]:
         plain += f"\n({not_listed['count']:,} {not_listed['where']} {not_listed['noun']} not listed; see {EXPORT_HREF})"
+    following = table.attrs.get(FOLLOWING_TABLE)
+    if following is not None:
+        plain += f"\n\n{following[1]}\n" + following[0].to_string(index=False)
     display({"text/html": build_table_html(table, caption, index, hrefs), "text/plain": plain}, raw=True)
 
 
-def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_LIMIT) -> pd.DataFrame:
+def build_incident_list(
+    selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_LIMIT, tolls: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The ``limit`` most recent incidents, newest first: ranges as "3–5", unknowns as "unknown".
 
     Columns: incident (its id, linked to its card when shown by a report), date, location, country,
     category, perpetrator, weapon, outcome, US killed, US injured, others killed, others injured,
     claimed by, and grade when ``selected`` has one (:func:`analysis.metrics.grades.grade_incidents`). The
     incidents left out are counted under the table (``None``: list all).
+
+    ``tolls`` (:func:`analysis.metrics.tolls.link_operation_tolls`): a row an
+    operation toll counts reads "in operation toll: at least 18", linked to
+    the toll's row in the table of tolls shown right under the list
+    (``attrs[FOLLOWING_TABLE]``), never "unknown" and never a share of the toll.
     """
     ordered = selected.sort_values(["event_date", "incident_id"], ascending=[False, True])
     if limit is not None:
@@ -121,10 +140,14 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_
             raise ValueError(f"limit must be 0 or more, got {limit}")
         ordered = ordered.head(limit)
 
-    def pair(prefix: str) -> list[str]:
+    hrefs: dict[str, list[str | None]] = {}
+
+    def pair(prefix: str, name: str) -> list[str]:
         best = ordered[f"{prefix}_best"] if f"{prefix}_best" in ordered else [pd.NA] * len(ordered)
         columns = (ordered["category"], ordered[f"{prefix}_min"], best, ordered[f"{prefix}_max"])
-        return [format_incident_casualty(c, prefix, lo, b, hi) for c, lo, b, hi in zip(*columns)]
+        texts = [format_incident_casualty(c, prefix, lo, b, hi) for c, lo, b, hi in zip(*columns)]
+        texts, hrefs[name] = name_row_tolls(ordered["incident_id"], texts, tolls, prefix)
+        return texts
 
     date_text = [
         d.strftime("%Y-%m-%d") + ("" if p == "day" else f" ({p})")
@@ -140,16 +163,22 @@ def build_incident_list(selected: pd.DataFrame, limit: int | None = DEFAULT_ROW_
             "perpetrator": ordered["perpetrator"].fillna(schema.NOT_STATED).to_numpy(),
             "weapon": [schema.value_label("weapon", v) for v in ordered["weapon"].astype("string")],
             "outcome": ordered["outcome"].astype("string").to_numpy(),
-            "US killed": pair("us_killed"),
-            "US injured": pair("us_injured"),
-            "others killed": pair("other_killed"),
-            "others injured": pair("other_injured"),
+            "US killed": pair("us_killed", "US killed"),
+            "US injured": pair("us_injured", "US injured"),
+            "others killed": pair("other_killed", "others killed"),
+            "others injured": pair("other_injured", "others injured"),
             "claimed by": ordered["claimed_by"].fillna("no claim reported").to_numpy(),
         }
     )
     if "grade" in ordered:  # open_report grades its selection (analysis.metrics.grades)
         table["grade"] = ordered["grade"].astype("string").to_numpy()
     table.attrs[INCIDENT_ID_COLUMNS] = ["incident"]
+    linked = {name: links for name, links in hrefs.items() if any(links)}
+    if linked:
+        table.attrs[CELL_HREFS] = linked
+        shown = {h.removeprefix("#" + TOLL_ANCHOR_PREFIX) for links in linked.values() for h in links if h}
+        caption = "Operation tolls: figures a source gives for a whole operation, not split between its rows"
+        table.attrs[FOLLOWING_TABLE] = (build_toll_table(tolls, shown), caption)
     return _note_rows_not_listed(table, len(selected) - len(ordered), "incidents")
 
 

@@ -18,8 +18,24 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from articles_meta import FROZEN, META, URLS  # noqa: E402
+import gold_coding_frozen2  # noqa: E402
+import gold_coding_frozen3  # noqa: E402
+from articles_meta import (  # noqa: E402
+    FROZEN,
+    META,
+    META_FROZEN_2,
+    META_FROZEN_3,
+    RETRIEVED_FROZEN_2,
+    RETRIEVED_FROZEN_3,
+    URLS,
+    URLS_FROZEN_2,
+    URLS_FROZEN_3,
+)
 from gold_coding import INCIDENTS, NOT_INCIDENTS, TOTALS  # noqa: E402
+
+INCIDENTS = INCIDENTS + gold_coding_frozen2.INCIDENTS + gold_coding_frozen3.INCIDENTS
+NOT_INCIDENTS = NOT_INCIDENTS + gold_coding_frozen2.NOT_INCIDENTS + gold_coding_frozen3.NOT_INCIDENTS
+TOTALS = TOTALS + gold_coding_frozen2.TOTALS + gold_coding_frozen3.TOTALS
 
 REPO = HERE.parent.parent
 RETRIEVED = "2026-12-07"
@@ -120,21 +136,25 @@ def write_articles() -> None:
                 "table in data/ (incidents.csv, evidence.csv, reported_totals.csv)",
             }
         )
-    for aid in sorted(META):
-        outlet, headline, published, basis, holder = META[aid]
+    # frozen-2 (b01-b09) was measured once, then its errors were read: it is dev since session 7
+    batches = [(META, URLS, RETRIEVED), (META_FROZEN_2, URLS_FROZEN_2, RETRIEVED_FROZEN_2)]
+    batches.append((META_FROZEN_3, URLS_FROZEN_3, RETRIEVED_FROZEN_3))
+    listing = [(aid, meta, urls, retrieved) for meta, urls, retrieved in batches for aid in sorted(meta)]
+    for aid, meta, urls, retrieved in listing:
+        outlet, headline, published, basis, holder = meta[aid]
         path = f"benchmarks/extraction/articles/{aid}.txt"
         rows.append(
             {
                 "article_id": aid,
-                "split": "frozen" if aid in FROZEN else "dev",
+                "split": "frozen-3" if aid in META_FROZEN_3 else "frozen" if aid in FROZEN else "dev",
                 "file": path,
-                "url": URLS[aid],
+                "url": urls[aid],
                 "outlet": outlet,
                 "headline": headline,
                 "published": published,
                 "published_basis": basis,
                 "sha256": hashlib.sha256((REPO / path).read_bytes()).hexdigest(),
-                "retrieved": RETRIEVED,
+                "retrieved": retrieved,
                 "licence_note": f"copyright {holder}; stored as a short excerpt (the first ~2,000 characters of a "
                 "stored copy of the page) for research evaluation only",
             }

@@ -8,6 +8,7 @@ leave the machine.
 
 from __future__ import annotations
 
+import re
 import struct
 import subprocess
 import sys
@@ -63,12 +64,18 @@ HEADINGS_JS = """() => [...document.querySelectorAll('main h1, main h2, main h3'
 
 
 def _markdown_headings(notebook) -> list[str]:
+    """The report's section headings: shown markdown headings and ``report.show_section("...")`` calls, in order."""
     import nbformat
 
     nb = nbformat.read(notebook, as_version=4)
-    shown = [c for c in nb.cells if c.cell_type == "markdown" and "notebook-only" not in c.metadata.get("tags", [])]
-    lines = [line for c in shown for line in c.source.splitlines()]
-    return [line.lstrip("#").strip() for line in lines if line.startswith("#")]
+    shown = [c for c in nb.cells if "notebook-only" not in c.metadata.get("tags", [])]
+    headings = []
+    for c in shown:
+        if c.cell_type == "markdown":
+            headings += [line.lstrip("#").strip() for line in c.source.splitlines() if line.startswith("#")]
+        else:
+            headings += re.findall(r'report\.show_section\("([^"]+)"\)', c.source)
+    return headings
 
 
 @pytest.mark.parametrize("name", JOB_NAMES)
@@ -81,6 +88,9 @@ def test_every_notebook_heading_is_visible_in_the_report(name, rendered_reports,
     headings = {h["text"]: h for h in opened.page.evaluate(HEADINGS_JS)}
     expected = _markdown_headings(job.notebook)
     assert len(expected) >= 2, f"{job.notebook} has fewer than two report headings"
+    if opened.page.locator(".report-empty").count():  # nothing matched: no heading of a section with nothing in it
+        assert opened.page.locator("main h2").count() == 0, f"{name}: an empty report shows section headings"
+        expected = []
     toc = opened.page.eval_on_selector_all("nav.report-toc a", "links => links.map(a => a.textContent)")
     assert toc == expected, f"{name}: the contents list {toc}, expected the headings {expected}"
     targets = opened.page.eval_on_selector_all(

@@ -177,8 +177,9 @@ def test_every_incident_figure_reads_the_same_in_the_table_and_on_its_card(rende
         )
         card.close()
         for table_column, card_label in columns.items():
-            if fact[card_label].startswith("not split for this row: "):
-                assert cells[table_column] == "unknown" or cells[table_column].startswith("not split")
+            if fact[card_label].startswith("not split for this row: "):  # an operation toll: the whole toll, once
+                toll = fact[card_label].removeprefix("not split for this row: ").split(" (", 1)[0]
+                assert cells[table_column] == f"in operation toll: {toll}", (cells["incident"], table_column)
                 continue
             assert cells[table_column] == fact[card_label], (cells["incident"], table_column)
         if cells["incident"] == "ISR-20231007-HAMAS":
@@ -199,6 +200,12 @@ def test_a_period_the_data_does_not_reach_says_so_and_nothing_else(rendered_repo
     text = opened.page.inner_text("body")
     assert "Widen" not in text and "Hover over" not in text and "INCIDENTS 0" not in text.upper().replace(":", "")
     assert opened.page.locator(".section-note").count() == 0
+    assert opened.page.locator("main h2").count() == 0, "no heading of a section with nothing in it"
+    empty = opened.page.inner_text(".report-empty")
+    assert "Where the data lies: its " in empty and "dated 2022-08-24 to 2024-10-01" in empty
+    assert "no claim to list every incident" in empty
+    command = opened.page.inner_text(".report-empty code")
+    assert command == "incidents render --start 2022-08-24 --end 2024-10-01 --out reports-2022-08-24-to-2024-10-01"
 
 
 def test_a_one_category_report_lists_no_other_category(rendered_reports, open_page):

@@ -172,3 +172,98 @@ def test_an_undated_sentence_about_the_base_joins_the_event_there(gazetteer):
     )
     (candidate,) = extract_candidates(text, dt.date(2024, 8, 5), gazetteer).candidates
     assert candidate.munitions[:3] == (2, 2, 2)
+
+
+RETALIATION = (
+    "On Monday, CENTCOM confirmed that a rocket attack targeted US forces at the Conoco gas field in Syria.\n\n"
+    "Earlier, the defenses at the Conoco base shot down a drone.\n\n"
+    "In retaliation, the Coalition targeted areas of Khasham."
+)
+
+
+def test_an_undated_retaliation_takes_the_week_from_the_attack_it_answers(gazetteer):
+    result = extract_candidates(RETALIATION, dt.date(2023, 4, 11), gazetteer)  # a Tuesday
+    strikes = [c for c in result.candidates if c.category == "us_strike"]
+    assert [(c.event_date.isoformat(), c.date_precision, c.place.name) for c in strikes] == [
+        ("2023-04-05", "week", "Khasham")  # the week from the drone attack "Earlier" (5-11 April)
+    ]
+    assert any(r.startswith("date: retaliation for the attack of 2023-04-05") for r in strikes[0].rules)
+
+
+def test_an_undated_retaliation_too_long_after_the_attack_is_not_dated(gazetteer):
+    text = RETALIATION.replace("On Monday", "On March 1").replace(
+        "Earlier, the defenses at the Conoco base shot down a drone.\n\n", ""
+    )
+    result = extract_candidates(text, dt.date(2023, 4, 11), gazetteer)
+    assert not [c for c in result.candidates if c.category == "us_strike"]
+    assert "no date" in [d.reason for d in result.decided_against]
+
+
+def test_an_event_told_as_earlier_is_not_the_event_before(gazetteer):
+    result = extract_candidates(RETALIATION, dt.date(2023, 4, 11), gazetteer)
+    attacks = [(c.event_date.isoformat(), c.date_precision) for c in result.candidates if c.category == "attack_on_us"]
+    assert attacks == [("2023-04-10", "day"), ("2023-04-05", "week")]
+
+
+def test_an_undated_sentence_naming_no_place_goes_on_about_the_event_before(gazetteer):
+    text = (
+        "On Monday, rockets struck the Ain al-Asad air base in Iraq, which houses US troops.\n\n"
+        "A US contractor was killed when rockets struck outside the gate."
+    )
+    result = extract_candidates(text, dt.date(2024, 8, 6), gazetteer)
+    assert len(result.candidates) == 1
+    assert result.candidates[0].casualties["other_killed"][:3] == (1, 1, 1)
+
+
+def test_an_unplaced_event_takes_the_country_of_the_event_told_before(gazetteer):
+    text = (
+        "On Monday, rockets struck the Ain al-Asad air base in Iraq, which houses US troops.\n\n"
+        "In December, a similar rocket fusillade killed a U.S. contractor at a base housing US troops."
+    )
+    result = extract_candidates(text, dt.date(2024, 8, 6), gazetteer)
+    assert _summary(result) == [
+        ("2024-08-05", "attack_on_us", "Iraq", "Ain al-Asad air base"),
+        ("2023-12-01", "attack_on_us", "Iraq", None),  # its sentence names no country
+    ]
+    december = result.candidates[1]
+    assert december.rules[-1] == "place: the country of the event told before (its own sentences name none)"
+    where = [e for e in december.evidence if e.field == "location"][-1]
+    assert "Iraq" in text[where.start : where.end]
+
+
+def test_an_attack_naming_no_side_on_a_base_hosting_us_forces_is_an_attack_on_them(gazetteer):
+    hosting = extract_candidates("On Sunday, a drone struck Tower 22 in Jordan.", dt.date(2024, 1, 29), gazetteer)
+    assert _summary(hosting) == [("2024-01-28", "attack_on_us", "Jordan", "Tower 22")]
+    elsewhere = extract_candidates(
+        "On Sunday, a drone struck Nevatim Airbase in Israel.", dt.date(2024, 4, 15), gazetteer
+    )
+    assert _summary(elsewhere) == [("2024-04-14", "regional", "Israel", "Nevatim Airbase")]
+
+
+def _claim(weekday: str, base: str) -> str:
+    return (
+        f"An Iraqi Shiite paramilitary group on {weekday} claimed responsibility for a drone attack on a U.S. "
+        f"military base in northeastern Syria.\n\nThe group claimed that its fighters launched a booby-trapped drone "
+        f"on {base} near Syria's al-Hasakeh governorate."
+    )
+
+
+def test_a_province_named_next_to_a_base_is_no_second_candidate(gazetteer):
+    result = extract_candidates(_claim("Monday", "al-Shaddadi military base"), dt.date(2024, 1, 1), gazetteer)
+    assert _summary(result) == [("2024-01-01", "attack_on_us", "Syria", "Shaddadi")]
+
+
+def test_a_province_named_later_gives_an_unplaced_event_its_admin1(gazetteer):
+    text = _claim("Saturday", "a military base")
+    (candidate,) = extract_candidates(text, dt.date(2023, 12, 16), gazetteer).candidates
+    assert (candidate.country, candidate.place, candidate.admin1) == ("Syria", None, "Hasakah")
+
+
+def test_an_event_told_first_without_a_side_takes_the_side_a_later_sentence_gives(gazetteer):
+    text = (
+        "Militia members stand outside the headquarters after it was hit by an airstrike in Baghdad Thursday.\n\n"
+        "The U.S. military has carried out a strike in Baghdad against an Iraqi militia leader, a U.S. official said "
+        "Thursday."
+    )
+    result = extract_candidates(text, dt.date(2024, 1, 4), gazetteer)
+    assert _summary(result) == [("2024-01-04", "us_strike", "Iraq", "Baghdad")]

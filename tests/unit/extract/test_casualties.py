@@ -57,3 +57,17 @@ def test_digits_of_a_date_or_a_time_are_not_a_figure():
 def test_more_casualty_wordings(passage, pair, figures):
     found = {c.pair: c.quantity[:3] for c in find_casualties(passage)}
     assert found[pair] == figures
+
+
+@pytest.mark.parametrize(
+    ("passage", "pairs"),
+    [
+        ("the attack resulted in no injuries or damage to the base", {"us_injured", "other_injured"}),
+        ("there were no deaths among the troops", {"us_killed", "other_killed"}),
+    ],
+)
+def test_no_injuries_covers_only_the_injured_pairs(passage, pairs):
+    """The codebook gives 0 only for the pairs a phrase covers: "no injuries" says nothing of the dead."""
+    found = find_casualties(passage)
+    assert {c.pair for c in found} == pairs
+    assert {c.quantity[:3] for c in found} == {(0, 0, 0)}

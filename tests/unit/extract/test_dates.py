@@ -47,3 +47,29 @@ def test_offsets_point_into_the_article():
 
 def test_an_impossible_day_is_not_a_date():
     assert find_dates("on February 30", FRIDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("passage", "day"),
+    [
+        ("al-Muhandis, killed last year alongside Soleimani", "2023-01-01"),
+        ("attacks earlier this year on the base", "2024-01-01"),
+    ],
+)
+def test_last_year_and_this_year_are_years(passage, day):
+    found = find_dates(passage, FRIDAY)
+    assert [(d.day.isoformat(), d.precision) for d in found] == [(day, "year")]
+
+
+def test_a_year_and_a_day_in_it_can_name_the_same_event():
+    from analysis.extract.model import days_compatible
+
+    assert days_compatible(dt.date(2023, 1, 1), "year", dt.date(2023, 11, 20), "day")
+    assert not days_compatible(dt.date(2023, 1, 1), "year", dt.date(2024, 1, 1), "day")
+
+
+def test_a_date_after_since_starts_a_period_and_dates_no_event():
+    found = find_dates(
+        "the 26th against US bases in Syria since October 19, the group said on Thursday", dt.date(2023, 11, 9)
+    )
+    assert [(d.day.isoformat(), d.rule) for d in found] == [("2023-11-09", "weekday")]

@@ -206,11 +206,18 @@ def test_a_name_shared_across_countries_gives_one_row_per_place(tmp_path):
 
 
 def test_every_source_is_one_the_documentation_names(gazetteer):
-    documented = ("GeoNames ", "Wikipedia: ", "Wikipedia (de): ", "Google DSPL countries.csv", "GlobalSecurity.org: ")
+    documented = ("GeoNames ", "Wikipedia: ", "Wikipedia (de): ", "Wikipedia (fr): ", "Google DSPL countries.csv")
     assert gazetteer["coordinate_source"].str.startswith(documented).all()
     doc = (GAZETTEER_CSV.parent / "GAZETTEER.md").read_text(encoding="utf-8")
     for licence in gazetteer["licence"].unique():
         assert licence.split(" (")[0].split(":")[0] in doc, licence
+
+
+def test_every_coordinate_has_an_open_licence(gazetteer):
+    """Each row's coordinate comes from an openly licensed source, named in the licence column."""
+    open_licences = {"CC BY 4.0", "CC BY-SA 4.0"}
+    unlicensed = gazetteer.loc[~gazetteer["licence"].str.split(" (", regex=False).str[0].isin(open_licences), "name"]
+    assert unlicensed.empty, f"no open licence: {sorted(unlicensed)}"
 
 
 def test_the_csv_ships_in_the_wheel():

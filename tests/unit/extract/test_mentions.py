@@ -78,3 +78,48 @@ def test_a_us_speaker_is_not_a_us_attacker():
     reading = read_clause("U.S. Army Col. Wayne Marotto said Tuesday a contractor was killed", PUB, False)
     assert reading.category != "us_strike"
     assert read_clause("The U.S. military launched airstrikes on a depot", PUB, False).category == "us_strike"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "killed last year alongside Iranian Gen. Qassem Soleimani in a Trump administration-ordered strike",
+        "a strike ordered by President Biden hit a depot",
+    ],
+)
+def test_a_strike_a_us_president_ordered_is_a_us_strike(clause):
+    assert read_clause(clause, PUB, False).category == "us_strike"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # the US defended against the munitions: an attack on US forces, not a US strike
+        "United States military forces combatted three drones that flew near U.S. and allied forces in Iraq",
+        "US forces shot down two one-way attack drones over the base",
+        # a US military statement reports the attack; CENTCOM is the speaker, not the attacker
+        "United States Central Command (CENTCOM) has confirmed that no U.S. troops were injured in a rocket attack "
+        "against a coalition base in al-Shaddadi, Syria.",
+        "According to CENTCOM: “ Two rockets targeted coalition forces at the US patrol base in al-Shaddadi",
+    ],
+)
+def test_a_us_statement_or_defence_keeps_an_attack_on_us_forces(clause):
+    reading = read_clause(clause, PUB, us_casualties=False)
+    assert reading.category == "attack_on_us", reading.rules
+
+
+def test_a_us_strike_is_still_a_us_strike():
+    reading = read_clause("US jets struck a weapons depot near Abu Kamal, the Pentagon said", PUB, False)
+    assert reading.category == "us_strike"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "This attack constitutes the 26th against US bases in Syria since October 19.",
+        "it marks at least the 32nd attack on US and coalition military facilities in Iraq and Syria since October 17",
+    ],
+)
+def test_an_ordinal_count_since_a_date_is_an_aggregate(clause):
+    """'the 26th ... since October 19' counts attacks: a reported total, never an event on October 19."""
+    assert read_clause(clause, PUB, us_casualties=False).reason_against == "aggregate"

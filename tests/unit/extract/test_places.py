@@ -23,3 +23,13 @@ def gazetteer():
 )
 def test_places_named_as_places(gazetteer, text, expected):
     assert [(m.name, m.level) for m in find_place_mentions(text, gazetteer)] == expected
+
+
+def test_a_town_named_with_governorate_is_the_province(gazetteer):
+    """ "near Syria's al-Hasakeh governorate" names the province the base is in, not a second site."""
+    found = find_place_mentions("a drone on al-Shaddadi military base near Syria's al-Hasakeh governorate", gazetteer)
+    assert [(m.name, m.level, m.admin1) for m in found] == [
+        ("Shaddadi", "site", "Hasakah"),
+        ("Syria", "country", ""),
+        ("Hasakah", "province", "Hasakah"),
+    ]

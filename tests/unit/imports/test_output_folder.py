@@ -26,7 +26,9 @@ def test_a_second_import_into_the_same_folder_exits_3_and_writes_nothing(tmp_pat
     before = sorted(p.name for p in out.iterdir())
     with hold_import_lock(out):  # another import is running
         assert _import(GED, out) == 3
-    assert f"{out}: another import into this folder is running (pid {os.getpid()})" in capsys.readouterr().err
+    assert (
+        f"{out}: being written by pid {os.getpid()} (incidents import), which holds its lock" in capsys.readouterr().err
+    )
     assert sorted(p.name for p in out.iterdir()) == before
     assert len(load_dataset(out).incidents) == 4
     assert _import(GED, out) == 0, "the lock is gone with the import that held it"

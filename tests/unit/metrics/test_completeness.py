@@ -139,3 +139,41 @@ def test_a_total_is_drawn_on_a_running_count_only_when_it_counts_that_very_serie
     assert find_series_totals(compared, "2023-10-17", ["Iraq", "Syria"]).tolist() == [True, False, False]
     assert find_series_totals(compared, "2023-10-17").tolist() == [False, False, False]  # T1 is of two countries
     assert not find_series_totals(compared, None, ["Iraq", "Syria"]).any()
+
+
+def _claims(*rows: tuple[str, str, str | None]) -> pd.DataFrame:
+    """coverage.csv rows (start, end, countries) as claimed_coverage types them."""
+    return pd.DataFrame(
+        {
+            "period_start": pd.to_datetime([r[0] for r in rows]),
+            "period_end": pd.to_datetime([r[1] for r in rows]),
+            "countries": pd.array([r[2] for r in rows], dtype="string"),
+        }
+    )
+
+
+def _days(spans: pd.DataFrame) -> list[list[str]]:
+    return spans.astype(str).values.tolist()
+
+
+def test_one_country_claim_does_not_cover_an_all_countries_or_a_wider_view():
+    from analysis.metrics.completeness import select_covered_spans
+
+    iraq_only = _claims(("2024-01-01", "2024-06-30", "Iraq"))
+    assert _days(select_covered_spans(iraq_only)) == []  # every country in scope: Syria, Jordan ... not claimed
+    assert _days(select_covered_spans(iraq_only, ["Iraq", "Syria"])) == []
+    assert _days(select_covered_spans(iraq_only, ["Iraq"])) == [["2024-01-01", "2024-06-30"]]
+
+
+def test_a_span_is_covered_where_claims_cover_every_country_in_scope():
+    from analysis.metrics.completeness import select_covered_spans
+
+    claims = _claims(
+        ("2024-01-01", "2024-06-30", "Iraq"),
+        ("2024-03-01", "2024-09-30", "Syria"),
+        ("2024-05-01", "2024-05-31", None),  # every country
+    )
+    assert _days(select_covered_spans(claims, ["Iraq", "Syria"])) == [["2024-03-01", "2024-06-30"]]
+    assert _days(select_covered_spans(claims)) == [["2024-05-01", "2024-05-31"]]
+    every = _claims(*[("2024-02-01", "2024-02-29", c) for c in schema.COUNTRIES])
+    assert _days(select_covered_spans(every)) == [["2024-02-01", "2024-02-29"]]

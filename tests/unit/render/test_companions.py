@@ -145,3 +145,33 @@ def test_the_methodology_page_and_a_highlighted_page_per_bundled_text_are_writte
         text = html_page.read_text(encoding="utf-8")
         assert "<mark" in text and 'class="incident-link" href="../20' in text, html_page.name
         assert "quotes not found" not in text.lower()
+
+
+def test_the_export_has_a_readme_that_resolves_every_source_id_and_names_every_column(tmp_path, data_dir):
+    from analysis import schema
+
+    out = tmp_path / "out"
+    _write(out, data_dir)
+    readme = (out / "export" / "README.txt").read_text(encoding="utf-8")
+    dataset = load_dataset(data_dir)
+    first, last = dataset.incidents["event_date"].min(), dataset.incidents["event_date"].max()
+    assert f"dated {first:%Y-%m-%d} to {last:%Y-%m-%d}" in readme
+    assert "no claim to list every incident" in readme  # the fixture has no coverage.csv
+    assert "MIT licence" in readme and "sources.csv" in readme and "evidence.csv" in readme
+    text = " ".join(readme.split())  # lines are wrapped
+    for table in (schema.INCIDENTS, schema.SOURCES, schema.EVIDENCE):
+        for col in table.columns:
+            assert f"{col.name} ({col.kind}, " in text, col.name
+    with open(out / "export" / "sources.csv", encoding="utf-8", newline="") as f:
+        listed = {row["source_id"] for row in csv.DictReader(f)}
+    cited = {i.strip() for ids in dataset.incidents["source_ids"] for i in str(ids).split(";")}
+    assert cited <= listed  # a reader of the folder alone finds every source id
+
+
+def test_the_bundled_export_readme_gives_the_operation_toll_and_the_stated_zero():
+    from analysis.reporting.export_readme import build_export_readme
+
+    text = " ".join(build_export_readme(load_dataset()).split())
+    assert "Operation toll RT-S001-FEB-SYRIA-KILLED: others killed at least 18" in text
+    assert "SYR-20240203-ABUKAMAL, SYR-20240203-DEIREZZOR, SYR-20240203-MAYADIN" in text
+    assert "S003 states there were no attacks on US forces from 2024-02-01 to 2024-04-20" in text

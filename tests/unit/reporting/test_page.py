@@ -16,9 +16,14 @@ def shown(monkeypatch):
     monkeypatch.setattr(
         page, "display", lambda bundle, raw=False, metadata=None: out.append({**bundle, "metadata": metadata or {}})
     )
-    from analysis.reporting import tables
+    from analysis.reporting import empty_report, tables
 
     monkeypatch.setattr(tables, "display", lambda bundle, raw=False: out.append(bundle))
+    monkeypatch.setattr(
+        empty_report,
+        "display",
+        lambda bundle, raw=False, metadata=None: out.append({**bundle, "metadata": metadata or {}}),
+    )
     return out
 
 
@@ -36,6 +41,7 @@ def test_an_empty_selection_says_so_once_and_shows_nothing_else(shown):
     assert not report.has_incidents
     assert len(shown) == 2 and "No incident in this table matches these filters" in shown[1]["text/plain"]
     assert "Widen" not in shown[1]["text/plain"]
+    assert "holds no incident of these countries, categories and places in any period" in shown[1]["text/plain"]
     assert says_selection_empty(shown[1]) and not says_selection_empty(shown[0])
     report.show_table(report.selected, caption="nothing")
     report.show_figure(None, "nothing")
@@ -288,3 +294,35 @@ def test_the_headline_strip_carries_its_own_styles_for_jupyterlab(shown):
     assert strip and "display: flex" in strip[1] and "background" in strip[1], "Lab has no report stylesheet"
     assert shown[0]["text/html"].count(f'style="{page.HEADLINE_STYLES["label"]}"') >= 3
     assert "grade" in report.selected.columns, "open_report grades its selection"
+
+
+def test_an_all_countries_report_is_covered_only_where_every_country_is_claimed(shown, data_dir):
+    """Claims for Iraq (Jan-Jul 2024) and Jordan+Syria (Jan-Feb 2024): neither makes the whole region complete."""
+    from analysis.metrics.frequency import count_per_period, find_lulls
+
+    (data_dir / "coverage.csv").write_text(
+        "period_start,period_end,countries,basis\n2024-01-01,2024-07-31,Iraq,ACLED query\n"
+        "2024-01-01,2024-02-29,Jordan;Syria,tracker\n",
+        encoding="utf-8",
+    )
+    every = page.open_report(str(data_dir), "All countries")
+    assert len(every.covered_spans) == 0
+    weeks = count_per_period(every.selected, coverage=every.covered_spans, freq="week")
+    assert not weeks["covered"].any()  # drawn and tabled as not a complete count, never as 0
+    assert len(find_lulls(every.selected, coverage=every.covered_spans)) == 0  # no lull outside claims
+    two = page.open_report(str(data_dir), "Iraq and Syria", countries=["Iraq", "Syria"])
+    assert two.covered_spans.astype(str).values.tolist() == [["2024-01-01", "2024-02-29"]]
+    iraq = page.open_report(str(data_dir), "Iraq", countries=["Iraq"])
+    assert iraq.covered_spans.astype(str).values.tolist() == [["2024-01-01", "2024-07-31"]]
+    assert len(find_lulls(iraq.selected, coverage=iraq.covered_spans)) > 0
+
+
+def test_a_place_profile_is_covered_by_the_claims_of_its_country(shown, data_dir):
+    (data_dir / "coverage.csv").write_text(
+        "period_start,period_end,countries,basis\n2024-01-01,2024-07-31,Iraq,ACLED query\n"
+        "2024-01-01,2024-02-29,Jordan;Syria,tracker\n",
+        encoding="utf-8",
+    )
+    base = page.open_report(str(data_dir), "Ain al-Asad", locations=["Ain al-Asad air base"])
+    assert base.has_incidents and set(base.selected["country"].astype(str)) == {"Iraq"}
+    assert base.covered_spans.astype(str).values.tolist() == [["2024-01-01", "2024-07-31"]]

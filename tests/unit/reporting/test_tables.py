@@ -196,3 +196,24 @@ def test_source_list_gives_each_source_its_type_and_address():
     shown = tables.build_source_list(sources, make_incidents({"source_ids": "S1;X1;N1"}))
     assert shown["type"].tolist() == ["wire/agency", "newspaper or broadcaster", "not typed"]
     assert shown["address"].tolist() == ["raw/a.txt", "https://example.org/x", ""]
+
+
+def test_rows_of_an_operation_toll_name_the_toll_and_link_to_it_never_unknown_nor_a_share():
+    """The US strikes of 2-3 February 2024 in Syria: SOHR's 'at least 18' is for the three rows together."""
+    from analysis.data.dataset import load_dataset
+    from analysis.metrics.tolls import link_operation_tolls
+
+    data = load_dataset()
+    tolls = link_operation_tolls(data.incidents, data.reported_totals)
+    shown = tables.build_incident_list(data.incidents, limit=None, tolls=tolls)
+    wave = shown.set_index("incident")
+    syrian = ["SYR-20240203-ABUKAMAL", "SYR-20240203-DEIREZZOR", "SYR-20240203-MAYADIN"]
+    assert wave.loc[syrian, "others killed"].tolist() == ["in operation toll: at least 18"] * 3
+    assert wave.loc["SYR-20240203-MAYADIN", "others injured"] == "unknown"  # no toll of injured
+    page = tables.build_table_html(shown)
+    anchor = "toll-RT-S001-FEB-SYRIA-KILLED"
+    assert page.count(f'<a href="#{anchor}">in operation toll: at least 18</a>') == 3
+    assert page.count(f'id="{anchor}"') == 1  # the toll itself, shown under the list: figure, source, its rows
+    toll_row = re.search(rf'<tr id="{anchor}">(.*?)</tr>', page).group(1)
+    for text in ["at least 18", "S001", "US retaliatory strikes for Tower 22 (Feb 2024)", "Syria", *syrian]:
+        assert text in toll_row
