@@ -4,6 +4,14 @@ A count in the incident table is a ``(min, max)`` pair (see
 :mod:`analysis.schema`): both empty means *unknown*, an empty max with a
 given min means *at least min*.  These helpers turn such pairs, and the
 tallies of :mod:`analysis.metrics.casualties`, into the strings the reports show.
+
+The notation of a figure, one rendering wherever it shows (headline, tables,
+cards, chart labels and tooltips, the chart-click list), is
+:func:`format_figure`'s: "3"; "3 (2–4)" for a best estimate of 3 within 2 to
+4; "2–4" without a best estimate; "at least 6" only where a source states a
+minimum and none an upper bound; "about 1,200" for a best estimate alone
+("some 1,200"), never an open range; "at most 5"; "unknown"; "not
+applicable"; thousands separated by commas.
 """
 
 from __future__ import annotations
@@ -169,8 +177,8 @@ def format_figure(low, high, high_open: bool = False, best=None, approximate: bo
     ('2–3', '3', '0')
     >>> format_figure(2, 4, best=3), format_figure(None, None)
     ('3 (2–4)', 'unknown')
-    >>> format_figure(None, 5)
-    'at most 5'
+    >>> format_figure(None, 5), format_figure(1200, 2500, best=1500)
+    ('at most 5', '1,500 (1,200–2,500)')
     """
     lo_missing, hi_missing = is_missing(low), is_missing(high) or high_open
     if lo_missing and hi_missing:

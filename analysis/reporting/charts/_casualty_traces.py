@@ -30,6 +30,7 @@ class RangeMarks:
     plus: list = field(default_factory=list)
     symbols: list = field(default_factory=list)
     texts: list = field(default_factory=list)
+    sides: list = field(default_factory=list)
     hover: list = field(default_factory=list)
     custom: list = field(default_factory=list)
     none_y: list = field(default_factory=list)
@@ -38,6 +39,19 @@ class RangeMarks:
     none_custom: list = field(default_factory=list)
     arrow_x: list = field(default_factory=list)
     arrow_y: list = field(default_factory=list)
+
+
+def label_points(marks, color: str) -> dict:
+    """The label, tooltip and cards of marks that carry them (``texts``, ``sides``, ``hover``, ``custom``)."""
+    return {
+        "text": marks.texts,
+        "textposition": marks.sides,
+        "textfont": {"size": 12, "color": color},
+        "cliponaxis": False,
+        "hovertext": marks.hover,
+        "hoverinfo": "text",
+        "customdata": marks.custom,
+    }
 
 
 def make_range_trace(marks: RangeMarks, name: str, color: str) -> go.Scatter:
@@ -57,13 +71,7 @@ def make_range_trace(marks: RangeMarks, name: str, color: str) -> go.Scatter:
             "thickness": 3,
             "width": 7,
         },
-        text=marks.texts,
-        textposition="top center",
-        textfont={"size": 12, "color": color},
-        cliponaxis=False,
-        hovertext=marks.hover,
-        hoverinfo="text",
-        customdata=marks.custom,
+        **label_points(marks, color),
         xaxis="x",
         yaxis="y",
     )

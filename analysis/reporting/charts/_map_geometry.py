@@ -102,7 +102,8 @@ def _place_country_label(country: str, rings, x_range, y_range, taken: list) -> 
     for dx, dy in COUNTRY_LABEL_NUDGES:  # the centre, else a little off it, else no label
         cx, cy = cx0 + dx, cy0 + dy
         box = _find_label_box(cx, cy, country, x_range, centred_y=True)
-        if x_range[0] < cx < x_range[1] and y_range[0] < cy < y_range[1] and not _overlaps(box, taken):
+        inside = x_range[0] < box[0] and box[1] < x_range[1] and y_range[0] < box[2] and box[3] < y_range[1]
+        if inside and not _overlaps(box, taken):  # the whole name on the map, never cut by its edge
             taken.append(box)
             return cx, cy
     return None
@@ -129,6 +130,23 @@ def make_country_label_trace(outlines: dict, x_range, y_range, taken: list | Non
         showlegend=False,
         name="countries",
     )
+
+
+def pick_label_position(x: float, y: float, text: str, x_range) -> str:
+    """Where a place's name goes: above its marker, or above and to one side when centred it would
+    run off the map's left or right edge.
+
+    >>> pick_label_position(35.0, 31.0, "Gaza border area", [34.0, 50.0])
+    'top right'
+    >>> pick_label_position(49.5, 31.0, "Tehran", [34.0, 50.0]), pick_label_position(42.0, 31.0, "Erbil", [34.0, 50.0])
+    ('top left', 'top center')
+    """
+    box = _find_label_box(x, y, text, x_range)
+    if box[0] < x_range[0]:
+        return "top right"
+    if box[1] > x_range[1]:
+        return "top left"
+    return "top center"
 
 
 def pick_place_labels(lon, lat, names, weights, x_range) -> tuple[list[int], list]:

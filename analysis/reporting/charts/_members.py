@@ -84,10 +84,12 @@ def format_member_text(lines: list[str], total: int) -> str:
     return "<br>" + "<br>".join(lines) + (f"<br>… and {more} more" if more > 0 else "")
 
 
-def build_card_data(links: list[str], total: int) -> list:
-    """``customdata`` of a mark: its cards' hrefs (space-separated) and how many incidents are not listed.
+def build_card_data(links: list[str], total: int, without_figure: int = 0) -> list:
+    """``customdata`` of a mark: its cards' hrefs (space-separated), how many incidents are not listed and,
+    for a figure, how many incidents of its row have none (listed nowhere in the mark's list).
 
-    >>> build_card_data(["cards/a.html", "cards/b.html"], 5)
-    ['cards/a.html cards/b.html', 3]
+    >>> build_card_data(["cards/a.html", "cards/b.html"], 5), build_card_data(["cards/a.html"], 1, 2)
+    (['cards/a.html cards/b.html', 3], ['cards/a.html', 0, 2])
     """
-    return [" ".join(links), max(int(total) - len(links), 0)]
+    data = [" ".join(links), max(int(total) - len(links), 0)]
+    return data + [int(without_figure)] if without_figure else data

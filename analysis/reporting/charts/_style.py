@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -11,6 +12,8 @@ from analysis import schema
 from analysis.vocabulary import is_missing
 
 HEIGHT = 420
+TITLE_CHARS = 38
+"""Longest line of a chart title: a title wraps so it fits a 390 px phone (17 px type)."""
 MAP_HEIGHT = 600
 FONT = "Helvetica, Arial, sans-serif"
 NEUTRAL_COLOR = "#4C72B0"
@@ -79,20 +82,38 @@ def pick_color(dimension: str, value) -> str:
     return COLOR_MAPS.get(dimension, {}).get(str(value), NEUTRAL_COLOR)
 
 
+def wrap_title(title: str) -> list[str]:
+    """A chart title in lines of at most :data:`TITLE_CHARS` characters (escaped), so no phone clips it.
+
+    >>> wrap_title("Incidents at Ain al-Asad air base in this table per month")
+    ['Incidents at Ain al-Asad air base in', 'this table per month']
+    >>> wrap_title("A & B")
+    ['A &amp; B']
+    """
+    return [escape_text(line) for line in textwrap.wrap(str(title), TITLE_CHARS)] or [""]
+
+
 def make_layout(title: str, xaxis_title: str, yaxis_title: str, height: int = HEIGHT) -> dict:
-    """The layout shared by every figure (a plain dict for ``fig.update_layout``)."""
+    """The layout shared by every figure (a plain dict for ``fig.update_layout``).
+
+    The title wraps (:func:`wrap_title`) and the top margin grows with it; x tick labels stand a little
+    off the axis (a first date never sits on the "0" of the count axis); the legend sits at the foot of
+    the figure, under the x axis title whatever the width.
+    """
+    lines = wrap_title(title)
     return {
         "template": "plotly_white",
-        "title": {"text": escape_text(title), "x": 0.01, "xanchor": "left", "font": {"size": 17}},
+        "title": {"text": "<br>".join(lines), "x": 0.01, "xanchor": "left", "font": {"size": 17}},
         "font": {"family": FONT, "size": 13, "color": "#222222"},
-        "height": height,
-        "margin": {"l": 70, "r": 30, "t": 60, "b": 110},
-        "xaxis": {"title": {"text": escape_text(xaxis_title)}},
+        "height": height + 22 * (len(lines) - 1),
+        "margin": {"l": 70, "r": 30, "t": 60 + 22 * (len(lines) - 1), "b": 110},
+        "xaxis": {"title": {"text": escape_text(xaxis_title)}, "ticklabelstandoff": 6},
         "yaxis": {"title": {"text": escape_text(yaxis_title)}},
         "legend": {
             "orientation": "h",
-            "yanchor": "top",
-            "y": -0.2,
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0.0,
             "xanchor": "left",
             "x": 0.0,
             "traceorder": "normal",

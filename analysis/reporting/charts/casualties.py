@@ -1,7 +1,7 @@
 """Killed and injured as ranges of reported figures: unknown stays "unknown", never a 0.
 
 :func:`plot_casualty_ranges` builds the chart in small steps: split the tally by
-measure, label the rows, choose the people axis (:class:`_PeopleScale`), collect
+measure, label the rows, choose the people axis (:class:`PeopleScale`), collect
 each measure's marks (:class:`RangeMarks`) and the incidents with no figure
 (:class:`UnknownBars`), turn them into traces, then lay out the two panels.
 """
@@ -9,7 +9,6 @@ each measure's marks (:class:`RangeMarks`) and the incidents with no figure
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -19,6 +18,15 @@ from analysis import schema
 from analysis.metrics.casualties import group_columns, read_toll_links
 from analysis.reporting.casualty_text import format_toll_cell
 from analysis.reporting.charts._casualty_members import CasualtyMembers
+from analysis.reporting.charts._casualty_scale import PeopleScale, choose_scale
+from analysis.reporting.charts._casualty_tolls import (
+    TollMarks,
+    add_toll_mark,
+    find_toll_end,
+    gather_tolls,
+    label_toll_row,
+    make_toll_traces,
+)
 from analysis.reporting.charts._casualty_traces import (
     RangeMarks,
     UnknownBars,
@@ -41,8 +49,6 @@ from analysis.vocabulary import is_missing
 
 US_MEASURES = ("us_killed", "us_injured")
 OTHER_MEASURES = ("other_killed", "other_injured")
-LOG_SPREAD = 100
-"""A people axis turns logarithmic when its largest figure is this many times its smallest non-zero one."""
 
 
 def _label_groups(tally: pd.DataFrame, keys: list[str]) -> list[str]:
@@ -83,48 +89,10 @@ def _label_rows(parts: list[tuple[str, pd.DataFrame]], keys: list[str]) -> list[
     for m, part in parts:
         name = escape_text(_name_measure(m))
         if keys:
-            rows += [f"{escape_text(g)} · {name}" for g in _label_groups(part, keys)]
+            rows += [f"{escape_text(g)} ·<br>{name}" for g in _label_groups(part, keys)]  # narrow enough for a phone
         else:
             rows.append(name.rsplit(" ", 1)[0] + "<br>" + name.rsplit(" ", 1)[-1])
     return rows
-
-
-@dataclass
-class _PeopleScale:
-    """The people axis: logarithmic or not, its largest figure (``top``) and how far it reaches (``axis_top``)."""
-
-    log_axis: bool
-    top: float
-    axis_top: float = 0.0
-
-    @property
-    def floor(self) -> float:
-        """Where a 0 sits: the left edge (0.5 on a log axis)."""
-        return 0.5 if self.log_axis else 0.0
-
-    def find_open_end(self, low: float) -> float:
-        """Where the arrow of an open-ended figure ("at least ``low``") ends."""
-        return max(low, 1.0) * 2.5 if self.log_axis else low + max(self.top, 1.0) * 0.3
-
-
-def _choose_scale(parts: list[tuple[str, pd.DataFrame]], log_axis: bool | None) -> _PeopleScale:
-    """The people axis: logarithmic when asked, or (``log_axis`` None) when the largest figure is
-    :data:`LOG_SPREAD` times the smallest non-zero one."""
-    values = [
-        float(v)
-        for _, part in parts
-        for col in ("low", "best", "high")
-        for v in part[col].to_numpy(dtype="float64", na_value=np.nan)
-        if not np.isnan(v)
-    ]
-    positive = [v for v in values if v > 0]
-    top = max(values) if values else 0.0
-    if log_axis is None:
-        log_axis = bool(positive) and max(positive) >= LOG_SPREAD * min(positive)
-    scale = _PeopleScale(log_axis, top)
-    open_lows = [float(v) for _, p in parts for v in p.loc[p["high_open"], "low"].dropna()]
-    scale.axis_top = max([top] + [scale.find_open_end(low) for low in open_lows])
-    return scale
 
 
 def _plural(n: int) -> str:
@@ -158,8 +126,11 @@ def _add_unknown_word(marks: RangeMarks, row, y: str, where: str, name: str, mem
     marks.none_y.append(y)
     toll = format_toll_cell(row._asdict(), tolls) if hasattr(row, "toll_ids") else None
     if toll is not None:
-        marks.none_text.append(toll.split(" (", 1)[0] + " (operation toll)")
-        marks.none_hover.append(f"{where}{name}: {escape_text(toll)}" + format_member_text(lines, n_unknown))
+        marks.none_text.append("no figure per incident" if n_all else "operation toll only")
+        marks.none_hover.append(
+            f"{where}{name}: {escape_text(toll)}<br>(the whole-operation toll is drawn in its own row below)"
+            + format_member_text(lines, n_unknown)
+        )
     elif n_all == 0:
         marks.none_text.append(NOT_APPLICABLE)
         marks.none_hover.append(f"{where}{name}: {NOT_APPLICABLE} (none of its incidents could have such casualties)")
@@ -192,9 +163,9 @@ def _pick_symbol(best, low: float, top_value: float) -> str:
     return "circle" if low == top_value else "line-ns-open"
 
 
-def _add_range(marks: RangeMarks, row, y: str, where: str, name: str, scale: _PeopleScale, members, tolls=None) -> None:
+def _add_range(marks: RangeMarks, row, y: str, where: str, name: str, scale: PeopleScale, members, tolls=None) -> None:
     """A row's figure: an error bar from low to high (an arrow when open-ended) around its best estimate; an
-    operation toll touching the row is named in its tooltip and label, never added to the bar."""
+    operation toll touching the row is named in its tooltip and drawn in its own row, never added to the bar."""
     lines, links = members
     toll = format_toll_cell(row._asdict(), tolls) if hasattr(row, "toll_ids") else None
     low, high, best = float(row.low), row.high, row.best
@@ -212,16 +183,17 @@ def _add_range(marks: RangeMarks, row, y: str, where: str, name: str, scale: _Pe
     marks.plus.append(0.0 if row.high_open else max(top_value - shown, 0.0))
     marks.symbols.append(_pick_symbol(best, low, top_value))
     label = _format_range_label(row)
-    marks.texts.append(label + (" + operation toll" if toll else ""))
+    marks.texts.append(label)
+    marks.sides.append(scale.pick_label_side(shown))
     n_fig = int(row.incidents_with_figure)
     marks.hover.append(
         f"{where}{name}: {label}<br>{n_fig} incident{_plural(n_fig)} with a figure"
         + (f", {int(row.incidents_open)} of them open-ended" if row.incidents_open else "")
         + f"; {int(row.incidents_unknown)} unknown"
-        + (f"<br>and {escape_text(toll)}" if toll else "")
+        + (f"<br>tables: {escape_text(toll)}<br>(the whole-operation toll is drawn in its own row below)" * bool(toll))
         + format_member_text(lines, n_fig)
     )
-    marks.custom.append(build_card_data(links, n_fig))
+    marks.custom.append(build_card_data(links, n_fig, int(row.incidents_unknown)))
 
 
 def _collect_marks(
@@ -230,7 +202,7 @@ def _collect_marks(
     keys: list[str],
     rows: list[str],
     members: CasualtyMembers,
-    scale: _PeopleScale,
+    scale: PeopleScale,
     bars: UnknownBars,
     tolls: pd.DataFrame | None = None,
 ) -> RangeMarks:
@@ -250,6 +222,26 @@ def _collect_marks(
     return marks
 
 
+def _add_tolls(fig: go.Figure, tolls: dict, parts, rows: list[str], scale: PeopleScale) -> list[str]:
+    """Each operation toll in a row of its own right under the row holding its incidents; the rows, in order."""
+    ordered: list[str] = []
+    marks_by_measure: dict[str, TollMarks] = {}
+    labels = iter(rows)
+    for m, part in parts:
+        name = _name_measure(m)
+        for _ in range(len(part)):
+            label = next(labels)
+            ordered.append(label)
+            for k, toll in enumerate(tolls.get(label, [])):
+                ordered.append(label_toll_row(label) + (f" {k + 1}" if k else ""))
+                where = f"{label.split(' ·<br>')[0]}<br>" if " ·<br>" in label else ""
+                add_toll_mark(marks_by_measure.setdefault(m, TollMarks()), toll, ordered[-1], scale, where, name)
+    for m, marks in marks_by_measure.items():
+        for trace in make_toll_traces(marks, _name_measure(m), MEASURE_COLORS.get(m, NEUTRAL_COLOR)):
+            fig.add_trace(trace)
+    return ordered
+
+
 def _lay_out_panels(fig: go.Figure, title: str, rows: list[str], unknown_counts: list[int]) -> None:
     """Two panels side by side (people 70 %, incidents with no figure on the right), one row per label."""
     style_figure(fig, title, "People: lowest to highest figure", "", height=max(280, 160 + 52 * len(rows)))
@@ -258,13 +250,14 @@ def _lay_out_panels(fig: go.Figure, title: str, rows: list[str], unknown_counts:
         xaxis2={
             "domain": [0.78, 1],
             "anchor": "y",
-            "title": {"text": "Incidents with<br>no figure", "font": {"size": 12}},
+            "side": "top",  # the panel's title above it, clear of the people axis's title and ticks
+            "title": {"text": "Incidents with<br>no figure", "font": {"size": 12}, "standoff": 4},
             "showgrid": False,
             "showticklabels": False,
         },
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": rows[::-1], "automargin": True},
         showlegend=False,
-        margin={"l": 20, "r": 50, "t": 60, "b": 60},
+        margin={"l": 20, "r": 50, "t": fig.layout.margin.t + 20, "b": 60},
     )
     max_unknown = max(unknown_counts) if unknown_counts else 0
     set_integer_axis(fig, "x2", max_unknown)
@@ -272,16 +265,16 @@ def _lay_out_panels(fig: go.Figure, title: str, rows: list[str], unknown_counts:
     fig.update_layout(xaxis2={"range": [0, x2_top], "dtick": max(1, math.ceil(x2_top / 3))})
 
 
-def _set_people_axis(fig: go.Figure, scale: _PeopleScale) -> None:
+def _set_people_axis(fig: go.Figure, scale: PeopleScale) -> None:
     """The people axis: logarithmic (and a note under the chart saying so) or linear with whole-number ticks."""
     if not scale.log_axis:
         set_integer_axis(fig, "x", int(math.ceil(scale.axis_top)))
-        fig.update_layout(xaxis={"range": [0, max(scale.axis_top, 1.0) * 1.15]})
+        fig.update_layout(xaxis={"range": scale.axis_range})
         return
     fig.update_layout(
         xaxis={
             "type": "log",
-            "range": [math.log10(scale.floor) - 0.05, math.log10(max(scale.axis_top, 1.0)) + 0.15],
+            "range": scale.axis_range,
             "dtick": 1,
             "tickformat": ",d",
             "title": {"text": "People (log scale): lowest to highest figure", "font": {"size": 12}},
@@ -314,12 +307,17 @@ def plot_casualty_ranges(
     N") is a dashed line from N ending in an arrow, labelled "at least N"; an
     approximate figure ("about N") has no open end; a row with no figure at
     all reads "unknown" (never a 0), "not applicable" when none of its
-    incidents could have such casualties, or names the operation toll that
-    counts its incidents (``tally_casualties(..., tolls=)``). Right panel: the
+    incidents could have such casualties, or "no figure per incident" when an
+    operation toll counts its incidents (``tally_casualties(..., tolls=)``).
+    Each operation toll has a row of its own right under the row holding its
+    incidents: a dotted bracket from its lowest to its highest figure (an
+    arrow when open-ended), "operation toll: at least 18", its tooltip giving
+    the operation, its dates, its source and that the figure is for the whole
+    operation (never split between its rows nor added to them). Right panel: the
     incidents whose figure no source gives, a grey bar labelled "N unknown".
 
     ``log_axis`` None chooses a logarithmic people axis when the largest figure
-    is :data:`LOG_SPREAD` times the smallest non-zero one, and says so in a note
+    is ``LOG_SPREAD`` (100) times the smallest non-zero one, and says so in a note
     under the chart (``fig.layout.meta["notes"]``). With ``incidents`` (the
     frame tallied), each mark's tooltip names its incidents and its
     ``customdata`` carries their cards (``card_hrefs``).
@@ -327,12 +325,18 @@ def plot_casualty_ranges(
     keys = group_columns(tally)
     parts = _split_by_measure(tally, measures)
     rows = _label_rows(parts, keys)
-    scale = _choose_scale(parts, log_axis)
+    scale = choose_scale(parts, log_axis)
     members = CasualtyMembers(incidents, keys, card_hrefs)
+    links = read_toll_links(tally)
+    starts = np.cumsum([0] + [len(p) for _, p in parts])
+    parts_rows = [(p, rows[a:b]) for (_, p), a, b in zip(parts, starts, starts[1:])]
+    tolls = gather_tolls(parts_rows, links, incidents, card_hrefs)
+    ends = [find_toll_end(t, scale) for found in tolls.values() for t in found]
+    scale.axis_top = max([scale.axis_top, *ends])
     fig, bars, first_row = go.Figure(), UnknownBars(), 0
     for m, part in parts:
         row_labels = rows[first_row : first_row + len(part)]
-        marks = _collect_marks(part, m, keys, row_labels, members, scale, bars, read_toll_links(tally))
+        marks = _collect_marks(part, m, keys, row_labels, members, scale, bars, links)
         first_row += len(part)
         name, color = _name_measure(m), MEASURE_COLORS.get(m, NEUTRAL_COLOR)
         fig.add_trace(make_range_trace(marks, name, color))
@@ -342,6 +346,7 @@ def plot_casualty_ranges(
             fig.add_trace(make_open_end_trace(marks, name, color))
     if rows:
         fig.add_trace(make_unknown_bar_trace(bars))
+    rows = _add_tolls(fig, tolls, parts, rows, scale)
     _lay_out_panels(fig, title, rows, bars.x)
     _set_people_axis(fig, scale)
     return fig

@@ -21,6 +21,7 @@ from analysis.reporting.charts._map_geometry import (
     find_map_ranges,
     make_country_label_trace,
     make_outline_trace,
+    pick_label_position,
     pick_place_labels,
 )
 from analysis.reporting.charts._map_marks import (
@@ -174,14 +175,14 @@ def _add_place_markers(fig: go.Figure, places: dict, lines: dict, links: dict, m
             )
 
 
-def _make_place_label_trace(lon, lat, names: list[str], picked: list[int]) -> go.Scatter:
-    """The names of the places picked for a label, above their markers."""
+def _make_place_label_trace(lon, lat, names: list[str], picked: list[int], x_range) -> go.Scatter:
+    """The names of the places picked for a label, above their markers (to one side at the map's edges)."""
     return go.Scatter(
         x=lon[picked],
         y=lat[picked],
         mode="text",
         text=[escape_text(names[i]) for i in picked],
-        textposition="top center",
+        textposition=[pick_label_position(lon[i], lat[i], names[i], x_range) for i in picked],
         textfont={"size": 10, "color": "#333333"},
         cliponaxis=False,
         hoverinfo="skip",
@@ -204,7 +205,7 @@ def _add_places(
     x_range, _ = find_map_ranges(list(lon), list(lat), outlines)
     names = [str(p) for p in places["place"]]
     picked, label_boxes = pick_place_labels(lon, lat, names, places["incidents"], x_range)
-    fig.add_trace(_make_place_label_trace(lon, lat, names, picked))
+    fig.add_trace(_make_place_label_trace(lon, lat, names, picked, x_range))
     return list(lon), list(lat), max_size, label_boxes
 
 
@@ -275,7 +276,7 @@ def plot_incident_map(
     fig.add_trace(make_country_label_trace(outlines, x_range, y_range, label_boxes))
     _fit_map_axes(fig, x_range, y_range)
     add_size_legend(fig, max_size, schema.MEASURE_LABELS.get(size_by, size_by))
-    fig.update_layout(legend={"y": -0.02, "yanchor": "top"}, margin={"l": 10, "r": 10, "b": 40})
+    fig.update_layout(legend={"yref": "paper", "y": -0.02, "yanchor": "top"}, margin={"l": 10, "r": 10, "b": 40})
     unplaced = describe_unplaced(df.loc[country_only], card_hrefs) if country_only.any() else ""
     if unplaced:
         add_meta(fig, notes=[unplaced])

@@ -268,10 +268,12 @@ def plot_cumulative(
     for level, part in groups:
         fig.add_trace(_make_cumulative_trace(part, level, by, period_label, len(groups) > 1))
     top = int(data["cumulative"].max()) if len(data) else 0
-    if reported is not None and len(reported):
-        top = max(top, _add_reported_totals(fig, reported))
+    reported_top = _add_reported_totals(fig, reported) if reported is not None and len(reported) else 0
+    top = max(top, reported_top)
     style_figure(fig, title, period_label, "Incidents (cumulative)")
     set_integer_axis(fig, "y", top)
+    if reported_top:  # room above the highest total for its label, under the "not a complete count" labels
+        fig.update_layout(yaxis={"range": [0, top * 1.4]})
     if len(data):
         add_context(fig, context, *_find_span(data["period"]))
     shade_not_covered(fig, data)

@@ -1,9 +1,11 @@
 /* Click a chart mark to open the card of the incident it stands for. Local, no network.
-   Each mark's customdata is [hrefs separated by spaces, incidents not listed]; one card
-   opens at once, several are offered in a small list next to the click. Each entry names the
-   incident in words (date and place, from the mark's own tooltip lines "id · date · place"),
-   under the tooltip's first line (what was clicked, e.g. "US personnel killed: 3"). The list is
-   placed beside the tooltip, never over it. */
+   Each mark's customdata is [hrefs separated by spaces, incidents not listed, and for a figure
+   the incidents of its row with no figure]; one card opens at once, several are offered in a
+   small list next to the click. Each entry names the incident in words (date and place, and the
+   incident's own figure when the mark is a figure, from the mark's tooltip lines
+   "id · date · place · figure"), under the tooltip's opening lines (what was clicked, e.g.
+   "US personnel killed: 3"). A figure's list holds only incidents with a figure and says how
+   many others have none. The list is placed beside the tooltip and the clicked mark, never over them. */
 (function () {
   var box = null;
   function close() { if (box) { box.remove(); box = null; } }
@@ -15,42 +17,57 @@
     return (scratch.textContent || "").split("\n").map(function (l) { return l.trim(); }).filter(Boolean);
   }
   function describe(lines) {
+    /* id -> "date, place" or "date, place: figure", from the tooltip's incident lines. */
     var words = {};
     lines.forEach(function (line) {
       var parts = line.split(" \u00b7 ");
-      if (parts.length >= 3) words[parts[0]] = parts.slice(1).join(", ");
+      if (parts.length < 3) return;
+      words[parts[0]] = parts[1] + ", " + parts[2] + (parts.length > 3 ? ": " + parts.slice(3).join(", ") : "");
     });
     return words;
   }
+  function heading(lines, words) {
+    /* The tooltip's lines before its first incident line (at most two), e.g. "Iraq · others killed: at least 5". */
+    var head = [];
+    for (var i = 0; i < lines.length && head.length < 2; i++) {
+      if (words[lines[i].split(" \u00b7 ")[0]] || /^\u2026 and \d+ more$/.test(lines[i])) break;
+      head.push(lines[i]);
+    }
+    return head.join(" \u00b7 ");
+  }
   function place(x, y) {
-    /* Beside the tooltip when one is drawn (below it, else above, else to the left), else below the click. */
-    var width = box.offsetWidth, height = box.offsetHeight, gap = 8;
+    /* Clear of both the tooltip and the clicked mark (so the pointer stays on the mark and the tooltip
+       stays up): below them, else above, else to the left, else to the right; below when none fits. */
+    var width = box.offsetWidth, height = box.offsetHeight, gap = 8, reach = 14;
     var label = document.querySelector(".hoverlayer .hovertext");
     var r = label ? label.getBoundingClientRect() : { left: x, right: x, top: y, bottom: y };
+    var u = { left: Math.min(r.left, x - reach), right: Math.max(r.right, x + reach),
+              top: Math.min(r.top, y - reach), bottom: Math.max(r.bottom, y + reach) };
+    var left = Math.max(4, Math.min(u.left, window.innerWidth - width - 4));
     var spots = [
-      [Math.min(r.left, window.innerWidth - width - 4), r.bottom + gap],
-      [Math.min(r.left, window.innerWidth - width - 4), r.top - height - gap],
-      [r.left - width - gap, Math.max(4, r.top)],
-      [r.right + gap, Math.max(4, r.top)]
+      [left, u.bottom + gap],
+      [left, u.top - height - gap],
+      [u.left - width - gap, Math.max(4, u.top)],
+      [u.right + gap, Math.max(4, u.top)]
     ];
     var spot = spots.find(function (s) {
       return s[0] >= 0 && s[1] >= 0 && s[0] + width <= window.innerWidth && s[1] + height <= window.innerHeight;
     }) || spots[0];
-    box.style.left = Math.max(4, spot[0]) + window.scrollX + "px";
-    box.style.top = Math.max(4, spot[1]) + window.scrollY + "px";
+    box.style.left = spot[0] + window.scrollX + "px";
+    box.style.top = spot[1] + window.scrollY + "px";
   }
-  function offer(hrefs, more, lines, x, y) {
+  function offer(hrefs, more, none, lines, x, y) {
     close();
     box = document.createElement("div");
     box.className = "chart-cards";
     box.setAttribute("role", "dialog");
     box.setAttribute("aria-label", "Incident cards");
-    var words = describe(lines);
-    if (lines.length && !words[lines[0].split(" \u00b7 ")[0]]) {
-      var title = document.createElement("p");
-      title.className = "chart-cards-title";
-      title.textContent = lines[0];
-      box.appendChild(title);
+    var words = describe(lines), title = heading(lines, words);
+    if (title) {
+      var p = document.createElement("p");
+      p.className = "chart-cards-title";
+      p.textContent = title;
+      box.appendChild(p);
     }
     var list = document.createElement("ul");
     hrefs.forEach(function (href) {
@@ -66,6 +83,12 @@
       var rest = document.createElement("li");
       rest.textContent = "and " + more + " more (see the tables)";
       list.appendChild(rest);
+    }
+    if (none > 0) {
+      var unknown = document.createElement("li");
+      unknown.className = "chart-cards-none";
+      unknown.textContent = (hrefs.length || more ? none + " more" : none) + " with no figure";
+      list.appendChild(unknown);
     }
     box.appendChild(list);
     box.style.left = "0px";
@@ -90,11 +113,11 @@
       var point = data && data.points && data.points[0], cd = point && point.customdata;
       if (!cd || typeof cd[0] !== "string") return;
       var hrefs = cd[0].split(" ").filter(function (h) { return /^cards\/[^\s"'<>]+$/.test(h); });
-      var more = Number(cd[1]) || 0;
-      if (hrefs.length === 1 && more === 0) { window.location.href = hrefs[0]; return; }
+      var more = Number(cd[1]) || 0, none = Number(cd[2]) || 0;
+      if (hrefs.length === 1 && more === 0 && none === 0) { window.location.href = hrefs[0]; return; }
       if (!hrefs.length) return;
       var ev = data.event || {}, lines = hoverLines(point);
-      setTimeout(function () { offer(hrefs, more, lines, ev.clientX || 20, ev.clientY || 20); }, 0);
+      setTimeout(function () { offer(hrefs, more, none, lines, ev.clientX || 20, ev.clientY || 20); }, 0);
     });
   });
 })();
