@@ -22,8 +22,12 @@ env: $(STAMP) ## create .venv from python3 and install the project into it
 reports: $(STAMP) ## validate the data and render every report of reports.toml (DATA=DIR OUT=DIR ARGS="--start ...")
 	$(BIN)/incidents render $(if $(DATA),--data '$(DATA)') $(if $(OUT),--out '$(OUT)') $(ARGS)
 
-test: $(STAMP) ## run unit tests, doctests, browser tests and nbval on the stored notebooks
-	$(BIN)/pytest tests analysis
+# make test's workers (pytest-xdist): the integration and browser tests mostly wait on kernels, subprocesses and
+# Chromium, so 4 workers keep 2 cores busy; TEST_WORKERS=0 runs everything in one process
+TEST_WORKERS ?= 4
+
+test: $(STAMP) ## run unit tests, doctests, browser tests and nbval on the stored notebooks (TEST_WORKERS=N)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope tests analysis
 	$(BIN)/pytest $(NBVAL) notebooks
 
 unit: $(STAMP) ## run only the fast unit tests and doctests

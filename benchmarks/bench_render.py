@@ -6,7 +6,12 @@ On the standard batch (every job of reports.toml, bundled data):
     YAML file, as the CLI's -p would coerce types) then
     `jupyter nbconvert --to html --no-input`;
 (b) `incidents render --force` into a fresh folder;
-(c) `incidents render` again with nothing changed.
+(c) `incidents render` again with nothing changed;
+(d) side by side, alternating, three times each: a cold single report
+    (`incidents render --job overview --force` into a fresh folder) and an
+    empty notebook's papermill run in the same process set-up (a fresh Python
+    process that imports papermill, starts a kernel and runs a notebook of one
+    empty cell): what the renderer adds to papermill's floor.
 
 Then, on 100k synthetic incidents (benchmarks/synth.py, cached), every job of
 reports.toml rendered cold with `--today` the day after the latest incident
@@ -14,8 +19,9 @@ reports.toml rendered cold with `--today` the day after the latest incident
 every report, and the wall time of the batch per job.
 
 Prints per-step seconds and exactly:
-  RESULT render_vs_naive <b/a>        goal <= 0.25
+  RESULT render_vs_naive <b/a>        goal <= 0.15
   RESULT rerender_vs_cold <c/b>       goal <= 0.03
+  RESULT render_cold_vs_empty_notebook <d: median report / median empty run>  goal <= 1.5
   RESULT report_html_kb_max <KB>      goal <= 300 (largest report, shared assets excluded)
   RESULT report_kb_at_100k <KB>       goal <= 300 (largest report from 100k incidents)
   RESULT render_s_per_job_100k <s>    (wall time of the 100k batch / jobs)
@@ -25,6 +31,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,6 +74,93 @@ def time_naive(jobs, work: Path) -> float:
         print(f"  naive {job.name:<20} {seconds:6.2f} s")
         total += seconds
     return total
+
+
+EMPTY_RUN = """\
+import sys
+import nbformat
+import papermill
+
+nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("")])
+nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+nbformat.write(nb, sys.argv[1])
+papermill.execute_notebook(sys.argv[1], sys.argv[2], kernel_name="python3", progress_bar=False)
+"""
+
+
+def time_cold_against_empty(work: Path, today: str, repeats: int = 3) -> tuple[float, float]:
+    """Medians of (a cold single report, an empty notebook's papermill run), measured alternately."""
+    cold, empty = [], []
+    for i in range(repeats):
+        out = work / f"cold-{i}"
+        cold.append(
+            run(
+                [str(BIN / "incidents"), "render", "--job", "overview", "--force", "--out", str(out)]
+                + ["--no-progress", "--today", today]
+            )
+        )
+        empty.append(run([sys.executable, "-c", EMPTY_RUN, str(work / "empty.ipynb"), str(work / f"empty-{i}.ipynb")]))
+        print(f"  cold overview {cold[-1]:6.2f} s   empty notebook {empty[-1]:6.2f} s")
+    return statistics.median(cold), statistics.median(empty)
+
+
+def print_phases(today: str) -> None:
+    """Where a cold single report's time goes: `incidents render --job overview --force` run in this process,
+    each phase timed as it ends (the worker is forked, so its phases print from its own pid)."""
+    started = time.perf_counter()
+
+    def stamp(what: str, seconds: float) -> None:
+        print(f"  {time.perf_counter() - started:7.2f} s  [{os.getpid()}] {what}: {seconds:.3f} s", flush=True)
+
+    def timed(owner, name: str, what: str) -> None:
+        function = getattr(owner, name)
+
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            begun = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                stamp(what, time.perf_counter() - begun)
+
+        setattr(owner, name, wrapper)
+
+    begun = time.perf_counter()
+    import papermill.engines
+    from papermill import execute
+
+    from analysis import cli
+    from analysis.render import batch, html_export, worker
+
+    stamp("imports of the CLI, the renderer and papermill", time.perf_counter() - begun)
+    for owner, name, what in [
+        (batch, "check_data", "validate the data (parent)"),
+        (batch, "prepare_jobs", "check the parameters (parent)"),
+        (worker, "_take_kernel", "kernel manager (worker)"),
+        (papermill.engines.NBClientEngine, "execute_managed_notebook", "kernel start and cells"),
+        (papermill.engines.NotebookExecutionManager, "save", "  a save of the executed notebook"),
+        (execute, "write_ipynb", "papermill's last write"),
+        (html_export, "write_report", "HTML export"),
+        (worker, "_reset_kept_kernel", "%reset -f with a new client's ready-wait"),
+        (batch, "write_index", "index (parent)"),
+        (batch, "write_companions", "cards, sources, methodology, exports (parent)"),
+    ]:
+        timed(owner, name, what)
+    with tempfile.TemporaryDirectory(prefix="bench-render-phases-") as tmp:
+        cli.main(
+            [
+                "render",
+                "--job",
+                "overview",
+                "--force",
+                "--out",
+                str(Path(tmp) / "out"),
+                "--no-progress",
+                "--today",
+                today,
+            ]
+        )
+    stamp("whole render", time.perf_counter() - started)
 
 
 def reports_in(out: Path) -> list[Path]:
@@ -113,9 +209,12 @@ def run_standard_batch(today: str) -> None:
             f"largest report: {largest.name} {largest.stat().st_size / 1024:.0f} KB "
             f"(naive nbconvert HTML of the same batch: up to {naive_largest.stat().st_size / 1024:.0f} KB)"
         )
+        print("(d) a cold single report against an empty notebook's papermill run:")
+        single, empty = time_cold_against_empty(tmp, today)
         print(f"RESULT render_vs_naive {cold / naive:.3f}")
         print(f"RESULT rerender_vs_cold {warm / cold:.3f}")
         print(f"RESULT report_html_kb_max {largest.stat().st_size / 1024:.0f}")
+        print(f"RESULT render_cold_vs_empty_notebook {single / empty:.2f}")
 
 
 def main() -> int:
@@ -124,9 +223,16 @@ def main() -> int:
     parser.add_argument(
         "--only-large", action="store_true", help=f"only the {LARGE_ROWS:,}-incident batch (skip the naive loop)"
     )
+    parser.add_argument("--phases", action="store_true", help="only time the phases of one cold single report")
+    parser.add_argument("--no-large", action="store_true", help=f"skip the {LARGE_ROWS:,}-incident batch")
     args = parser.parse_args()
+    if args.phases:
+        print_phases(args.today)
+        return 0
     if not args.only_large:
         run_standard_batch(args.today)
+    if args.no_large:
+        return 0
     largest_kb, per_job = measure_large_batch()
     print(f"RESULT report_kb_at_100k {largest_kb:.0f}")
     print(f"RESULT render_s_per_job_100k {per_job:.2f}")

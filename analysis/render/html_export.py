@@ -7,6 +7,7 @@ prompts and every CDN script; plotly.js is either shared once under
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,8 +41,23 @@ NOTEBOOK_ONLY = "notebook-only"
 """Cell tag: shown in JupyterLab, left out of the HTML report."""
 
 
-@lru_cache(maxsize=1)
+_EXPORTER_LOCK = threading.RLock()
+
+
 def _exporter():
+    """The one exporter of this process (built once; a worker builds it in a thread while its kernel runs)."""
+    with _EXPORTER_LOCK:
+        return _build_exporter()
+
+
+def warm_exporter() -> None:
+    """Import nbconvert, build the exporter and compile its template now, so the first export does not wait."""
+    with _EXPORTER_LOCK:  # an export that starts meanwhile waits for this one
+        build_report_html(nbformat.v4.new_notebook(), "")
+
+
+@lru_cache(maxsize=1)
+def _build_exporter():
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -70,7 +86,8 @@ def build_report_html(
         resources["plotly_js_inline"] = _plotly_js_inline()
     else:
         resources["plotly_js_src"] = f"{ASSETS_DIRNAME}/{plotly_js_filename()}"
-    body, _ = _exporter().from_notebook_node(notebook, resources=resources)
+    with _EXPORTER_LOCK:  # one exporter per process: one export at a time
+        body, _ = _exporter().from_notebook_node(notebook, resources=resources)
     return body
 
 
@@ -78,7 +95,13 @@ def export_report(
     notebook_path: Path, html_path: Path, title: str, footer: str = "", self_contained: bool = False
 ) -> Path:
     """Export the executed notebook at ``notebook_path`` to ``html_path`` atomically."""
-    notebook = nbformat.read(str(notebook_path), as_version=4)
+    return write_report(nbformat.read(str(notebook_path), as_version=4), html_path, title, footer, self_contained)
+
+
+def write_report(
+    notebook: nbformat.NotebookNode, html_path: Path, title: str, footer: str = "", self_contained: bool = False
+) -> Path:
+    """Write the HTML report of an executed notebook (in memory) to ``html_path`` atomically."""
     html = build_report_html(notebook, title, footer, self_contained)
     if not self_contained:
         install_plotly_js(Path(html_path).parent)

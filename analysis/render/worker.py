@@ -47,14 +47,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
+from analysis.render.engine import register_engine
 from analysis.render.jobs import Job
 from analysis.render.state import close_inherited_locks, is_write_failure
 from analysis.render.status import EMPTY_STATUS, SHOWS_A_REPORT, JobStatus
 from analysis.report_flags import says_selection_empty
 from analysis.schema import EXIT
 
-KERNEL_DIR_PREFIX = "incidents-kernel-"
-"""Kernel socket folders are ``$TMPDIR/incidents-kernel-<worker pid>-*``: the batch removes those of a killed worker."""
+KERNEL_DIR_PREFIX = "irk-"
+"""Kernel socket folders are ``$TMPDIR/irk-<worker pid>-*`` (the batch removes those of a killed worker); names kept
+short: a socket's path holds at most 107 bytes (``$TMPDIR/irk-<pid>-<8>/k-<n>``)."""
 RESET_TIMEOUT_S = 30.0
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
@@ -133,6 +135,11 @@ def _init_worker(parent_pid: int) -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     import papermill  # noqa: F401  (pay the ~1.4 s import once per worker)
 
+    from analysis.render.html_export import warm_exporter
+
+    # nbconvert's import and template compile (about a second) while the first kernel starts and runs
+    threading.Thread(target=warm_exporter, name="warm-exporter", daemon=True).start()
+
 
 def _on_sigterm(signum, frame) -> None:
     _WORKER["stopping"] = True
@@ -192,7 +199,7 @@ class _JobClock:
 
 def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_contained: bool) -> JobResult:
     """Execute one notebook with papermill and export its HTML; never raises for a job failure."""
-    from analysis.render.html_export import export_report
+    from analysis.render.html_export import write_report
 
     clock = _JobClock(job.name, out_dir)
     if _WORKER["stopping"]:
@@ -204,14 +211,14 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
     try:
         work_dir.mkdir(parents=True, exist_ok=True)
         kernel = {"km": _take_kernel()} if _WORKER["in_worker"] else {"kernel_manager_class": _kernel_manager_class()}
-        failed = _run_notebook(job, parameters, executed, kernel, clock)
-        if failed is not None:
-            return failed
+        notebook = _run_notebook(job, parameters, executed, kernel, clock)
+        if isinstance(notebook, JobResult):  # failed
+            return notebook
         if _WORKER["stopping"]:
             return clock.result(JobStatus.INTERRUPTED, "interrupted")
-        empty = selection_is_empty(executed)
-        export_report(
-            executed, out_dir / f"{job.name}.html", str(parameters.get("title") or job.name), footer, self_contained
+        empty = notebook_is_empty(notebook)  # the notebook papermill wrote, from memory: not read back
+        write_report(
+            notebook, out_dir / f"{job.name}.html", str(parameters.get("title") or job.name), footer, self_contained
         )
         (out_dir / FAILED_DIRNAME / f"{job.name}.ipynb").unlink(missing_ok=True)
         keep_kernel = _reset_kept_kernel(kernel)
@@ -227,13 +234,13 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
         _WORKER["executed"] = None
 
 
-def _run_notebook(job: Job, parameters: dict, executed: Path, kernel: dict, clock: _JobClock) -> JobResult | None:
-    """papermill over the job's notebook into ``executed``: the failed job's result, or None when it ran through."""
+def _run_notebook(job: Job, parameters: dict, executed: Path, kernel: dict, clock: _JobClock):
+    """papermill over the job's notebook into ``executed``: the failed job's result, or the executed notebook."""
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
     try:
-        _run_in_thread(
+        return _run_in_thread(
             papermill.execute_notebook,
             str(job.notebook),
             str(executed),
@@ -242,6 +249,7 @@ def _run_notebook(job: Job, parameters: dict, executed: Path, kernel: dict, cloc
             progress_bar=False,
             log_output=False,
             execution_timeout=job.timeout_s,
+            engine_name=register_engine(),  # fewer saves of the executed notebook (analysis/render/engine.py)
             **kernel,
         )
     except (papermill.PapermillExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, OSError) as exc:
@@ -251,7 +259,6 @@ def _run_notebook(job: Job, parameters: dict, executed: Path, kernel: dict, cloc
             return clock.cannot_write(exc)
         kept = _keep_failed_notebook(executed, clock.out_dir, job.name)
         return clock.result(JobStatus.FAILED, describe_failure(exc, job, kept))
-    return None
 
 
 def _reset_kept_kernel(kernel: dict) -> bool:
@@ -289,9 +296,13 @@ def selection_is_empty(executed: Path) -> bool:
     """True when an output of the executed notebook carries the empty-selection flag
     (:func:`analysis.report_flags.says_selection_empty`, set by :func:`analysis.reporting.page.show_no_incidents`)."""
     try:
-        notebook = json.loads(Path(executed).read_text(encoding="utf-8"))
+        return notebook_is_empty(json.loads(Path(executed).read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return False
+
+
+def notebook_is_empty(notebook: dict) -> bool:
+    """:func:`selection_is_empty` of an executed notebook already in memory."""
     return any(says_selection_empty(output) for cell in notebook.get("cells", []) for output in cell.get("outputs", []))
 
 
@@ -406,7 +417,7 @@ def _kernel_manager_class():
             socket_dir = tempfile.mkdtemp(prefix=f"{KERNEL_DIR_PREFIX}{os.getpid()}-")
             _WORKER["socket_dir"] = socket_dir
             self.transport = "ipc"
-            self.ip = os.path.join(socket_dir, "kernel")
+            self.ip = os.path.join(socket_dir, "k")  # sockets k-1 ... k-5
             self.connection_file = os.path.join(socket_dir, "kernel.json")
             _WORKER["kernels"].append(self)
 

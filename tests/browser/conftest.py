@@ -8,12 +8,15 @@
   with console errors, uncaught errors, failed loads and dialogs recorded
   (:class:`analysis.devtools.browser.PageWatch`).
 - ``rendered_reports``: every job of the real ``reports.toml``, rendered once
-  per session into a temporary folder by the real CLI.
+  per run (once for all xdist workers, :mod:`tests.fixtures.shared`) into a
+  temporary folder by the real CLI; ``valid_data_reports``: the overview and
+  casualties reports of ``tests/fixtures/valid_data``, the same way.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +25,8 @@ import pytest
 
 from analysis.devtools.browser import MISSING_MESSAGE, NetworkGuard, PageWatch, chromium_available, launch_chromium
 from analysis.render.jobs import read_jobs
+from tests.fixtures.build import VALID_DATA
+from tests.fixtures.shared import build_once
 from tests.integration.render_checks import CLI
 
 
@@ -96,11 +101,25 @@ JOB_NAMES = [job.name for job in read_jobs()]
 
 @pytest.fixture(scope="session")
 def rendered_reports(tmp_path_factory) -> Path:
-    """Every report of reports.toml rendered from the bundled data into a temporary folder."""
+    """Every report of reports.toml rendered from the bundled data into a temporary folder, once for the
+    whole run (every xdist worker reads the same folder: tests only read it)."""
     require_chromium()  # no point rendering for tests that will skip
-    out = tmp_path_factory.mktemp("browser") / "reports"
-    render_batch(out)
-    return out
+    folder, _ = build_once(tmp_path_factory, "rendered-reports", lambda root: render_batch(root / "reports") and None)
+    return folder / "reports"
+
+
+@pytest.fixture(scope="session")
+def valid_data_reports(tmp_path_factory) -> tuple[Path, Path]:
+    """The overview and casualties reports rendered from a copy of tests/fixtures/valid_data (where
+    SYR-2024-02-02-MAYADIN has no casualty figure at all): (data dir, output dir), once for the whole run."""
+    require_chromium()
+
+    def build(root: Path) -> None:
+        shutil.copytree(VALID_DATA, root / "data")
+        render_batch(root / "reports", "--data", str(root / "data"), "--job", "overview", "--job", "casualties")
+
+    folder, _ = build_once(tmp_path_factory, "valid-data-reports", build)
+    return folder / "data", folder / "reports"
 
 
 def click_tallest_bar(page, chart_selector: str = "#chart-frequency-timeline"):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html.parser
 import re
-import shutil
 import urllib.parse
 from functools import cache
 from pathlib import Path
@@ -22,8 +21,6 @@ from analysis.data.dataset import load_dataset
 from analysis.devtools.browser import wait_for_charts
 from analysis.reporting.cards import BUNDLED_LINK_TEXT, CARD_CLASS, NO_QUOTE_TEXT
 from analysis.reporting.links import build_card_hrefs
-from tests.browser.conftest import render_batch, require_chromium
-from tests.fixtures.build import VALID_DATA
 
 LINKS_JS = """() => [...document.querySelectorAll('a.incident-link, a[href*="cards/"]')].map(a => a.href)"""
 OVERFLOW_JS = "() => ({page: document.documentElement.scrollWidth, viewport: window.innerWidth})"
@@ -68,16 +65,10 @@ def _unresolved(url: str) -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def fixture_reports(tmp_path_factory) -> tuple[Path, Path]:
-    """The overview rendered from tests/fixtures/valid_data: (data dir, output dir)."""
-    require_chromium()
-    root = tmp_path_factory.mktemp("cards")
-    data = root / "data"
-    shutil.copytree(VALID_DATA, data)
-    out = root / "reports"
-    render_batch(out, "--data", str(data), "--job", "overview")
-    return data, out
+@pytest.fixture
+def fixture_reports(valid_data_reports) -> tuple[Path, Path]:
+    """The overview rendered from tests/fixtures/valid_data: (data dir, output dir), shared by the run."""
+    return valid_data_reports
 
 
 def test_every_incident_link_resolves_to_its_card(rendered_reports, open_page):

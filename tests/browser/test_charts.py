@@ -12,8 +12,7 @@ import re
 import pytest
 
 from analysis.devtools.browser import wait_for_charts
-from tests.browser.conftest import JOB_NAMES, click_tallest_bar, render_batch, require_chromium
-from tests.fixtures.build import VALID_DATA
+from tests.browser.conftest import JOB_NAMES, click_tallest_bar
 
 COUNT_AXES_JS = """() => [...document.querySelectorAll('div.plotly-graph-div')].flatMap(gd =>
     Object.keys(gd._fullLayout).filter(k => /^[xy]axis\\d*$/.test(k)).map(k => {
@@ -43,14 +42,11 @@ HOVER_ALL_JS = """async () => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def fixture_reports(tmp_path_factory):
+@pytest.fixture
+def fixture_reports(valid_data_reports):
     """The overview and casualties reports of tests/fixtures/valid_data, where SYR-2024-02-02-MAYADIN
-    has no casualty figure at all (every count unknown)."""
-    require_chromium()
-    out = tmp_path_factory.mktemp("charts") / "reports"
-    render_batch(out, "--data", str(VALID_DATA), "--job", "overview", "--job", "casualties")
-    return out
+    has no casualty figure at all (every count unknown); shared by the run."""
+    return valid_data_reports[1]
 
 
 def _open(open_page, path, width=1280):

@@ -10,11 +10,14 @@ with ``--data`` and every page is opened, its charts drawn and hovered.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analysis.devtools.browser import wait_for_charts
 from tests.browser.conftest import JOB_NAMES, render_batch, require_chromium
 from tests.corpus.hostile import HOSTILE, PAYLOADS, build_hostile_data, write_hostile_jobs
+from tests.fixtures.shared import build_once
 
 PAGE_STATE_JS = """() => ({
     pwned: typeof window.__pwned,
@@ -65,14 +68,18 @@ def hover_everything(page) -> list[str]:
 
 @pytest.fixture(scope="session")
 def hostile_reports(tmp_path_factory):
-    """Every real report rendered from the hostile data with hostile titles: (out dir, renamed place)."""
+    """Every real report rendered from the hostile data with hostile titles: (out dir, renamed place);
+    the corpus is built and rendered once for the whole run (every xdist worker reads the same folder)."""
     require_chromium()
-    root = tmp_path_factory.mktemp("hostile")
-    data, renamed_place = build_hostile_data(root / "data")
-    config = write_hostile_jobs(root / "project")
-    out = root / "reports"
-    render_batch(out, "--data", str(data), "--config", str(config))
-    return out, renamed_place
+
+    def build(root: Path) -> str:
+        data, renamed_place = build_hostile_data(root / "data")
+        config = write_hostile_jobs(root / "project")
+        render_batch(root / "reports", "--data", str(data), "--config", str(config))
+        return renamed_place
+
+    root, renamed_place = build_once(tmp_path_factory, "hostile-reports", build)
+    return root / "reports", renamed_place
 
 
 def _assert_nothing_ran_or_was_injected(name: str, state: dict, watch) -> None:
