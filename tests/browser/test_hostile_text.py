@@ -3,7 +3,7 @@
 The data (tests/corpus/hostile.py) puts markup that would set
 ``window.__pwned`` and open a dialog into every free-text field: notes,
 perpetrator, target, claimed_by, operation, headlines, outlets, place aliases
-and one place name, context labels and descriptions, reported-total scopes;
+and one place name, context labels and descriptions, reported-total scopes and operations;
 the jobs get hostile titles and descriptions. The whole batch is rendered
 with ``--data`` and every page is opened, its charts drawn and hovered.
 """

@@ -39,6 +39,8 @@ FREE_TEXT = {
     "context.csv": ("label", "description"),
     "reported_totals.csv": ("scope",),
 }
+LABELS = {"reported_totals.csv": ("operation",)}
+"""Labels that must name what another table carries: poisoned where set, as that table's labels are."""
 SPARED_PLACE = "Ain al-Asad air base"  # the site profile job's place: keep it findable
 
 
@@ -64,6 +66,9 @@ def build_hostile_data(target: Path) -> tuple[Path, str]:
         for row in rows[1:]:
             for column in columns:
                 row[header.index(column)] = _poison(row[header.index(column)])
+            for column in LABELS.get(file, ()):
+                if row[header.index(column)]:
+                    row[header.index(column)] = _poison(row[header.index(column)])
             for column in ("location", "name"):
                 if (
                     file in {"incidents.csv", "places.csv"}
