@@ -298,10 +298,10 @@ URLS_FROZEN_2 = {
 RETRIEVED_FROZEN_2 = "2026-12-08"
 
 # ---- frozen-2 measured once at F1 0.400 (P 0.375, R 0.429), then its errors were read (session 6): moved to dev
-# in session 7. Its articles keep their ids (b01-b09) and retrieval date; they are dev now.
+# in session 6, round 2. Its articles keep their ids (b01-b09) and retrieval date; they are dev now.
 
 # ---- frozen-3: a third frozen split, found with the search tool (corpus "pages"), stored and coded by hand on
-# 2026-12-08 (session 7) before the extractor was run on any of it, and committed before it was. Every one of
+# 2026-12-08 (session 6, round 2) before the extractor was run on any of it, and committed before it was. Every one of
 # these articles is frozen-3: none was drawn from a larger pool. No rule is written or changed while looking at
 # them; they are measured once, at the end of the session.
 META_FROZEN_3 = {

@@ -136,7 +136,7 @@ def write_articles() -> None:
                 "table in data/ (incidents.csv, evidence.csv, reported_totals.csv)",
             }
         )
-    # frozen-2 (b01-b09) was measured once, then its errors were read: it is dev since session 7
+    # frozen-2 (b01-b09) was measured once, then its errors were read: it is dev since session 6, round 2
     batches = [(META, URLS, RETRIEVED), (META_FROZEN_2, URLS_FROZEN_2, RETRIEVED_FROZEN_2)]
     batches.append((META_FROZEN_3, URLS_FROZEN_3, RETRIEVED_FROZEN_3))
     listing = [(aid, meta, urls, retrieved) for meta, urls, retrieved in batches for aid in sorted(meta)]

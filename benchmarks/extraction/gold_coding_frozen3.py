@@ -4,7 +4,7 @@
 Same format and rules as gold_coding.py (data/CODEBOOK.md and README.md beside this file). These nine
 articles (c01-c09) were found, stored and coded on 2026-12-08 from their text and the codebook only, and
 committed before the extractor was run on any of them; no rule is written or changed while looking at them
-or at the extractor's output on them. They were first measured at the end of session 7.
+or at the extractor's output on them. They were first measured at the end of session 6, round 2.
 """
 
 INCIDENTS = [
