@@ -22,6 +22,8 @@ from analysis import schema
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 SEED = 20240128
+LAYOUT = 2
+"""Bumped when the written files change, so a cached directory of an older layout is written anew."""
 
 # name, kind, country, admin1, latitude, longitude (WGS84, rounded)
 PLACES = [
@@ -241,10 +243,14 @@ def make_sources(n_sources: int) -> pd.DataFrame:
     return out[schema.SOURCES.column_names]
 
 
+ALIASES = {"Al-Asad Airbase": "Ain al-Asad air base;Ain al-Asad"}
+"""Other names of a synthetic place: the bundled site-profile job asks for Ain al-Asad by its bundled name."""
+
+
 def make_places() -> pd.DataFrame:
     """The gazetteer of every place the synthetic incidents use."""
     out = pd.DataFrame(PLACES, columns=["name", "kind", "country", "admin1", "latitude", "longitude"])
-    out["aliases"] = ""
+    out["aliases"] = out["name"].map(ALIASES).fillna("")
     return out[schema.PLACES.column_names]
 
 
@@ -252,7 +258,7 @@ def write_synthetic_dir(n: int, path: Path | None = None, seed: int = SEED) -> P
     """Write (or reuse, when complete) the synthetic data directory of ``n`` incidents."""
     path = Path(path or CACHE_DIR / f"synth-{n}")
     done = path / ".complete"
-    if done.exists() and done.read_text() == f"{n} {seed}\n":
+    if done.exists() and done.read_text() == f"{n} {seed} layout {LAYOUT}\n":
         return path
     path.mkdir(parents=True, exist_ok=True)
     make_incidents(n, seed).to_csv(path / "incidents.csv", index=False, lineterminator="\n")
@@ -260,7 +266,7 @@ def write_synthetic_dir(n: int, path: Path | None = None, seed: int = SEED) -> P
     make_places().to_csv(path / "places.csv", index=False, lineterminator="\n")
     for table in (schema.EVIDENCE, schema.CONTEXT, schema.REPORTED_TOTALS):
         pd.DataFrame(columns=table.column_names).to_csv(path / table.file, index=False, lineterminator="\n")
-    done.write_text(f"{n} {seed}\n")
+    done.write_text(f"{n} {seed} layout {LAYOUT}\n")
     return path
 
 

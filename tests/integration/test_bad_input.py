@@ -7,18 +7,19 @@ a traceback, and must leave the reports already in the output folder byte for
 byte as they were. The accepted cases (BOM, CRLF, header-only optional
 tables, a 10 MB note) must validate clean and render.
 
-To keep the time down on two cores, one module fixture runs every case's
-commands, three cases at a time; each bad case renders into its own copy of
-one good batch (the lock allows one render per folder), and the tests then
-check each outcome.
+To keep the time down on two cores, the good batch is rendered once for the
+whole run (every pytest-xdist worker reads the same folder), and each case's
+commands run when its first test asks, in whichever worker runs it, so the
+cases spread over the workers; each bad case renders into its own copy of the
+good batch (the lock allows one render per folder).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ import pytest
 from analysis.files import sha256_hex
 from analysis.render.jobs import read_jobs
 from tests.corpus.build import CASES, Case, Expected, build_case, outside_file
+from tests.fixtures.shared import build_once
 from tests.integration.render_checks import CLI, leftovers, snapshot
 
 BAD = [c for c in CASES if not c.accepted]
@@ -78,47 +80,52 @@ def problem_line(output: str, data: Path, expected: Expected) -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def job() -> str:
+@functools.cache
+def report_job() -> str:
     """One real report job (the casualty report reads every table and is among the cheapest)."""
     names = [j.name for j in read_jobs()]
     return "casualties" if "casualties" in names else names[0]
 
 
-@pytest.fixture(scope="module")
-def good_batch(tmp_path_factory, job):
-    """One real report rendered from the bundled data, and the bytes of every file it wrote."""
-    out = tmp_path_factory.mktemp("bad-input") / "reports"
-    run = _run("render", "--out", out, "--job", job, "--no-progress")
-    assert run.code == 0, run.output
-    assert (out / f"{job}.html").is_file() and (out / "index.html").is_file()
+@pytest.fixture(scope="session")
+def good_batch(tmp_path_factory):
+    """One real report rendered from the bundled data (once for the run), and the bytes of every file it wrote."""
+
+    def build(folder: Path) -> None:
+        run = _run("render", "--out", folder / "reports", "--job", report_job(), "--no-progress")
+        assert run.code == 0, run.output
+
+    folder, _ = build_once(tmp_path_factory, "bad-input-good-batch", build)
+    out = folder / "reports"
+    assert (out / f"{report_job()}.html").is_file() and (out / "index.html").is_file()
     return out, snapshot(out)
 
 
-@pytest.fixture(scope="module")
-def outcomes(tmp_path_factory, good_batch, job) -> dict[str, Outcome]:
-    """Every case validated and rendered by the real CLI, three cases at a time."""
-    root = tmp_path_factory.mktemp("corpus")
+@pytest.fixture(scope="session")
+def outcome_of(tmp_path_factory, good_batch):
+    """``outcome_of(name)``: the case validated and rendered by the real CLI, run once per worker when first asked."""
     good, _ = good_batch
+    cases = {c.name: c for c in CASES}
 
-    def run_case(case: Case) -> Outcome:
+    @functools.cache
+    def run_case(name: str) -> Outcome:
+        case, root = cases[name], tmp_path_factory.mktemp(f"case-{name}")
         data, expected = build_case(case, root / "data")
         data = data.resolve()
-        out = root / "reports" / case.name
+        out = root / "reports"
         if not case.accepted:
             shutil.copytree(good, out)  # earlier reports the bad render must leave alone
         validate = _run("validate", data)
-        render = _run("render", "--data", data, "--out", out, "--job", job, "--no-progress")
+        render = _run("render", "--data", data, "--out", out, "--job", report_job(), "--no-progress")
         return Outcome(data, expected, out, validate, render)
 
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        return dict(zip((c.name for c in CASES), pool.map(run_case, CASES)))
+    return run_case
 
 
 @pytest.mark.parametrize("case", BAD, ids=[c.name for c in BAD])
-def test_bad_input_is_reported_located_and_leaves_the_reports_alone(case: Case, outcomes, good_batch):
+def test_bad_input_is_reported_located_and_leaves_the_reports_alone(case: Case, outcome_of, good_batch):
     _, before = good_batch
-    result = outcomes[case.name]
+    result = outcome_of(case.name)
     expected, validate, render = result.expected, result.validate, result.render
     assert expected.exit_code == 2
 
@@ -133,9 +140,9 @@ def test_bad_input_is_reported_located_and_leaves_the_reports_alone(case: Case, 
 
 
 @pytest.mark.parametrize("name", ["raw-file-dotdot", "raw-file-absolute", "raw-file-symlink-out"])
-def test_a_raw_file_outside_the_data_directory_is_never_read_or_hashed(name, outcomes):
+def test_a_raw_file_outside_the_data_directory_is_never_read_or_hashed(name, outcome_of):
     """Before the check, the validator hashed the outside file and printed its sha256 in the sha256 problem."""
-    result = outcomes[name]
+    result = outcome_of(name)
     output = result.validate.output + result.render.output
     for outside in (outside_file(result.data), Path("/etc/passwd")):
         if outside.is_file():
@@ -144,8 +151,8 @@ def test_a_raw_file_outside_the_data_directory_is_never_read_or_hashed(name, out
 
 
 @pytest.mark.parametrize("case", ACCEPTED, ids=[c.name for c in ACCEPTED])
-def test_accepted_input_validates_and_renders(case: Case, outcomes, job):
-    result = outcomes[case.name]
+def test_accepted_input_validates_and_renders(case: Case, outcome_of):
+    result = outcome_of(case.name)
     validate, render = result.validate, result.render
     assert result.expected.exit_code == 0
 
@@ -154,7 +161,7 @@ def test_accepted_input_validates_and_renders(case: Case, outcomes, job):
     assert re.search(r" OK: \d+ sources, \d+ places, \d+ incidents", validate.stdout), validate.output
     assert not re.search(r":\d+: \S+: found ", validate.stdout), validate.output
     assert render.code == 0, render.output
-    page = (result.out / f"{job}.html").read_text(encoding="utf-8")
+    page = (result.out / f"{report_job()}.html").read_text(encoding="utf-8")
     assert "</html>" in page and "Traceback" not in page
     assert not leftovers(result.out)
 
