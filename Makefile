@@ -64,9 +64,11 @@ codebook: $(STAMP) ## regenerate the column tables of data/CODEBOOK.md from anal
 validate: $(STAMP) ## validate the bundled data
 	$(BIN)/incidents validate
 
-screenshot: $(STAMP) ## render the overview and write docs/overview.png for the README (needs chromium)
+screenshot: $(STAMP) ## render the overview and frequency reports and write the README's pictures in docs/ (needs chromium)
 	$(BIN)/incidents render --job overview
+	$(BIN)/incidents render --job frequency
 	$(BIN)/python scripts/screenshot.py
+	$(BIN)/python scripts/screenshot.py --report reports/frequency.html --out docs/frequency-phone.png --width 390 --until cumulative
 
 clean: ## remove generated reports, caches and the virtual environment
 	find reports -mindepth 1 ! -name README.md -exec rm -rf {} +
