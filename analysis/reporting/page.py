@@ -36,7 +36,7 @@ from analysis.reporting.claims import (
 )
 from analysis.reporting.empty_report import describe_where_the_data_lies, select_scope, show_no_incidents
 from analysis.reporting.formatting import format_day
-from analysis.reporting.source_list import build_source_links, build_source_list_html
+from analysis.reporting.source_list import build_source_links, build_source_list_html, name_toll_sources
 from analysis.reporting.tables import show_table
 
 
@@ -273,5 +273,5 @@ def open_report(
         scope = select_scope(dataset.incidents, countries, categories, locations, dataset.places)
         where = describe_where_the_data_lies(dataset, scope, spans, claimed_coverage(dataset.coverage), data_dir)
         show_no_incidents(filters_text, describe_unreached_period(dataset.incidents, *period), where)
-    tolls = link_operation_tolls(selected, dataset.reported_totals)
+    tolls = name_toll_sources(link_operation_tolls(selected, dataset.reported_totals), dataset.sources)
     return Report(dataset, selected, filters_text, start or None, end or None, spans, tolls, reported)

@@ -98,3 +98,24 @@ def build_source_list_html(links: pd.DataFrame, limit: int = DEFAULT_ROW_LIMIT) 
         '<details class="report-sources" style="overflow-wrap: anywhere">'
         f"<summary>{html.escape(summary)}</summary><ul>{''.join(items)}</ul>{rest}</details>"
     )
+
+
+TOLL_SOURCE_COLUMNS = ("source_outlet", "source_published")
+"""What :func:`name_toll_sources` adds to each operation toll: its source's outlet and publication day."""
+
+
+def name_toll_sources(links: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """``links`` (:func:`analysis.metrics.tolls.link_operation_tolls`) with each toll's source named as a card
+    names it: ``source_outlet`` (text) and ``source_published`` (``YYYY-MM-DD`` text, missing when the date
+    is unknown); both missing for a source id ``sources`` does not hold.
+
+    >>> links = pd.DataFrame({"total_id": ["T"], "source_id": ["S1"]})
+    >>> sources = pd.DataFrame({"source_id": ["S1"], "outlet": ["AP"], "published": [pd.Timestamp("2024-02-03")]})
+    >>> name_toll_sources(links, sources)[list(TOLL_SOURCE_COLUMNS)].iloc[0].tolist()
+    ['AP', '2024-02-03']
+    """
+    by_id = sources.assign(key=sources["source_id"].astype(str)).drop_duplicates("key").set_index("key")
+    ids = links["source_id"].astype(str)
+    outlets = [None if pd.isna(outlet) else str(outlet) for outlet in by_id["outlet"].reindex(ids)]
+    days = [None if pd.isna(day) else format_day(day) for day in by_id["published"].reindex(ids)]
+    return links.assign(source_outlet=outlets, source_published=days)

@@ -127,3 +127,18 @@ def test_an_operation_toll_in_an_ungrouped_chart_has_its_row_too():
     toll = next(t for t in fig.data if t.name == "others killed: operation toll")
     assert list(toll.y) == ["others<br>killed:<br>operation toll"]
     assert "operation toll" not in " ".join(next(t for t in fig.data if t.name == "others killed").text)
+
+
+def test_the_toll_tooltip_names_its_source_as_the_cards_do_outlet_and_day_then_the_id(monkeypatch):
+    """The bundled Tower 22 strikes: the tooltip named the source by its id alone ("source: S001")."""
+    from analysis.reporting import page
+    from analysis.reporting.card_sources import build_source_refs, name_source_copies
+
+    monkeypatch.setattr(page, "display", lambda bundle, raw=False: None)
+    report = page.open_report(title="Tolls")
+    tally = tally_casualties(report.selected, by="country", tolls=report.tolls)
+    fig = charts.plot_casualty_ranges(tally, measures=["other_killed"], incidents=report.selected)
+    toll = next(t for t in fig.data if t.name == "others killed: operation toll")
+    source_id = str(report.tolls["source_id"].iloc[0])
+    card = build_source_refs(report.dataset.sources, name_source_copies(report.dataset.sources))[source_id]
+    assert f"<br>source: {card.outlet}<br>published {card.published} ({source_id})<br>" in toll.hovertext[0]
