@@ -149,13 +149,13 @@ def add_toll_mark(marks: TollMarks, toll: dict, y: str, scale, where: str, name:
     marks.texts.append(f"operation toll:<br>{toll['text']}")
     marks.sides.append("top right" if scale.find_share(low) < 0.5 else "top left")
     n = len(toll["incident_ids"])
-    in_countries = f" in {escape_text(toll['countries'])}" if toll["countries"] else ""
-    days = f", {toll['days']}" if toll["days"] else ""
+    place_days = [part for part in (toll["countries"] and f"in {escape_text(toll['countries'])}", toll["days"]) if part]
+    where_when = f"<br>{', '.join(place_days)}" if place_days else ""  # its own line: the tooltip fits 390 px
     marks.hover.append(
         f"{where}{name}: operation toll {escape_text(toll['text'])}"
         f"<br>one figure for the whole operation, not split between its {n} row{'s' if n != 1 else ''}"
         "<br>and not added to their own figures"
-        f"<br>{escape_text(toll['operation'])}{in_countries}{days}"
+        f"<br>{escape_text(toll['operation'])}{where_when}"
         f"<br>source: {'<br>'.join(map(escape_text, toll['source']))}" + format_member_text(lines, n)
     )
     marks.custom.append(build_card_data(hrefs, n))

@@ -114,7 +114,11 @@ def test_an_operation_toll_is_its_own_mark_in_a_row_under_its_rows_never_added_t
     assert dict(zip(own.y, own.text))["Syria ·<br>others killed"] == "at least 7"
     hover = toll.hovertext[0]
     assert "whole operation" in hover and "not split between its 2 rows" in hover and "not added" in hover
-    assert "source: SOHR" in hover and "2024-02-02 to 2024-02-03" in hover and "the wave in Syria" in hover
+    assert (
+        "source: SOHR" in hover
+        and "2024-02-02 to 2024-02-03" in hover
+        and "the wave<br>in Syria, 2024-02-02 to 2024-02-03<br>" in hover
+    )
     assert "S1" in hover and "S2" in hover and "S3" not in hover
     assert toll.customdata[0][0].count("cards/") == 2
     bracket = next(t for t in fig.data if t.name == "others killed: operation toll range")
