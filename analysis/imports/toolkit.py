@@ -120,13 +120,13 @@ def _one_line_records(path: Path, n_rows: int) -> np.ndarray | None:
     ...     _one_line_records(one, 2).tolist(), _one_line_records(one, 3)
     ([2, 3], None)
     """
-    size = path.stat().st_size
-    if not size:
-        return None  # not even a header line
-    data = np.memmap(path, dtype=np.uint8, mode="r")  # counted in place: no copy of the file into Python
-    breaks = sum(int(np.count_nonzero(data[i : i + (1 << 24)] == 10)) for i in range(0, size, 1 << 24))
-    records = breaks + int(data[-1] != 10)  # a last line without its line break is a record too
-    del data
+    breaks, last, block = 0, 10, bytearray(1 << 24)  # one block reused (a memory map would count as resident)
+    with open(path, "rb") as handle:
+        while size := handle.readinto(block):
+            data = np.frombuffer(block, dtype=np.uint8, count=size)
+            breaks += int(np.count_nonzero(data == 10))
+            last = int(data[-1])
+    records = breaks + (last != 10)  # a last line without its line break is a record too
     return np.arange(2, n_rows + 2, dtype=np.int64) if records == n_rows + 1 else None
 
 
