@@ -161,6 +161,8 @@ def account_for_rows(
             "reason": pd.Series(reasons[out], dtype="string"),
         }
     )
+    if keep.all():  # the usual case: no copy of the keys
+        return lines, keys.reset_index(drop=True).astype("string"), skipped
     return lines[keep], keys[keep].reset_index(drop=True).astype("string"), skipped
 
 

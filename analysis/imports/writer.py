@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pv
 
 from analysis import schema
@@ -245,8 +246,25 @@ def _read_existing(out: Path) -> dict[str, pd.DataFrame]:
 
 def _as_text_frame(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
     return pd.DataFrame(
-        {c.name: kind_of(c).to_text(frame[c.name]) if c.name in frame else _missing(len(frame)) for c in table.columns}
+        {c.name: _as_text(frame[c.name], c) if c.name in frame else _missing(len(frame)) for c in table.columns}
     )
+
+
+def _as_text(values: pd.Series, column: schema.Column) -> pd.Series:
+    """The column's cells as text, empty cells ``<NA>``; a column that is text already and has no empty cell
+    is kept as it is (one look over the whole column instead of a pass per pyarrow chunk).
+
+    >>> col = schema.INCIDENTS.column("notes")
+    >>> _as_text(pd.Series(["a", "", None], dtype="string[pyarrow]"), col).tolist()
+    ['a', <NA>, <NA>]
+    >>> kept = pd.Series(["a", None], dtype="string[pyarrow]")
+    >>> _as_text(kept, col) is kept
+    True
+    """
+    arr = getattr(values.array, "_pa_array", None)
+    if arr is not None and arr.type == TEXT and not pc.any(pc.equal(pc.binary_length(arr), 0)).as_py():
+        return values
+    return kind_of(column).to_text(values)
 
 
 def _missing(n: int) -> pd.Series:
@@ -309,14 +327,18 @@ def _merge(
     the counts, and the outcome of each row of ``new`` (``new``, ``updated``, ``unchanged``).
 
     ``unique``: ``new`` must not repeat a key (incidents: the importers make every id once); a repeat is a
-    bug, never a silent merge. Otherwise a repeated key (a source cited by many rows) is kept once.
+    bug, never a silent merge. Otherwise a repeated key (a source cited by many rows) is kept once. Into
+    an empty folder, ``unique`` keys are not hashed here: the validation of the written folder refuses a
+    repeated incident id (naming both lines) before anything is moved into place.
     """
+    if unique and (old is None or old.empty):
+        return new, {"new": len(new), "updated": 0, "unchanged": 0, "kept": 0}, _outcome_new(len(new))
     repeated = new[key].duplicated(keep="last")
     if unique and repeated.any():
         raise AssertionError(f"{key} repeated by an importer: {new.loc[repeated, key].head(3).tolist()}")
     if repeated.any():  # a copy of every column only when some row goes
         new = new[~repeated.to_numpy()].reset_index(drop=True)
-    outcome = pd.Series(pd.arrays.ArrowStringArray(_constant("new", len(new))))
+    outcome = _outcome_new(len(new))
     if old is None or old.empty:
         return new, {"new": len(new), "updated": 0, "unchanged": 0, "kept": 0}, outcome
     old = old[list(new.columns)].reset_index(drop=True)
@@ -337,6 +359,11 @@ def _merge(
         "kept": int((~in_new).sum()),
     }
     return pd.concat([merged, added], ignore_index=True), counts, outcome
+
+
+def _outcome_new(n: int) -> pd.Series:
+    """``new`` for each of ``n`` rows (text)."""
+    return pd.Series(pd.arrays.ArrowStringArray(_constant("new", n)))
 
 
 # --- writing ------------------------------------------------------------------------------
