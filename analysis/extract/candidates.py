@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from analysis.extract.casualties import find_casualties
+from analysis.extract.casualties import find_casualties, widen_to_later_figure
 from analysis.extract.dates import DateFound, find_dates
 from analysis.extract.mentions import REASON_TEXT, ClauseReading, read_clause
 from analysis.extract.model import Candidate, Clause, DecidedAgainst, Evidence, Extraction, days_compatible
@@ -39,7 +39,22 @@ def extract_candidates(text: str, published: dt.date, gazetteer) -> Extraction:
         for clause in clauses:
             current = _take_clause(result, clause, current)
     _drop_unplaced(result)
+    if not result.candidates:
+        _date_lead_by_publication(result)
     return result
+
+
+def _date_lead_by_publication(result: Extraction) -> None:
+    """An article that dates none of its events reports its first sided, placed event as news: the week up to
+    publication (the codebook: precision week for a span of up to seven days)."""
+    lead = next((c for c in result.undated if c.reading.category in SIDES and (c.places or c.countries)), None)
+    if lead is None:
+        return
+    rule = "no date in the article: the news of the week up to publication"
+    date = DateFound(result.published - dt.timedelta(days=6), "week", rule, lead.span.start, lead.span.start)
+    result.decided_against = [d for d in result.decided_against if d.start != lead.span.start]
+    for place, country, place_rule in choose_sites(lead, None):
+        _add_event(result, lead, date, place, country, place_rule)
 
 
 def _drop_unplaced(result: Extraction) -> None:
@@ -199,6 +214,7 @@ def _take_undated(result: Extraction, clause: Clause, current: Candidate | None)
 def _undated_against(result: Extraction, clause: Clause, current: Candidate | None) -> Candidate | None:
     """An undated event clause is decided against ("no date"); the side it continues is kept."""
     _decide_against(result, clause, "no date")
+    result.undated.append(clause)
     same_side = current is not None and current.category == clause.reading.category
     keep = same_side or _EARLIER_EVENT.match(clause.span.text)
     return current if keep else None
@@ -420,9 +436,12 @@ def _add_details(candidate: Candidate, clause: Clause, why: str | None) -> None:
             setattr(candidate, name, value)
             candidate.evidence.append(Evidence(name, span.start, span.end, _rule_named(reading.rules, name)))
     for found in clause.casualties:
-        if found.pair not in candidate.casualties:
-            candidate.casualties[found.pair] = found.quantity
-            candidate.evidence.append(Evidence(found.pair, span.start, span.end, found.rule))
+        held = candidate.casualties.get(found.pair)
+        widened = widen_to_later_figure(held, found.quantity) if held is not None else None
+        if held is None or widened is not None:
+            candidate.casualties[found.pair] = widened or found.quantity
+            rule = widened.rule if widened else found.rule
+            candidate.evidence.append(Evidence(found.pair, span.start, span.end, rule))
     if reading.perpetrator and candidate.perpetrator == "unknown" and reading.category == candidate.category:
         candidate.perpetrator = reading.perpetrator
     own = [r for r in reading.rules if not (why and r.startswith("side:"))]

@@ -45,6 +45,15 @@ _NONE = re.compile(
 )
 
 
+# "The death toll later rose to four", "the toll stood at 12": the figure of the whole toll, as stated
+_TOLL = re.compile(
+    rf"\b(?P<who>(?:[\w.-]+\s+){{0,2}}?)(?:death|casualty)\s+toll\s+(?:\w+\s+)?"
+    rf"(?:rose|climbed|jumped|increased|reached|stood|stands|is|was|has (?:risen|reached)|had (?:risen|reached))"
+    rf"(?:\s+(?:to|at))?\s+(?P<qty>{QUANTITY.pattern})",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class CasualtyFound:
     """One casualty figure: ``pair`` (us_killed, us_injured, other_killed, other_injured), its quantity, rule."""
@@ -79,6 +88,7 @@ def find_casualties(passage: str, offset: int = 0) -> list[CasualtyFound]:
         harm = "killed" if killed else "injured"
         found.append(CasualtyFound(f"{side}_{harm}", quantity, f"{side} {harm}: {quantity.rule}"))
     found.extend(_find_none(passage, offset))
+    found.extend(_find_toll(passage, offset))
     if not any(c.pair == "other_killed" for c in found):
         found.extend(_find_named(passage, offset))
     return sorted(found, key=lambda c: c.quantity.start)
@@ -111,6 +121,40 @@ def _matches(passage: str) -> list[re.Match]:
         if match is not None:
             found.append(match)
     return found
+
+
+def _find_toll(passage: str, offset: int) -> list[CasualtyFound]:
+    """A death toll stated as a figure: killed, US when the words before "toll" say so, else others.
+
+    >>> [(c.pair, c.quantity[:3]) for c in _find_toll("The death toll later rose to six after two died", 0)]
+    [('other_killed', (6, 6, 6))]
+    >>> [(c.pair, c.quantity[:3]) for c in _find_toll("the U.S. death toll stood at at least 3", 0)]
+    [('us_killed', (3, None, None))]
+    """
+    found = []
+    for match in _TOLL.finditer(passage):
+        quantity = quantity_from_match(QUANTITY.fullmatch(match.group("qty")), 0)
+        start, end = offset + match.start(), offset + match.end()
+        side = "us" if _US.search(match.group("who")) else "other"
+        found.append(CasualtyFound(f"{side}_killed", Quantity(*quantity[:4], start, end), f"toll: {quantity.rule}"))
+    return found
+
+
+def widen_to_later_figure(held: Quantity, later: Quantity) -> Quantity | None:
+    """A stated minimum with no maximum, and a later figure for the same pair as high or higher: the later figure
+    is the highest the wording supports, so it becomes the max (the codebook: max is the highest figure any
+    wording supports). A later, lower figure counts a part of the toll ("two other members"), and changes nothing.
+
+    >>> widen_to_later_figure(Quantity(1, None, None, "at least N"), Quantity(3, 3, 3, "exact N"))[:3]
+    (1, None, 3)
+    >>> widen_to_later_figure(Quantity(4, None, None, "at least N"), Quantity(2, 2, 2, "exact N")) is None
+    True
+    >>> widen_to_later_figure(Quantity(2, 2, 2, "exact N"), Quantity(3, 3, 3, "exact N")) is None
+    True
+    """
+    if held.low is None or held.high is not None or later.high is None or later.high < held.low:
+        return None
+    return Quantity(held.low, held.best, later.high, f"{held.rule}; max from a later figure", held.start, held.end)
 
 
 # "the assassination of Hezbollah leader Hassan Nasrallah", "killed Qasim Soleimani": one named person, at least

@@ -29,6 +29,11 @@ _PAIRED = re.compile(r"^\s+and\s+$")
 _DASH = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:–|—|-\s)")
 _PROVINCE_WORD = re.compile(r"\s+(?:governorate|province)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z' -]{2,}(?=\s*(?:\(|,|–|—|-\s))")
+_SPEAKER = re.compile(
+    r"\s+(?:(?:TV|television|channel|news(?:paper)?|agency|radio)\b|"
+    r"(?:reported|reports|said|says|quoted|cited|announced|broadcast|aired)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,8 @@ def find_place_mentions(text: str, gazetteer: pd.DataFrame) -> list[PlaceMention
         if text[mention.end : mention.end + 1] == "-":  # "Iran-backed", "Iraq-based": an adjective
             continue
         if _is_dateline(text, mention):  # "ERBIL (Kurdistan 24) –", "Baghdad –": where the report was filed
+            continue
+        if _is_speaker(text, mention):  # "Al Mayadeen reported", "Baghdad said": who speaks, not where
             continue
         if mention.level == "country" and not _named_as_place(text, mention, mentions):
             continue
@@ -116,6 +123,17 @@ def _is_dateline(text: str, mention: PlaceMention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     at_line_start = not text[line_start : mention.start].strip()
     return bool(_DATELINE.match(text, mention.start)) or (at_line_start and bool(_DASH.match(text, mention.end)))
+
+
+def _is_speaker(text: str, mention: PlaceMention) -> bool:
+    """A place name that is the subject of a reporting verb or names a broadcaster ("Al Mayadeen reported",
+    "Al-Mayadeen TV", "Baghdad said") is a speaker (an outlet named after a town, a government by its capital).
+
+    >>> m = PlaceMention(0, 7, "Baghdad", "Iraq", "Baghdad", "city", 33.3, 44.4, 2)
+    >>> _is_speaker("Baghdad said the strike", m), _is_speaker("Baghdad, officials said", m)
+    (True, False)
+    """
+    return bool(_SPEAKER.match(text, mention.end))
 
 
 def _named_as_place(text: str, mention: PlaceMention, earlier: list[PlaceMention]) -> bool:

@@ -267,3 +267,36 @@ def test_an_event_told_first_without_a_side_takes_the_side_a_later_sentence_give
     )
     result = extract_candidates(text, dt.date(2024, 1, 4), gazetteer)
     assert _summary(result) == [("2024-01-04", "us_strike", "Iraq", "Baghdad")]
+
+
+def test_a_later_higher_figure_gives_the_max_of_a_stated_minimum(gazetteer):
+    """ "at least two" then "five": min 2, max 5 (the highest figure the wording supports); a smaller count of
+    others afterwards ("one other fighter") changes nothing."""
+    text = (
+        "A US drone strike in Baghdad on Tuesday killed at least two militia fighters. "
+        "Hospital staff later said the strike had killed five fighters. "
+        "One other fighter was killed in the strike, a commander said."
+    )
+    result = extract_candidates(text, dt.date(2025, 3, 5), gazetteer)
+    assert _summary(result) == [("2025-03-04", "us_strike", "Iraq", "Baghdad")]
+    assert result.candidates[0].casualties["other_killed"][:3] == (2, None, 5)
+
+
+def test_an_article_that_dates_nothing_gives_its_lead_event_the_week_before_publication(gazetteer):
+    text = (
+        "A militia has claimed responsibility for a drone attack on a US base at al-Tanf in Syria. "
+        "The group said in a statement that the drone struck the base."
+    )
+    result = extract_candidates(text, dt.date(2025, 3, 9), gazetteer)
+    assert _summary(result) == [("2025-03-03", "attack_on_us", "Syria", "Al-Tanf")]
+    assert result.candidates[0].date_precision == "week"
+
+
+def test_an_article_with_a_dated_event_leaves_its_undated_events_decided_against(gazetteer):
+    text = (
+        "Rockets hit a US base at al-Tanf in Syria on Friday. "
+        "A militia has claimed responsibility for a drone attack on a US base in Erbil."
+    )
+    result = extract_candidates(text, dt.date(2025, 3, 9), gazetteer)
+    assert _summary(result) == [("2025-03-07", "attack_on_us", "Syria", "Al-Tanf")]
+    assert [d.reason for d in result.decided_against] == ["no date"]

@@ -71,3 +71,14 @@ def test_no_injuries_covers_only_the_injured_pairs(passage, pairs):
     found = find_casualties(passage)
     assert {c.pair for c in found} == pairs
     assert {c.quantity[:3] for c in found} == {(0, 0, 0)}
+
+
+@pytest.mark.parametrize(
+    ("passage", "pair", "figures"),
+    [
+        ("By evening the death toll had risen to nine, a hospital official said.", "other_killed", (9, 9, 9)),
+        ("The American death toll stood at two on Friday.", "us_killed", (2, 2, 2)),
+    ],
+)
+def test_a_stated_death_toll_is_a_killed_figure(passage, pair, figures):
+    assert [(c.pair, c.quantity[:3]) for c in find_casualties(passage)] == [(pair, figures)]

@@ -33,3 +33,19 @@ def test_a_town_named_with_governorate_is_the_province(gazetteer):
         ("Syria", "country", ""),
         ("Hasakah", "province", "Hasakah"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Mayadin TV said a drone had struck a convoy near the border.",  # an outlet named after a town
+        "Erbil reported that the airport was closed after the strike.",  # a government by its capital
+    ],
+)
+def test_a_place_name_that_speaks_is_not_a_place(gazetteer, text):
+    assert [m.name for m in find_place_mentions(text, gazetteer)] == []
+
+
+def test_a_place_followed_by_its_speaker_stays_a_place(gazetteer):
+    found = find_place_mentions("Two rockets fell near Erbil, officials reported.", gazetteer)
+    assert [m.name for m in found] == ["Erbil"]
