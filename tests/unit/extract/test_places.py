@@ -49,3 +49,15 @@ def test_a_place_name_that_speaks_is_not_a_place(gazetteer, text):
 def test_a_place_followed_by_its_speaker_stays_a_place(gazetteer):
     found = find_place_mentions("Two rockets fell near Erbil, officials reported.", gazetteer)
     assert [m.name for m in found] == ["Erbil"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A drone fell on a farm near al-Malikiyah on Sunday.", ("Al-Malikiyah", "Syria", "Hasakah")),
+        ("Sirens sounded across the Upper Galilee after the launch.", ("Upper Galilee", "Israel", "Northern District")),
+    ],
+)
+def test_places_of_the_north_east_of_syria_and_the_north_of_israel(gazetteer, text, expected):
+    (found,) = [m for m in find_place_mentions(text, gazetteer) if m.level == "site"]
+    assert (found.name, found.country, found.admin1) == expected
