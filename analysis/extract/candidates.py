@@ -18,6 +18,7 @@ from analysis.extract.dates import DateFound, find_dates
 from analysis.extract.mentions import REASON_TEXT, ClauseReading, read_clause
 from analysis.extract.model import Candidate, Clause, DecidedAgainst, Evidence, Extraction, days_compatible
 from analysis.extract.places import PlaceMention, find_place_mentions
+from analysis.extract.sequence import EARLIER_EVENT, EARLIER_START, answering_week, follows_aftermath, with_lead
 from analysis.extract.siting import LAUNCH_POINT, THE_BASE, base_near_town, candidate_at, choose_sites, distinct_sites
 from analysis.extract.text import Span, split_clauses, split_sentences
 from analysis.extract.totals import read_reported_total
@@ -118,7 +119,7 @@ def _share_sentence_dates(clauses: list[Clause]) -> None:
     """
     lent = [d for c in clauses if not c.reading.is_event for d in c.dates]
     for clause in clauses:
-        if clause.reading.is_event and not clause.dates and lent and not _EARLIER_EVENT.match(clause.span.text):
+        if clause.reading.is_event and not clause.dates and lent and not EARLIER_EVENT.match(clause.span.text):
             clause.dates = lent[:1]
             clause.reading.rules.append("date: from another clause of the same sentence")
 
@@ -149,11 +150,9 @@ def _take_clause(result: Extraction, clause: Clause, current: Candidate | None) 
         _decide_against(result, clause, reading.reason_against)
         return current if reading.reason_against in ("threat", "denial") else None
     date = _event_date(clause) or _day_next_to(clause, current)
-    if current is not None and _refers_back(clause, current, date):
-        _join(result, current, clause, "refers back to the last event")
-        return current
-    if current is not None and date is not None and date.dates_report and _reports_on(clause, current):
-        _join(result, current, clause, "a report about the last event (no side or place of its own)")
+    why = _why_it_joins(clause, current, date)
+    if why is not None:
+        _join(result, current, clause, why)
         return current
     if reading.anaphoric and (date is None or date.dates_report):
         _decide_against(result, clause, "reference")
@@ -167,36 +166,6 @@ def _take_clause(result: Extraction, clause: Clause, current: Candidate | None) 
     for place, country, place_rule in sites:
         made = _add_event(result, clause, date, place, country, place_rule)
     return made
-
-
-_RETALIATION = re.compile(r"\b(?:in retaliation|retaliat(?:ory|ion|es|ed)|in response to|responded)\b", re.I)
-
-
-def _with_lead(text: str, span) -> str:
-    """The clause with the words before it in its sentence ("In retaliation, " before "the Coalition targeted")."""
-    return re.split(r"[.\n]", text[max(0, span.start - 60) : span.start])[-1] + span.text
-
-
-def answering_week(result: Extraction, clause: Clause) -> DateFound | None:
-    """A US strike with no date that the text calls a retaliation or response answers the last attack on US forces
-    before it: it fell between that attack and publication. When that span is at most seven days, the strike is
-    dated by the week from the attack's day (precision week, the codebook's "span of up to seven days").
-
-    >>> from analysis.extract.text import Span
-    >>> result = Extraction("", dt.date(2023, 4, 11), [Candidate(dt.date(2023, 4, 5), "week", "attack_on_us")], [], [])
-    >>> strike = ClauseReading(True, category="us_strike")
-    >>> c = Clause(Span(0, 40, "In retaliation, the Coalition targeted areas"), strike, [], [], [], [])
-    >>> found = answering_week(result, c)
-    >>> found.day.isoformat(), found.precision
-    ('2023-04-05', 'week')
-    """
-    if clause.reading.category != "us_strike" or not _RETALIATION.search(_with_lead(result.text, clause.span)):
-        return None
-    attack = next((c for c in reversed(result.candidates) if c.category == "attack_on_us"), None)
-    if attack is None or (result.published - attack.event_date).days > 6:
-        return None
-    rule = f"retaliation for the attack of {attack.event_date.isoformat()}: the week from that day to publication"
-    return DateFound(attack.event_date, "week", rule, clause.span.start, clause.span.start)
 
 
 def _take_undated(result: Extraction, clause: Clause, current: Candidate | None):
@@ -216,7 +185,7 @@ def _undated_against(result: Extraction, clause: Clause, current: Candidate | No
     _decide_against(result, clause, "no date")
     result.undated.append(clause)
     same_side = current is not None and current.category == clause.reading.category
-    keep = same_side or _EARLIER_EVENT.match(clause.span.text)
+    keep = same_side or EARLIER_EVENT.match(clause.span.text)
     return current if keep else None
 
 
@@ -236,6 +205,19 @@ def _day_next_to(clause: Clause, current: Candidate | None) -> DateFound | None:
     day = current.event_date + dt.timedelta(days=step)
     start = clause.span.start + found.start()
     return DateFound(day, "day", f"'{found.group().lower()}' from the event before", start, start + len(found.group()))
+
+
+def _why_it_joins(clause: Clause, current: Candidate | None, date: DateFound | None) -> str | None:
+    """Why a clause speaks of the last event (a reference back, its aftermath, a report on it); None if it does not."""
+    if current is None:
+        return None
+    if _refers_back(clause, current, date):
+        return "refers back to the last event"
+    if follows_aftermath(clause, current, date and date.day):
+        return "the aftermath of the last event (dated by the aftermath)"
+    if date is not None and date.dates_report and _reports_on(clause, current):
+        return "a report about the last event (no side or place of its own)"
+    return None
 
 
 def _event_date(clause: Clause) -> DateFound | None:
@@ -284,9 +266,6 @@ def _take_side_of(current: Candidate | None, clause: Clause) -> None:
 
 _PLURAL_ONLY = re.compile(r"\b(?:attacks|strikes)\b(?![^.]*\b(?:attack|strike)\b)", re.IGNORECASE)
 _DEFINITE_PLURAL = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:attacks|strikes)\b", re.IGNORECASE)
-_EARLIER_EVENT = re.compile(
-    r"^(?:after|following|in response|in retaliation|(?:just )?(?:days|a day|weeks) after)\b", re.I
-)
 
 
 def _continues(current: Candidate | None, clause: Clause) -> Candidate | None:
@@ -295,7 +274,7 @@ def _continues(current: Candidate | None, clause: Clause) -> Candidate | None:
     attacks in general."""
     if current is None or clause.places or clause.countries or current.category != clause.reading.category:
         return None
-    if _EARLIER_EVENT.match(clause.span.text) or _PLURAL_ONLY.search(clause.span.text):
+    if EARLIER_EVENT.match(clause.span.text) or _PLURAL_ONLY.search(clause.span.text):
         return None
     return current
 
@@ -325,7 +304,7 @@ def _add_event(result, clause: Clause, date: DateFound, place, country, place_ru
     reading = clause.reading
     _side_of_place(result.candidates, reading, place)
     unsided = reading.category == "regional" and reading.perpetrator == "unknown"
-    before = result.candidates[-1:] if _EARLIER_START.match(_with_lead(result.text, clause.span)) else []
+    before = result.candidates[-1:] if EARLIER_START.match(with_lead(result.text, clause.span)) else []
     for candidate in result.candidates:
         if candidate not in before and _same_event(candidate, reading.category, date, place, country, unsided):
             _merge_into(candidate, clause, date, place, place_rule)
@@ -343,10 +322,6 @@ def _add_event(result, clause: Clause, date: DateFound, place, country, place_ru
     _add_details(candidate, clause, None)
     result.candidates.append(candidate)
     return candidate
-
-
-_EARLIER_START = re.compile(r"^\s*(?:Earlier|Before that|Previously)\b", re.IGNORECASE)
-"""A clause opening "Earlier, ..." reports an event before the one just told: never the same event as that one."""
 
 
 def _merge_into(candidate: Candidate, clause: Clause, date: DateFound, place, place_rule: str) -> None:

@@ -300,3 +300,38 @@ def test_an_article_with_a_dated_event_leaves_its_undated_events_decided_against
     result = extract_candidates(text, dt.date(2025, 3, 9), gazetteer)
     assert _summary(result) == [("2025-03-07", "attack_on_us", "Syria", "Al-Tanf")]
     assert [d.reason for d in result.decided_against] == ["no date"]
+
+
+def test_an_aftermath_dated_the_next_day_is_the_attack_told_before(gazetteer):
+    """A caption of the day after ("in the aftermath of the rocket attack in Erbil, Wednesday") is not a second
+    attack: its date is the aftermath's."""
+    text = (
+        "Rockets struck a base hosting US troops in Erbil late Tuesday, officials said. "
+        "Firefighters work in the aftermath of a rocket attack in Erbil, Iraq, Wednesday, May 14, 2025."
+    )
+    result = extract_candidates(text, dt.date(2025, 5, 14), gazetteer)
+    assert _summary(result) == [("2025-05-13", "attack_on_us", "Iraq", "Erbil")]
+
+
+def test_a_retaliation_told_after_an_older_attack_is_not_dated_by_the_latest_one(gazetteer):
+    """ "then ... retaliatory airstrikes" after a passage on an older, undated attack answers that attack, not the
+    attack of the week: its date is unknown."""
+    text = (
+        "A rocket hit a US base at al-Tanf in Syria on Sunday, the military said. "
+        "A series of drone attacks on US bases had killed an American contractor in the past. "
+        "The U.S. military then conducted retaliatory airstrikes in Syria."
+    )
+    result = extract_candidates(text, dt.date(2025, 6, 10), gazetteer)
+    assert _summary(result) == [("2025-06-08", "attack_on_us", "Syria", "Al-Tanf")]
+
+
+def test_a_retaliation_told_just_after_the_attack_is_dated_by_its_week(gazetteer):
+    text = (
+        "A rocket hit a US base at al-Tanf in Syria on Sunday, the military said. "
+        "In retaliation, US aircraft struck militia depots in Syria."
+    )
+    result = extract_candidates(text, dt.date(2025, 6, 10), gazetteer)
+    assert _summary(result) == [
+        ("2025-06-08", "attack_on_us", "Syria", "Al-Tanf"),
+        ("2025-06-08", "us_strike", "Syria", None),
+    ]
