@@ -5,7 +5,8 @@ is the most recent such day on or before publication; "today" is the publication
 day before, "overnight" the night before publication (dated by the day it began); "Month D" is the most
 recent such day on or before publication; "this week" / "last week" are spans of seven days (precision
 week, dated by the first day); "earlier this month" / "last month" are months; "last year" / "earlier this year"
-are years (precision year, dated 1 January). A date after a
+are years (precision year, dated 1 January); "the third anniversary of" an event is the month of publication three
+years before (precision month). A date after a
 reporting verb ("said on Tuesday") dates the report: it is used only when nothing else dates the event. A date
 after "since" ("the 26th attack since October 19") starts a period: it dates no event and is not returned.
 """
@@ -29,7 +30,11 @@ _REPORTING = re.compile(
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_NTH = "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th)"
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("anniversary", re.compile(rf"\b(?P<nth>{_NTH})\s+anniversary\s+of\b", re.I)),
     (
         "month day year",
         re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -114,7 +119,23 @@ def _resolve(rule: str, match: re.Match, published: dt.date) -> tuple[dt.date, s
         return _resolve_calendar(rule, groups, published)
     if rule == "weekday":
         return _resolve_weekday(groups, published)
+    if rule == "anniversary":
+        return _resolve_anniversary(groups["nth"], published)
     return _resolve_relative(rule, published)
+
+
+def _resolve_anniversary(nth: str, published: dt.date) -> tuple[dt.date, str, str]:
+    """ "The third anniversary of the killing", marked in the month of publication: that month, three years before.
+
+    >>> _resolve_anniversary("third", dt.date(2023, 1, 4))[:2], _resolve_anniversary("10th", dt.date(2024, 6, 30))[0]
+    ((datetime.date(2020, 1, 1), 'month'), datetime.date(2014, 6, 1))
+    """
+    years = _ORDINALS.index(nth.lower()) + 1 if nth.lower() in _ORDINALS else int(nth[:-2])
+    return (
+        dt.date(published.year - years, published.month, 1),
+        "month",
+        f"anniversary: {years} years before the month of publication",
+    )
 
 
 def _month_number(word: str) -> int:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from analysis.extract.numbers import QUANTITY, Quantity, quantity_from_match
 
 EVENT = re.compile(
-    r"\b(?:attack(?:ed|s)?|assault|strikes?|struck|air ?strikes?|air raid|raid|rockets?|drones?|missiles?|"
+    # "F-15E Strike Eagle", "carrier strike group": the name of an aircraft or a unit, not a strike
+    r"\b(?:attack(?:ed|s)?|assault|strikes?(?!\s+(?:Eagles?|fighters?|groups?|package)\b)|struck|air ?strikes?|"
+    r"air raid|raid|rockets?|drones?|missiles?|"
     r"bomb(?:s|ed|ing)?|explosion|blast|shell(?:ed|ing)|launched|fired|fell|intercepted|killed|killing|"
     r"assassination|assassinated|Katyushas?|target(?:ed|ing)?)\b",
     re.IGNORECASE,

@@ -123,3 +123,14 @@ def test_a_us_strike_is_still_a_us_strike():
 def test_an_ordinal_count_since_a_date_is_an_aggregate(clause):
     """'the 26th ... since October 19' counts attacks: a reported total, never an event on October 19."""
     assert read_clause(clause, PUB, us_casualties=False).reason_against == "aggregate"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "An F-15E Strike Eagle refuels over the Gulf during a patrol, May 2, 2025.",
+        "The carrier strike group sailed into the Red Sea on Monday.",
+    ],
+)
+def test_the_name_of_an_aircraft_or_a_unit_is_no_strike(clause):
+    assert read_clause(clause, PUB, False).is_event is False
