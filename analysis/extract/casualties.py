@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from analysis.extract.numbers import QUANTITY, Quantity, as_lower_bound, quantity_from_match
 
 _PERSONS = (
-    r"personnel|soldiers?|troops|servicemen|servicemembers|service ?members|sailors|marines|people|persons?|"
-    r"civilians?|fighters?|militants?|members?|commanders?|generals?|officers?|combatants|extremists|"
+    r"personnel|soldiers?|troops|service(?:wo)?m[ae]n|servicemembers?|service ?members?|sailors|marines|"
+    r"people|persons?|civilians?|fighters?|militants?|members?|commanders?|generals?|officers?|combatants|extremists|"
     r"contractors?|guards?|Americans|children|women|men|employees"
 )
 _SUBGROUP = re.compile(r"\b(?:commanders?|generals?|officers?|members?|leaders?)\b", re.IGNORECASE)
@@ -39,6 +39,7 @@ _VERB_FIRST = re.compile(
 )
 _NONE = re.compile(
     r"\b(?:no|zero|not cause any|without (?:causing )?any) (?:damage or )?(?P<noun>casualties|injuries|deaths)\b|"
+    r"\b(?:no|without (?:causing )?any) (?P<human>human)(?: or material)? losses\b|"
     r"\bno (?P<us>US |U\.S\. |American )?"
     r"(?:personnel|troops|soldiers|one) (?:were|was) (?P<what>injured|killed|hurt|wounded)\b",
     re.IGNORECASE,
@@ -196,7 +197,9 @@ def _find_none(passage: str, offset: int) -> list[CasualtyFound]:
     found = []
     for match in _NONE.finditer(passage):
         zero = Quantity(0, 0, 0, "no casualties", offset + match.start(), offset + match.end())
-        if match.group("what"):
+        if match.group("human"):  # "no human losses": no one killed or injured
+            pairs = _NONE_PAIRS["casualties"]
+        elif match.group("what"):
             side = "us" if match.group("us") else "other"
             harm = "killed" if match.group("what").lower() == "killed" else "injured"
             pairs = [f"{side}_{harm}"]

@@ -73,7 +73,7 @@ _US_FORCES = (
     r"outpost|servicemen|service members|(?:diplomatic\s+)?facility|interests|embassy|consulate)"
 )
 _US_TARGET = re.compile(
-    rf"\b(?:at|on|against|targeting|targeted|toward|towards|near|hit|attacked|attacking|struck)\b[^.]{{0,60}}?\b{_US_FORCES}|"
+    rf"\b(?:at|on|against|targeting|targeted|toward|towards|near|hit|attack|attacked|attacking|struck)\b[^.]{{0,60}}?\b{_US_FORCES}|"
     rf"\b(?:hosts?|hosting|housing|houses|house)\b[^.]{{0,40}}?\b(?:{_US}|coalition)|"
     rf"\b{_US_FORCES}\s+(?:have|has|had)?\s*(?:been|were|was|are|is)\s+(?:targeted|attacked|hit|struck)\b|"
     rf"\b{_US}-led\s[^.]{{0,40}}?\b(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit|struck)\b|"

@@ -82,3 +82,23 @@ def test_no_injuries_covers_only_the_injured_pairs(passage, pairs):
 )
 def test_a_stated_death_toll_is_a_killed_figure(passage, pair, figures):
     assert [(c.pair, c.quantity[:3]) for c in find_casualties(passage)] == [(pair, figures)]
+
+
+@pytest.mark.parametrize(
+    ("passage", "expected"),
+    [
+        (
+            "an American serviceman and three local guards were hurt",
+            [("us_injured", (1, 1, 1)), ("other_injured", (3, 3, 3))],
+        ),
+        ("one U.S. servicewoman died of her wounds", [("us_killed", (1, 1, 1))]),
+    ],
+)
+def test_one_service_member_is_a_us_figure(passage, expected):
+    assert [(c.pair, c.quantity[:3]) for c in find_casualties(passage)] == expected
+
+
+def test_no_human_losses_is_no_casualties_for_every_pair():
+    found = find_casualties("the shells fell without causing any human or material losses")
+    assert {c.pair for c in found} == {"us_killed", "us_injured", "other_killed", "other_injured"}
+    assert {c.quantity[:3] for c in found} == {(0, 0, 0)}

@@ -134,3 +134,8 @@ def test_an_ordinal_count_since_a_date_is_an_aggregate(clause):
 )
 def test_the_name_of_an_aircraft_or_a_unit_is_no_strike(clause):
     assert read_clause(clause, PUB, False).is_event is False
+
+
+def test_an_infinitive_attack_on_us_forces_names_them_as_the_target():
+    reading = read_clause("the militia used drones to attack U.S. forces at the airport", PUB, False)
+    assert reading.category == "attack_on_us"
