@@ -33,7 +33,7 @@ _FIGURE_FIRST = re.compile(
 )
 # "killed at least four pro-Iran extremists", "claimed the lives of three US soldiers", "the death of a member"
 _VERB_FIRST = re.compile(
-    rf"\b(?P<what>killed|killing|claimed the lives of|the deaths? of|injured|injuring|wounded|wounding)\s+"
+    rf"\b(?P<what>killed|killing(?:\s+of)?|claimed the lives of|the deaths? of|injured|injuring|wounded|wounding)\s+"
     rf"(?P<qty>{_QTY})\s+{_WHO}",
     re.IGNORECASE,
 )

@@ -102,3 +102,8 @@ def test_no_human_losses_is_no_casualties_for_every_pair():
     found = find_casualties("the shells fell without causing any human or material losses")
     assert {c.pair for c in found} == {"us_killed", "us_injured", "other_killed", "other_injured"}
     assert {c.quantity[:3] for c in found} == {(0, 0, 0)}
+
+
+def test_the_killing_of_a_contractor_is_a_killed_figure():
+    found = find_casualties("The 2022 killing of a U.S. civilian contractor near the airport led to airstrikes")
+    assert [(c.pair, c.quantity[:3]) for c in found] == [("other_killed", (1, 1, 1))]
