@@ -42,7 +42,25 @@ def extract_candidates(text: str, published: dt.date, gazetteer) -> Extraction:
     _drop_unplaced(result)
     if not result.candidates:
         _date_lead_by_publication(result)
+    _join_lead(result)
     return result
+
+
+def _join_lead(result: Extraction) -> None:
+    """Undated event clauses told before the first candidate (a headline, a lead that dates nothing), naming its side
+    or none and no other country, are that event, which the article goes on to date ("Rocket attack in Iraq kills
+    contractor" ... "More than a dozen rockets hit late Monday in Irbil"): they add what they say to it."""
+    first = result.candidates[0] if result.candidates else None
+    if first is None:
+        return
+    opening = min((e.start for e in first.evidence), default=0)
+    for clause in [c for c in result.undated if c.span.end <= opening]:
+        reading = clause.reading
+        sided = reading.category == first.category or (reading.category, reading.perpetrator) == ("regional", "unknown")
+        countries = set(clause.countries) | {p.country for p in clause.places}
+        if sided and countries <= {first.country}:
+            result.decided_against = [d for d in result.decided_against if d.start != clause.span.start]
+            _add_details(first, clause, "the headline or lead, told before the event is dated", widen=False)
 
 
 def _date_lead_by_publication(result: Extraction) -> None:
@@ -143,7 +161,8 @@ def _take_clause(result: Extraction, clause: Clause, current: Candidate | None) 
     reading = clause.reading
     if not reading.is_event:
         target = candidate_at(result.candidates, clause.places) or current or _last_attack_on_us(result, clause)
-        if target is not None and (clause.casualties or reading.anaphoric) and not clause.dates:
+        told = target is not None and not reading.reason_against and not clause.dates
+        if told and (clause.casualties or reading.anaphoric):
             _add_details(target, clause, "detail of the last event (or of the event at the place it names)")
         return current
     if reading.reason_against:
@@ -391,8 +410,9 @@ def _finer(date: DateFound, candidate: Candidate) -> bool:
     return _PRECISION_RANK[date.precision] < _PRECISION_RANK[candidate.date_precision] and not date.dates_report
 
 
-def _add_details(candidate: Candidate, clause: Clause, why: str | None) -> None:
-    """Fill the candidate's empty fields from the clause (the first sentence that gives a figure keeps it)."""
+def _add_details(candidate: Candidate, clause: Clause, why: str | None, widen: bool = True) -> None:
+    """Fill the candidate's empty fields from the clause (the first sentence that gives a figure keeps it; a later,
+    higher figure gives the max of a stated minimum, unless ``widen`` is False: a headline's rounded figure)."""
     reading, span = clause.reading, clause.span
     if why:
         candidate.rules.append(why)
@@ -412,7 +432,7 @@ def _add_details(candidate: Candidate, clause: Clause, why: str | None) -> None:
             candidate.evidence.append(Evidence(name, span.start, span.end, _rule_named(reading.rules, name)))
     for found in clause.casualties:
         held = candidate.casualties.get(found.pair)
-        widened = widen_to_later_figure(held, found.quantity) if held is not None else None
+        widened = widen_to_later_figure(held, found.quantity) if held is not None and widen else None
         if held is None or widened is not None:
             candidate.casualties[found.pair] = widened or found.quantity
             rule = widened.rule if widened else found.rule

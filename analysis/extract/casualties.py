@@ -31,9 +31,11 @@ _FIGURE_FIRST = re.compile(
     rf"(?P<what>{_KILLED}|{_INJURED})\b",
     re.IGNORECASE,
 )
-# "killed at least four pro-Iran extremists", "claimed the lives of three US soldiers", "the death of a member"
+# "killed at least four pro-Iran extremists", "claimed the lives of three US soldiers", "the death of a member",
+# and a headline's present tense: "Drone kills two guards"
 _VERB_FIRST = re.compile(
-    rf"\b(?P<what>killed|killing(?:\s+of)?|claimed the lives of|the deaths? of|injured|injuring|wounded|wounding)\s+"
+    rf"\b(?P<what>killed|kills|killing(?:\s+of)?|claimed the lives of|the deaths? of|injured|injures|injuring|wounded|"
+    rf"wounds|wounding)\s+"
     rf"(?P<qty>{_QTY})\s+{_WHO}",
     re.IGNORECASE,
 )
@@ -85,7 +87,7 @@ def find_casualties(passage: str, offset: int = 0) -> list[CasualtyFound]:
         if _SUBGROUP.search(who.split()[-1]) and not re.search(r"\bservice\s?members?$", who, re.IGNORECASE):
             quantity = as_lower_bound(quantity, f"{quantity.rule}; count of a subgroup")
         side = "us" if _US.search(who) and not _NOT_US.search(who) else "other"
-        killed = re.match(rf"(?:{_KILLED}|killing|claimed|the death)", match.group("what"), re.I)
+        killed = re.match(rf"(?:{_KILLED}|kill|claimed|the death)", match.group("what"), re.I)
         harm = "killed" if killed else "injured"
         found.append(CasualtyFound(f"{side}_{harm}", quantity, f"{side} {harm}: {quantity.rule}"))
     found.extend(_find_none(passage, offset))

@@ -57,6 +57,7 @@ _REASONS: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+_HYPOTHETICAL = dict(_REASONS)["threat"]
 REASON_TEXT = {
     "denial": "a denial, not a report of an event",
     "threat": "a threat, warning or conditional, not an event that happened",
@@ -164,7 +165,8 @@ def read_clause(clause: str, published: dt.date, us_casualties: bool) -> ClauseR
     """
     reading = ClauseReading(is_event=bool(EVENT.search(clause)))
     reading.anaphoric = bool(ANAPHORA.search(clause))
-    if not reading.is_event:
+    if not reading.is_event:  # "the death of a contractor would be a red line": a conditional states no figure
+        reading.reason_against = "threat" if _HYPOTHETICAL.search(clause) else None
         return reading
     reading.reason_against = _reason_against(clause, published)
     if reading.reason_against:

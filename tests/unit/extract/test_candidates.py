@@ -335,3 +335,33 @@ def test_a_retaliation_told_just_after_the_attack_is_dated_by_its_week(gazetteer
         ("2025-06-08", "attack_on_us", "Syria", "Al-Tanf"),
         ("2025-06-08", "us_strike", "Syria", None),
     ]
+
+
+def _summary_of(text: str, published: dt.date, gazetteer) -> tuple[list, object]:
+    result = extract_candidates(text, published, gazetteer)
+    return _summary(result), result
+
+
+def test_a_conditional_sentence_gives_no_figure(gazetteer):
+    """ "the death of an American would be a red line" states no death."""
+    text = (
+        "Drones struck a US base at al-Tanf in Syria on Monday. "
+        "Officials had said the death of one American soldier would bring a swift response."
+    )
+    summary, result = _summary_of(text, dt.date(2025, 2, 4), gazetteer)
+    assert summary == [("2025-02-03", "attack_on_us", "Syria", "Al-Tanf")]
+    assert result.candidates[0].casualties == {}
+
+
+def test_a_headline_told_before_the_dated_event_adds_what_it_says_to_it(gazetteer):
+    """The headline dates nothing; the body dates the event: the headline's figure joins it, never rounding the
+    body's stated minimum into a maximum."""
+    text = (
+        "Drone attack on US base in Syria kills two guards\n\n"
+        "At least one American soldier was wounded when a drone hit a base at al-Tanf in Syria on Monday."
+    )
+    summary, result = _summary_of(text, dt.date(2025, 2, 4), gazetteer)
+    assert summary == [("2025-02-03", "attack_on_us", "Syria", "Al-Tanf")]
+    figures = {pair: q[:3] for pair, q in result.candidates[0].casualties.items()}
+    assert figures == {"us_injured": (1, None, None), "other_killed": (2, 2, 2)}
+    assert result.decided_against == []

@@ -107,3 +107,8 @@ def test_no_human_losses_is_no_casualties_for_every_pair():
 def test_the_killing_of_a_contractor_is_a_killed_figure():
     found = find_casualties("The 2022 killing of a U.S. civilian contractor near the airport led to airstrikes")
     assert [(c.pair, c.quantity[:3]) for c in found] == [("other_killed", (1, 1, 1))]
+
+
+def test_a_headline_in_the_present_tense_gives_its_figure():
+    found = find_casualties("Rocket attack kills three guards, wounds two US soldiers")
+    assert [(c.pair, c.quantity[:3]) for c in found] == [("other_killed", (3, 3, 3)), ("us_injured", (2, 2, 2))]
