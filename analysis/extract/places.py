@@ -28,6 +28,7 @@ _PLACE_WORDS = re.compile(
 _PAIRED = re.compile(r"^\s+and\s+$")
 _DASH = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:–|—|-\s)")
 _PROVINCE_WORD = re.compile(r"\s+(?:governorate|province)\b", re.IGNORECASE)
+_PROVINCE_OF = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z' -]{2,}(?=\s*(?:\(|,|–|—|-\s))")
 _SPEAKER = re.compile(
     r"\s+(?:(?:TV|television|channel|news(?:paper)?|agency|radio)\b|"
@@ -86,14 +87,18 @@ def find_place_mentions(text: str, gazetteer: pd.DataFrame) -> list[PlaceMention
 
 
 def _as_province(text: str, mention: PlaceMention) -> PlaceMention:
-    """A town named with "governorate" or "province" ("Syria's al-Hasakeh governorate") is the province it gives
-    its name to: its admin1, never a second site.
+    """A town named with "governorate" or "province" ("Syria's al-Hasakeh governorate", "the province of Kirkuk") is
+    the province it gives its name to: its admin1, never a second site.
 
     >>> m = PlaceMention(8, 18, "Hasakah", "Syria", "Hasakah", "city", 36.5, 40.7, 2)
     >>> _as_province("Syria's al-Hasakeh governorate", m).level, _as_province("Syria's al-Hasakeh city", m).level
     ('province', 'site')
+    >>> _as_province("province of al-Hasakeh", replace(m, start=12, end=22)).level
+    'province'
+
     """
-    if mention.level != "site" or mention.kind != "city" or not _PROVINCE_WORD.match(text, mention.end):
+    named = _PROVINCE_WORD.match(text, mention.end) or _PROVINCE_OF.search(text, 0, mention.start)
+    if mention.level != "site" or mention.kind != "city" or not named:
         return mention
     return replace(mention, kind="region", geo_precision=3, level="province")
 

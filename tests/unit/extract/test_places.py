@@ -61,3 +61,8 @@ def test_a_place_followed_by_its_speaker_stays_a_place(gazetteer):
 def test_places_of_the_north_east_of_syria_and_the_north_of_israel(gazetteer, text, expected):
     (found,) = [m for m in find_place_mentions(text, gazetteer) if m.level == "site"]
     assert (found.name, found.country, found.admin1) == expected
+
+
+def test_the_province_of_a_town_is_the_province(gazetteer):
+    found = find_place_mentions("Two mortar rounds landed in the province of Kirkuk overnight.", gazetteer)
+    assert [(m.name, m.level, m.admin1) for m in found] == [("Kirkuk", "province", "Kirkuk")]
