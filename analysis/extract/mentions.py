@@ -73,12 +73,15 @@ _US_FORCES = (
     rf"(?:{_US}|coalition)(?:-led)?\s+(?:(?:and|military|coalition)\s+){{0,3}}(?:forces|troops|personnel|soldiers|base|"
     r"outpost|servicemen|service members|(?:diplomatic\s+)?facility|interests|embassy|consulate)"
 )
+# "U.S. forces at the Tanf garrison were attacked", "a US base in Syria came under attack": where they are, between
+_WHERE = r"(?:\s+(?:at|in|near|on|outside)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?"
 _US_TARGET = re.compile(
     rf"\b(?:at|on|against|targeting|targeted|toward|towards|near|hit|attack|attacked|attacking|struck)\b[^.]{{0,60}}?\b{_US_FORCES}|"
     rf"\b(?:hosts?|hosting|housing|houses|house)\b[^.]{{0,40}}?\b(?:{_US}|coalition)|"
-    rf"\b{_US_FORCES}\s+(?:have|has|had)?\s*(?:been|were|was|are|is)\s+(?:targeted|attacked|hit|struck)\b|"
+    rf"\b{_US_FORCES}{_WHERE}\s+(?:have|has|had)?\s*(?:been|were|was|are|is)\s+(?:targeted|attacked|hit|struck)\b|"
     rf"\b{_US}-led\s[^.]{{0,40}}?\b(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit|struck)\b|"
-    rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:troops|forces|personnel|soldiers|base)\s+(?:came\s+)?under\b|"
+    rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:troops|forces|personnel|soldiers|bases?|outposts?|convoys?){_WHERE}"
+    r"\s+(?:came\s+|come\s+|comes\s+)?under\b|"
     rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:coalition\s+)?(?:civilian\s+)?contractors?\b",
     re.IGNORECASE,
 )
@@ -217,7 +220,8 @@ def _read_side(reading: ClauseReading, clause: str, us_casualties: bool) -> None
 
 
 _PASSIVE_TARGET = re.compile(
-    rf"\b(?:{_US_FORCES}|{_US}-led\s[^.]{{0,40}}?)\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit)",
+    rf"\b(?:{_US_FORCES}{_WHERE}|{_US}-led\s[^.]{{0,40}}?)\s+(?:have|has|had)?\s*(?:been|were|was)\s+"
+    r"(?:targeted|attacked|hit)",
     re.IGNORECASE,
 )
 

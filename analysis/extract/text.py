@@ -14,7 +14,7 @@ _ABBREVIATION = re.compile(
 # clause boundaries: ", " "; " " -- " and the connectives that start a second event in one sentence ("in response
 # “to ...", a quote mark between; "The attack came as Iran marked ...")
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:including|after|following|while|as|just|days|a day|when|but|and the|the|with)\b)|;\s+|\s+--\s+|"
+    r",\s+(?=(?:including|after|following|while|as|just|days|a day|when|but|and the|and an?|the|with)\b)|;\s+|\s+--\s+|"
     r"\s+(?=in (?:response|retaliation) [“\"]?(?:to|for)\b)|\s+(?=(?:came|comes|come) as\b)|"
     r"\s+(?=(?:just )?(?:days|a day|weeks|hours) after\b)|"
     r"\s+(?=after (?:the|a|an|multiple|\w+ attacks?)\b)|\s+(?=(?:is |was )?(?:likely |probably )?a response to\b)",

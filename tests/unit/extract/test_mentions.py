@@ -139,3 +139,15 @@ def test_the_name_of_an_aircraft_or_a_unit_is_no_strike(clause):
 def test_an_infinitive_attack_on_us_forces_names_them_as_the_target():
     reading = read_clause("the militia used drones to attack U.S. forces at the airport", PUB, False)
     assert reading.category == "attack_on_us"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "American troops at a desert outpost were attacked by two drones on Sunday",  # passive, where they are between
+        "Coalition forces near the airport have been targeted by rockets",
+        "A U.S. base in eastern Syria came under rocket fire overnight",
+    ],
+)
+def test_us_forces_named_with_where_they_are_stay_the_target(clause):
+    assert read_clause(clause, PUB, False).category == "attack_on_us"

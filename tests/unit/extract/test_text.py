@@ -13,6 +13,10 @@ from analysis.extract.text import Span, split_clauses
             ["US jets bombed a depot on Friday", "in response “to repeated attacks on our troops,” an official said"],
         ),
         (
+            "US jets struck a depot in Syria on Monday, and a drone hit a base in Iraq on Tuesday",
+            ["US jets struck a depot in Syria on Monday", "and a drone hit a base in Iraq on Tuesday"],
+        ),
+        (
             "The drone attack on the base came as Iran marked the anniversary of a strike",
             ["The drone attack on the base", "came as Iran marked the anniversary of a strike"],
         ),
