@@ -76,7 +76,8 @@ _US_FORCES = (
 # "U.S. forces at the Tanf garrison were attacked", "a US base in Syria came under attack": where they are, between
 _WHERE = r"(?:\s+(?:at|in|near|on|outside)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?"
 _US_TARGET = re.compile(
-    rf"\b(?:at|on|against|targeting|targeted|toward|towards|near|hit|attack|attacked|attacking|struck)\b[^.]{{0,60}}?\b{_US_FORCES}|"
+    rf"\b(?:at|on|against|targeting|targeted|targets|toward|towards|near|hit|hits|attack|attacked|attacking|attacks|"
+    rf"struck|strikes)\b[^.]{{0,60}}?\b{_US_FORCES}|"
     rf"\b(?:hosts?|hosting|housing|houses|house)\b[^.]{{0,40}}?\b(?:{_US}|coalition)|"
     rf"\b{_US_FORCES}{_WHERE}\s+(?:have|has|had)?\s*(?:been|were|was|are|is)\s+(?:targeted|attacked|hit|struck)\b|"
     rf"\b{_US}-led\s[^.]{{0,40}}?\b(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit|struck)\b|"
@@ -91,7 +92,8 @@ _US_ACTOR = re.compile(
     rf"Centcom|CENTCOM|Central Command|Pentagon said it|by (?:a |an |the )?{_US}|"
     r"(?:Trump|Biden|Obama)(?:\s+administration)?(?:-| )ordered|ordered by (?:President )?(?:Trump|Biden|Obama)|"
     r"coalition (?:targeted|struck|launched|conducted|bombed|aircraft|warplanes|jets|air ?strikes?)|"
-    rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit|carried out|conducted))(?!\w)",
+    rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit|carried out|conducted|responded|"
+    r"retaliated))(?!\w)",
     re.IGNORECASE,
 )
 # "The U.S. military launched ...": a US actor named before the clause's first event word is its subject

@@ -151,3 +151,16 @@ def test_an_infinitive_attack_on_us_forces_names_them_as_the_target():
 )
 def test_us_forces_named_with_where_they_are_stay_the_target(clause):
     assert read_clause(clause, PUB, False).category == "attack_on_us"
+
+
+@pytest.mark.parametrize(
+    ("clause", "category"),
+    [
+        ("Rocket hits US troops' base in eastern Syria", "attack_on_us"),  # a headline's present tense
+        ("Drone strikes coalition forces near the border", "attack_on_us"),
+        ("The U.S. retaliated with airstrikes on militia depots", "us_strike"),
+        ("Washington said the U.S. responded with strikes on two depots", "us_strike"),
+    ],
+)
+def test_a_headline_verb_or_a_response_names_the_side(clause, category):
+    assert read_clause(clause, PUB, False).category == category
