@@ -43,7 +43,8 @@ _NONE = re.compile(
     r"\b(?:no|zero|not cause any|without (?:causing )?any) (?:damage or )?(?P<noun>casualties|injuries|deaths)\b|"
     r"\b(?:no|without (?:causing )?any) (?P<human>human)(?: or material)? losses\b|"
     r"\bno (?P<us>US |U\.S\. |American )?"
-    r"(?:personnel|troops|soldiers|one) (?:were|was) (?P<what>injured|killed|hurt|wounded)\b",
+    r"(?:personnel|troops|soldiers|service ?members|servicemembers|forces|one) (?:were|was) "
+    r"(?P<what>injured|killed|hurt|wounded)\b",
     re.IGNORECASE,
 )
 

@@ -112,3 +112,8 @@ def test_the_killing_of_a_contractor_is_a_killed_figure():
 def test_a_headline_in_the_present_tense_gives_its_figure():
     found = find_casualties("Rocket attack kills three guards, wounds two US soldiers")
     assert [(c.pair, c.quantity[:3]) for c in found] == [("other_killed", (3, 3, 3)), ("us_injured", (2, 2, 2))]
+
+
+def test_no_service_members_were_injured_covers_only_that_pair():
+    found = find_casualties("Officials said no U.S. service members were injured.")
+    assert [(c.pair, c.quantity[:3]) for c in found] == [("us_injured", (0, 0, 0))]

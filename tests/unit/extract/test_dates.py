@@ -85,3 +85,11 @@ def test_a_date_after_since_starts_a_period_and_dates_no_event():
 def test_an_anniversary_dates_its_event_years_before_the_month_of_publication(passage, day):
     (found,) = find_dates(passage, FRIDAY)
     assert (found.day, found.precision) == (day, "month")
+
+
+@pytest.mark.parametrize(
+    ("passage", "day"), [("two days ago", dt.date(2024, 7, 24)), ("a day ago", dt.date(2024, 7, 25))]
+)
+def test_days_ago_count_back_from_publication(passage, day):
+    (found,) = find_dates(f"the base was shelled {passage}", FRIDAY)
+    assert (found.day, found.precision) == (day, "day")
