@@ -276,9 +276,11 @@ def _add_sibling(result: Extraction, first: Candidate, site: PlaceMention, claus
 
 
 def _take_side_of(current: Candidate | None, clause: Clause) -> None:
-    """An undated clause naming no side ("its headquarters had been struck") continues the event before it."""
+    """An undated clause naming no side ("its headquarters had been struck") continues the event before it; not an
+    earlier cause ("after a drone attacked the base")."""
     reading = clause.reading
-    if current is not None and reading.category == "regional" and reading.perpetrator == "unknown":
+    unsided = reading.category == "regional" and reading.perpetrator == "unknown"
+    if current is not None and unsided and not EARLIER_EVENT.match(clause.span.text):
         reading.category = current.category
         reading.rules.append(f"side: no actor named; the side of the event before ({current.category})")
 

@@ -251,7 +251,7 @@ def _passive_target(clause: str) -> bool:
 # "U.S. Army Col. Wayne Marotto said ...": a US speaker, not a US attacker
 _REPORTER = re.compile(
     r"(?!Pentagon said it)(?:[\w.’'()-]+\s+){1,6}?(?:said|says|told|stated|confirmed|announced|reported|revealed)\b"
-    r"(?! it )"
+    r"(?! its? )"  # "CENTCOM said it struck", "Central Command said its forces struck": the speaker is the attacker
 )
 
 

@@ -365,3 +365,10 @@ def test_a_headline_told_before_the_dated_event_adds_what_it_says_to_it(gazettee
     figures = {pair: q[:3] for pair, q in result.candidates[0].casualties.items()}
     assert figures == {"us_injured": (1, None, None), "other_killed": (2, 2, 2)}
     assert result.decided_against == []
+
+
+def test_a_us_speaker_that_names_its_own_forces_is_the_attacker_and_an_earlier_cause_keeps_no_side(gazetteer):
+    text = "Central Command said its aircraft struck a depot in Syria on Friday after a drone attacked an oil field."
+    summary, result = _summary_of(text, dt.date(2025, 4, 12), gazetteer)
+    assert summary == [("2025-04-11", "us_strike", "Syria", None)]
+    assert [d.reason for d in result.decided_against] == ["no date"]
