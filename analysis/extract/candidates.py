@@ -19,7 +19,15 @@ from analysis.extract.mentions import REASON_TEXT, ClauseReading, read_clause
 from analysis.extract.model import Candidate, Clause, DecidedAgainst, Evidence, Extraction, days_compatible
 from analysis.extract.places import PlaceMention, find_place_mentions
 from analysis.extract.sequence import EARLIER_EVENT, EARLIER_START, answering_week, follows_aftermath, with_lead
-from analysis.extract.siting import LAUNCH_POINT, THE_BASE, base_near_town, candidate_at, choose_sites, distinct_sites
+from analysis.extract.siting import (
+    LAUNCH_POINT,
+    THE_BASE,
+    base_near_town,
+    candidate_at,
+    choose_sites,
+    distinct_sites,
+    drop_unplaced,
+)
 from analysis.extract.text import Span, split_clauses, split_sentences
 from analysis.extract.totals import read_reported_total
 
@@ -39,7 +47,7 @@ def extract_candidates(text: str, published: dt.date, gazetteer) -> Extraction:
         _share_sentence_dates(clauses)
         for clause in clauses:
             current = _take_clause(result, clause, current)
-    _drop_unplaced(result)
+    drop_unplaced(result)
     if not result.candidates:
         _date_lead_by_publication(result)
     _join_lead(result)
@@ -74,43 +82,6 @@ def _date_lead_by_publication(result: Extraction) -> None:
     result.decided_against = [d for d in result.decided_against if d.start != lead.span.start]
     for place, country, place_rule in choose_sites(lead, None):
         _add_event(result, lead, date, place, country, place_rule)
-
-
-def _drop_unplaced(result: Extraction) -> None:
-    """Candidates no sentence placed, not even in a country, take the country of the event told before them (the
-    article goes on in the country it is in: "In December, a similar rocket fusillade killed a U.S. contractor"),
-    when they name a side and that does not make them the same event as one already held (same side, a compatible
-    day, that country). The rest are decided against ("no place")."""
-    for candidate in [c for c in result.candidates if c.place is None and c.country is None]:
-        before = result.candidates[: result.candidates.index(candidate)]
-        placed = next((c for c in reversed(before) if c.country is not None), None)
-        sided = candidate.category != "regional" or candidate.perpetrator != "unknown"
-        if sided and placed is not None and not _held_in(result.candidates, candidate, placed.country):
-            _take_country_of(candidate, placed)
-            continue
-        first = candidate.evidence[0]
-        result.decided_against.append(DecidedAgainst(first.start, first.end, "no place"))
-        result.candidates.remove(candidate)
-    result.decided_against.sort(key=lambda d: d.start)
-
-
-def _held_in(candidates: list[Candidate], candidate: Candidate, country: str) -> bool:
-    """Another candidate of the same side, a compatible day and ``country``: the same event told again."""
-    return any(
-        other is not candidate
-        and other.category == candidate.category
-        and other.country == country
-        and days_compatible(other.event_date, other.date_precision, candidate.event_date, candidate.date_precision)
-        for other in candidates
-    )
-
-
-def _take_country_of(candidate: Candidate, placed: Candidate) -> None:
-    rule = "place: the country of the event told before (its own sentences name none)"
-    where = next(e for e in placed.evidence if e.field == "location")
-    candidate.country = placed.country
-    candidate.evidence.append(Evidence("location", where.start, where.end, rule))
-    candidate.rules.append(rule)
 
 
 def _reports_on(clause: Clause, current: Candidate) -> bool:
