@@ -66,9 +66,11 @@ def _join_lead(result: Extraction) -> None:
         reading = clause.reading
         sided = reading.category == first.category or (reading.category, reading.perpetrator) == ("regional", "unknown")
         countries = set(clause.countries) | {p.country for p in clause.places}
+        quoted = len(first.evidence)
         if sided and countries <= {first.country}:
-            result.decided_against = [d for d in result.decided_against if d.start != clause.span.start]
             _add_details(first, clause, "the headline or lead, told before the event is dated", widen=False)
+        if len(first.evidence) > quoted:  # it gave something: no longer a mention decided against
+            result.decided_against = [d for d in result.decided_against if d.start != clause.span.start]
 
 
 def _date_lead_by_publication(result: Extraction) -> None:

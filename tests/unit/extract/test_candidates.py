@@ -372,3 +372,12 @@ def test_a_us_speaker_that_names_its_own_forces_is_the_attacker_and_an_earlier_c
     summary, result = _summary_of(text, dt.date(2025, 4, 12), gazetteer)
     assert summary == [("2025-04-11", "us_strike", "Syria", None)]
     assert [d.reason for d in result.decided_against] == ["no date"]
+
+
+def test_a_headline_that_adds_nothing_stays_decided_against(gazetteer):
+    text = "Rocket attack in Syria\n\nRockets hit a US base at al-Tanf in Syria on Monday, wounding two US soldiers."
+    summary, result = _summary_of(text, dt.date(2025, 2, 4), gazetteer)
+    assert summary == [("2025-02-03", "attack_on_us", "Syria", "Al-Tanf")]
+    assert [(d.reason, text[d.start : d.end]) for d in result.decided_against] == [
+        ("no date", "Rocket attack in Syria")
+    ]

@@ -159,3 +159,15 @@ def test_the_four_commands_have_help(capsys):
             main([command, "--help"])
         assert caught.value.code == 0
         assert f"usage: incidents {command}" in capsys.readouterr().out
+
+
+def test_review_page_says_a_field_its_quote_leaves_empty_is_not_filled(tmp_path):
+    """A row placed at its province only: the location's quote is shown, but the field reads "not filled"."""
+    article = tmp_path / "a.txt"
+    article.write_text("Rockets hit a base housing US troops in the province of Kirkuk on Monday.\n")
+    cand = tmp_path / "cand"
+    assert main(["extract", str(article), "--published", "2024-08-06", "--out", str(cand)]) == 0
+    assert main(["review", str(cand)]) == 0
+    page = (cand / "review.html").read_text(encoding="utf-8")
+    location = next(row for row in page.split("<tr") if "<th>location</th>" in row)
+    assert "empty (no sentence supports it)" in location and "not filled: the <a href='#q" in location
