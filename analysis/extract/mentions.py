@@ -233,7 +233,10 @@ _PASSIVE_TARGET = re.compile(
 _US_DEFENCE = re.compile(
     rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:[\w-]+\s+){{0,3}}?(?:combat(?:t)?ed|intercepted|shot down|downed|"
     r"engaged|thwarted|repelled|foiled|countered|defeated)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:drones?|rockets?|missiles?|UAVs?|projectiles?|one-way attack drones?)\b",
+    r"(?:drones?|rockets?|missiles?|UAVs?|projectiles?|one-way attack drones?)\b|"
+    # the passive: "two drones were shot down by U.S. forces"
+    r"\b(?:drones?|rockets?|missiles?|UAVs?|projectiles?)\s+(?:were|was|had been|have been)\s+"
+    rf"(?:intercepted|shot down|downed|engaged|destroyed)\s+by\s+(?:the\s+)?(?:{_US}|coalition)",
     re.IGNORECASE,
 )
 

@@ -8,8 +8,12 @@ import re
 from analysis.extract.model import Candidate, Clause, DecidedAgainst, Evidence, Extraction, days_compatible
 from analysis.extract.places import PlaceMention
 
-LAUNCH_POINT = re.compile(r"\bfrom\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
-"""Text before a place that makes it the launch point ("fired from the city of Jumma"), not the target."""
+LAUNCH_POINT = re.compile(
+    r"\bfrom\s+(?:(?!(?:and|then|at|on|in|into|towards?|against|struck|hit|targeted)\b)[\w’'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""Text before a place that makes it the launch point ("fired from the city of Jumma"), not the target; a place after
+"from Iraq and struck the ..." or "from Iraq at ..." is the target."""
 THE_BASE = re.compile(r"\bthe (?:base|airbase|air base|site|facility|outpost)\b", re.IGNORECASE)
 
 

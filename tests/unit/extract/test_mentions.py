@@ -164,3 +164,8 @@ def test_us_forces_named_with_where_they_are_stay_the_target(clause):
 )
 def test_a_headline_verb_or_a_response_names_the_side(clause, category):
     assert read_clause(clause, PUB, False).category == category
+
+
+def test_munitions_shot_down_by_us_forces_were_an_attack_on_them():
+    reading = read_clause("three rockets were intercepted by the U.S. at the airfield overnight", PUB, False)
+    assert reading.category == "attack_on_us"
