@@ -26,12 +26,18 @@ reports: $(STAMP) ## validate the data and render every report of reports.toml (
 # Chromium, so 4 workers keep 2 cores busy; TEST_WORKERS=0 runs everything in one process
 TEST_WORKERS ?= 4
 
+# The tests start a few hundred Python processes (xdist workers, `incidents` commands, kernels), each importing
+# the package and each worker re-reading every test module: with PYTHONDONTWRITEBYTECODE set in the caller's
+# environment every one of them compiles the same sources again. make test and make unit clear it, so the bytecode
+# is written once into the (git-ignored) __pycache__ folders and read by every later process.
+TEST_ENV := PYTHONDONTWRITEBYTECODE=
+
 test: $(STAMP) ## run unit tests, doctests, browser tests and nbval on the stored notebooks (TEST_WORKERS=N)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope tests analysis
-	$(BIN)/pytest $(NBVAL) notebooks
+	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope tests analysis
+	$(TEST_ENV) $(BIN)/pytest $(NBVAL) notebooks
 
 unit: $(STAMP) ## run only the fast unit tests and doctests
-	$(BIN)/pytest tests/unit analysis
+	$(TEST_ENV) $(BIN)/pytest tests/unit analysis
 
 nbval: $(STAMP) ## re-run the stored notebooks and compare their outputs
 	$(BIN)/pytest $(NBVAL) notebooks

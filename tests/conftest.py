@@ -3,12 +3,16 @@
 ``make test`` runs ``pytest -n 4 --dist loadscope``, with the scheduler of
 :func:`pytest_xdist_make_scheduler`: every test of a module that defines a
 module-scoped fixture runs on one worker (xdist's ``loadscope``), so the
-fixture (a render, the bad-input corpus run, the fault project with its pid
-files) is built once, as without xdist; every other test goes on its own to
-whichever worker is free (xdist's ``load``). (xdist's ``loadgroup`` cannot be
-used: it renames test ids, which pytest 9 no longer allows, so its groups are
-silently ignored.) Outputs that tests only read are built once for the whole
-run by :func:`tests.fixtures.shared.build_once`.
+fixture (the fault project with its pid files, a loaded gazetteer) is built
+once, as without xdist; every other test goes on its own to whichever worker
+is free (xdist's ``load``). (xdist's ``loadgroup`` cannot be used: it renames
+test ids, which pytest 9 no longer allows, so its groups are silently
+ignored.) Outputs that tests only read are built once for the whole run by
+:func:`tests.fixtures.shared.build_once`: prefer it to a module-scoped
+fixture in a slow module, since a module kept whole is one worker's chain.
+xdist's default ``--loadscope-reorder`` starts the scopes with the most tests
+first (the modules kept whole), then the rest in collection order (browser,
+integration, then the fast unit tests and doctests last).
 """
 
 import functools

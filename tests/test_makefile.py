@@ -24,3 +24,17 @@ def test_make_lab_allows_root_only_for_root(tmp_path, uid):
     lab = [line for line in result.stdout.splitlines() if "jupyter lab" in line]
     assert len(lab) == 1, result.stdout
     assert ("--allow-root" in lab[0]) == (uid == "0")
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@pytest.mark.parametrize("target", ["test", "unit"])
+def test_make_test_writes_bytecode_once_for_every_process_it_starts(target):
+    """Each pytest call clears PYTHONDONTWRITEBYTECODE: when the caller's environment sets it, every xdist worker,
+    `incidents` command and kernel of the run compiled the same sources again."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run(
+        ["make", "-n", target], cwd=paths.PROJECT_DIR, env=env, capture_output=True, text=True, check=True
+    )
+    runs = [line for line in result.stdout.splitlines() if "/pytest " in line]
+    assert runs, result.stdout
+    assert all(line.startswith("PYTHONDONTWRITEBYTECODE= ") for line in runs), runs

@@ -19,6 +19,7 @@ from analysis.reporting.links import EXPORT_HREF, build_card_hrefs
 from analysis.reporting.page import select_incidents
 from analysis.reporting.tables import DEFAULT_ROW_LIMIT
 from tests.browser.conftest import render_batch, require_chromium
+from tests.fixtures.shared import build_once
 
 SYNTHETIC_INCIDENTS = 3 * DEFAULT_ROW_LIMIT
 JOB = "casualties"
@@ -41,13 +42,18 @@ def _write_synthetic_dir(rows: int, path):
     return synth.write_synthetic_dir(rows, path)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def synthetic_render(tmp_path_factory):
-    """(output folder, the whole incident table, the incidents the job selects)."""
+    """(output folder, the whole incident table, the incidents the job selects); rendered once for the run
+    (every xdist worker reads the same folder: the tests only read it, so they spread over the workers)."""
     require_chromium()
-    base = tmp_path_factory.mktemp("tables")
-    data = _write_synthetic_dir(SYNTHETIC_INCIDENTS, base / "data")
-    render_batch(base / "reports", "--data", str(data), "--job", JOB)
+
+    def build(base):
+        _write_synthetic_dir(SYNTHETIC_INCIDENTS, base / "data")
+        render_batch(base / "reports", "--data", str(base / "data"), "--job", JOB)
+
+    base, _ = build_once(tmp_path_factory, "tables-synthetic", build)
+    data = base / "data"
     job = next(j for j in read_jobs() if j.name == JOB)
     incidents = load_dataset(data).incidents
     keys = ("start", "end", "countries", "categories")

@@ -96,11 +96,12 @@ def test_lulls_are_measured_only_inside_the_claim(rendered_reports, open_page):
     assert len(lulls["rows"]) == 1, "no lull outside the one claimed span"
 
 
-@pytest.fixture(scope="module")
-def gap_reports(tmp_path_factory):
-    """The frequency report of a sample whose coverage.csv claims two periods with a gap between them."""
+@pytest.fixture
+def gap_reports(tmp_path):
+    """The frequency report of a sample whose coverage.csv claims two periods with a gap between them (one test
+    reads it: built in that test's own folder, so the module's other tests spread over the xdist workers)."""
     require_chromium()
-    root = tmp_path_factory.mktemp("gap")
+    root = tmp_path
     data = copy_valid(root)
     (data / "coverage.csv").write_text(
         "period_start,period_end,countries,basis\n"
