@@ -113,7 +113,9 @@ def print_phases(today: str) -> None:
         print(f"  {time.perf_counter() - started:7.2f} s  [{os.getpid()}] {what}: {seconds:.3f} s", flush=True)
 
     def timed(owner, name: str, what: str) -> None:
-        function = getattr(owner, name)
+        function = getattr(owner, name, None)
+        if function is None:  # a phase of another version of the renderer (this script also times older ones)
+            return
 
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
@@ -126,24 +128,41 @@ def print_phases(today: str) -> None:
         setattr(owner, name, wrapper)
 
     begun = time.perf_counter()
-    import papermill.engines
-    from papermill import execute
-
     from analysis import cli
-    from analysis.render import batch, html_export, worker
+    from analysis.render import batch, html_export, pool, worker
 
-    stamp("imports of the CLI, the renderer and papermill", time.perf_counter() - begun)
+    stamp("imports of the CLI and the renderer (parent)", time.perf_counter() - begun)
+
+    def time_papermill() -> None:
+        """In the worker, once it has imported papermill (the parent imports it later, as the CLI does)."""
+        import papermill.engines
+        from papermill import execute
+
+        for owner, name, what in [
+            (papermill.engines.NBClientEngine, "execute_managed_notebook", "the cells (and a kernel start if none)"),
+            (papermill.engines.NotebookExecutionManager, "save", "  a save of the executed notebook"),
+            (execute, "write_ipynb", "papermill's last write"),
+        ]:
+            timed(owner, name, what)
+
+    init_worker = worker._init_worker
+
+    def init_then_time_papermill(*args, **kwargs):
+        init_worker(*args, **kwargs)
+        time_papermill()
+
+    worker._init_worker = init_then_time_papermill
     for owner, name, what in [
-        (batch, "check_data", "validate the data (parent)"),
-        (batch, "prepare_jobs", "check the parameters (parent)"),
-        (worker, "_take_kernel", "kernel manager (worker)"),
-        (papermill.engines.NBClientEngine, "execute_managed_notebook", "kernel start and cells"),
-        (papermill.engines.NotebookExecutionManager, "save", "  a save of the executed notebook"),
-        (execute, "write_ipynb", "papermill's last write"),
-        (html_export, "write_report", "HTML export"),
-        (worker, "_reset_kept_kernel", "%reset -f with a new client's ready-wait"),
+        (pool.WorkerPool, "start", "fork the workers (parent)"),
+        (batch, "check_data", "validate and load the data (parent)"),
+        (batch, "prepare_jobs", "check the parameters, importing papermill (parent)"),
+        (worker, "_init_worker", "worker start: kernel launch, papermill import, warm-up imports (worker)"),
+        (worker, "_run_silently", "  code run in the kernel: warm-up imports or %reset -f (worker)"),
+        (worker, "_take_kernel", "kernel taken for the job (worker)"),
+        (worker, "_reset_kept_kernel", "%reset -f after the job, new client's ready-wait (worker; until session 7)"),
+        (html_export, "write_report", "HTML export (worker)"),
+        (batch, "write_companions", "cards, sources, methodology, exports (parent, while the job runs)"),
         (batch, "write_index", "index (parent)"),
-        (batch, "write_companions", "cards, sources, methodology, exports (parent)"),
     ]:
         timed(owner, name, what)
     with tempfile.TemporaryDirectory(prefix="bench-render-phases-") as tmp:
