@@ -52,7 +52,7 @@ bench: $(STAMP) ## run the benchmarks and print their RESULT lines
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_import.py
 
-eval: $(STAMP) ## score the article extractor against the hand-coded gold tables (dev, frozen and frozen-3 splits)
+eval: $(STAMP) ## score the article extractor against the hand-coded gold tables (dev, frozen, frozen-3 and frozen-4 splits)
 	$(BIN)/python benchmarks/eval_extract.py
 
 baseline: $(STAMP) ## re-execute the stored notebooks in place after a deliberate change

@@ -15,7 +15,10 @@ import os
 import sys
 from pathlib import Path
 
-from analysis import __version__, files, paths, schema
+from analysis import __version__, paths, schema
+from analysis.commands.articles import add_article_parsers, run_article_command
+from analysis.commands.reading import add_wait_for_data_option
+from analysis.commands.tables import add_table_parsers, run_export, run_validate
 from analysis.schema import EXIT
 
 log = logging.getLogger("analysis")
@@ -33,17 +36,6 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _seconds(text: str) -> float:
-    """argparse type: a finite number of seconds, 0 or more."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 <= value < float("inf"):
-        raise argparse.ArgumentTypeError(f"found {text!r}, expected a number of seconds, 0 or more")
-    return value
-
-
 def _build_parser(with_import_formats: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="incidents", description="Validate the incident table and render the reports."
@@ -56,20 +48,7 @@ def _build_parser(with_import_formats: bool = True) -> argparse.ArgumentParser:
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=debug_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    validate = sub.add_parser(
-        "validate",
-        parents=[common],
-        help=f"check a data directory; print FILE:LINE: COLUMN: problems; exit {EXIT['bad_input']} when any",
-        description="Check every file of a data directory against the schema and each other.",
-    )
-    validate.add_argument(
-        "data_dir",
-        nargs="?",
-        type=Path,
-        default=None,
-        metavar="DATA_DIR",
-        help=f"data directory (default: the bundled data, {paths.DATA_DIR})",
-    )
+    add_table_parsers(sub, common)
 
     render = sub.add_parser(
         "render",
@@ -125,33 +104,10 @@ def _build_parser(with_import_formats: bool = True) -> argparse.ArgumentParser:
     render.add_argument(
         "--no-progress", action="store_true", help="no progress bar (one line per job is still printed)"
     )
-    render.add_argument(
-        "--wait-for-data",
-        type=_seconds,
-        default=files.READER_WAIT_SECONDS,
-        metavar="SECONDS",
-        help=f"how long to wait for a command writing --data (default: {files.READER_WAIT_SECONDS:g}), "
-        f"then exit {EXIT['locked']}",
-    )
-
-    export = sub.add_parser(
-        "export",
-        parents=[common],
-        help="write a validated table to CSV with spreadsheet formulas neutralised",
-        description="Write one validated table to CSV; cells starting with =, +, -, @ get a leading quote.",
-    )
-    export.add_argument(
-        "table",
-        choices=[t.name for t in schema.TABLES],
-        help="which table to export",
-    )
-    export.add_argument(
-        "--data", type=Path, default=None, metavar="DIR", help="data directory (default: the bundled data)"
-    )
-    export.add_argument("--out", type=Path, required=True, metavar="FILE", help="CSV file to write")
+    add_wait_for_data_option(render, "--data")
 
     _add_import_parser(sub, common, with_import_formats)
-    _add_extract_parsers(sub, common)
+    add_article_parsers(sub, common)
 
     codebook = sub.add_parser(
         "codebook",
@@ -210,62 +166,6 @@ def _asks_for_import(argv: list[str]) -> bool:
     return next((word for word in argv if not word.startswith("-")), None) == "import"
 
 
-def _add_extract_parsers(sub, common: argparse.ArgumentParser) -> None:
-    """``incidents add-source``, ``extract``, ``review`` and ``merge``: from a news article to sourced rows."""
-    data_help = "data directory (default: the bundled data)"
-    add = sub.add_parser(
-        "add-source",
-        parents=[common],
-        help="hold a news article unchanged under raw/articles/ with its SHA-256 and provenance",
-        description="Copy FILE unchanged into the data directory and record it in sources.csv; "
-        "a file already held (same SHA-256) is refused.",
-    )
-    add.add_argument("file", type=Path, metavar="FILE")
-    add.add_argument("--outlet", required=True, metavar="NAME", help="publisher")
-    add.add_argument("--published", required=True, metavar="YYYY-MM-DD", help="publication date")
-    add.add_argument("--headline", default=None, metavar="TEXT", help="headline (default: the text's first line)")
-    add.add_argument("--url", default=None, metavar="URL", help="where the article was published")
-    add.add_argument("--data", type=Path, default=None, metavar="DIR", help=data_help)
-    ext = sub.add_parser(
-        "extract",
-        parents=[common],
-        help="propose candidate incidents from a news article, each field with a verbatim quote",
-        description="Read ARTICLE by the codebook's rules and write a candidate data directory "
-        "(incidents, evidence, places, reported totals, extraction.csv, decided_against.csv).",
-    )
-    ext.add_argument("article", metavar="ARTICLE", help="a text file, or a source id of the data directory")
-    ext.add_argument(
-        "--published", default=None, metavar="YYYY-MM-DD", help="publication date (default for a source id: its own)"
-    )
-    ext.add_argument("--out", type=Path, required=True, metavar="DIR", help="candidate directory to write")
-    ext.add_argument("--data", type=Path, default=None, metavar="DIR", help=data_help + "; ids already taken there")
-    review = sub.add_parser(
-        "review",
-        parents=[common],
-        help="write one offline HTML page to review a candidate directory",
-        description="The article with every quote highlighted and linked to the field it supports, "
-        "each candidate's fields, confidence and rules, and the mentions decided against.",
-    )
-    review.add_argument("candidates", type=Path, metavar="DIR")
-    review.add_argument("--out", type=Path, default=None, metavar="FILE", help="HTML file (default: DIR/review.html)")
-    merge = sub.add_parser(
-        "merge",
-        parents=[common],
-        help="add reviewed candidates to a data directory, merging those it already holds",
-        description="Add candidates with their evidence, source and places; a candidate that is the same "
-        "event as an incident already held is merged into it (source and quotes added, figures as ranges).",
-    )
-    merge.add_argument("candidates", type=Path, metavar="DIR")
-    merge.add_argument("--into", type=Path, required=True, metavar="DATA", help="data directory to update")
-    merge.add_argument("--only", nargs="+", default=None, metavar="ID", help="merge only these candidates")
-
-
-def _run_extract_command(args) -> int:
-    from analysis.extract.commands import run_extract_command
-
-    return run_extract_command(args)
-
-
 def _run_import(args) -> int:
     from analysis.imports.contract import ImportRejected, ImportUsageError
     from analysis.imports.output_folder import OutputFolderError
@@ -302,12 +202,6 @@ def _run_import(args) -> int:
     for line in lines:
         print(line)
     return EXIT["ok"]
-
-
-def _run_validate(args) -> int:
-    from analysis.data.validate import run_validate
-
-    return run_validate(args.data_dir)
 
 
 def _override_arguments(args) -> list[tuple[str, str, str]]:
@@ -413,29 +307,6 @@ def _run_render(args) -> int:
     return summary.exit_code
 
 
-def _run_export(args) -> int:
-    from analysis.data.dataset import load_dataset
-    from analysis.data.export_csv import write_csv_safely
-    from analysis.data.problems import DataValidationError
-    from analysis.files import OutputTargetError
-
-    try:
-        dataset = load_dataset(args.data)
-    except DataValidationError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s): nothing was exported", file=sys.stderr)
-        return EXIT["bad_input"]
-    table = getattr(dataset, args.table)
-    try:
-        write_csv_safely(table, args.out)
-    except OutputTargetError as exc:
-        print(f"error: {exc}; nothing was exported", file=sys.stderr)
-        return EXIT["bad_input"]
-    print(f"{args.out}: {len(table)} rows of {args.table}")
-    return EXIT["ok"]
-
-
 def _run_codebook(args) -> int:
     from analysis.codebook import check_codebook, readme_blocks, update_codebook
     from analysis.data.dataset import load_dataset
@@ -469,15 +340,15 @@ def main(argv: list[str] | None = None) -> int:
     debug = getattr(args, "debug", False) or os.environ.get(DEBUG_ENV, "") not in {"", "0"}
     configure_logging(debug)
     runner = {
-        "validate": _run_validate,
+        "validate": run_validate,
         "render": _run_render,
-        "export": _run_export,
+        "export": run_export,
         "codebook": _run_codebook,
         "import": _run_import,
-        "add-source": _run_extract_command,
-        "extract": _run_extract_command,
-        "review": _run_extract_command,
-        "merge": _run_extract_command,
+        "add-source": run_article_command,
+        "extract": run_article_command,
+        "review": run_article_command,
+        "merge": run_article_command,
     }[args.command]
     try:
         return runner(args)

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from analysis import paths, schema
+from analysis.data.label_checks import ONE_SPELLING_RULE
 from analysis.data.problems import number_text
 from analysis.schema import Column, Table
 
@@ -69,7 +70,7 @@ def _rule(col: Column) -> str:
         file, column = col.refers_to.split(" ", 1)
         parts.append(f"one of the `{column}` labels of {file}")
     if col.one_spelling:
-        parts.append("one spelling per label (labels differing only in case, spaces or punctuation are refused)")
+        parts.append(ONE_SPELLING_RULE)
     if col.pattern and col.kind not in ("date",):
         parts.append(f"pattern `{col.pattern}`")
     return "; ".join(parts)

@@ -29,7 +29,8 @@ class Column:
     refers_to: str | None = None
     """``"file.csv column"``: every value must be one that column of that file holds (checked across files)."""
     one_spelling: bool = False
-    """Labels that differ only in case, spaces or punctuation are refused: one thing, one spelling."""
+    """Labels that differ only in case, spaces, punctuation or a plural s on a lower-case word are refused: one
+    thing, one spelling (the rule: ``analysis.data.label_checks.ONE_SPELLING_RULE``)."""
 
     def __post_init__(self) -> None:
         if self.kind not in COLUMN_KINDS:

@@ -36,7 +36,8 @@ EXIT_CODES: tuple[ExitCode, ...] = (
         "another running render holds the lock on the output folder "
         "(a lock left by a killed render is taken over, with a warning); "
         "`import`, `merge`, `add-source`, `extract`: another command is writing that data directory, or a "
-        "render is reading it; `render`: a command was still writing `--data` after `--wait-for-data` seconds; "
+        "command is reading it; `render`, `validate`, `export`, `extract --data`, `merge` (its candidate folder): "
+        "a command was still writing the data directory they read after `--wait-for-data` seconds; "
         "nothing was written",
     ),
     ExitCode(70, "internal", "an internal error (a bug): one line on stderr, the traceback with `--debug`"),

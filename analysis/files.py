@@ -134,7 +134,10 @@ def _exchange(a: Path, b: Path) -> bool:
 # --- the lock of a data directory -------------------------------------------------------
 
 READER_WAIT_SECONDS = 120.0
-"""How long a command reading a data directory (``render``) waits for one writing it, by default."""
+"""How long a command reading a data directory (``render``, ``validate``, ``export``, ``extract --data``, the
+candidate folder of ``merge``) waits for one writing it, by default."""
+READERS = "render, validate, export, extract or merge"
+"""The commands that hold a data directory's lock shared, in words (a reader writes no name in the lock file)."""
 LOCK_POLL_SECONDS = 0.2
 """How often a command waiting for a data directory's lock tries again."""
 _REPLACED_ATTEMPTS = 50
@@ -168,7 +171,7 @@ def hold_data_lock(
     """Hold the lock of the data directory ``folder`` (an ``flock`` on :func:`data_lock_path`) while ``doing``.
 
     Every command that puts a data directory in place (``import``, ``merge``, ``add-source``, ``extract
-    --out``) holds it exclusively; a command that reads one (``render``) holds it ``shared``: readers do not
+    --out``) holds it exclusively; a command that reads one (:data:`READERS`) holds it ``shared``: readers do not
     exclude one another, but no writer swaps the folder while it is read. When someone else holds it, wait
     up to ``wait_seconds`` (``on_wait(holder)`` is called once, ``holder`` in words), then raise
     :class:`FolderLocked` naming the folder, the holder and ``outcome``. Yields the descriptor holding the
@@ -274,10 +277,12 @@ def is_same_file(fd: int, path: Path) -> bool:
 def _describe_holder(text: str) -> str:
     """Who holds a lock, in words, from what its file holds: a writer's ``pid N (command)``, else a reader.
 
-    >>> _describe_holder("pid 41 (incidents import)"), _describe_holder("")
-    ('being written by pid 41 (incidents import)', 'being read by another command (incidents render)')
+    >>> _describe_holder("pid 41 (incidents import)")
+    'being written by pid 41 (incidents import)'
+    >>> _describe_holder("")
+    'being read by another command (render, validate, export, extract or merge)'
     """
-    return f"being written by {text.strip()}" if text.strip() else "being read by another command (incidents render)"
+    return f"being written by {text.strip()}" if text.strip() else f"being read by another command ({READERS})"
 
 
 def _writable(fd: int) -> bool:

@@ -38,7 +38,7 @@ EXTRACTION_DIR = Path(__file__).resolve().parent / "extraction"
 README = Path(__file__).resolve().parent / "README.md"
 FIGURES = [f"{p}_{b}" for p in ("us_killed", "us_injured", "other_killed") for b in ("min", "max")]
 BUCKETS = ("missed", "spurious", "wrong date", "wrong place", "wrong figures")
-SPLITS = ("dev", "frozen", "frozen-3")
+SPLITS = ("dev", "frozen", "frozen-3", "frozen-4")
 
 
 @dataclass

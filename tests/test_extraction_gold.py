@@ -19,9 +19,9 @@ from analysis import schema
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "benchmarks" / "extraction"
 REASONS = {"aggregate", "background", "threat", "denial", "other"}
-SPLITS = {"dev", "frozen", "frozen-3"}
-# b01-b09 (frozen-2 until it was read, now dev) and c01-c09 (frozen-3) were found a day later
-RETRIEVED = {"b": "2026-12-08", "c": "2026-12-08"}
+SPLITS = {"dev", "frozen", "frozen-3", "frozen-4"}
+# b01-b09 (frozen-2 until it was read, now dev), c01-c09 (frozen-3) and d01-d12 (frozen-4) were found a day later
+RETRIEVED = {"b": "2026-12-08", "c": "2026-12-08", "d": "2026-12-08"}
 CATEGORIES = set(schema.CATEGORIES)
 PRECISIONS = set(schema.DATE_PRECISIONS)
 COUNTRIES = set(schema.COUNTRIES)
@@ -73,13 +73,14 @@ def test_split_sizes(articles: pd.DataFrame) -> None:
     counts = articles["split"].value_counts()
     assert counts.get("frozen", 0) >= 8
     assert counts.get("frozen-3", 0) >= 8
+    assert counts.get("frozen-4", 0) >= 8
     assert counts.get("dev", 0) >= 25
     assert (articles["article_id"].str.startswith("seed-") & (articles["split"] == "dev")).sum() == 5
 
 
 def test_frozen_split_is_the_recorded_random_draw(articles: pd.DataFrame) -> None:
     """The frozen split is re-drawn as the README records it: seed 2026, 9 of the sorted new ids (a01-a24;
-    b01-b09 and c01-c09, added later, are not part of that draw)."""
+    b01-b09, c01-c09 and d01-d12, added later, are not part of that draw)."""
     first_pool = articles["article_id"].str.startswith("a")
     new = sorted(articles.loc[first_pool, "article_id"])
     drawn = sorted(random.Random(2026).sample(new, 9))

@@ -1,7 +1,8 @@
 """Rules over free-text labels that tie rows together (an incident's ``operation``), declared in the schema.
 
-- ``Column.one_spelling``: labels that are the same once case, spaces and
-  punctuation are ignored are one label written two ways; every row not
+- ``Column.one_spelling``: labels that are the same once case, spaces,
+  punctuation and a plural ``s`` on a lower-case word are ignored
+  (:data:`ONE_SPELLING_RULE`) are one label written two ways; every row not
   using the most common spelling (ties: the first one met) is refused.
 - ``Column.refers_to`` (``"file.csv column"``): each value must be one that
   column holds; the problem names the nearest known labels.
@@ -27,15 +28,43 @@ NEAREST_SHOWN = 3
 """How many known labels a problem about an unknown one names."""
 
 
+ONE_SPELLING_RULE = (
+    "one spelling per label (labels differing only in case, spaces, punctuation or a plural s on a lower-case "
+    "word, as in strike/strikes, are refused; a word with a capital is a name and keeps its s: Hama/Hamas)"
+)
+"""The rule of ``Column.one_spelling`` in the codebook's words (:func:`normalise_label` applies it)."""
+
+_WORD = re.compile(r"[^\W_]+")
+_PLURAL_FROM = 4
+"""A lower-case word this long or longer ending in one ``s`` is read as a plural (``gas``, ``bus`` are not)."""
+
+
 def normalise_label(text: str) -> str:
-    """A label with case, spaces and punctuation taken out: two spellings of one label give the same key.
+    """A label with case, spaces, punctuation and plural ``s`` taken out: two spellings of one label give
+    the same key (the rule is :data:`ONE_SPELLING_RULE`).
 
     >>> normalise_label("US strikes (Feb 2024)") == normalise_label("us  strikes, feb-2024")
     True
+    >>> normalise_label("US retaliatory strikes for Tower 22") == normalise_label("US retaliatory strike for Tower 22")
+    True
     >>> normalise_label("Archer 1") == normalise_label("Archer 2")
     False
+    >>> normalise_label("US strikes on Hamas") == normalise_label("US strikes on Hama")
+    False
     """
-    return re.sub(r"[\W_]+", "", text.casefold())
+    return "".join(_drop_plural_s(word).casefold() for word in _WORD.findall(text))
+
+
+def _drop_plural_s(word: str) -> str:
+    """``word`` without the ``s`` of a plural: only a lower-case word of letters, :data:`_PLURAL_FROM` letters
+    or more, ending in one ``s`` (``ss`` is not a plural: ``process``).
+
+    >>> [_drop_plural_s(w) for w in ("strikes", "attacks", "Hamas", "gas", "process", "1990s")]
+    ['strike', 'attack', 'Hamas', 'gas', 'process', '1990s']
+    """
+    if len(word) >= _PLURAL_FROM and word.isalpha() and word.islower() and word[-1] == "s" and word[-2] != "s":
+        return word[:-1]
+    return word
 
 
 def check_one_spelling(read: TableRead, problems: list[Problem]) -> None:

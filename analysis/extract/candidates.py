@@ -13,12 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from analysis.extract.casualties import find_casualties
+from analysis.extract.casualties import find_casualties, widen_to_later_figure
 from analysis.extract.dates import DateFound, find_dates
 from analysis.extract.mentions import REASON_TEXT, ClauseReading, read_clause
 from analysis.extract.model import Candidate, Clause, DecidedAgainst, Evidence, Extraction, days_compatible
 from analysis.extract.places import PlaceMention, find_place_mentions
-from analysis.extract.siting import LAUNCH_POINT, THE_BASE, base_near_town, candidate_at, choose_sites, distinct_sites
+from analysis.extract.sequence import EARLIER_EVENT, EARLIER_START, answering_week, follows_aftermath, with_lead
+from analysis.extract.siting import (
+    LAUNCH_POINT,
+    THE_BASE,
+    base_near_town,
+    candidate_at,
+    choose_sites,
+    distinct_sites,
+    drop_unplaced,
+)
 from analysis.extract.text import Span, split_clauses, split_sentences
 from analysis.extract.totals import read_reported_total
 
@@ -38,45 +47,43 @@ def extract_candidates(text: str, published: dt.date, gazetteer) -> Extraction:
         _share_sentence_dates(clauses)
         for clause in clauses:
             current = _take_clause(result, clause, current)
-    _drop_unplaced(result)
+    drop_unplaced(result)
+    if not result.candidates:
+        _date_lead_by_publication(result)
+    _join_lead(result)
     return result
 
 
-def _drop_unplaced(result: Extraction) -> None:
-    """Candidates no sentence placed, not even in a country, take the country of the event told before them (the
-    article goes on in the country it is in: "In December, a similar rocket fusillade killed a U.S. contractor"),
-    when they name a side and that does not make them the same event as one already held (same side, a compatible
-    day, that country). The rest are decided against ("no place")."""
-    for candidate in [c for c in result.candidates if c.place is None and c.country is None]:
-        before = result.candidates[: result.candidates.index(candidate)]
-        placed = next((c for c in reversed(before) if c.country is not None), None)
-        sided = candidate.category != "regional" or candidate.perpetrator != "unknown"
-        if sided and placed is not None and not _held_in(result.candidates, candidate, placed.country):
-            _take_country_of(candidate, placed)
-            continue
-        first = candidate.evidence[0]
-        result.decided_against.append(DecidedAgainst(first.start, first.end, "no place"))
-        result.candidates.remove(candidate)
-    result.decided_against.sort(key=lambda d: d.start)
+def _join_lead(result: Extraction) -> None:
+    """Undated event clauses told before the first candidate (a headline, a lead that dates nothing), naming its side
+    or none and no other country, are that event, which the article goes on to date ("Rocket attack in Iraq kills
+    contractor" ... "More than a dozen rockets hit late Monday in Irbil"): they add what they say to it."""
+    first = result.candidates[0] if result.candidates else None
+    if first is None:
+        return
+    opening = min((e.start for e in first.evidence), default=0)
+    for clause in [c for c in result.undated if c.span.end <= opening]:
+        reading = clause.reading
+        sided = reading.category == first.category or (reading.category, reading.perpetrator) == ("regional", "unknown")
+        countries = set(clause.countries) | {p.country for p in clause.places}
+        quoted = len(first.evidence)
+        if sided and countries <= {first.country}:
+            _add_details(first, clause, "the headline or lead, told before the event is dated", widen=False)
+        if len(first.evidence) > quoted:  # it gave something: no longer a mention decided against
+            result.decided_against = [d for d in result.decided_against if d.start != clause.span.start]
 
 
-def _held_in(candidates: list[Candidate], candidate: Candidate, country: str) -> bool:
-    """Another candidate of the same side, a compatible day and ``country``: the same event told again."""
-    return any(
-        other is not candidate
-        and other.category == candidate.category
-        and other.country == country
-        and days_compatible(other.event_date, other.date_precision, candidate.event_date, candidate.date_precision)
-        for other in candidates
-    )
-
-
-def _take_country_of(candidate: Candidate, placed: Candidate) -> None:
-    rule = "place: the country of the event told before (its own sentences name none)"
-    where = next(e for e in placed.evidence if e.field == "location")
-    candidate.country = placed.country
-    candidate.evidence.append(Evidence("location", where.start, where.end, rule))
-    candidate.rules.append(rule)
+def _date_lead_by_publication(result: Extraction) -> None:
+    """An article that dates none of its events reports its first sided, placed event as news: the week up to
+    publication (the codebook: precision week for a span of up to seven days)."""
+    lead = next((c for c in result.undated if c.reading.category in SIDES and (c.places or c.countries)), None)
+    if lead is None:
+        return
+    rule = "no date in the article: the news of the week up to publication"
+    date = DateFound(result.published - dt.timedelta(days=6), "week", rule, lead.span.start, lead.span.start)
+    result.decided_against = [d for d in result.decided_against if d.start != lead.span.start]
+    for place, country, place_rule in choose_sites(lead, None):
+        _add_event(result, lead, date, place, country, place_rule)
 
 
 def _reports_on(clause: Clause, current: Candidate) -> bool:
@@ -103,7 +110,7 @@ def _share_sentence_dates(clauses: list[Clause]) -> None:
     """
     lent = [d for c in clauses if not c.reading.is_event for d in c.dates]
     for clause in clauses:
-        if clause.reading.is_event and not clause.dates and lent and not _EARLIER_EVENT.match(clause.span.text):
+        if clause.reading.is_event and not clause.dates and lent and not EARLIER_EVENT.match(clause.span.text):
             clause.dates = lent[:1]
             clause.reading.rules.append("date: from another clause of the same sentence")
 
@@ -127,18 +134,17 @@ def _take_clause(result: Extraction, clause: Clause, current: Candidate | None) 
     reading = clause.reading
     if not reading.is_event:
         target = candidate_at(result.candidates, clause.places) or current or _last_attack_on_us(result, clause)
-        if target is not None and (clause.casualties or reading.anaphoric) and not clause.dates:
+        told = target is not None and not reading.reason_against and not clause.dates
+        if told and (clause.casualties or reading.anaphoric):
             _add_details(target, clause, "detail of the last event (or of the event at the place it names)")
         return current
     if reading.reason_against:
         _decide_against(result, clause, reading.reason_against)
         return current if reading.reason_against in ("threat", "denial") else None
     date = _event_date(clause) or _day_next_to(clause, current)
-    if current is not None and _refers_back(clause, current, date):
-        _join(result, current, clause, "refers back to the last event")
-        return current
-    if current is not None and date is not None and date.dates_report and _reports_on(clause, current):
-        _join(result, current, clause, "a report about the last event (no side or place of its own)")
+    why = _why_it_joins(clause, current, date)
+    if why is not None:
+        _join(result, current, clause, why)
         return current
     if reading.anaphoric and (date is None or date.dates_report):
         _decide_against(result, clause, "reference")
@@ -152,36 +158,6 @@ def _take_clause(result: Extraction, clause: Clause, current: Candidate | None) 
     for place, country, place_rule in sites:
         made = _add_event(result, clause, date, place, country, place_rule)
     return made
-
-
-_RETALIATION = re.compile(r"\b(?:in retaliation|retaliat(?:ory|ion|es|ed)|in response to|responded)\b", re.I)
-
-
-def _with_lead(text: str, span) -> str:
-    """The clause with the words before it in its sentence ("In retaliation, " before "the Coalition targeted")."""
-    return re.split(r"[.\n]", text[max(0, span.start - 60) : span.start])[-1] + span.text
-
-
-def answering_week(result: Extraction, clause: Clause) -> DateFound | None:
-    """A US strike with no date that the text calls a retaliation or response answers the last attack on US forces
-    before it: it fell between that attack and publication. When that span is at most seven days, the strike is
-    dated by the week from the attack's day (precision week, the codebook's "span of up to seven days").
-
-    >>> from analysis.extract.text import Span
-    >>> result = Extraction("", dt.date(2023, 4, 11), [Candidate(dt.date(2023, 4, 5), "week", "attack_on_us")], [], [])
-    >>> strike = ClauseReading(True, category="us_strike")
-    >>> c = Clause(Span(0, 40, "In retaliation, the Coalition targeted areas"), strike, [], [], [], [])
-    >>> found = answering_week(result, c)
-    >>> found.day.isoformat(), found.precision
-    ('2023-04-05', 'week')
-    """
-    if clause.reading.category != "us_strike" or not _RETALIATION.search(_with_lead(result.text, clause.span)):
-        return None
-    attack = next((c for c in reversed(result.candidates) if c.category == "attack_on_us"), None)
-    if attack is None or (result.published - attack.event_date).days > 6:
-        return None
-    rule = f"retaliation for the attack of {attack.event_date.isoformat()}: the week from that day to publication"
-    return DateFound(attack.event_date, "week", rule, clause.span.start, clause.span.start)
 
 
 def _take_undated(result: Extraction, clause: Clause, current: Candidate | None):
@@ -199,8 +175,9 @@ def _take_undated(result: Extraction, clause: Clause, current: Candidate | None)
 def _undated_against(result: Extraction, clause: Clause, current: Candidate | None) -> Candidate | None:
     """An undated event clause is decided against ("no date"); the side it continues is kept."""
     _decide_against(result, clause, "no date")
+    result.undated.append(clause)
     same_side = current is not None and current.category == clause.reading.category
-    keep = same_side or _EARLIER_EVENT.match(clause.span.text)
+    keep = same_side or EARLIER_EVENT.match(clause.span.text)
     return current if keep else None
 
 
@@ -220,6 +197,19 @@ def _day_next_to(clause: Clause, current: Candidate | None) -> DateFound | None:
     day = current.event_date + dt.timedelta(days=step)
     start = clause.span.start + found.start()
     return DateFound(day, "day", f"'{found.group().lower()}' from the event before", start, start + len(found.group()))
+
+
+def _why_it_joins(clause: Clause, current: Candidate | None, date: DateFound | None) -> str | None:
+    """Why a clause speaks of the last event (a reference back, its aftermath, a report on it); None if it does not."""
+    if current is None:
+        return None
+    if _refers_back(clause, current, date):
+        return "refers back to the last event"
+    if follows_aftermath(clause, current, date and date.day):
+        return "the aftermath of the last event (dated by the aftermath)"
+    if date is not None and date.dates_report and _reports_on(clause, current):
+        return "a report about the last event (no side or place of its own)"
+    return None
 
 
 def _event_date(clause: Clause) -> DateFound | None:
@@ -259,18 +249,17 @@ def _add_sibling(result: Extraction, first: Candidate, site: PlaceMention, claus
 
 
 def _take_side_of(current: Candidate | None, clause: Clause) -> None:
-    """An undated clause naming no side ("its headquarters had been struck") continues the event before it."""
+    """An undated clause naming no side ("its headquarters had been struck") continues the event before it; not an
+    earlier cause ("after a drone attacked the base")."""
     reading = clause.reading
-    if current is not None and reading.category == "regional" and reading.perpetrator == "unknown":
+    unsided = reading.category == "regional" and reading.perpetrator == "unknown"
+    if current is not None and unsided and not EARLIER_EVENT.match(clause.span.text):
         reading.category = current.category
         reading.rules.append(f"side: no actor named; the side of the event before ({current.category})")
 
 
 _PLURAL_ONLY = re.compile(r"\b(?:attacks|strikes)\b(?![^.]*\b(?:attack|strike)\b)", re.IGNORECASE)
 _DEFINITE_PLURAL = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:attacks|strikes)\b", re.IGNORECASE)
-_EARLIER_EVENT = re.compile(
-    r"^(?:after|following|in response|in retaliation|(?:just )?(?:days|a day|weeks) after)\b", re.I
-)
 
 
 def _continues(current: Candidate | None, clause: Clause) -> Candidate | None:
@@ -279,7 +268,7 @@ def _continues(current: Candidate | None, clause: Clause) -> Candidate | None:
     attacks in general."""
     if current is None or clause.places or clause.countries or current.category != clause.reading.category:
         return None
-    if _EARLIER_EVENT.match(clause.span.text) or _PLURAL_ONLY.search(clause.span.text):
+    if EARLIER_EVENT.match(clause.span.text) or _PLURAL_ONLY.search(clause.span.text):
         return None
     return current
 
@@ -309,7 +298,7 @@ def _add_event(result, clause: Clause, date: DateFound, place, country, place_ru
     reading = clause.reading
     _side_of_place(result.candidates, reading, place)
     unsided = reading.category == "regional" and reading.perpetrator == "unknown"
-    before = result.candidates[-1:] if _EARLIER_START.match(_with_lead(result.text, clause.span)) else []
+    before = result.candidates[-1:] if EARLIER_START.match(with_lead(result.text, clause.span)) else []
     for candidate in result.candidates:
         if candidate not in before and _same_event(candidate, reading.category, date, place, country, unsided):
             _merge_into(candidate, clause, date, place, place_rule)
@@ -327,10 +316,6 @@ def _add_event(result, clause: Clause, date: DateFound, place, country, place_ru
     _add_details(candidate, clause, None)
     result.candidates.append(candidate)
     return candidate
-
-
-_EARLIER_START = re.compile(r"^\s*(?:Earlier|Before that|Previously)\b", re.IGNORECASE)
-"""A clause opening "Earlier, ..." reports an event before the one just told: never the same event as that one."""
 
 
 def _merge_into(candidate: Candidate, clause: Clause, date: DateFound, place, place_rule: str) -> None:
@@ -400,8 +385,9 @@ def _finer(date: DateFound, candidate: Candidate) -> bool:
     return _PRECISION_RANK[date.precision] < _PRECISION_RANK[candidate.date_precision] and not date.dates_report
 
 
-def _add_details(candidate: Candidate, clause: Clause, why: str | None) -> None:
-    """Fill the candidate's empty fields from the clause (the first sentence that gives a figure keeps it)."""
+def _add_details(candidate: Candidate, clause: Clause, why: str | None, widen: bool = True) -> None:
+    """Fill the candidate's empty fields from the clause (the first sentence that gives a figure keeps it; a later,
+    higher figure gives the max of a stated minimum, unless ``widen`` is False: a headline's rounded figure)."""
     reading, span = clause.reading, clause.span
     if why:
         candidate.rules.append(why)
@@ -420,9 +406,12 @@ def _add_details(candidate: Candidate, clause: Clause, why: str | None) -> None:
             setattr(candidate, name, value)
             candidate.evidence.append(Evidence(name, span.start, span.end, _rule_named(reading.rules, name)))
     for found in clause.casualties:
-        if found.pair not in candidate.casualties:
-            candidate.casualties[found.pair] = found.quantity
-            candidate.evidence.append(Evidence(found.pair, span.start, span.end, found.rule))
+        held = candidate.casualties.get(found.pair)
+        widened = widen_to_later_figure(held, found.quantity) if held is not None and widen else None
+        if held is None or widened is not None:
+            candidate.casualties[found.pair] = widened or found.quantity
+            rule = widened.rule if widened else found.rule
+            candidate.evidence.append(Evidence(found.pair, span.start, span.end, rule))
     if reading.perpetrator and candidate.perpetrator == "unknown" and reading.category == candidate.category:
         candidate.perpetrator = reading.perpetrator
     own = [r for r in reading.rules if not (why and r.startswith("side:"))]

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from analysis.extract.numbers import QUANTITY, Quantity, as_lower_bound, quantity_from_match
 
 _PERSONS = (
-    r"personnel|soldiers?|troops|servicemen|servicemembers|service ?members|sailors|marines|people|persons?|"
-    r"civilians?|fighters?|militants?|members?|commanders?|generals?|officers?|combatants|extremists|"
+    r"personnel|soldiers?|troops|service(?:wo)?m[ae]n|servicemembers?|service ?members?|sailors|marines|"
+    r"people|persons?|civilians?|fighters?|militants?|members?|commanders?|generals?|officers?|combatants|extremists|"
     r"contractors?|guards?|Americans|children|women|men|employees"
 )
 _SUBGROUP = re.compile(r"\b(?:commanders?|generals?|officers?|members?|leaders?)\b", re.IGNORECASE)
@@ -31,16 +31,29 @@ _FIGURE_FIRST = re.compile(
     rf"(?P<what>{_KILLED}|{_INJURED})\b",
     re.IGNORECASE,
 )
-# "killed at least four pro-Iran extremists", "claimed the lives of three US soldiers", "the death of a member"
+# "killed at least four pro-Iran extremists", "claimed the lives of three US soldiers", "the death of a member",
+# and a headline's present tense: "Drone kills two guards"
 _VERB_FIRST = re.compile(
-    rf"\b(?P<what>killed|killing|claimed the lives of|the deaths? of|injured|injuring|wounded|wounding)\s+"
+    rf"\b(?P<what>killed|kills|killing(?:\s+of)?|claimed the lives of|the deaths? of|injured|injures|injuring|wounded|"
+    rf"wounds|wounding)\s+"
     rf"(?P<qty>{_QTY})\s+{_WHO}",
     re.IGNORECASE,
 )
 _NONE = re.compile(
     r"\b(?:no|zero|not cause any|without (?:causing )?any) (?:damage or )?(?P<noun>casualties|injuries|deaths)\b|"
+    r"\b(?:no|without (?:causing )?any) (?P<human>human)(?: or material)? losses\b|"
     r"\bno (?P<us>US |U\.S\. |American )?"
-    r"(?:personnel|troops|soldiers|one) (?:were|was) (?P<what>injured|killed|hurt|wounded)\b",
+    r"(?:personnel|troops|soldiers|service ?members|servicemembers|forces|one) (?:were|was) "
+    r"(?P<what>injured|killed|hurt|wounded)\b",
+    re.IGNORECASE,
+)
+
+
+# "The death toll later rose to four", "the toll stood at 12": the figure of the whole toll, as stated
+_TOLL = re.compile(
+    rf"\b(?P<who>(?:[\w.-]+\s+){{0,2}}?)(?:death|casualty)\s+toll\s+(?:\w+\s+)?"
+    rf"(?:rose|climbed|jumped|increased|reached|stood|stands|is|was|has (?:risen|reached)|had (?:risen|reached))"
+    rf"(?:\s+(?:to|at))?\s+(?P<qty>{QUANTITY.pattern})",
     re.IGNORECASE,
 )
 
@@ -75,10 +88,11 @@ def find_casualties(passage: str, offset: int = 0) -> list[CasualtyFound]:
         if _SUBGROUP.search(who.split()[-1]) and not re.search(r"\bservice\s?members?$", who, re.IGNORECASE):
             quantity = as_lower_bound(quantity, f"{quantity.rule}; count of a subgroup")
         side = "us" if _US.search(who) and not _NOT_US.search(who) else "other"
-        killed = re.match(rf"(?:{_KILLED}|killing|claimed|the death)", match.group("what"), re.I)
+        killed = re.match(rf"(?:{_KILLED}|kill|claimed|the death)", match.group("what"), re.I)
         harm = "killed" if killed else "injured"
         found.append(CasualtyFound(f"{side}_{harm}", quantity, f"{side} {harm}: {quantity.rule}"))
     found.extend(_find_none(passage, offset))
+    found.extend(_find_toll(passage, offset))
     if not any(c.pair == "other_killed" for c in found):
         found.extend(_find_named(passage, offset))
     return sorted(found, key=lambda c: c.quantity.start)
@@ -111,6 +125,40 @@ def _matches(passage: str) -> list[re.Match]:
         if match is not None:
             found.append(match)
     return found
+
+
+def _find_toll(passage: str, offset: int) -> list[CasualtyFound]:
+    """A death toll stated as a figure: killed, US when the words before "toll" say so, else others.
+
+    >>> [(c.pair, c.quantity[:3]) for c in _find_toll("The death toll later rose to six after two died", 0)]
+    [('other_killed', (6, 6, 6))]
+    >>> [(c.pair, c.quantity[:3]) for c in _find_toll("the U.S. death toll stood at at least 3", 0)]
+    [('us_killed', (3, None, None))]
+    """
+    found = []
+    for match in _TOLL.finditer(passage):
+        quantity = quantity_from_match(QUANTITY.fullmatch(match.group("qty")), 0)
+        start, end = offset + match.start(), offset + match.end()
+        side = "us" if _US.search(match.group("who")) else "other"
+        found.append(CasualtyFound(f"{side}_killed", Quantity(*quantity[:4], start, end), f"toll: {quantity.rule}"))
+    return found
+
+
+def widen_to_later_figure(held: Quantity, later: Quantity) -> Quantity | None:
+    """A stated minimum with no maximum, and a later figure for the same pair as high or higher: the later figure
+    is the highest the wording supports, so it becomes the max (the codebook: max is the highest figure any
+    wording supports). A later, lower figure counts a part of the toll ("two other members"), and changes nothing.
+
+    >>> widen_to_later_figure(Quantity(1, None, None, "at least N"), Quantity(3, 3, 3, "exact N"))[:3]
+    (1, None, 3)
+    >>> widen_to_later_figure(Quantity(4, None, None, "at least N"), Quantity(2, 2, 2, "exact N")) is None
+    True
+    >>> widen_to_later_figure(Quantity(2, 2, 2, "exact N"), Quantity(3, 3, 3, "exact N")) is None
+    True
+    """
+    if held.low is None or held.high is not None or later.high is None or later.high < held.low:
+        return None
+    return Quantity(held.low, held.best, later.high, f"{held.rule}; max from a later figure", held.start, held.end)
 
 
 # "the assassination of Hezbollah leader Hassan Nasrallah", "killed Qasim Soleimani": one named person, at least
@@ -152,7 +200,9 @@ def _find_none(passage: str, offset: int) -> list[CasualtyFound]:
     found = []
     for match in _NONE.finditer(passage):
         zero = Quantity(0, 0, 0, "no casualties", offset + match.start(), offset + match.end())
-        if match.group("what"):
+        if match.group("human"):  # "no human losses": no one killed or injured
+            pairs = _NONE_PAIRS["casualties"]
+        elif match.group("what"):
             side = "us" if match.group("us") else "other"
             harm = "killed" if match.group("what").lower() == "killed" else "injured"
             pairs = [f"{side}_{harm}"]

@@ -2,12 +2,13 @@
 
 Rules (the codebook's "Resolving relative dates"): a weekday ("on Sunday", "late Monday", "last Sunday")
 is the most recent such day on or before publication; "today" is the publication day, "yesterday" the
-day before, "overnight" the night before publication (dated by the day it began); "Month D" is the most
-recent such day on or before publication; "this week" / "last week" are spans of seven days (precision
-week, dated by the first day); "earlier this month" / "last month" are months; "last year" / "earlier this year"
-are years (precision year, dated 1 January). A date after a
-reporting verb ("said on Tuesday") dates the report: it is used only when nothing else dates the event. A date
-after "since" ("the 26th attack since October 19") starts a period: it dates no event and is not returned.
+day before, "two days ago" two days before publication, "overnight" the night before publication (dated by the
+day it began); "Month D" is the most recent such day on or before publication; "this week" / "last week" are
+spans of seven days (precision week, dated by the first day); "earlier this month" / "last month" are months;
+"last year" / "earlier this year" are years (precision year, dated 1 January); "the third anniversary of" an
+event is the month of publication three years before (precision month). A date after a reporting verb ("said on
+Tuesday") dates the report: it is used only when nothing else dates the event. A date after "since" ("the 26th
+attack since October 19") starts a period: it dates no event and is not returned.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ _REPORTING = re.compile(
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_NTH = "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th)"
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("anniversary", re.compile(rf"\b(?P<nth>{_NTH})\s+anniversary\s+of\b", re.I)),
     (
         "month day year",
         re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -44,6 +50,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    ("days ago", re.compile(r"\b(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+ago\b", re.I)),
     ("today", re.compile(r"\b(?:today|tonight|this morning|earlier today)\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b|\blast night\b", re.I)),
     ("overnight", re.compile(r"\bovernight\b", re.I)),
@@ -114,7 +121,26 @@ def _resolve(rule: str, match: re.Match, published: dt.date) -> tuple[dt.date, s
         return _resolve_calendar(rule, groups, published)
     if rule == "weekday":
         return _resolve_weekday(groups, published)
+    if rule == "days ago":
+        count = _COUNTS.get(groups["count"].lower()) or int(groups["count"])
+        return published - dt.timedelta(days=count), "day", f"{count} days before publication"
+    if rule == "anniversary":
+        return _resolve_anniversary(groups["nth"], published)
     return _resolve_relative(rule, published)
+
+
+def _resolve_anniversary(nth: str, published: dt.date) -> tuple[dt.date, str, str]:
+    """ "The third anniversary of the killing", marked in the month of publication: that month, three years before.
+
+    >>> _resolve_anniversary("third", dt.date(2023, 1, 4))[:2], _resolve_anniversary("10th", dt.date(2024, 6, 30))[0]
+    ((datetime.date(2020, 1, 1), 'month'), datetime.date(2014, 6, 1))
+    """
+    years = _ORDINALS.index(nth.lower()) + 1 if nth.lower() in _ORDINALS else int(nth[:-2])
+    return (
+        dt.date(published.year - years, published.month, 1),
+        "month",
+        f"anniversary: {years} years before the month of publication",
+    )
 
 
 def _month_number(word: str) -> int:

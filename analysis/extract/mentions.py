@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from analysis.extract.numbers import QUANTITY, Quantity, quantity_from_match
 
 EVENT = re.compile(
-    r"\b(?:attack(?:ed|s)?|assault|strikes?|struck|air ?strikes?|air raid|raid|rockets?|drones?|missiles?|"
+    # "F-15E Strike Eagle", "carrier strike group": the name of an aircraft or a unit, not a strike
+    r"\b(?:attack(?:ed|s)?|assault|strikes?(?!\s+(?:Eagles?|fighters?|groups?|package)\b)|struck|air ?strikes?|"
+    r"air raid|raid|rockets?|drones?|missiles?|"
     r"bomb(?:s|ed|ing)?|explosion|blast|shell(?:ed|ing)|launched|fired|fell|intercepted|killed|killing|"
     r"assassination|assassinated|Katyushas?|target(?:ed|ing)?)\b",
     re.IGNORECASE,
@@ -55,6 +57,7 @@ _REASONS: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+_HYPOTHETICAL = dict(_REASONS)["threat"]
 REASON_TEXT = {
     "denial": "a denial, not a report of an event",
     "threat": "a threat, warning or conditional, not an event that happened",
@@ -70,12 +73,16 @@ _US_FORCES = (
     rf"(?:{_US}|coalition)(?:-led)?\s+(?:(?:and|military|coalition)\s+){{0,3}}(?:forces|troops|personnel|soldiers|base|"
     r"outpost|servicemen|service members|(?:diplomatic\s+)?facility|interests|embassy|consulate)"
 )
+# "U.S. forces at the Tanf garrison were attacked", "a US base in Syria came under attack": where they are, between
+_WHERE = r"(?:\s+(?:at|in|near|on|outside)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?"
 _US_TARGET = re.compile(
-    rf"\b(?:at|on|against|targeting|targeted|toward|towards|near|hit|attacked|attacking|struck)\b[^.]{{0,60}}?\b{_US_FORCES}|"
+    rf"\b(?:at|on|against|targeting|targeted|targets|toward|towards|near|hit|hits|attack|attacked|attacking|attacks|"
+    rf"struck|strikes)\b[^.]{{0,60}}?\b{_US_FORCES}|"
     rf"\b(?:hosts?|hosting|housing|houses|house)\b[^.]{{0,40}}?\b(?:{_US}|coalition)|"
-    rf"\b{_US_FORCES}\s+(?:have|has|had)?\s*(?:been|were|was|are|is)\s+(?:targeted|attacked|hit|struck)\b|"
+    rf"\b{_US_FORCES}{_WHERE}\s+(?:have|has|had)?\s*(?:been|were|was|are|is)\s+(?:targeted|attacked|hit|struck)\b|"
     rf"\b{_US}-led\s[^.]{{0,40}}?\b(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit|struck)\b|"
-    rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:troops|forces|personnel|soldiers|base)\s+(?:came\s+)?under\b|"
+    rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:troops|forces|personnel|soldiers|bases?|outposts?|convoys?){_WHERE}"
+    r"\s+(?:came\s+|come\s+|comes\s+)?under\b|"
     rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:coalition\s+)?(?:civilian\s+)?contractors?\b",
     re.IGNORECASE,
 )
@@ -85,7 +92,8 @@ _US_ACTOR = re.compile(
     rf"Centcom|CENTCOM|Central Command|Pentagon said it|by (?:a |an |the )?{_US}|"
     r"(?:Trump|Biden|Obama)(?:\s+administration)?(?:-| )ordered|ordered by (?:President )?(?:Trump|Biden|Obama)|"
     r"coalition (?:targeted|struck|launched|conducted|bombed|aircraft|warplanes|jets|air ?strikes?)|"
-    rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit|carried out|conducted))(?!\w)",
+    rf"{_US} (?:launches|launched|attacks|attacked|struck|strikes|bombed|hit|carried out|conducted|responded|"
+    r"retaliated))(?!\w)",
     re.IGNORECASE,
 )
 # "The U.S. military launched ...": a US actor named before the clause's first event word is its subject
@@ -162,7 +170,8 @@ def read_clause(clause: str, published: dt.date, us_casualties: bool) -> ClauseR
     """
     reading = ClauseReading(is_event=bool(EVENT.search(clause)))
     reading.anaphoric = bool(ANAPHORA.search(clause))
-    if not reading.is_event:
+    if not reading.is_event:  # "the death of a contractor would be a red line": a conditional states no figure
+        reading.reason_against = "threat" if _HYPOTHETICAL.search(clause) else None
         return reading
     reading.reason_against = _reason_against(clause, published)
     if reading.reason_against:
@@ -213,7 +222,8 @@ def _read_side(reading: ClauseReading, clause: str, us_casualties: bool) -> None
 
 
 _PASSIVE_TARGET = re.compile(
-    rf"\b(?:{_US_FORCES}|{_US}-led\s[^.]{{0,40}}?)\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:targeted|attacked|hit)",
+    rf"\b(?:{_US_FORCES}{_WHERE}|{_US}-led\s[^.]{{0,40}}?)\s+(?:have|has|had)?\s*(?:been|were|was)\s+"
+    r"(?:targeted|attacked|hit)",
     re.IGNORECASE,
 )
 
@@ -223,7 +233,10 @@ _PASSIVE_TARGET = re.compile(
 _US_DEFENCE = re.compile(
     rf"\b(?:{_US}|coalition)(?:-led)?\s+(?:[\w-]+\s+){{0,3}}?(?:combat(?:t)?ed|intercepted|shot down|downed|"
     r"engaged|thwarted|repelled|foiled|countered|defeated)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:drones?|rockets?|missiles?|UAVs?|projectiles?|one-way attack drones?)\b",
+    r"(?:drones?|rockets?|missiles?|UAVs?|projectiles?|one-way attack drones?)\b|"
+    # the passive: "two drones were shot down by U.S. forces"
+    r"\b(?:drones?|rockets?|missiles?|UAVs?|projectiles?)\s+(?:were|was|had been|have been)\s+"
+    rf"(?:intercepted|shot down|downed|engaged|destroyed)\s+by\s+(?:the\s+)?(?:{_US}|coalition)",
     re.IGNORECASE,
 )
 
@@ -241,7 +254,7 @@ def _passive_target(clause: str) -> bool:
 # "U.S. Army Col. Wayne Marotto said ...": a US speaker, not a US attacker
 _REPORTER = re.compile(
     r"(?!Pentagon said it)(?:[\w.’'()-]+\s+){1,6}?(?:said|says|told|stated|confirmed|announced|reported|revealed)\b"
-    r"(?! it )"
+    r"(?! its? )"  # "CENTCOM said it struck", "Central Command said its forces struck": the speaker is the attacker
 )
 
 

@@ -63,6 +63,8 @@ class Extraction:
     candidates: list[Candidate]
     decided_against: list[DecidedAgainst]
     totals: list[ReportedTotal]
+    undated: list[Clause] = field(default_factory=list)
+    """Event clauses decided against for want of a date, in text order."""
 
 
 @dataclass

@@ -9,7 +9,7 @@ WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "half a dozen": 6,
 }  # fmt: skip
 # the codebook's vague words: the smallest number they literally entail, as a min only
 VAGUE_MINIMUM = {
@@ -50,8 +50,8 @@ class Quantity(NamedTuple):
 
 def read_figure(word: str) -> int:
     """
-    >>> read_figure("1,200"), read_figure("Three"), read_figure("a")
-    (1200, 3, 1)
+    >>> read_figure("1,200"), read_figure("Three"), read_figure("a"), read_figure("a dozen")
+    (1200, 3, 1, 12)
     """
     word = word.lower()
     return WORD_NUMBERS[word] if word in WORD_NUMBERS else int(word.replace(",", ""))

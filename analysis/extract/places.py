@@ -28,7 +28,13 @@ _PLACE_WORDS = re.compile(
 _PAIRED = re.compile(r"^\s+and\s+$")
 _DASH = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:–|—|-\s)")
 _PROVINCE_WORD = re.compile(r"\s+(?:governorate|province)\b", re.IGNORECASE)
+_PROVINCE_OF = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z' -]{2,}(?=\s*(?:\(|,|–|—|-\s))")
+_SPEAKER = re.compile(
+    r"\s+(?:(?:TV|television|channel|news(?:paper)?|agency|radio)\b|"
+    r"(?:reported|reports|said|says|quoted|cited|announced|broadcast|aired)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,8 @@ def find_place_mentions(text: str, gazetteer: pd.DataFrame) -> list[PlaceMention
             continue
         if _is_dateline(text, mention):  # "ERBIL (Kurdistan 24) –", "Baghdad –": where the report was filed
             continue
+        if _is_speaker(text, mention):  # "Al Mayadeen reported", "Baghdad said": who speaks, not where
+            continue
         if mention.level == "country" and not _named_as_place(text, mention, mentions):
             continue
         mentions.append(_as_province(text, mention))
@@ -79,14 +87,18 @@ def find_place_mentions(text: str, gazetteer: pd.DataFrame) -> list[PlaceMention
 
 
 def _as_province(text: str, mention: PlaceMention) -> PlaceMention:
-    """A town named with "governorate" or "province" ("Syria's al-Hasakeh governorate") is the province it gives
-    its name to: its admin1, never a second site.
+    """A town named with "governorate" or "province" ("Syria's al-Hasakeh governorate", "the province of Kirkuk") is
+    the province it gives its name to: its admin1, never a second site.
 
     >>> m = PlaceMention(8, 18, "Hasakah", "Syria", "Hasakah", "city", 36.5, 40.7, 2)
     >>> _as_province("Syria's al-Hasakeh governorate", m).level, _as_province("Syria's al-Hasakeh city", m).level
     ('province', 'site')
+    >>> _as_province("province of al-Hasakeh", replace(m, start=12, end=22)).level
+    'province'
+
     """
-    if mention.level != "site" or mention.kind != "city" or not _PROVINCE_WORD.match(text, mention.end):
+    named = _PROVINCE_WORD.match(text, mention.end) or _PROVINCE_OF.search(text, 0, mention.start)
+    if mention.level != "site" or mention.kind != "city" or not named:
         return mention
     return replace(mention, kind="region", geo_precision=3, level="province")
 
@@ -116,6 +128,17 @@ def _is_dateline(text: str, mention: PlaceMention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     at_line_start = not text[line_start : mention.start].strip()
     return bool(_DATELINE.match(text, mention.start)) or (at_line_start and bool(_DASH.match(text, mention.end)))
+
+
+def _is_speaker(text: str, mention: PlaceMention) -> bool:
+    """A place name that is the subject of a reporting verb or names a broadcaster ("Al Mayadeen reported",
+    "Al-Mayadeen TV", "Baghdad said") is a speaker (an outlet named after a town, a government by its capital).
+
+    >>> m = PlaceMention(0, 7, "Baghdad", "Iraq", "Baghdad", "city", 33.3, 44.4, 2)
+    >>> _is_speaker("Baghdad said the strike", m), _is_speaker("Baghdad, officials said", m)
+    (True, False)
+    """
+    return bool(_SPEAKER.match(text, mention.end))
 
 
 def _named_as_place(text: str, mention: PlaceMention, earlier: list[PlaceMention]) -> bool:

@@ -122,7 +122,10 @@ def _candidate_html(row: dict, extraction: list[dict], quotes: dict) -> str:
         quote_field = _QUOTED_BY.get(name, name)
         link = quote_of.get(quote_field)
         anchor = f" id='{_e(iid)}-{_e(name)}'" if name in quote_of else ""
-        if link:
+        if link and value in ("", None):  # the location quote of a row placed at its province only
+            rule = _e(rule_of[quote_field])
+            quote = f"not filled: the <a href='#{link}'>quoted</a> passage gives no value here ({rule})"
+        elif link:
             quote = f"<a href='#{link}'>quote</a> ({_e(rule_of[quote_field])})"
         elif value not in ("", None):
             quote = "no quote of its own: read by the rules fired (below)"

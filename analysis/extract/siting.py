@@ -1,14 +1,19 @@
-"""Where a clause places its event: the gazetteer places it names, chosen by the codebook's place rules."""
+"""Where a clause places its event: the gazetteer places it names, chosen by the codebook's place rules; candidates no
+sentence placed take the country of the event told before them, or are decided against."""
 
 from __future__ import annotations
 
 import re
 
-from analysis.extract.model import Candidate, Clause
+from analysis.extract.model import Candidate, Clause, DecidedAgainst, Evidence, Extraction, days_compatible
 from analysis.extract.places import PlaceMention
 
-LAUNCH_POINT = re.compile(r"\bfrom\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
-"""Text before a place that makes it the launch point ("fired from the city of Jumma"), not the target."""
+LAUNCH_POINT = re.compile(
+    r"\bfrom\s+(?:(?!(?:and|then|at|on|in|into|towards?|against|struck|hit|targeted)\b)[\w’'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""Text before a place that makes it the launch point ("fired from the city of Jumma"), not the target; a place after
+"from Iraq and struck the ..." or "from Iraq at ..." is the target."""
 THE_BASE = re.compile(r"\bthe (?:base|airbase|air base|site|facility|outpost)\b", re.IGNORECASE)
 
 
@@ -68,3 +73,40 @@ def candidate_at(candidates: list[Candidate], places: list[PlaceMention]) -> Can
     """The latest candidate at a place the clause names ("There were no casualties reported in Erbil")."""
     names = {p.name for p in places if p.level == "site"}
     return next((c for c in reversed(candidates) if c.place is not None and c.place.name in names), None)
+
+
+def drop_unplaced(result: Extraction) -> None:
+    """Candidates no sentence placed, not even in a country, take the country of the event told before them (the
+    article goes on in the country it is in: "In December, a similar rocket fusillade killed a U.S. contractor"),
+    when they name a side and that does not make them the same event as one already held (same side, a compatible
+    day, that country). The rest are decided against ("no place")."""
+    for candidate in [c for c in result.candidates if c.place is None and c.country is None]:
+        before = result.candidates[: result.candidates.index(candidate)]
+        placed = next((c for c in reversed(before) if c.country is not None), None)
+        sided = candidate.category != "regional" or candidate.perpetrator != "unknown"
+        if sided and placed is not None and not _held_in(result.candidates, candidate, placed.country):
+            _take_country_of(candidate, placed)
+            continue
+        first = candidate.evidence[0]
+        result.decided_against.append(DecidedAgainst(first.start, first.end, "no place"))
+        result.candidates.remove(candidate)
+    result.decided_against.sort(key=lambda d: d.start)
+
+
+def _held_in(candidates: list[Candidate], candidate: Candidate, country: str) -> bool:
+    """Another candidate of the same side, a compatible day and ``country``: the same event told again."""
+    return any(
+        other is not candidate
+        and other.category == candidate.category
+        and other.country == country
+        and days_compatible(other.event_date, other.date_precision, candidate.event_date, candidate.date_precision)
+        for other in candidates
+    )
+
+
+def _take_country_of(candidate: Candidate, placed: Candidate) -> None:
+    rule = "place: the country of the event told before (its own sentences name none)"
+    where = next(e for e in placed.evidence if e.field == "location")
+    candidate.country = placed.country
+    candidate.evidence.append(Evidence("location", where.start, where.end, rule))
+    candidate.rules.append(rule)

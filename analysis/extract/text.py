@@ -11,10 +11,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n+")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Capt|Maj|Sen|Rep|St|No|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)$"
 )
-# clause boundaries: ", " "; " " -- " and the connectives that start a second event in one sentence
+# clause boundaries: ", " "; " " -- " and the connectives that start a second event in one sentence ("in response
+# “to ...", a quote mark between; "The attack came as Iran marked ...")
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:including|after|following|while|as|just|days|a day|when|but|and the|the|with)\b)|;\s+|\s+--\s+|"
-    r"\s+(?=in (?:response|retaliation) (?:to|for)\b)|\s+(?=(?:just )?(?:days|a day|weeks|hours) after\b)|"
+    r",\s+(?=(?:including|after|following|while|as|just|days|a day|when|but|and the|and an?|the|with)\b)|;\s+|\s+--\s+|"
+    r"\s+(?=in (?:response|retaliation) [“\"]?(?:to|for)\b)|\s+(?=(?:came|comes|come) as\b)|"
+    r"\s+(?=(?:just )?(?:days|a day|weeks|hours) after\b)|"
     r"\s+(?=after (?:the|a|an|multiple|\w+ attacks?)\b)|\s+(?=(?:is |was )?(?:likely |probably )?a response to\b)",
     re.IGNORECASE,
 )

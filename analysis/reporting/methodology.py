@@ -23,6 +23,7 @@ from analysis.paths import (
     EVIDENCE_EXPORT_FILENAME,
     EXPORT_DIRNAME,
     EXPORT_FILENAME,
+    EXPORT_README_FILENAME,
     SOURCES_EXPORT_FILENAME,
 )
 
@@ -40,6 +41,12 @@ CODEBOOK_SECTIONS: tuple[str, ...] = (
 LIMITS_SECTIONS: tuple[str, ...] = ("Purpose", "Events mentioned but not coded")
 """Codebook sections that tell the limits of the data."""
 DOWNLOADS: tuple[tuple[str, str], ...] = (
+    (
+        f"{EXPORT_DIRNAME}/{EXPORT_README_FILENAME}",
+        "read this first: plain text written with the files below, saying what every column of the three CSV "
+        "files means, how a source id resolves to its source, how figures and operation tolls read, the licence, "
+        "and the period the data covers and what it claims complete",
+    ),
     (f"{EXPORT_DIRNAME}/{EXPORT_FILENAME}", "the incident table (one row per incident)"),
     (f"{EXPORT_DIRNAME}/{SOURCES_EXPORT_FILENAME}", "the sources, with their type and address"),
     (f"{EXPORT_DIRNAME}/{EVIDENCE_EXPORT_FILENAME}", "every quote, the incident and field it supports, its source"),

@@ -12,24 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
-from urllib.parse import quote
 
-import numpy as np
 import pandas as pd
 from IPython.display import display
 
 from analysis import schema
 from analysis.data.dataset import load_dataset
-from analysis.data.problems import count_text
-from analysis.metrics.casualties import find_applicable, tally_casualties
+from analysis.metrics.casualties import tally_casualties
 from analysis.metrics.completeness import select_claimed_spans, select_zero_claims
 from analysis.metrics.counts import count_by
 from analysis.metrics.filters import filter_incidents
 from analysis.metrics.grades import grade_incidents
 from analysis.metrics.tolls import link_operation_tolls
-from analysis.paths import CARDS_DIRNAME, SOURCES_DIRNAME
-from analysis.reporting.cards import name_source_copies, name_source_page
 from analysis.reporting.casualty_text import describe_us_tally
+from analysis.reporting.caveats import build_caveats, build_evidence_caveats
 from analysis.reporting.charts import show_figure
 from analysis.reporting.claims import (
     build_coverage_caveat,
@@ -40,7 +36,8 @@ from analysis.reporting.claims import (
 )
 from analysis.reporting.empty_report import describe_where_the_data_lies, select_scope, show_no_incidents
 from analysis.reporting.formatting import format_day
-from analysis.reporting.tables import DEFAULT_ROW_LIMIT, show_table
+from analysis.reporting.source_list import build_source_links, build_source_list_html, name_toll_sources
+from analysis.reporting.tables import show_table
 
 
 def select_incidents(
@@ -74,175 +71,6 @@ def describe_filters(start: str = "", end: str = "", countries=(), categories=()
     )
     place = f"; locations: {', '.join(locations)}" if locations else ""
     return f"Incidents {period}; {where}; {what}{place}."
-
-
-def build_caveats(selected: pd.DataFrame) -> list[str]:
-    """The caveats that apply to ``selected``: date precision, ranges, unknown figures."""
-    caveats = []
-    coarse = int((selected["date_precision"].astype("string") != "day").sum())
-    if coarse:
-        caveats.append(
-            f"{coarse} incident(s) are dated only to the week, month or year; "
-            "they are counted in the period of their first possible day."
-        )
-    ranged = unknown = not_applicable = 0
-    for prefix in schema.CASUALTY_PREFIXES:
-        lo, hi = selected[f"{prefix}_min"], selected[f"{prefix}_max"]
-        applies = find_applicable(selected, prefix)
-        ranged += int(((lo != hi) | hi.isna() & lo.notna()).fillna(False).sum())
-        none = (lo.isna() & hi.isna()).to_numpy(dtype=bool, copy=True)
-        if f"{prefix}_best" in selected:
-            none &= selected[f"{prefix}_best"].isna().to_numpy(dtype=bool)
-        unknown += int((none & applies).sum())
-        not_applicable += int((~applies).sum())
-    caveats.append(
-        'Casualty figures are ranges (lowest to highest figure any source supports; "at least" means no upper '
-        f'bound was stated, "about" a best estimate alone): {ranged} figure(s) in this selection are ranges '
-        "or open-ended."
-    )
-    caveats.append(
-        f"{unknown} casualty figure(s) are unknown (no source gives them); they are shown as 'unknown' and never "
-        f"counted as 0. {not_applicable} US personnel figure(s) are not applicable (incidents that were not attacks "
-        "on US forces and for which no source gives a US figure): they are neither counted nor unknown."
-    )
-    return caveats
-
-
-def build_evidence_caveats(selected: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
-    """What the quotes and sources behind ``selected`` support: claims only where they hold.
-
-    Says that every incident is coded from a bundled text with quotes for its
-    date, place, weapon and casualty figures only when that is so (the
-    validator requires those quotes of every incident citing a bundled
-    text); otherwise how many incidents have no quote at all, and how many
-    of the cited sources are bundled texts or external references.
-    """
-    cited = set(_count_citations(selected))
-    bundled_ids = set(sources.loc[sources["file"].notna(), "source_id"].astype(str))
-    known = set(sources["source_id"].astype(str))
-    n_bundled, n_external = len(cited & bundled_ids), len((cited & known) - bundled_ids)
-    n = len(selected)
-    quoted = selected["incident_id"].isin(evidence["incident_id"]).to_numpy(dtype=bool, na_value=False)
-    external_only = np.array(
-        [not (set(_split(ids)) & bundled_ids) for ids in selected["source_ids"].fillna("").astype(str)], dtype=bool
-    )
-    no_quote, quoted_external = int((~quoted).sum()), int((quoted & external_only).sum())
-    caveats = []
-    if no_quote == 0 and quoted_external == 0:
-        caveats.append(
-            "Every incident in this selection cites a bundled source text and has quotes in evidence.csv "
-            "for its date, place, weapon and casualty figures."
-        )
-    if no_quote:
-        caveats.append(
-            f"{no_quote} of the {count_text(n, 'incident')} in this selection "
-            f"{'has' if no_quote == 1 else 'have'} no supporting quote in evidence.csv: "
-            "check them against their sources (listed under Sources)."
-        )
-    if quoted_external:
-        caveats.append(
-            f"{count_text(quoted_external, 'incident')} cite{'s' if quoted_external == 1 else ''} only external "
-            "references: their quotes could not be checked against a bundled text."
-        )
-    if n_external == 0:
-        where = f"coded from {count_text(n_bundled, 'bundled source text')} only"
-    else:
-        where = (
-            f"coded from {count_text(n_bundled + n_external, 'source')}: {n_bundled} bundled "
-            f"text{'s' if n_bundled != 1 else ''} and {n_external} external "
-            f"reference{'s' if n_external != 1 else ''} (web pages, linked under Sources)"
-        )
-    caveats.append(
-        f"The incidents in this selection are {where}; "
-        "compare with the totals the sources report before reading a count as complete."
-    )
-    return caveats
-
-
-def _split(ids: str) -> list[str]:
-    return [i.strip() for i in ids.split(";") if i.strip()]
-
-
-def _count_citations(selected: pd.DataFrame) -> dict[str, int]:
-    """How many incidents of ``selected`` cite each source id."""
-    counts: dict[str, int] = {}
-    for ids, n in selected["source_ids"].dropna().astype(str).value_counts().items():
-        for source_id in set(_split(ids)):
-            counts[source_id] = counts.get(source_id, 0) + int(n)
-    return counts
-
-
-def build_source_links(sources: pd.DataFrame, selected: pd.DataFrame) -> pd.DataFrame:
-    """The sources cited by ``selected``, oldest first, with where a reader can open each.
-
-    Columns: ``source_id``, ``outlet``, ``headline``, ``published`` (date or
-    missing), ``href`` (the bundled raw text's page, its quotes highlighted, ``cards/sources/<name>.html``,
-    else the ``url`` when it is an http(s) address, else missing),
-    ``shown`` (the address as text: the url, or the file's path in the data)
-    and ``incidents`` (how many incidents of ``selected`` cite it).
-    """
-    citations = _count_citations(selected)
-    cited = sources.loc[sources["source_id"].astype(str).isin(citations)]
-    cited = cited.sort_values(["published", "source_id"], kind="stable", na_position="last")
-    hrefs, shown = [], []
-    pages = {i: name_source_page(name) for i, name in name_source_copies(sources).items()}
-    for source_id, file, url in zip(cited["source_id"].astype(str), cited["file"], cited["url"]):
-        if not pd.isna(file):
-            hrefs.append(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/{quote(pages[source_id])}")
-            shown.append(str(file))
-        elif not pd.isna(url):
-            ok = str(url).strip().lower().startswith(("http://", "https://"))
-            hrefs.append(str(url).strip() if ok else None)
-            shown.append(str(url))
-        else:
-            hrefs.append(None)
-            shown.append("")
-    return pd.DataFrame(
-        {
-            "source_id": cited["source_id"].to_numpy(),
-            "outlet": cited["outlet"].to_numpy(),
-            "headline": cited["headline"].to_numpy(),
-            "published": cited["published"].to_numpy(),
-            "href": hrefs,
-            "shown": shown,
-            "incidents": [citations[str(i)] for i in cited["source_id"]],
-        }
-    )
-
-
-def build_source_list_html(links: pd.DataFrame, limit: int = DEFAULT_ROW_LIMIT) -> str:
-    """A collapsible "Sources" list of :func:`build_source_links` output (every text escaped).
-
-    At most ``limit`` sources are listed (those cited by the most incidents, shown oldest first), so
-    the header does not grow with the data; the others are counted, and every incident's card lists
-    its own.
-    """
-    if links.empty:
-        return ""
-    listed = links
-    if len(links) > limit:
-        top = links.sort_values("incidents", ascending=False, kind="stable").index[:limit]
-        listed = links.loc[sorted(top)]
-    items = []
-    for row in listed.itertuples(index=False):
-        day = "date unknown" if pd.isna(row.published) else format_day(row.published)
-        text = f"{row.outlet}, \u201c{row.headline}\u201d, {day}"
-        address = html.escape(row.shown)
-        if row.href is not None and not pd.isna(row.href):
-            address = f'<a href="{html.escape(row.href)}">{address}</a>'
-        items.append(f"<li>{html.escape(text)}: {address}</li>" if row.shown else f"<li>{html.escape(text)}</li>")
-    bundled = int(links["href"].fillna("").str.startswith(f"{CARDS_DIRNAME}/{SOURCES_DIRNAME}/").sum())
-    summary = f"Sources cited by this selection: {len(links)} ({bundled} bundled, {len(links) - bundled} external)"
-    rest = ""
-    if len(listed) < len(links):
-        rest = (
-            f"<p>The {len(listed)} sources cited by the most incidents are listed; "
-            f"{len(links) - len(listed):,} more are not. Every incident's card lists its own sources.</p>"
-        )
-    return (
-        '<details class="report-sources" style="overflow-wrap: anywhere">'
-        f"<summary>{html.escape(summary)}</summary><ul>{''.join(items)}</ul>{rest}</details>"
-    )
 
 
 HEADLINE_COUNT_LABEL = "Incidents in this table"
@@ -445,5 +273,5 @@ def open_report(
         scope = select_scope(dataset.incidents, countries, categories, locations, dataset.places)
         where = describe_where_the_data_lies(dataset, scope, spans, claimed_coverage(dataset.coverage), data_dir)
         show_no_incidents(filters_text, describe_unreached_period(dataset.incidents, *period), where)
-    tolls = link_operation_tolls(selected, dataset.reported_totals)
+    tolls = name_toll_sources(link_operation_tolls(selected, dataset.reported_totals), dataset.sources)
     return Report(dataset, selected, filters_text, start or None, end or None, spans, tolls, reported)

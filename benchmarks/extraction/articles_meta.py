@@ -382,3 +382,112 @@ URLS_FROZEN_3 = {
     "c09_alarabiya_2022-04-08": "https://english.alarabiya.net/News/middle-east/2022/04/08/Forces-at-Iraqi-base-hosting-US-troops-shoot-down-drone",
 }
 RETRIEVED_FROZEN_3 = "2026-12-08"
+
+# ---- frozen-4: a fourth frozen split, found with the search tool (corpus "pages"), stored and coded by hand on
+# 2026-12-08 (session 7) from the codebook alone, before the extractor was run on any of it, and committed before it
+# was. Every one of these articles is frozen-4: none was drawn from a larger pool. Events and outlets were chosen
+# to be new to the set, with Iraq and Syria both, every year 2019-2024 and several article shapes (a single
+# attack, a round-up, a strike on several places, a threat, a denial). No rule is written or changed while looking
+# at them.
+META_FROZEN_4 = {
+    "d01_rt_2019-12-03": (
+        "RT (rt.com)",
+        "Five rockets hit inside US military base in Iraq",
+        "2019-12-03",
+        "in the text ('3 Dec, 2019 17:24') and the page's metadata (' date 2019-12-03'); consistent with the text's 'on Tuesday afternoon' (3 December 2019 was a Tuesday)",
+        "ANO TV-Novosti (RT)",
+    ),
+    "d02_channelstv_2019-12-29": (
+        "Channels Television (channelstv.com), relaying a wire report (AFP wording, no agency named in the text)",
+        "Four Rockets Target Base Housing US Personnel Near Iraq Capital",
+        "2019-12-29",
+        "in the text ('Updated December 29, 2019') and the URL (/2019/12/29/); consistent with the text's 'Sunday night' (29 December 2019 was a Sunday)",
+        "Channels Television / the original wire agency",
+    ),
+    "d03_ummnews_2021-04-15": (
+        "Ummnews (ummnews.biz), a copy of Middle East Monitor (MEMO) citing Reuters",
+        "Drones strike US base at Erbil airport, northern Iraq",
+        "2021-04-15",
+        "in the text ('15 Apr 2021; MEMO:'); the text's 'yesterday' is 14 April 2021",
+        "Middle East Monitor / Reuters / Ummnews",
+    ),
+    "d04_thenational_2021-09-12": (
+        "The National (thenationalnews.com, Abu Dhabi)",
+        "Iraq drone attack takes place near US forces at Erbil airport",
+        "2021-09-12",
+        "in the text ('Sep 12, 2021'; 'Updated: September 12th 2021'), the page's metadata (' date 2021-09-12') and the URL (/2021/09/12/); the text's 'on Saturday' is 11 September 2021",
+        "The National (International Media Investments)",
+    ),
+    "d05_freebeacon_2021-10-26": (
+        "The Washington Free Beacon (freebeacon.com), citing the Associated Press",
+        "Iran Responsible for Drone Attack on US Base in Syria, Officials Say",
+        "2021-10-26",
+        "in the text ('October 26, 2021 12:00 pm'); 26 October 2021 was a Tuesday, so the text's 'on Monday' is 25 October 2021",
+        "The Washington Free Beacon",
+    ),
+    "d06_malaymail_2020-12-21": (
+        "Malay Mail (malaymail.com), relaying a wire report (AFP picture; Reuters wording)",
+        "Rockets fired at US embassy land inside Baghdad's Green Zone, damaging compound (headline from the URL slug, cut as the slug is)",
+        "2020-12-21",
+        "in the text ('BAGHDAD, Dec 21'), the page's metadata (' date 2020-12-21') and the URL (/2020/12/21/); the text's 'on Sunday' is 20 December 2020, as the caption says ('on December 20, 2020')",
+        "Malay Mail / the original wire agencies",
+    ),
+    "d07_sott_2023-10-25": (
+        "Sott.net (sott.net), a copy of an NBC News report",
+        "Drone attacks on US base in Syria injures 20 military personnel",
+        "2023-10-25",
+        "in the text ('NBC News / Wed, 25 Oct 2023 10:04 UTC'); the page's metadata gives 2023-10-27 (the copy's date), the text's date is the report's; its 'said Tuesday' is 24 October 2023",
+        "NBC Universal (NBC News) / Sott.net",
+    ),
+    "d08_klcc_2024-01-20": (
+        "KLCC (klcc.org), an NPR member station, relaying NPR (Emma Bowman)",
+        "U.S. personnel are injured after Iranian-backed militants attacked an Iraq air base",
+        "2024-01-20",
+        "in the text ('Published January 20, 2024 at 5:34 PM PST'), the page's metadata (' date 2024-01-20') and the URL (/2024-01-20/); the attack 'on Saturday evening' is 20 January 2024 in Iraq (the PST publication time is 21 January 04:34 in Iraq)",
+        "NPR / KLCC",
+    ),
+    "d09_964media_2024-01-24": (
+        "964media (en.964media.com, Baghdad)",
+        "Kata'ib Hezbollah threatens wider scope of retaliation against U.S.",
+        "2024-01-24",
+        "from the text ('BAGHDAD, January 24' and 'on Wednesday'; the year is not in the text or the URL) and parallel coverage found with the same search tool (Islam Times, 'Wednesday 24 January 2024', on the same US strikes on Kataib Hezbollah); 24 January was a Wednesday in 2024",
+        "964media",
+    ),
+    "d10_dailycaller_2023-12-04": (
+        "The Daily Caller (dailycaller.com)",
+        "US troops in Iraq kill five attacking militants in drone strike (headline from the URL slug; the stored text has none)",
+        "2023-12-04",
+        "in the page's metadata (' date 2023-12-04') and the URL (/2023/12/04/); the text's 'on Sunday' is 3 December 2023",
+        "The Daily Caller",
+    ),
+    "d11_freemalaysiatoday_2024-02-05": (
+        "Free Malaysia Today (freemalaysiatoday.com), relaying AFP",
+        "5 Kurdish-led fighters killed in drone attack in Syria (headline from the URL slug; the stored text begins mid-article)",
+        "2024-02-05",
+        "in the URL (/2024/02/05/); consistent with the text ('claimed a drone attack yesterday', 'On Jan 28', 'The US responded on Friday')",
+        "Free Malaysia Today / AFP",
+    ),
+    "d12_almonitor_2022-01-03": (
+        "Al-Monitor (al-monitor.com)",
+        "Drones shot down in Baghdad on Soleimani death anniversary",
+        "2022-01-03",
+        "the URL gives the month (/2022/01/); the day is from the text's 'early on Monday' on 'the second anniversary' of 3 January 2020, i.e. Monday 3 January 2022, as parallel coverage found with the same search tool says (The Daily Caller and Kurdistan 24, both dated 2022-01-03); the text's 'overnight' and 'so far' read as a same-day report",
+        "Al-Monitor",
+    ),
+}
+
+URLS_FROZEN_4 = {
+    "d01_rt_2019-12-03": "https://www.rt.com/news/474943-five-rockets-hit-inside-us-base-iraq/",
+    "d02_channelstv_2019-12-29": "https://www.channelstv.com/2019/12/29/four-rockets-target-base-housing-us-personnel-near-iraq-capital/",
+    "d03_ummnews_2021-04-15": "http://ummnews.biz/node/55567",
+    "d04_thenational_2021-09-12": "https://www.thenationalnews.com/mena/iraq/2021/09/12/iraq-drone-attack-takes-place-near-us-forces-at-erbil-airport/",
+    "d05_freebeacon_2021-10-26": "https://freebeacon.com/national-security/iran-responsible-for-drone-attack-on-us-base-in-syria-officials-say/",
+    "d06_malaymail_2020-12-21": "https://www.malaymail.com/news/world/2020/12/21/rockets-fired-at-us-embassy-land-inside-baghdads-green-zone-damaging-compou/1933774",
+    "d07_sott_2023-10-25": "https://www.sott.net/article/485398-Drone-attacks-on-US-base-in-Syria-injures-20-military-personnel",
+    "d08_klcc_2024-01-20": "https://www.klcc.org/npr-news/2024-01-20/u-s-personnel-are-injured-after-iranian-backed-militants-attacked-an-iraq-air-base",
+    "d09_964media_2024-01-24": "https://en.964media.com/10138/",
+    "d10_dailycaller_2023-12-04": "https://dailycaller.com/2023/12/04/us-troops-iraq-kill-five-attacking-militants-drone-strike/",
+    "d11_freemalaysiatoday_2024-02-05": "https://dev-v4.freemalaysiatoday.com/category/world/2024/02/05/5-kurdish-led-fighters-killed-in-drone-attack-in-syria",
+    "d12_almonitor_2022-01-03": "https://www.al-monitor.com/originals/2022/01/drones-shot-down-baghdad-soleimani-death-anniversary",
+}
+RETRIEVED_FROZEN_4 = "2026-12-08"

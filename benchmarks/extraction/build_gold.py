@@ -20,22 +20,27 @@ sys.path.insert(0, str(HERE))
 
 import gold_coding_frozen2  # noqa: E402
 import gold_coding_frozen3  # noqa: E402
+import gold_coding_frozen4  # noqa: E402
 from articles_meta import (  # noqa: E402
     FROZEN,
     META,
     META_FROZEN_2,
     META_FROZEN_3,
+    META_FROZEN_4,
     RETRIEVED_FROZEN_2,
     RETRIEVED_FROZEN_3,
+    RETRIEVED_FROZEN_4,
     URLS,
     URLS_FROZEN_2,
     URLS_FROZEN_3,
+    URLS_FROZEN_4,
 )
 from gold_coding import INCIDENTS, NOT_INCIDENTS, TOTALS  # noqa: E402
 
-INCIDENTS = INCIDENTS + gold_coding_frozen2.INCIDENTS + gold_coding_frozen3.INCIDENTS
-NOT_INCIDENTS = NOT_INCIDENTS + gold_coding_frozen2.NOT_INCIDENTS + gold_coding_frozen3.NOT_INCIDENTS
-TOTALS = TOTALS + gold_coding_frozen2.TOTALS + gold_coding_frozen3.TOTALS
+_LATER = (gold_coding_frozen2, gold_coding_frozen3, gold_coding_frozen4)
+INCIDENTS = INCIDENTS + [r for m in _LATER for r in m.INCIDENTS]
+NOT_INCIDENTS = NOT_INCIDENTS + [r for m in _LATER for r in m.NOT_INCIDENTS]
+TOTALS = TOTALS + [r for m in _LATER for r in m.TOTALS]
 
 REPO = HERE.parent.parent
 RETRIEVED = "2026-12-07"
@@ -113,6 +118,15 @@ def parse_figures(spec: str) -> dict[str, str]:
     return out
 
 
+def split_of(article_id: str) -> str:
+    """The split of a new article: frozen-4 and frozen-3 by batch, frozen by the recorded draw, else dev."""
+    if article_id in META_FROZEN_4:
+        return "frozen-4"
+    if article_id in META_FROZEN_3:
+        return "frozen-3"
+    return "frozen" if article_id in FROZEN else "dev"
+
+
 def write_articles() -> None:
     """articles.csv: the five bundled seed articles (gold = data/), then the new articles."""
     rows = []
@@ -139,6 +153,7 @@ def write_articles() -> None:
     # frozen-2 (b01-b09) was measured once, then its errors were read: it is dev since session 6, round 2
     batches = [(META, URLS, RETRIEVED), (META_FROZEN_2, URLS_FROZEN_2, RETRIEVED_FROZEN_2)]
     batches.append((META_FROZEN_3, URLS_FROZEN_3, RETRIEVED_FROZEN_3))
+    batches.append((META_FROZEN_4, URLS_FROZEN_4, RETRIEVED_FROZEN_4))
     listing = [(aid, meta, urls, retrieved) for meta, urls, retrieved in batches for aid in sorted(meta)]
     for aid, meta, urls, retrieved in listing:
         outlet, headline, published, basis, holder = meta[aid]
@@ -146,7 +161,7 @@ def write_articles() -> None:
         rows.append(
             {
                 "article_id": aid,
-                "split": "frozen-3" if aid in META_FROZEN_3 else "frozen" if aid in FROZEN else "dev",
+                "split": split_of(aid),
                 "file": path,
                 "url": urls[aid],
                 "outlet": outlet,

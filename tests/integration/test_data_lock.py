@@ -93,7 +93,10 @@ def test_an_import_while_a_render_reads_the_folder_is_refused(tmp_path):
     with hold_in_another_process(folder, shared=True, doing="incidents render"):
         refused = _incidents("import", "acled", FORMATS / "acled_layout" / "layout_current.csv", "--out", folder)
     assert refused.returncode == 3
-    assert f"{folder}: being read by another command (incidents render), which holds its lock" in refused.stderr
+    assert (
+        f"{folder}: being read by another command (render, validate, export, extract or merge), which holds its lock"
+        in refused.stderr
+    )
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 

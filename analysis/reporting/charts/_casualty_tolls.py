@@ -6,7 +6,8 @@ rows nor added to a row's own figure: it gets its own mark, a dotted bracket
 from its lowest to its highest figure (an arrow when open-ended), in a row of its
 own right under the row holding its incidents ("Syria · others killed: operation toll"),
 labelled "operation toll: ...", whose tooltip gives the figure, the
-operation, its dates, its source and that the figure is for the whole operation.
+operation, its dates, its source (outlet and publication day, as the cards name it, then its id) and that
+the figure is for the whole operation.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.reporting.card_sources import DATE_UNKNOWN
 from analysis.reporting.charts._casualty_traces import label_points
 from analysis.reporting.charts._members import build_card_data, format_member_text
 from analysis.reporting.charts._style import escape_text
@@ -45,7 +47,7 @@ def read_toll(links: pd.DataFrame, total_id: str) -> dict:
 
     Returns keys ``low``, ``high`` (None when open), ``high_open``, ``approximate``,
     ``text`` (the one wording of :func:`format_figure`), ``operation``, ``countries``,
-    ``source_id`` and ``incident_ids``.
+    ``source_id``, ``source`` (its lines, :func:`describe_toll_source`) and ``incident_ids``.
 
     >>> links = pd.DataFrame({"total_id": ["T", "T"], "value_min": [18, 18], "value_best": [None, None],
     ...     "value_max": [None, None], "operation": ["wave"] * 2, "countries": ["Syria"] * 2,
@@ -69,8 +71,27 @@ def read_toll(links: pd.DataFrame, total_id: str) -> dict:
         "operation": str(first["operation"]),
         "countries": "" if is_missing(first["countries"]) else str(first["countries"]).replace(";", " and "),
         "source_id": str(first["source_id"]),
+        "source": describe_toll_source(first),
         "incident_ids": [str(i) for i in one["incident_id"]],
     }
+
+
+def describe_toll_source(link) -> list[str]:
+    """A toll's source as the cards name it, in tooltip lines: the outlet, then the publication day with the id
+    after it (``source_outlet``/``source_published``, which
+    :func:`analysis.reporting.source_list.name_toll_sources` adds); the id alone when the links do not name it.
+
+    >>> describe_toll_source(pd.Series({"source_id": "S1", "source_outlet": "AP", "source_published": "2024-02-03"}))
+    ['AP', 'published 2024-02-03 (S1)']
+    >>> describe_toll_source(pd.Series({"source_id": "S1", "source_outlet": "AP", "source_published": None}))
+    ['AP', 'published date unknown (S1)']
+    >>> describe_toll_source(pd.Series({"source_id": "S1"}))
+    ['S1']
+    """
+    outlet, day = link.get("source_outlet"), link.get("source_published")
+    if is_missing(outlet):
+        return [str(link["source_id"])]
+    return [str(outlet), f"published {DATE_UNKNOWN if is_missing(day) else day} ({link['source_id']})"]
 
 
 def describe_days(incidents: pd.DataFrame | None, ids: list[str]) -> str:
@@ -128,14 +149,14 @@ def add_toll_mark(marks: TollMarks, toll: dict, y: str, scale, where: str, name:
     marks.texts.append(f"operation toll:<br>{toll['text']}")
     marks.sides.append("top right" if scale.find_share(low) < 0.5 else "top left")
     n = len(toll["incident_ids"])
-    in_countries = f" in {escape_text(toll['countries'])}" if toll["countries"] else ""
-    days = f", {toll['days']}" if toll["days"] else ""
+    place_days = [part for part in (toll["countries"] and f"in {escape_text(toll['countries'])}", toll["days"]) if part]
+    where_when = f"<br>{', '.join(place_days)}" if place_days else ""  # its own line: the tooltip fits 390 px
     marks.hover.append(
         f"{where}{name}: operation toll {escape_text(toll['text'])}"
         f"<br>one figure for the whole operation, not split between its {n} row{'s' if n != 1 else ''}"
         "<br>and not added to their own figures"
-        f"<br>{escape_text(toll['operation'])}{in_countries}{days}"
-        f"<br>source: {escape_text(toll['source_id'])}" + format_member_text(lines, n)
+        f"<br>{escape_text(toll['operation'])}{where_when}"
+        f"<br>source: {'<br>'.join(map(escape_text, toll['source']))}" + format_member_text(lines, n)
     )
     marks.custom.append(build_card_data(hrefs, n))
 

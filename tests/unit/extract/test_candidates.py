@@ -267,3 +267,117 @@ def test_an_event_told_first_without_a_side_takes_the_side_a_later_sentence_give
     )
     result = extract_candidates(text, dt.date(2024, 1, 4), gazetteer)
     assert _summary(result) == [("2024-01-04", "us_strike", "Iraq", "Baghdad")]
+
+
+def test_a_later_higher_figure_gives_the_max_of_a_stated_minimum(gazetteer):
+    """ "at least two" then "five": min 2, max 5 (the highest figure the wording supports); a smaller count of
+    others afterwards ("one other fighter") changes nothing."""
+    text = (
+        "A US drone strike in Baghdad on Tuesday killed at least two militia fighters. "
+        "Hospital staff later said the strike had killed five fighters. "
+        "One other fighter was killed in the strike, a commander said."
+    )
+    result = extract_candidates(text, dt.date(2025, 3, 5), gazetteer)
+    assert _summary(result) == [("2025-03-04", "us_strike", "Iraq", "Baghdad")]
+    assert result.candidates[0].casualties["other_killed"][:3] == (2, None, 5)
+
+
+def test_an_article_that_dates_nothing_gives_its_lead_event_the_week_before_publication(gazetteer):
+    text = (
+        "A militia has claimed responsibility for a drone attack on a US base at al-Tanf in Syria. "
+        "The group said in a statement that the drone struck the base."
+    )
+    result = extract_candidates(text, dt.date(2025, 3, 9), gazetteer)
+    assert _summary(result) == [("2025-03-03", "attack_on_us", "Syria", "Al-Tanf")]
+    assert result.candidates[0].date_precision == "week"
+
+
+def test_an_article_with_a_dated_event_leaves_its_undated_events_decided_against(gazetteer):
+    text = (
+        "Rockets hit a US base at al-Tanf in Syria on Friday. "
+        "A militia has claimed responsibility for a drone attack on a US base in Erbil."
+    )
+    result = extract_candidates(text, dt.date(2025, 3, 9), gazetteer)
+    assert _summary(result) == [("2025-03-07", "attack_on_us", "Syria", "Al-Tanf")]
+    assert [d.reason for d in result.decided_against] == ["no date"]
+
+
+def test_an_aftermath_dated_the_next_day_is_the_attack_told_before(gazetteer):
+    """A caption of the day after ("in the aftermath of the rocket attack in Erbil, Wednesday") is not a second
+    attack: its date is the aftermath's."""
+    text = (
+        "Rockets struck a base hosting US troops in Erbil late Tuesday, officials said. "
+        "Firefighters work in the aftermath of a rocket attack in Erbil, Iraq, Wednesday, May 14, 2025."
+    )
+    result = extract_candidates(text, dt.date(2025, 5, 14), gazetteer)
+    assert _summary(result) == [("2025-05-13", "attack_on_us", "Iraq", "Erbil")]
+
+
+def test_a_retaliation_told_after_an_older_attack_is_not_dated_by_the_latest_one(gazetteer):
+    """ "then ... retaliatory airstrikes" after a passage on an older, undated attack answers that attack, not the
+    attack of the week: its date is unknown."""
+    text = (
+        "A rocket hit a US base at al-Tanf in Syria on Sunday, the military said. "
+        "A series of drone attacks on US bases had killed an American contractor in the past. "
+        "The U.S. military then conducted retaliatory airstrikes in Syria."
+    )
+    result = extract_candidates(text, dt.date(2025, 6, 10), gazetteer)
+    assert _summary(result) == [("2025-06-08", "attack_on_us", "Syria", "Al-Tanf")]
+
+
+def test_a_retaliation_told_just_after_the_attack_is_dated_by_its_week(gazetteer):
+    text = (
+        "A rocket hit a US base at al-Tanf in Syria on Sunday, the military said. "
+        "In retaliation, US aircraft struck militia depots in Syria."
+    )
+    result = extract_candidates(text, dt.date(2025, 6, 10), gazetteer)
+    assert _summary(result) == [
+        ("2025-06-08", "attack_on_us", "Syria", "Al-Tanf"),
+        ("2025-06-08", "us_strike", "Syria", None),
+    ]
+
+
+def _summary_of(text: str, published: dt.date, gazetteer) -> tuple[list, object]:
+    result = extract_candidates(text, published, gazetteer)
+    return _summary(result), result
+
+
+def test_a_conditional_sentence_gives_no_figure(gazetteer):
+    """ "the death of an American would be a red line" states no death."""
+    text = (
+        "Drones struck a US base at al-Tanf in Syria on Monday. "
+        "Officials had said the death of one American soldier would bring a swift response."
+    )
+    summary, result = _summary_of(text, dt.date(2025, 2, 4), gazetteer)
+    assert summary == [("2025-02-03", "attack_on_us", "Syria", "Al-Tanf")]
+    assert result.candidates[0].casualties == {}
+
+
+def test_a_headline_told_before_the_dated_event_adds_what_it_says_to_it(gazetteer):
+    """The headline dates nothing; the body dates the event: the headline's figure joins it, never rounding the
+    body's stated minimum into a maximum."""
+    text = (
+        "Drone attack on US base in Syria kills two guards\n\n"
+        "At least one American soldier was wounded when a drone hit a base at al-Tanf in Syria on Monday."
+    )
+    summary, result = _summary_of(text, dt.date(2025, 2, 4), gazetteer)
+    assert summary == [("2025-02-03", "attack_on_us", "Syria", "Al-Tanf")]
+    figures = {pair: q[:3] for pair, q in result.candidates[0].casualties.items()}
+    assert figures == {"us_injured": (1, None, None), "other_killed": (2, 2, 2)}
+    assert result.decided_against == []
+
+
+def test_a_us_speaker_that_names_its_own_forces_is_the_attacker_and_an_earlier_cause_keeps_no_side(gazetteer):
+    text = "Central Command said its aircraft struck a depot in Syria on Friday after a drone attacked an oil field."
+    summary, result = _summary_of(text, dt.date(2025, 4, 12), gazetteer)
+    assert summary == [("2025-04-11", "us_strike", "Syria", None)]
+    assert [d.reason for d in result.decided_against] == ["no date"]
+
+
+def test_a_headline_that_adds_nothing_stays_decided_against(gazetteer):
+    text = "Rocket attack in Syria\n\nRockets hit a US base at al-Tanf in Syria on Monday, wounding two US soldiers."
+    summary, result = _summary_of(text, dt.date(2025, 2, 4), gazetteer)
+    assert summary == [("2025-02-03", "attack_on_us", "Syria", "Al-Tanf")]
+    assert [(d.reason, text[d.start : d.end]) for d in result.decided_against] == [
+        ("no date", "Rocket attack in Syria")
+    ]

@@ -71,3 +71,49 @@ def test_no_injuries_covers_only_the_injured_pairs(passage, pairs):
     found = find_casualties(passage)
     assert {c.pair for c in found} == pairs
     assert {c.quantity[:3] for c in found} == {(0, 0, 0)}
+
+
+@pytest.mark.parametrize(
+    ("passage", "pair", "figures"),
+    [
+        ("By evening the death toll had risen to nine, a hospital official said.", "other_killed", (9, 9, 9)),
+        ("The American death toll stood at two on Friday.", "us_killed", (2, 2, 2)),
+    ],
+)
+def test_a_stated_death_toll_is_a_killed_figure(passage, pair, figures):
+    assert [(c.pair, c.quantity[:3]) for c in find_casualties(passage)] == [(pair, figures)]
+
+
+@pytest.mark.parametrize(
+    ("passage", "expected"),
+    [
+        (
+            "an American serviceman and three local guards were hurt",
+            [("us_injured", (1, 1, 1)), ("other_injured", (3, 3, 3))],
+        ),
+        ("one U.S. servicewoman died of her wounds", [("us_killed", (1, 1, 1))]),
+    ],
+)
+def test_one_service_member_is_a_us_figure(passage, expected):
+    assert [(c.pair, c.quantity[:3]) for c in find_casualties(passage)] == expected
+
+
+def test_no_human_losses_is_no_casualties_for_every_pair():
+    found = find_casualties("the shells fell without causing any human or material losses")
+    assert {c.pair for c in found} == {"us_killed", "us_injured", "other_killed", "other_injured"}
+    assert {c.quantity[:3] for c in found} == {(0, 0, 0)}
+
+
+def test_the_killing_of_a_contractor_is_a_killed_figure():
+    found = find_casualties("The 2022 killing of a U.S. civilian contractor near the airport led to airstrikes")
+    assert [(c.pair, c.quantity[:3]) for c in found] == [("other_killed", (1, 1, 1))]
+
+
+def test_a_headline_in_the_present_tense_gives_its_figure():
+    found = find_casualties("Rocket attack kills three guards, wounds two US soldiers")
+    assert [(c.pair, c.quantity[:3]) for c in found] == [("other_killed", (3, 3, 3)), ("us_injured", (2, 2, 2))]
+
+
+def test_no_service_members_were_injured_covers_only_that_pair():
+    found = find_casualties("Officials said no U.S. service members were injured.")
+    assert [(c.pair, c.quantity[:3]) for c in found] == [("us_injured", (0, 0, 0))]

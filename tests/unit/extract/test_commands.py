@@ -140,13 +140,20 @@ def test_merge_only_unknown_id_is_refused(tmp_path, bundled, capsys):
     assert "--only: found NOPE, expected ids of" in capsys.readouterr().err
 
 
-def test_review_page_highlights_quotes_and_escapes_text(tmp_path):
+def _review_page(tmp_path, text: str) -> str:
+    """The review page of the candidates extracted from ``text`` (published 2024-08-06)."""
     article = tmp_path / "a.txt"
-    article.write_text("<script>alert(1)</script> Rockets hit Ain al-Asad air base housing US troops on Monday.\n")
+    article.write_text(text)
     cand = tmp_path / "cand"
     assert main(["extract", str(article), "--published", "2024-08-06", "--out", str(cand)]) == 0
     assert main(["review", str(cand)]) == 0
-    page = (cand / "review.html").read_text(encoding="utf-8")
+    return (cand / "review.html").read_text(encoding="utf-8")
+
+
+def test_review_page_highlights_quotes_and_escapes_text(tmp_path):
+    page = _review_page(
+        tmp_path, "<script>alert(1)</script> Rockets hit Ain al-Asad air base housing US troops on Monday.\n"
+    )
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<mark id='q1'" in page and "href='#q1'" in page
     assert "confidence" in page and "rules fired" in page
@@ -159,3 +166,10 @@ def test_the_four_commands_have_help(capsys):
             main([command, "--help"])
         assert caught.value.code == 0
         assert f"usage: incidents {command}" in capsys.readouterr().out
+
+
+def test_review_page_says_a_field_its_quote_leaves_empty_is_not_filled(tmp_path):
+    """A row placed at its province only: the location's quote is shown, but the field reads "not filled"."""
+    page = _review_page(tmp_path, "Rockets hit a base housing US troops in the province of Kirkuk on Monday.\n")
+    location = next(row for row in page.split("<tr") if "<th>location</th>" in row)
+    assert "empty (no sentence supports it)" in location and "not filled: the <a href='#q" in location

@@ -73,3 +73,23 @@ def test_a_date_after_since_starts_a_period_and_dates_no_event():
         "the 26th against US bases in Syria since October 19, the group said on Thursday", dt.date(2023, 11, 9)
     )
     assert [(d.day.isoformat(), d.rule) for d in found] == [("2023-11-09", "weekday")]
+
+
+@pytest.mark.parametrize(
+    ("passage", "day"),
+    [
+        ("as crowds marked the fifth anniversary of the bombing", dt.date(2019, 7, 1)),
+        ("on the 2nd anniversary of the raid", dt.date(2022, 7, 1)),
+    ],
+)
+def test_an_anniversary_dates_its_event_years_before_the_month_of_publication(passage, day):
+    (found,) = find_dates(passage, FRIDAY)
+    assert (found.day, found.precision) == (day, "month")
+
+
+@pytest.mark.parametrize(
+    ("passage", "day"), [("two days ago", dt.date(2024, 7, 24)), ("a day ago", dt.date(2024, 7, 25))]
+)
+def test_days_ago_count_back_from_publication(passage, day):
+    (found,) = find_dates(f"the base was shelled {passage}", FRIDAY)
+    assert (found.day, found.precision) == (day, "day")

@@ -206,7 +206,8 @@ def test_a_name_shared_across_countries_gives_one_row_per_place(tmp_path):
 
 
 def test_every_source_is_one_the_documentation_names(gazetteer):
-    documented = ("GeoNames ", "Wikipedia: ", "Wikipedia (de): ", "Wikipedia (fr): ", "Google DSPL countries.csv")
+    documented = ("GeoNames ", "Wikipedia: ", "Wikipedia (de): ", "Wikipedia (fr): ", "Wikipedia (simple): ")
+    documented += ("Google DSPL countries.csv",)
     assert gazetteer["coordinate_source"].str.startswith(documented).all()
     doc = (GAZETTEER_CSV.parent / "GAZETTEER.md").read_text(encoding="utf-8")
     for licence in gazetteer["licence"].unique():

@@ -123,3 +123,49 @@ def test_a_us_strike_is_still_a_us_strike():
 def test_an_ordinal_count_since_a_date_is_an_aggregate(clause):
     """'the 26th ... since October 19' counts attacks: a reported total, never an event on October 19."""
     assert read_clause(clause, PUB, us_casualties=False).reason_against == "aggregate"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "An F-15E Strike Eagle refuels over the Gulf during a patrol, May 2, 2025.",
+        "The carrier strike group sailed into the Red Sea on Monday.",
+    ],
+)
+def test_the_name_of_an_aircraft_or_a_unit_is_no_strike(clause):
+    assert read_clause(clause, PUB, False).is_event is False
+
+
+def test_an_infinitive_attack_on_us_forces_names_them_as_the_target():
+    reading = read_clause("the militia used drones to attack U.S. forces at the airport", PUB, False)
+    assert reading.category == "attack_on_us"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "American troops at a desert outpost were attacked by two drones on Sunday",  # passive, where they are between
+        "Coalition forces near the airport have been targeted by rockets",
+        "A U.S. base in eastern Syria came under rocket fire overnight",
+    ],
+)
+def test_us_forces_named_with_where_they_are_stay_the_target(clause):
+    assert read_clause(clause, PUB, False).category == "attack_on_us"
+
+
+@pytest.mark.parametrize(
+    ("clause", "category"),
+    [
+        ("Rocket hits US troops' base in eastern Syria", "attack_on_us"),  # a headline's present tense
+        ("Drone strikes coalition forces near the border", "attack_on_us"),
+        ("The U.S. retaliated with airstrikes on militia depots", "us_strike"),
+        ("Washington said the U.S. responded with strikes on two depots", "us_strike"),
+    ],
+)
+def test_a_headline_verb_or_a_response_names_the_side(clause, category):
+    assert read_clause(clause, PUB, False).category == category
+
+
+def test_munitions_shot_down_by_us_forces_were_an_attack_on_them():
+    reading = read_clause("three rockets were intercepted by the U.S. at the airfield overnight", PUB, False)
+    assert reading.category == "attack_on_us"

@@ -38,3 +38,8 @@ def test_offsets_are_those_of_the_article():
     text = "Then over 160 attacks"
     quantity = quantity_from_match(QUANTITY.search(text, 5), offset=0)
     assert text[quantity.start : quantity.end] == "over 160"
+
+
+def test_a_dozen_is_twelve():
+    assert quantity_from_match(QUANTITY.search("more than a dozen shells"))[:3] == (12, None, None)
+    assert quantity_from_match(QUANTITY.search("half a dozen drones"))[:3] == (6, 6, 6)

@@ -1,7 +1,7 @@
 """Which of the places a clause names become the event's place."""
 
 from analysis.extract.places import PlaceMention
-from analysis.extract.siting import base_near_town, distinct_sites, inside_named_provinces
+from analysis.extract.siting import LAUNCH_POINT, base_near_town, distinct_sites, inside_named_provinces
 
 
 def _place(name, kind, admin1, level="site"):
@@ -27,3 +27,9 @@ def test_sites_outside_a_named_province_are_dropped():
 
 def test_a_base_near_a_town_of_its_province():
     assert base_near_town(AIRPORT, ERBIL) and not base_near_town(ASAD, ERBIL)
+
+
+def test_a_place_after_from_and_a_verb_is_the_target_not_the_launch_point():
+    assert LAUNCH_POINT.search("rockets fired from the town of ")
+    assert not LAUNCH_POINT.search("a drone launched from Iraq and struck the ")
+    assert not LAUNCH_POINT.search("missiles fired from Yemen at ")

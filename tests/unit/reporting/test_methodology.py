@@ -47,3 +47,23 @@ def test_downloads_are_linked_and_the_codebook_cannot_inject_html():
 def test_a_data_directory_without_a_codebook_is_told_whose_rules_it_reads():
     assert "this data directory has none" in _page(own=False)
     assert "this data directory has none" not in _page(own=True)
+
+
+def test_the_downloads_link_the_export_readme_and_say_what_it_is():
+    page = _page()
+    downloads = page[page.index('id="downloads"') :]
+    readme = f"{paths.EXPORT_DIRNAME}/{paths.EXPORT_README_FILENAME}"
+    assert f'<li><a href="{readme}">{readme}</a>: read this first' in downloads
+    assert "what every column of the three CSV files means" in downloads and "the licence" in downloads
+
+
+def test_every_download_the_page_links_is_written_beside_it(tmp_path, data_dir):
+    from analysis.files import fingerprint_data_dir
+    from analysis.render.companions import write_companions
+
+    out = tmp_path / "out"
+    write_companions(out, data_dir, fingerprint_data_dir(data_dir), "code")
+    page = (out / "methodology.html").read_text(encoding="utf-8")
+    downloads = re.findall(r'href="([^"]+)"', page[page.index('id="downloads"') :])
+    assert f"{paths.EXPORT_DIRNAME}/{paths.EXPORT_README_FILENAME}" in downloads
+    assert [h for h in downloads if h.startswith(paths.EXPORT_DIRNAME) and not (out / h).is_file()] == []

@@ -114,7 +114,11 @@ def test_an_operation_toll_is_its_own_mark_in_a_row_under_its_rows_never_added_t
     assert dict(zip(own.y, own.text))["Syria ·<br>others killed"] == "at least 7"
     hover = toll.hovertext[0]
     assert "whole operation" in hover and "not split between its 2 rows" in hover and "not added" in hover
-    assert "source: SOHR" in hover and "2024-02-02 to 2024-02-03" in hover and "the wave in Syria" in hover
+    assert (
+        "source: SOHR" in hover
+        and "2024-02-02 to 2024-02-03" in hover
+        and "the wave<br>in Syria, 2024-02-02 to 2024-02-03<br>" in hover
+    )
     assert "S1" in hover and "S2" in hover and "S3" not in hover
     assert toll.customdata[0][0].count("cards/") == 2
     bracket = next(t for t in fig.data if t.name == "others killed: operation toll range")
@@ -127,3 +131,18 @@ def test_an_operation_toll_in_an_ungrouped_chart_has_its_row_too():
     toll = next(t for t in fig.data if t.name == "others killed: operation toll")
     assert list(toll.y) == ["others<br>killed:<br>operation toll"]
     assert "operation toll" not in " ".join(next(t for t in fig.data if t.name == "others killed").text)
+
+
+def test_the_toll_tooltip_names_its_source_as_the_cards_do_outlet_and_day_then_the_id(monkeypatch):
+    """The bundled Tower 22 strikes: the tooltip named the source by its id alone ("source: S001")."""
+    from analysis.reporting import page
+    from analysis.reporting.card_sources import build_source_refs, name_source_copies
+
+    monkeypatch.setattr(page, "display", lambda bundle, raw=False: None)
+    report = page.open_report(title="Tolls")
+    tally = tally_casualties(report.selected, by="country", tolls=report.tolls)
+    fig = charts.plot_casualty_ranges(tally, measures=["other_killed"], incidents=report.selected)
+    toll = next(t for t in fig.data if t.name == "others killed: operation toll")
+    source_id = str(report.tolls["source_id"].iloc[0])
+    card = build_source_refs(report.dataset.sources, name_source_copies(report.dataset.sources))[source_id]
+    assert f"<br>source: {card.outlet}<br>published {card.published} ({source_id})<br>" in toll.hovertext[0]
