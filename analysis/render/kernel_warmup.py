@@ -47,8 +47,9 @@ del _warm_imports
 
 
 def check_kernel_socket_room(temp_dir: str | None = None) -> None:
-    """Raise :class:`RenderError` (exit 2) when a kernel's socket under the temporary folder (``TMPDIR``) would
-    have a path longer than a socket's path may be: every job would fail with ZMQ's "File name too long".
+    """Raise :class:`RenderError` (``EXIT["bad_input"]``) when a kernel's socket under the temporary folder
+    (``TMPDIR``) would have a path longer than a socket's path may be: every job would fail with ZMQ's "File name
+    too long".
 
     >>> check_kernel_socket_room("/tmp")
     >>> try:
