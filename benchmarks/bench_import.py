@@ -2,6 +2,7 @@
 
     python benchmarks/bench_import.py            # 1,000,000 rows (cached under benchmarks/.cache/)
     BENCH_IMPORT_ROWS=100000 python benchmarks/bench_import.py
+    python benchmarks/bench_import.py --phases   # only where one import spends its time (no RESULT lines)
 
 Four things are timed side by side, in turns (read, floor, import, pandas; three rounds, the best of each),
 so that a busy machine slows them alike:
@@ -21,15 +22,23 @@ fresh process that imports the file over the size of the file's table as pyarrow
 of a fresh process running the pandas script. For scale, ``import_acled_vs_read_<n>`` and
 ``import_floor_vs_read_<n>`` (no goal). The synthetic rows are deterministic: ACLED's columns with values
 drawn from a few hundred places, actors and outlets, and notes of about 200 characters (no ACLED data).
+
+``--phases`` imports the file three times and prints, for the fastest, the seconds and share of each phase:
+read (the input as text), map (the rest of ``import_acled``: typed cells, ids, categories, notes, sources),
+build (merge, places, import log, coverage: the rest of ``write_import``), write (the CSV files),
+validate (the written tables checked from memory) and move (the swap into place). Each is timed by wrapping
+the function the import calls for it, so the phases add up to the whole.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +49,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # peak.py beside this 
 
 from peak import run_json
 
+import analysis.imports.formats.acled as acled_module
+import analysis.imports.writer as writer_module
 from analysis.imports.formats.acled import import_acled
 from analysis.imports.writer import write_import
 
@@ -152,6 +163,8 @@ def write_synthetic_acled(n: int, path: Path, seed: int = 20240128) -> Path:
 IMPORT_PEAK_SCRIPT = """
 import json, shutil, sys, tempfile
 from pathlib import Path
+import analysis.imports.formats.acled as acled_module
+import analysis.imports.writer as writer_module
 from analysis.imports.formats.acled import import_acled
 from analysis.imports.writer import write_import
 folder = Path(tempfile.mkdtemp(prefix="bench-import-mem-"))
@@ -235,11 +248,75 @@ def import_once(path: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+PHASE_FUNCTIONS = {  # phase: (module, name of the function the import calls for it)
+    "read": (acled_module, "read_text_table"),
+    "write": (writer_module, "write_text_csv"),
+    "validate": (writer_module, "validate_data_dir"),
+    "move": (writer_module, "swap_into_place"),
+}
+
+
+@contextlib.contextmanager
+def timed_functions(spent: dict[str, float]):
+    """Wrap each function of :data:`PHASE_FUNCTIONS` so that its wall time adds up in ``spent[phase]``."""
+    originals = {phase: getattr(module, name) for phase, (module, name) in PHASE_FUNCTIONS.items()}
+
+    def timing(phase, fn):
+        def wrapper(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[phase] += time.perf_counter() - t0
+
+        return wrapper
+
+    for phase, (module, name) in PHASE_FUNCTIONS.items():
+        setattr(module, name, timing(phase, originals[phase]))
+    try:
+        yield
+    finally:
+        for phase, (module, name) in PHASE_FUNCTIONS.items():
+            setattr(module, name, originals[phase])
+
+
+def import_phases(path: Path) -> dict[str, float]:
+    """Seconds of each phase of one import (read, map, build, write, validate, move; see the module doc)."""
+    spent: dict[str, float] = defaultdict(float)
+    folder = Path(tempfile.mkdtemp(prefix="bench-import-phases-"))
+    try:
+        with timed_functions(spent):
+            t0 = time.perf_counter()
+            imported = import_acled(path)
+            t1 = time.perf_counter()
+            write_import(imported, folder / "data")
+            t2 = time.perf_counter()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    phases = {"read": spent["read"], "map": t1 - t0 - spent["read"]}
+    phases["build"] = t2 - t1 - spent["write"] - spent["validate"] - spent["move"]
+    phases.update({p: spent[p] for p in ("write", "validate", "move")})
+    return phases
+
+
+def print_phases(path: Path, rounds: int = 3) -> None:
+    """The phases of the fastest of ``rounds`` imports, as seconds and share of the whole."""
+    runs = [import_phases(path) for _ in range(rounds)]
+    best = min(runs, key=lambda phases: sum(phases.values()))
+    total = sum(best.values())
+    print(f"== phases of the fastest of {rounds} imports of {path.name}: {total:.2f} s")
+    for phase, seconds in best.items():
+        print(f"{phase:>9} {seconds:6.2f} s {seconds / total:6.1%}")
+
+
 def main() -> int:
     n = int(os.environ.get("BENCH_IMPORT_ROWS", 1_000_000))
     path = CACHE_DIR / f"acled-layout-{n}.csv"
     if not path.is_file():
         write_synthetic_acled(n, path)
+    if "--phases" in sys.argv[1:]:
+        print_phases(path)
+        return 0
     steps = {
         "read": lambda: pv.read_csv(path),
         "floor": lambda: read_write_read(path),

@@ -53,7 +53,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     report = validate_data_dir(data_dir)
     if not report.ok:
         raise DataValidationError(report.problems, report.data_dir)
-    tables = {t.name: report.tables.get(t.name, empty_table(t.name)) for t in schema.TABLES}
+    tables = {t.name: report.tables[t.name] if t.name in report.tables else empty_table(t.name) for t in schema.TABLES}
     if "coverage" not in report.tables:
         tables["coverage"] = build_coverage_rows(tables["incidents"])
     return Dataset(

@@ -131,12 +131,12 @@ def _categories_from_arrow(arr: pa.ChunkedArray, col: Column) -> pd.Series:
     """Dictionary-encoded arrow column -> Categorical with the schema's categories, in schema order."""
     allowed = list(col.allowed or ())
     position = {v: i for i, v in enumerate(allowed)}
-    parts = []
-    for chunk in arr.chunks:
-        remap = np.array([position.get(v, -1) for v in chunk.dictionary.to_pylist()] + [-1], dtype=np.int64)
-        idx = chunk.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
-        parts.append(remap[idx])
-    codes = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+    if not arr.num_chunks:
+        return pd.Series(pd.Categorical.from_codes(np.empty(0, dtype=np.int64), dtype=pd.CategoricalDtype(allowed)))
+    arr = arr.unify_dictionaries()  # one dictionary for every chunk: remapped once, not once per chunk
+    remap = np.array([position.get(v, -1) for v in arr.chunk(0).dictionary.to_pylist()] + [-1], dtype=np.int64)
+    indices = pa.chunked_array([chunk.indices for chunk in arr.chunks], type=arr.type.index_type)
+    codes = remap[indices.fill_null(-1).to_numpy()]  # a missing cell (-1) takes the last entry: -1
     return pd.Series(pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(allowed)))
 
 

@@ -126,13 +126,13 @@ def check_toll_countries(totals: TableRead, incidents: TableRead, problems: list
     An operation no incident carries is :func:`check_refers_to`'s business.
     """
     frame = incidents.frame
-    operation, country = frame["operation"].astype("string"), frame["country"].astype("string")
     for row in range(len(totals.frame)):
         name, listed = totals.frame["operation"].iat[row], totals.frame["countries"].iat[row]
         named = [c.strip() for c in str(listed).split(";") if c.strip()] if not pd.isna(listed) else []
         if pd.isna(name) or not named:
             continue
-        rows_in = set(country[(operation == name).fillna(False)].dropna())
+        its_rows = (frame["operation"] == name).to_numpy(dtype=bool, na_value=False)
+        rows_in = {str(c) for c in frame["country"][its_rows].dropna()}
         if rows_in and not rows_in & set(named):
             problems.append(
                 Problem(

@@ -38,14 +38,45 @@ def text_column(values: pd.Series) -> pd.Series:
 def _has_edge_space(arr: pa.ChunkedArray) -> bool:
     """Whether any cell starts or ends with white space (looks at the first and last character only).
 
-    >>> _has_edge_space(pa.chunked_array([pa.array(["a b", "c"])]))
+    The first and last byte of every cell are looked at in numpy; only the cells where one of them is
+    not a visible ASCII character (a control or space byte, or part of a longer UTF-8 character) are
+    asked of pyarrow's ``utf8_is_space``, usually none.
+
+    >>> _has_edge_space(pa.chunked_array([pa.array(["a b", "c", "é", None, ""])]))
     False
-    >>> _has_edge_space(pa.chunked_array([pa.array(["a", "b\u00a0"])]))
+    >>> _has_edge_space(pa.chunked_array([pa.array(["a", "b\u00a0"])])), _has_edge_space(pa.chunked_array([["x\t"]]))
+    (True, True)
+    >>> _has_edge_space(pa.chunked_array([pa.array(["ab", " c"]).slice(1)]))
     True
     """
-    first = pc.utf8_is_space(pc.utf8_slice_codeunits(arr, 0, 1))
-    last = pc.utf8_is_space(pc.utf8_slice_codeunits(arr, -1, 2**31 - 1))
-    return bool(pc.any(pc.or_(first, last)).as_py())
+    for chunk in arr.chunks:
+        unsure = _edge_bytes_unsure(chunk) if _is_plain_text(chunk.type) else np.ones(len(chunk), dtype=bool)
+        if not unsure.any():
+            continue
+        cells = chunk.filter(pa.array(unsure))
+        first = pc.utf8_is_space(pc.utf8_slice_codeunits(cells, 0, 1))
+        last = pc.utf8_is_space(pc.utf8_slice_codeunits(cells, -1, 2**31 - 1))
+        if pc.any(pc.or_(first, last)).as_py():
+            return True
+    return False
+
+
+def _is_plain_text(arrow_type: pa.DataType) -> bool:
+    return pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type)
+
+
+def _edge_bytes_unsure(chunk: pa.Array) -> np.ndarray:
+    """Cells of a string array whose first or last byte is not a visible ASCII character (``!`` to ``~``)."""
+    offset_type = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    _, offset_buffer, data_buffer = chunk.buffers()
+    offsets = np.frombuffer(offset_buffer, dtype=offset_type)[chunk.offset : chunk.offset + len(chunk) + 1]
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.zeros(0, np.uint8)
+    starts, ends = offsets[:-1], offsets[1:]
+    filled = np.flatnonzero(ends > starts)
+    first, last = data[starts[filled]], data[ends[filled] - 1]
+    unsure = np.zeros(len(chunk), dtype=bool)
+    unsure[filled] = (first <= 0x20) | (first >= 0x7F) | (last <= 0x20) | (last >= 0x7F)
+    return unsure
 
 
 def arrow_text(values: pd.Series) -> pa.ChunkedArray:

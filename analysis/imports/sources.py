@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.imports.cells import parse_date_text
+from analysis.imports.cells import choose_text, parse_date_text
 from analysis.imports.toolkit import stable_id
 
 NOT_DATED = "not stated: the dataset names the outlet only, without the article or its date"
@@ -61,8 +61,7 @@ def outlet_sources(prefix: str, cells: pd.Series, dataset_id: str) -> tuple[pd.S
             names.setdefault(name, stable_id("SRC", name))
             ids.append(names[name])
         joined.append(";".join(dict.fromkeys(ids)))
-    lookup = np.array(joined + [dataset_id], dtype=object)
-    source_ids = pd.Series(lookup[np.where(codes >= 0, codes, len(joined))], dtype="string")
+    source_ids = choose_text(np.where(codes >= 0, codes, len(joined)), [*joined, dataset_id])
     rows = pd.DataFrame(
         {
             "source_id": list(names.values()),

@@ -78,8 +78,11 @@ class Rejections:
             self.problems.append(Problem(self.label, 0, column, f"{more} more rows like these", expected))
 
     def add_where(self, mask, keep: np.ndarray, column: str, values: pd.Series, expected: str) -> None:
-        """One problem per row where ``mask`` holds among the rows kept (``keep``)."""
-        self.add_rows(np.flatnonzero(np.asarray(mask, dtype=bool) & keep), column, values.to_numpy(object), expected)
+        """One problem per row where ``mask`` holds among the rows kept (``keep``); the cells are turned into
+        Python objects only when some row has a problem (the usual case has none)."""
+        rows = np.flatnonzero(np.asarray(mask, dtype=bool) & keep)
+        if len(rows):
+            self.add_rows(rows, column, values.to_numpy(object), expected)
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -117,12 +120,13 @@ def _one_line_records(path: Path, n_rows: int) -> np.ndarray | None:
     ...     _one_line_records(one, 2).tolist(), _one_line_records(one, 3)
     ([2, 3], None)
     """
-    breaks, last = 0, b"\n"
+    breaks, last, block = 0, 10, bytearray(1 << 24)  # one block reused (a memory map would count as resident)
     with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 24), b""):
-            breaks += chunk.count(b"\n")
-            last = chunk[-1:]
-    records = breaks + (last != b"\n")  # a last line without its line break is a record too
+        while size := handle.readinto(block):
+            data = np.frombuffer(block, dtype=np.uint8, count=size)
+            breaks += int(np.count_nonzero(data == 10))
+            last = int(data[-1])
+    records = breaks + (last != 10)  # a last line without its line break is a record too
     return np.arange(2, n_rows + 2, dtype=np.int64) if records == n_rows + 1 else None
 
 
@@ -140,6 +144,8 @@ def account_for_rows(
     lines = rejected.lines(len(keep))
     reasons = np.full(len(keep), None, dtype=object)
     for mask, why in left_out:
+        if not np.any(mask):
+            continue
         fill = np.asarray(mask, dtype=bool) & (reasons == None)  # noqa: E711 (element-wise)
         reasons[fill] = np.asarray(why.to_numpy(object) if isinstance(why, pd.Series) else why, dtype=object)[fill]
     for row, text in rejected.reasons().items():
@@ -155,6 +161,8 @@ def account_for_rows(
             "reason": pd.Series(reasons[out], dtype="string"),
         }
     )
+    if keep.all():  # the usual case: no copy of the keys
+        return lines, keys.reset_index(drop=True).astype("string"), skipped
     return lines[keep], keys[keep].reset_index(drop=True).astype("string"), skipped
 
 
@@ -250,7 +258,10 @@ def screen_countries(
         )
     expected = f"one of {', '.join(schema.COUNTRIES)} (or --skip-other-countries)"
     rejected.add_where(outside, keep, "country", country, expected)
-    reason = "country " + country.fillna("") + " is outside the schema's countries (--skip-other-countries)"
+    reason = np.full(len(country), None, dtype=object)  # only the rows left out need their reason
+    if outside.any():
+        words = "country " + country[outside] + " is outside the schema's countries (--skip-other-countries)"
+        reason[outside] = words.to_numpy(object)
     return keep, lines, (outside & ~keep, reason)
 
 
@@ -388,7 +399,8 @@ def categories_from_sides(
     ['us_strike', 'attack_on_us']
     """
     us1, us2 = matches_any(side1, us_patterns), matches_any(side2, us_patterns)
-    category = np.where(us1, "us_strike", np.where(us2, "attack_on_us", "regional")).astype(object)
+    names = np.array(["us_strike", "attack_on_us", "regional"], dtype=object)  # picked, no text made per row
+    category = names[np.where(us1, 0, np.where(us2, 1, 2))]
     if counted is not None:  # count only the rows that are imported
         us1, us2 = us1[counted], us2[counted]
     lines = [

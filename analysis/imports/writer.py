@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pv
 
 from analysis import schema
@@ -53,6 +54,7 @@ _CORE = ("sources", "places", "incidents", "evidence")
 LOG_FILE = IMPORT_LOG_FILE
 """Written beside the data by every import: one row per input line, what became of it and why."""
 LOG_COLUMNS = ("input_file", "input_line", "source_id", "incident_id", "outcome", "reason")
+TEXT = pa.large_string()
 SHOWN_SKIPPED = 100
 """At most this many skipped lines are printed; the log lists them all."""
 
@@ -132,37 +134,47 @@ def _skipped_lines(imported: Imported) -> list[str]:
 
 def import_log(imported: Imported, incident_ids: pd.Series, outcome: pd.Series) -> pd.DataFrame:
     """One row per input data row, in the input's order: ``input_file``, ``input_line``, ``source_id`` (the
-    source's own id or key), ``incident_id``, ``outcome`` (new, updated, unchanged, skipped) and ``reason``."""
+    source's own id or key), ``incident_id``, ``outcome`` (new, updated, unchanged, skipped) and ``reason``
+    (every column text, built in pyarrow: no Python object per row)."""
     n = len(imported.incidents)
-    lines = imported.input_lines if imported.input_lines is not None else np.arange(2, n + 2)
-    keys = imported.source_keys if imported.source_keys is not None else pd.Series([pd.NA] * n, dtype="string")
-    done = pd.DataFrame(
-        {
-            "input_line": np.asarray(lines, dtype=np.int64),
-            "source_id": keys.astype("string").reset_index(drop=True),
-            "incident_id": incident_ids.astype("string").reset_index(drop=True),
-            "outcome": outcome.astype("string").reset_index(drop=True),
-            "reason": pd.Series([pd.NA] * n, dtype="string"),
-        }
-    )
-    parts = [done]
-    if imported.skipped is not None and len(imported.skipped):
-        skipped = imported.skipped
-        parts.append(
-            pd.DataFrame(
-                {
-                    "input_line": skipped["input_line"].astype(np.int64).to_numpy(),
-                    "source_id": skipped["source_key"].astype("string").to_numpy(),
-                    "incident_id": pd.Series([pd.NA] * len(skipped), dtype="string"),
-                    "outcome": "skipped",
-                    "reason": skipped["reason"].astype("string").to_numpy(),
-                }
-            )
-        )
-    log = pd.concat(parts, ignore_index=True).sort_values("input_line", kind="stable", ignore_index=True)
-    log.insert(0, "input_file", str(imported.path))
-    log["input_line"] = log["input_line"].astype("string")
-    return log[list(LOG_COLUMNS)].astype("string")
+    lines = np.asarray(imported.input_lines if imported.input_lines is not None else np.arange(2, n + 2), np.int64)
+    keys = imported.source_keys if imported.source_keys is not None else _missing(n)
+    parts = {
+        "input_line": [pa.array(lines)],
+        "source_id": [_as_arrow_text(keys)],
+        "incident_id": [_as_arrow_text(incident_ids)],
+        "outcome": [_as_arrow_text(outcome)],
+        "reason": [pa.nulls(n, TEXT)],
+    }
+    skipped = imported.skipped
+    if skipped is not None and len(skipped):
+        skipped_lines = skipped["input_line"].astype(np.int64).to_numpy()
+        lines = np.concatenate([lines, skipped_lines])
+        parts["input_line"].append(pa.array(skipped_lines))
+        parts["source_id"].append(_as_arrow_text(skipped["source_key"]))
+        parts["incident_id"].append(pa.nulls(len(skipped), TEXT))
+        parts["outcome"].append(_constant("skipped", len(skipped)))
+        parts["reason"].append(_as_arrow_text(skipped["reason"]))
+    columns = {
+        name: _joined_chunks(arrays, pa.int64() if name == "input_line" else TEXT) for name, arrays in parts.items()
+    }
+    if len(lines) > 1 and not (np.diff(lines) >= 0).all():  # skipped rows go back among the others
+        order = pa.array(np.argsort(lines, kind="stable"))
+        columns = {name: column.take(order) for name, column in columns.items()}
+    columns["input_line"] = columns["input_line"].cast(pa.large_string())
+    text = {"input_file": _constant(str(imported.path), len(lines)), **columns}
+    return pd.DataFrame({c: pd.Series(pd.arrays.ArrowStringArray(text[c]), copy=False) for c in LOG_COLUMNS})
+
+
+def _joined_chunks(arrays: list, arrow_type: pa.DataType) -> pa.ChunkedArray:
+    """The arrays (or chunked arrays) of ``arrow_type`` one after the other, as one chunked array."""
+    chunks = [c for a in arrays for c in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])]
+    return pa.chunked_array(chunks, type=arrow_type)
+
+
+def _constant(text: str, n: int) -> pa.ChunkedArray:
+    """``n`` cells of ``text``."""
+    return pa.chunked_array([pa.repeat(pa.scalar(text, TEXT), n)])
 
 
 def _coverage_for(imported: Imported, existing: pd.DataFrame | None) -> pd.DataFrame | None:
@@ -234,8 +246,25 @@ def _read_existing(out: Path) -> dict[str, pd.DataFrame]:
 
 def _as_text_frame(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
     return pd.DataFrame(
-        {c.name: kind_of(c).to_text(frame[c.name]) if c.name in frame else _missing(len(frame)) for c in table.columns}
+        {c.name: _as_text(frame[c.name], c) if c.name in frame else _missing(len(frame)) for c in table.columns}
     )
+
+
+def _as_text(values: pd.Series, column: schema.Column) -> pd.Series:
+    """The column's cells as text, empty cells ``<NA>``; a column that is text already and has no empty cell
+    is kept as it is (one look over the whole column instead of a pass per pyarrow chunk).
+
+    >>> col = schema.INCIDENTS.column("notes")
+    >>> _as_text(pd.Series(["a", "", None], dtype="string[pyarrow]"), col).tolist()
+    ['a', <NA>, <NA>]
+    >>> kept = pd.Series(["a", None], dtype="string[pyarrow]")
+    >>> _as_text(kept, col) is kept
+    True
+    """
+    arr = getattr(values.array, "_pa_array", None)
+    if arr is not None and arr.type == TEXT and not pc.any(pc.equal(pc.binary_length(arr), 0)).as_py():
+        return values
+    return kind_of(column).to_text(values)
 
 
 def _missing(n: int) -> pd.Series:
@@ -298,13 +327,18 @@ def _merge(
     the counts, and the outcome of each row of ``new`` (``new``, ``updated``, ``unchanged``).
 
     ``unique``: ``new`` must not repeat a key (incidents: the importers make every id once); a repeat is a
-    bug, never a silent merge. Otherwise a repeated key (a source cited by many rows) is kept once.
+    bug, never a silent merge. Otherwise a repeated key (a source cited by many rows) is kept once. Into
+    an empty folder, ``unique`` keys are not hashed here: the validation of the written folder refuses a
+    repeated incident id (naming both lines) before anything is moved into place.
     """
+    if unique and (old is None or old.empty):
+        return new, {"new": len(new), "updated": 0, "unchanged": 0, "kept": 0}, _outcome_new(len(new))
     repeated = new[key].duplicated(keep="last")
     if unique and repeated.any():
         raise AssertionError(f"{key} repeated by an importer: {new.loc[repeated, key].head(3).tolist()}")
-    new = new[~repeated.to_numpy()].reset_index(drop=True)
-    outcome = pd.Series("new", index=range(len(new)), dtype="string")
+    if repeated.any():  # a copy of every column only when some row goes
+        new = new[~repeated.to_numpy()].reset_index(drop=True)
+    outcome = _outcome_new(len(new))
     if old is None or old.empty:
         return new, {"new": len(new), "updated": 0, "unchanged": 0, "kept": 0}, outcome
     old = old[list(new.columns)].reset_index(drop=True)
@@ -325,6 +359,11 @@ def _merge(
         "kept": int((~in_new).sum()),
     }
     return pd.concat([merged, added], ignore_index=True), counts, outcome
+
+
+def _outcome_new(n: int) -> pd.Series:
+    """``new`` for each of ``n`` rows (text)."""
+    return pd.Series(pd.arrays.ArrowStringArray(_constant("new", n)))
 
 
 # --- writing ------------------------------------------------------------------------------

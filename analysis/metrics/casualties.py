@@ -29,6 +29,7 @@ approximate (``incidents_approximate``), not open-ended.  The long format (one r
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -81,14 +82,117 @@ def find_applicable(df: pd.DataFrame, measure: str) -> np.ndarray:
     >>> find_applicable(df, "us_killed").tolist(), find_applicable(df, "other_killed").tolist()
     ([True, False, True], [True, True, True])
     """
+    return _find_applicable(df, measure, _find_exposed(df))
+
+
+def _find_exposed(df: pd.DataFrame) -> np.ndarray:
+    """Boolean per row: is its category one where US personnel could be casualties whatever the sources say?"""
+    category = df["category"]
+    if isinstance(category.dtype, pd.CategoricalDtype):  # compare the codes: a million rows hold three categories
+        names = list(category.cat.categories)
+        exposed = np.array([name in US_EXPOSED_CATEGORIES for name in names] + [False])  # last: code -1, missing
+        return exposed[category.cat.codes.to_numpy()]
+    return category.isin(US_EXPOSED_CATEGORIES).to_numpy(dtype=bool, na_value=False)
+
+
+def _find_applicable(df: pd.DataFrame, measure: str, exposed: np.ndarray) -> np.ndarray:
+    """:func:`find_applicable` with the rows of an exposed category (:func:`_find_exposed`) given."""
     if measure not in US_MEASURES:
         return np.ones(len(df), dtype=bool)
-    stated = np.zeros(len(df), dtype=bool)
+    stated = exposed.copy()
     for suffix in ("_min", "_best", "_max"):
         if f"{measure}{suffix}" in df.columns:
             stated |= df[f"{measure}{suffix}"].notna().to_numpy(dtype=bool)
-    exposed = df["category"].astype("string").isin(US_EXPOSED_CATEGORIES).to_numpy(dtype=bool, na_value=False)
-    return exposed | stated
+    return stated
+
+
+@dataclass
+class _Figures:
+    """One measure's figures per row as float64 arrays, 0 where not known, and whether each end is known."""
+
+    lo: np.ndarray
+    lo_known: np.ndarray
+    hi: np.ndarray
+    hi_known: np.ndarray
+    best: np.ndarray | None = None
+    """Each row's best estimate, else its low figure; None when no row gives a best estimate."""
+    has_best: np.ndarray | None = None
+    """A best estimate is given (``<measure>_best``)."""
+    approx: np.ndarray | None = None
+    """A best estimate alone ("about N"): counted at both ends."""
+
+
+def _drop_rows(fig: _Figures, rows: np.ndarray) -> _Figures:
+    """``fig`` with nothing known on ``rows`` (those an operation toll counts)."""
+    keep = ~rows
+    best = None if fig.best is None else np.where(rows, 0.0, fig.best)
+    return _Figures(
+        lo=np.where(rows, 0.0, fig.lo),
+        lo_known=fig.lo_known & keep,
+        hi=np.where(rows, 0.0, fig.hi),
+        hi_known=fig.hi_known & keep,
+        best=best,
+        has_best=None if fig.has_best is None else fig.has_best & keep,
+        approx=None if fig.approx is None else fig.approx & keep,
+    )
+
+
+def _read_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """A count column as float64 values (0 where missing) and a known mask.
+
+    >>> _read_column(pd.Series([2, None], dtype="Int64"))
+    (array([2., 0.]), array([ True, False]))
+    """
+    return values.to_numpy(dtype="float64", na_value=0.0), values.notna().to_numpy(dtype=bool)
+
+
+def _read_figures(df: pd.DataFrame, measure: str) -> _Figures:
+    """The low, high and best figure of ``measure`` per row, as :func:`tally_casualties` counts them.
+
+    ``fatalities`` is one figure, low and high alike. With a best estimate (``<measure>_best``), the low end
+    falls back to it, the best to the low end, and a best estimate alone fills the high end too.
+    """
+    if measure == FATALITIES:
+        value, known = _read_column(df[FATALITIES])
+        return _Figures(value, known, value, known)
+    lo, lo_known = _read_column(df[f"{measure}_min"])
+    hi, hi_known = _read_column(df[f"{measure}_max"])
+    best_column = df.get(f"{measure}_best")
+    if best_column is None or not best_column.notna().any():
+        return _Figures(lo, lo_known, hi, hi_known)
+    best, best_known = _read_column(best_column)
+    only_best = best_known & ~lo_known & ~hi_known
+    return _Figures(
+        lo=np.where(lo_known, lo, best),
+        lo_known=lo_known | best_known,
+        hi=np.where(only_best, best, hi),
+        hi_known=hi_known | only_best,
+        best=np.where(best_known, best, lo),
+        has_best=best_known,
+        approx=only_best,
+    )
+
+
+def _sum_by_group(codes: np.ndarray, n_groups: int, fig: _Figures, applies: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per group: the sums of low and high, incidents with a figure, open ones, the sum of best (NaN when no
+    incident of the group gives a best estimate), incidents where the measure applies, approximate ones."""
+    sum_lo = np.bincount(codes, weights=fig.lo, minlength=n_groups)
+    sum_hi = sum_lo if fig.hi is fig.lo else np.bincount(codes, weights=fig.hi, minlength=n_groups)
+    # one count per group and state; state bits: 1 high known, 2 low known, 4 the measure applies
+    state = fig.hi_known.view(np.int8) + fig.lo_known.view(np.int8) * 2 + applies.view(np.int8) * 4
+    by_state = np.bincount(codes * 8 + state, minlength=8 * n_groups).reshape(n_groups, 8)
+    bits = np.arange(8)
+    n_fig = by_state[:, (bits & 3) != 0].sum(axis=1)
+    n_open = by_state[:, (bits & 3) == 2].sum(axis=1)
+    n_app = by_state[:, (bits & 4) != 0].sum(axis=1)
+    if fig.best is None:
+        sum_best, n_approx = np.full(n_groups, np.nan), np.zeros(n_groups, dtype="int64")
+    else:
+        n_best = np.bincount(codes[fig.has_best], minlength=n_groups)
+        sum_best = np.bincount(codes, weights=fig.best, minlength=n_groups)
+        sum_best = np.where(n_best > 0, sum_best, np.nan)  # no best estimate in the group: none to show
+        n_approx = np.bincount(codes[fig.approx], minlength=n_groups)
+    return sum_lo, sum_hi, n_fig, n_open, sum_best, n_app, n_approx
 
 
 def group_columns(tally: pd.DataFrame) -> list[str]:
@@ -111,8 +215,10 @@ def _group(df: pd.DataFrame, by: str | None) -> tuple[np.ndarray, pd.DataFrame]:
             {"incident_id": df["incident_id"].dtype}
         )
     if by in ("week", "month"):
-        days = df["event_date"].to_numpy(dtype="datetime64[D]")
-        starts, codes = dense_codes(find_period_starts(days, by).astype("int64"))
+        # the period of each distinct day, found once: a million rows hold a few hundred days
+        days, day_codes = dense_codes(df["event_date"].to_numpy(dtype="datetime64[D]").astype("int64"))
+        starts, start_codes = dense_codes(find_period_starts(days.astype("datetime64[D]"), by).astype("int64"))
+        codes = start_codes[day_codes]
         dtype = df["event_date"].dtype
         return codes, pd.DataFrame({"period": pd.Series(starts.astype("datetime64[D]")).astype(dtype)})
     column = df[by]
@@ -177,51 +283,15 @@ def tally_casualties(
     incidents = np.bincount(codes, minlength=n_groups)
     present = np.flatnonzero(incidents > 0) if by is not None else np.arange(n_groups)
     measures = list(MEASURES) + ([FATALITIES] if include_fatalities else [])
+    exposed = _find_exposed(df)
     blocks = {}
-    codes4 = codes * 4
     for m in measures:
-        lo_col, hi_col = (df[FATALITIES], df[FATALITIES]) if m == FATALITIES else (df[f"{m}_min"], df[f"{m}_max"])
-        best_col, has_best = lo_col, np.zeros(len(df), dtype="float64")
-        approx = np.zeros(len(df), dtype="float64")
-        if m != FATALITIES and f"{m}_best" in df.columns:
-            has_best = df[f"{m}_best"].notna().to_numpy(dtype="float64")
-            # an approximate figure without stated bounds ("about N": best only) counts N at both ends
-            only_best = (df[f"{m}_best"].notna() & lo_col.isna() & hi_col.isna()).to_numpy(dtype=bool)
-            approx = only_best.astype("float64")
-            best_col = df[f"{m}_best"].fillna(lo_col)
-            lo_col = lo_col.fillna(df[f"{m}_best"])
-            hi_col = hi_col.mask(pd.Series(only_best, index=hi_col.index), df[f"{m}_best"])
+        fig = _read_figures(df, m)
         in_toll = find_toll_rows(df, tolls, m)
         if in_toll.any():  # counted under the toll, never a second time under the row's own figure
-            lo_col, hi_col = lo_col.mask(in_toll), hi_col.mask(in_toll)
-            best_col, has_best, approx = best_col.mask(in_toll), np.where(in_toll, 0.0, has_best), approx * ~in_toll
-        applies = (find_applicable(df, m) & ~in_toll).astype("float64")
-        lo_known = lo_col.notna().to_numpy()
-        hi_known = lo_known if m == FATALITIES else hi_col.notna().to_numpy()
-        sum_lo = np.bincount(codes, weights=lo_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
-        sum_hi = (
-            sum_lo
-            if m == FATALITIES
-            else np.bincount(codes, weights=hi_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
-        )
-        sum_best = np.bincount(codes, weights=best_col.to_numpy(dtype="int64", na_value=0), minlength=n_groups)
-        # state 0 unknown, 1 max only, 2 open (min only), 3 both: one count per group and state
-        state = lo_known.view(np.int8) * 2 + hi_known.view(np.int8)
-        by_state = np.bincount(codes4 + state, minlength=4 * n_groups).reshape(n_groups, 4)
-        n_fig = by_state[:, 1:].sum(axis=1)
-        n_best = np.bincount(codes, weights=has_best, minlength=n_groups)
-        sum_best = np.where(n_best > 0, sum_best, np.nan)  # no best estimate in the group: none to show
-        n_app = np.bincount(codes, weights=applies, minlength=n_groups).astype("int64")
-        n_approx = np.bincount(codes, weights=approx, minlength=n_groups).astype("int64")
-        blocks[m] = (
-            sum_lo[present],
-            sum_hi[present],
-            n_fig[present],
-            by_state[present, 2],
-            sum_best[present],
-            n_app[present],
-            n_approx[present],
-        )
+            fig = _drop_rows(fig, in_toll)
+        applies = _find_applicable(df, m, exposed) & ~in_toll
+        blocks[m] = tuple(part[present] for part in _sum_by_group(codes, n_groups, fig, applies))
 
     n_present, n_measures = len(present), len(measures)
     low = np.column_stack([blocks[m][0] for m in measures]).ravel()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import is_numeric_dtype
 
 from analysis import schema
 
@@ -17,28 +18,31 @@ def estimate_incident_deaths(df: pd.DataFrame) -> np.ndarray:
     """Deaths per incident: ``fatalities``, else US plus others killed (each its max, else its min);
     NaN when no source gives any of them (never 0)."""
     deaths = _as_floats(df["fatalities"])
-    rows = np.flatnonzero(np.isnan(deaths))  # the fallback is read only where fatalities is not given
-    if not len(rows):
+    missing = np.isnan(deaths)
+    if not missing.any():
         return deaths
-    fallback = np.zeros(len(rows))
-    known = np.zeros(len(rows), dtype=bool)
-    for who in ("us_killed", "other_killed"):
-        value = _as_floats(df[f"{who}_max"], rows)
-        value = np.where(np.isnan(value), _as_floats(df[f"{who}_min"], rows), value)
-        known |= ~np.isnan(value)
-        fallback += np.nan_to_num(value, nan=0.0)
-    deaths[rows] = np.where(known, fallback, np.nan)
-    return deaths
+    fallback = np.zeros(len(df))
+    known = np.zeros(len(df), dtype=bool)
+    for who in ("us_killed", "other_killed"):  # whole columns: cheaper than taking the missing rows first
+        value = _as_floats(df[f"{who}_max"])
+        value = np.where(np.isnan(value), _as_floats(df[f"{who}_min"]), value)
+        given = ~np.isnan(value)
+        known |= given
+        fallback += np.where(given, value, 0.0)
+    return np.where(missing & known, fallback, deaths)
 
 
-def _as_floats(values: pd.Series, rows: np.ndarray | None = None) -> np.ndarray:
-    """A numeric column (or its ``rows``) as a new float64 array, NaN where missing.
+def _as_floats(values: pd.Series) -> np.ndarray:
+    """A numeric column as a new float64 array, NaN where missing; text that is not a number is NaN.
 
-    >>> _as_floats(pd.Series([1, None, 3], dtype="Int64"), np.array([1, 2])).tolist()
-    [nan, 3.0]
+    >>> _as_floats(pd.Series([1, None, 3], dtype="Int64")).tolist()
+    [1.0, nan, 3.0]
+    >>> _as_floats(pd.Series(["33.5", "x"], dtype=object)).tolist()
+    [33.5, nan]
     """
-    arr = values.array if rows is None else values.array.take(rows)
-    return np.array(arr.to_numpy(dtype="float64", na_value=np.nan), dtype="float64")
+    if not is_numeric_dtype(values.dtype):
+        values = pd.to_numeric(values, errors="coerce")
+    return np.array(values.array.to_numpy(dtype="float64", na_value=np.nan), dtype="float64")
 
 
 MAP_SIZES: tuple[str, ...] = ("deaths", "incidents", *schema.CASUALTY_PREFIXES)
@@ -79,17 +83,28 @@ def find_country_only(df: pd.DataFrame) -> np.ndarray:
     >>> find_country_only(df).tolist()
     [True, False, True, True]
     """
-    lat = pd.to_numeric(df["latitude"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-    lon = pd.to_numeric(df["longitude"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-    no_point = np.isnan(lat) | np.isnan(lon) | df["geo_precision"].isna().to_numpy()
+    no_point = np.isnan(_as_floats(df["latitude"])) | np.isnan(_as_floats(df["longitude"]))
+    no_point |= df["geo_precision"].isna().to_numpy(dtype=bool)
+    location, country = df["location"], df["country"]
+    no_place = location.isna().to_numpy(dtype=bool).copy()
     # compare the distinct names only (case and spaces aside): a million rows hold a few hundred places
-    loc_codes, loc_names = pd.factorize(df["location"], use_na_sentinel=True)
-    country_codes, country_names = pd.factorize(df["country"], use_na_sentinel=True)
-    folded = {name: i for i, name in enumerate(dict.fromkeys(str(n).strip().casefold() for n in country_names))}
-    loc_as_country = np.array([folded.get(str(n).strip().casefold(), -2) for n in loc_names] + [-3], dtype="int64")
-    country_ids = np.array([folded[str(n).strip().casefold()] for n in country_names] + [-4], dtype="int64")
-    no_place = (loc_codes < 0) | (loc_as_country[loc_codes] == country_ids[country_codes])
+    folded = {_fold(n) for n in country.dropna().unique()}
+    named = [n for n in pd.unique(location.dropna()) if _fold(n) in folded]  # places named like a country
+    if named:
+        rows = np.flatnonzero(location.isin(named).to_numpy(dtype=bool, na_value=False))
+        loc_names = location.iloc[rows].to_numpy(dtype=object)
+        country_names = country.iloc[rows].astype(object).to_numpy()
+        no_place[rows] |= [not pd.isna(c) and _fold(n) == _fold(c) for n, c in zip(loc_names, country_names)]
     return no_point | no_place
+
+
+def _fold(name) -> str:
+    """A name as compared with another: case and surrounding spaces aside.
+
+    >>> _fold(" Israel") == _fold("ISRAEL")
+    True
+    """
+    return str(name).strip().casefold()
 
 
 def aggregate_places(
@@ -114,15 +129,16 @@ def aggregate_places(
     n_cat = len(categories)
     loc_codes, loc_names = pd.factorize(df["location"], use_na_sentinel=False)
     if isinstance(df["category"].dtype, pd.CategoricalDtype) and list(df["category"].cat.categories) == categories[:-1]:
-        cat_codes = df["category"].cat.codes.to_numpy().astype("int64")
-        cat_codes = np.where(cat_codes < 0, n_cat - 1, cat_codes)
+        cat_codes = np.arange(n_cat)[df["category"].cat.codes.to_numpy()]  # code -1 (missing): the last, not stated
     else:
         names = df["category"].astype("object").where(df["category"].notna(), schema.NOT_STATED).to_numpy()
         cat_codes = np.array([categories.index(v) if v in categories else n_cat - 1 for v in pd.unique(names)])[
             pd.factorize(names)[0]
         ]
     deaths = estimate_incident_deaths(df)
+    deaths_known = ~np.isnan(deaths)
     sized = deaths if size_by == "deaths" else estimate_incident_figure(df, size_by)
+    sized_known = deaths_known if size_by == "deaths" else ~np.isnan(sized)
     key = loc_codes.astype("int64") * n_cat + cat_codes
     counts_all = np.bincount(key, minlength=len(loc_names) * n_cat)
     groups = np.flatnonzero(counts_all)
@@ -148,10 +164,10 @@ def aggregate_places(
         "place": np.asarray(loc_names, dtype=object)[groups // n_cat],
         "category": np.array(categories, dtype=object)[groups % n_cat],
         "incidents": counts,
-        "deaths": np.bincount(inverse, weights=np.nan_to_num(deaths, nan=0.0), minlength=n_groups),
-        "incidents_with_deaths": np.bincount(inverse, weights=~np.isnan(deaths), minlength=n_groups).astype("int64"),
-        "size": np.bincount(inverse, weights=np.nan_to_num(sized, nan=0.0), minlength=n_groups),
-        "incidents_with_size": np.bincount(inverse, weights=~np.isnan(sized), minlength=n_groups).astype("int64"),
+        "deaths": np.bincount(inverse, weights=np.where(deaths_known, deaths, 0.0), minlength=n_groups),
+        "incidents_with_deaths": np.bincount(inverse[deaths_known], minlength=n_groups).astype("int64"),
+        "size": np.bincount(inverse, weights=np.where(sized_known, sized, 0.0), minlength=n_groups),
+        "incidents_with_size": np.bincount(inverse[sized_known], minlength=n_groups).astype("int64"),
         "geo_precision": coarsest,
         "first_day": first_day,
         "last_day": last_day,
@@ -166,6 +182,5 @@ def _reduce_runs(df: pd.DataFrame, order: np.ndarray, run_start: np.ndarray) -> 
     if not len(run_start):
         return np.zeros(0, dtype="int64"), np.zeros(0, dtype="int64"), np.zeros(0)
     day = df["event_date"].to_numpy(dtype="datetime64[D]").astype("int64")[order]
-    precision = pd.to_numeric(df["geo_precision"], errors="coerce")
-    coarsest = np.fmax.reduceat(_as_floats(precision)[order], run_start)  # fmax: NaN only when all are
+    coarsest = np.fmax.reduceat(_as_floats(df["geo_precision"])[order], run_start)  # fmax: NaN only when all are
     return np.minimum.reduceat(day, run_start), np.maximum.reduceat(day, run_start), coarsest

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from analysis.cli import main
@@ -107,3 +110,18 @@ def test_a_place_name_already_in_the_folder_is_never_moved_to_another_point(tmp_
     new_place = places.loc[inc.loc["ACLED-OTHER1", "location"]]
     assert (old_place["latitude"], old_place["longitude"]) == (33.355813, 43.786124)
     assert (new_place["latitude"], new_place["longitude"]) == (33.4, 43.9)
+
+
+def test_an_id_an_importer_repeats_is_refused_by_the_validation_of_a_new_folder(tmp_path):
+    imported = import_acled(CURRENT)  # a repeat made here by hand: the importers refuse one before this
+    twice = dataclasses.replace(
+        imported,
+        incidents=pd.concat([imported.incidents, imported.incidents.iloc[[0]]], ignore_index=True),
+        input_lines=np.arange(2, 7),
+        source_keys=pd.concat([imported.source_keys, imported.source_keys.iloc[[0]]], ignore_index=True),
+    )
+    with pytest.raises(ImportRejected) as err:
+        write_import(twice, tmp_path / "d")
+    assert "incidents.csv:6: incident_id: found duplicate 'ACLED-UCDP114064'" in str(err.value)
+    assert "first used on line 2" in str(err.value)
+    assert not list(tmp_path.iterdir()), "nothing written"
