@@ -113,7 +113,9 @@ def print_phases(today: str) -> None:
         print(f"  {time.perf_counter() - started:7.2f} s  [{os.getpid()}] {what}: {seconds:.3f} s", flush=True)
 
     def timed(owner, name: str, what: str) -> None:
-        function = getattr(owner, name)
+        function = getattr(owner, name, None)
+        if function is None:  # a phase of another version of the renderer (this script also times older ones)
+            return
 
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
@@ -126,24 +128,41 @@ def print_phases(today: str) -> None:
         setattr(owner, name, wrapper)
 
     begun = time.perf_counter()
-    import papermill.engines
-    from papermill import execute
-
     from analysis import cli
     from analysis.render import batch, html_export, worker
 
-    stamp("imports of the CLI, the renderer and papermill", time.perf_counter() - begun)
+    stamp("imports of the CLI and the renderer (parent)", time.perf_counter() - begun)
+
+    def time_papermill() -> None:
+        """In the worker, once it has imported papermill (the parent imports it later, as the CLI does)."""
+        import papermill.engines
+        from papermill import execute
+
+        for owner, name, what in [
+            (papermill.engines.NBClientEngine, "execute_managed_notebook", "the cells (and a kernel start if none)"),
+            (papermill.engines.NotebookExecutionManager, "save", "  a save of the executed notebook"),
+            (execute, "write_ipynb", "papermill's last write"),
+        ]:
+            timed(owner, name, what)
+
+    init_worker = worker._init_worker
+
+    def init_then_time_papermill(*args, **kwargs):
+        init_worker(*args, **kwargs)
+        time_papermill()
+
+    worker._init_worker = init_then_time_papermill
     for owner, name, what in [
-        (batch, "check_data", "validate the data (parent)"),
+        (batch, "_start_pool", "papermill import, then the fork of the workers (parent)"),
+        (batch, "check_data", "validate and load the data (parent)"),
         (batch, "prepare_jobs", "check the parameters (parent)"),
-        (worker, "_take_kernel", "kernel manager (worker)"),
-        (papermill.engines.NBClientEngine, "execute_managed_notebook", "kernel start and cells"),
-        (papermill.engines.NotebookExecutionManager, "save", "  a save of the executed notebook"),
-        (execute, "write_ipynb", "papermill's last write"),
-        (html_export, "write_report", "HTML export"),
-        (worker, "_reset_kept_kernel", "%reset -f with a new client's ready-wait"),
+        (worker, "_init_worker", "worker start: kernel launch, papermill import, warm-up imports (worker)"),
+        (worker, "_run_silently", "  code run in the kernel: warm-up imports or %reset -f (worker)"),
+        (worker, "_take_kernel", "kernel taken for the job (worker)"),
+        (worker, "_reset_kept_kernel", "%reset -f after the job, new client's ready-wait (worker; until session 7)"),
+        (html_export, "write_report", "HTML export (worker)"),
+        (batch, "write_companions", "cards, sources, methodology, exports (parent, while the job runs)"),
         (batch, "write_index", "index (parent)"),
-        (batch, "write_companions", "cards, sources, methodology, exports (parent)"),
     ]:
         timed(owner, name, what)
     with tempfile.TemporaryDirectory(prefix="bench-render-phases-") as tmp:
@@ -161,6 +180,39 @@ def print_phases(today: str) -> None:
             ]
         )
     stamp("whole render", time.perf_counter() - started)
+
+
+def compare_with(other: Path, today: str, repeats: int = 3) -> None:
+    """Side by side, alternating: this checkout's `incidents render` and another checkout's (its own `.venv`),
+    a cold single report and the whole batch, plus an empty notebook's papermill run; medians and their ratios.
+    On a busy machine the ratios of one such run hold better than seconds taken at different times."""
+    theirs = Path(other).resolve() / ".venv" / "bin" / "incidents"
+    commands = {"this": BIN / "incidents", "other": theirs}
+    times: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-render-compare-") as tmp:
+        work = Path(tmp)
+        for i in range(repeats):
+            for who, incidents in commands.items():
+                for what, extra in (("single", ["--job", "overview"]), ("batch", [])):
+                    out = work / f"{who}-{what}-{i}"
+                    seconds = run(
+                        [str(incidents), "render", "--force", "--out", str(out), "--no-progress", "--today", today]
+                        + extra
+                    )
+                    times.setdefault(f"{who} {what}", []).append(seconds)
+            empty = run([sys.executable, "-c", EMPTY_RUN, str(work / "empty.ipynb"), str(work / f"empty-{i}.ipynb")])
+            times.setdefault("empty notebook", []).append(empty)
+            print("  " + "   ".join(f"{k} {v[-1]:6.2f} s" for k, v in times.items()), flush=True)
+    median = {k: statistics.median(v) for k, v in times.items()}
+    for what in ("single", "batch"):
+        print(
+            f"{what}: this {median[f'this {what}']:.2f} s, {other} {median[f'other {what}']:.2f} s, ratio "
+            f"{median[f'this {what}'] / median[f'other {what}']:.3f}"
+        )
+    print(
+        f"cold single report / empty notebook: this {median['this single'] / median['empty notebook']:.2f}, "
+        f"{other} {median['other single'] / median['empty notebook']:.2f}"
+    )
 
 
 def reports_in(out: Path) -> list[Path]:
@@ -225,7 +277,13 @@ def main() -> int:
     )
     parser.add_argument("--phases", action="store_true", help="only time the phases of one cold single report")
     parser.add_argument("--no-large", action="store_true", help=f"skip the {LARGE_ROWS:,}-incident batch")
+    parser.add_argument(
+        "--against", type=Path, metavar="CHECKOUT", help="only compare, alternating, with another checkout's render"
+    )
     args = parser.parse_args()
+    if args.against:
+        compare_with(args.against, args.today)
+        return 0
     if args.phases:
         print_phases(args.today)
         return 0

@@ -31,6 +31,7 @@ from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
 from analysis.render.companions import write_companions
 from analysis.render.index import write_index
 from analysis.render.jobs import Job, check_job_parameters, read_declared_parameters
+from analysis.render.kernel_warmup import check_kernel_socket_room, list_imported_modules
 from analysis.render.pool import WorkerPool
 from analysis.render.state import (
     STATE_FILE,
@@ -145,19 +146,23 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {lines[0][:200] if lines else ''}"
 
 
-def check_data(data_dir: Path) -> dict[str, str]:
-    """Validate ``data_dir`` or raise :class:`RenderError` (``EXIT["bad_input"]``); return its span of dates:
-    ``data_first`` and ``data_latest``, the first and the latest incident date (ISO), for the index."""
-    from analysis.data.validate import validate_data_dir
+def check_data(data_dir: Path) -> tuple[dict[str, str], object]:
+    """Validate ``data_dir`` or raise :class:`RenderError` (``EXIT["bad_input"]``); return its span of dates
+    (``data_first`` and ``data_latest``, the first and the latest incident date (ISO), for the index) and the
+    :class:`analysis.data.dataset.Dataset` loaded (the incident cards are written from it)."""
+    from analysis.data.dataset import load_dataset
+    from analysis.data.problems import DataValidationError
 
-    report = validate_data_dir(data_dir)
-    if report.problems:
-        lines = [str(p) for p in report.problems]
-        raise RenderError("\n".join(lines) + f"\n{len(lines)} problem(s) in {data_dir}: no report was rendered")
-    dates = report.tables["incidents"]["event_date"].dropna()
+    try:
+        dataset = load_dataset(data_dir)
+    except DataValidationError as exc:
+        lines = [str(p) for p in exc.problems]
+        lines.append(f"{len(lines)} problem(s) in {data_dir}: no report was rendered")
+        raise RenderError("\n".join(lines)) from None
+    dates = dataset.incidents["event_date"].dropna()
     if dates.empty:
-        return {}
-    return {"data_first": dates.min().date().isoformat(), "data_latest": dates.max().date().isoformat()}
+        return {}, dataset
+    return {"data_first": dates.min().date().isoformat(), "data_latest": dates.max().date().isoformat()}, dataset
 
 
 # --- the batch -----------------------------------------------------------------------------
@@ -201,11 +206,13 @@ def render_jobs(
         }
         summary = RenderSummary()
         summary.results, to_run = _skip_unchanged(jobs, state, keys, out_dir, force)
+        companions = _Companions(out_dir, data_dir, data_fingerprint, code_fingerprint, force)
+        late: list[JobResult] = []  # results that arrived while the workers were being stopped
+        pool = _start_pool(to_run, out_dir, workers, late)  # kernels start and import while the data is checked
         prepared = {job.name: dict(job.parameters) for job in jobs}
         span: dict[str, str] = {}  # the data's first and latest incident, recorded with each report rendered
         if to_run:
-            span = check_data(data_dir)
-            prepared.update(prepare_jobs(to_run, data_dir))
+            span = _check_before_running(pool, to_run, data_dir, prepared, companions)
         footer = (
             f"incident-reports {__version__} · data {data_fingerprint[:12]} · "
             f"rendered {dt.datetime.now().isoformat(timespec='seconds')}"
@@ -216,8 +223,7 @@ def render_jobs(
 
         for result in summary.results:
             record(result)
-        late: list[JobResult] = []  # results that arrived while the workers were being stopped
-        results = _run_parallel(to_run, prepared, out_dir, footer, self_contained, workers, progress, late)
+        results = _run_parallel(pool, to_run, prepared, out_dir, footer, self_contained, progress, companions.write)
         try:
             with _sigterm_as_interrupt():
                 for result in results:
@@ -231,7 +237,7 @@ def render_jobs(
                 write_state(out_dir, state)
                 summary.index_path = write_index(out_dir, names, state)
                 if summary.exit_code != EXIT["interrupted"]:  # cards, source texts, CSV export (skipped when unchanged)
-                    write_companions(out_dir, data_dir, data_fingerprint, code_fingerprint, force=force)
+                    companions.finish()
             except OSError as exc:
                 if not is_write_failure(exc):
                     raise
@@ -351,17 +357,76 @@ def _remove_stale_work_files(out_dir: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _run_parallel(jobs, prepared, out_dir, footer, self_contained, workers, progress, late) -> Iterator[JobResult]:
-    """Yield each job's result as it finishes; on Ctrl-C (or when closed early) stop the workers first,
-    adding to ``late`` the results they still sent."""
+def _start_pool(jobs: list[Job], out_dir: Path, workers: int | None, late: list[JobResult]) -> WorkerPool | None:
+    """The workers of ``jobs``, forked now, each starting its kernel and importing there what the jobs'
+    notebooks import (:mod:`analysis.render.kernel_warmup`); None when no job runs."""
     if not jobs:
+        return None
+    check_kernel_socket_room()
+    # Imported once, before the fork: every worker inherits it (a worker importing it again costs about 1.4 s
+    # of CPU while kernels start beside it), and prepare_jobs reads the notebooks' parameters with it.
+    import papermill  # noqa: F401
+
+    size = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    modules = list_imported_modules(dict.fromkeys(job.notebook for job in jobs))
+    return WorkerPool(size, out_dir, late, tuple(modules)).start()
+
+
+def _check_before_running(
+    pool: WorkerPool, jobs: list[Job], data_dir: Path, prepared: dict, companions: _Companions
+) -> dict[str, str]:
+    """:func:`check_data` and :func:`prepare_jobs` (into ``prepared``) while the workers start; on a problem the
+    workers are stopped before it is raised. The data's span of dates."""
+    try:
+        span, companions.dataset = check_data(data_dir)
+        prepared.update(prepare_jobs(jobs, data_dir))
+    except BaseException:
+        pool.discard()
+        raise
+    return span
+
+
+@dataclass
+class _Companions:
+    """The cards, source texts and exports (:func:`write_companions`), written by :meth:`write` while the first
+    jobs run; a problem is raised by :meth:`finish`, after the index, as when they were written last."""
+
+    out_dir: Path
+    data_dir: Path
+    data_fingerprint: str
+    code_fingerprint: str
+    force: bool
+    dataset: object = None  # the Dataset check_data loaded, so the cards do not load it again
+    done: bool = False
+    error: BaseException | None = None
+
+    def write(self) -> None:
+        self.done = True
+        try:
+            write_companions(
+                self.out_dir, self.data_dir, self.data_fingerprint, self.code_fingerprint, self.force, self.dataset
+            )
+        except (RenderError, OSError) as exc:
+            self.error = exc
+
+    def finish(self) -> None:
+        if not self.done:
+            self.write()
+        if self.error is not None:
+            raise self.error
+
+
+def _run_parallel(pool, jobs, prepared, out_dir, footer, self_contained, progress, meanwhile) -> Iterator[JobResult]:
+    """Yield each job's result as it finishes, calling ``meanwhile()`` once the first jobs are sent; on Ctrl-C
+    (or when closed early) stop the workers first, adding to the pool's ``late`` the results they still sent."""
+    if not jobs:
+        meanwhile()
         return
     from tqdm import tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
 
-    size = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     tasks = [(job, prepared[job.name], out_dir, footer, self_contained) for job in jobs]
-    results = WorkerPool(size, out_dir, late).run(tasks)
+    results = pool.run(tasks, meanwhile)
     bar = tqdm(total=len(jobs), desc="reports", unit="job", disable=not progress, file=sys.stderr, leave=False)
     try:
         with logging_redirect_tqdm(loggers=[logging.getLogger("analysis")]) if progress else nullcontext():

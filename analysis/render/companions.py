@@ -135,12 +135,13 @@ def _stylesheet() -> bytes:
 
 
 def write_companions(
-    out_dir: Path, data_dir: Path, data_fingerprint: str, code_fingerprint: str, force: bool = False
+    out_dir: Path, data_dir: Path, data_fingerprint: str, code_fingerprint: str, force: bool = False, dataset=None
 ) -> CompanionsResult:
     """Write the cards, the source copies and the CSV export of ``data_dir`` into ``out_dir``.
 
     Skipped (nothing imported, read or written) when the inputs are unchanged
     since the last call and every file is still there, unless ``force``.
+    ``dataset``: ``data_dir`` already loaded (:func:`analysis.data.dataset.load_dataset`), else it is loaded here.
     Raises :class:`analysis.render.state.RenderError` when something that is
     not a regular file stands where a companion file goes.
     """
@@ -150,7 +151,7 @@ def write_companions(
         return CompanionsResult(skipped=True)
     _check_folders(out_dir)
     try:
-        return _write_all(out_dir, data_dir, data_fingerprint, key)
+        return _write_all(out_dir, data_dir, data_fingerprint, key, dataset)
     except OutputTargetError as exc:
         raise RenderError(f"{exc}; the incident cards were not all written", EXIT["bad_input"]) from None
 
@@ -247,13 +248,13 @@ def _write_methodology(data_dir: Path, dataset, put, footer: str) -> None:
     put(METHODOLOGY_FILENAME, page.encode("utf-8"))
 
 
-def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str) -> CompanionsResult:
+def _write_all(out_dir: Path, data_dir: Path, data_fingerprint: str, key: str, dataset=None) -> CompanionsResult:
     from analysis.data.dataset import load_dataset
     from analysis.data.problems import DataValidationError
     from analysis.reporting.cards import STYLESHEET, build_card_pages
 
     try:
-        dataset = load_dataset(data_dir)
+        dataset = dataset if dataset is not None else load_dataset(data_dir)
     except DataValidationError as exc:
         raise RenderError(f"{exc}\nthe incident cards were not written") from None
     result = CompanionsResult()

@@ -48,16 +48,33 @@ class WorkerPool:
     removed, and a new worker takes the jobs still waiting.
     """
 
-    def __init__(self, size: int, out_dir: Path, late: list[JobResult] | None = None):
+    def __init__(
+        self, size: int, out_dir: Path, late: list[JobResult] | None = None, warm_modules: tuple[str, ...] = ()
+    ):
         self._context = multiprocessing.get_context("fork")  # workers start with the package already imported
         self._size = size
         self._out_dir = out_dir
+        self._warm_modules = tuple(warm_modules)  # each worker's kernel starts and imports them before its first job
         self._workers: list[_Worker] = []
         self.late = late if late is not None else []
         """Results sent by workers while :meth:`stop` waited for them."""
 
-    def run(self, tasks: list[tuple]) -> Iterator[JobResult]:
-        """Yield a result per task as they finish; on Ctrl-C (or when closed early) stop every worker first."""
+    def start(self) -> WorkerPool:
+        """Fork every worker now, before the jobs are known: their kernels start while the batch checks the data."""
+        while len(self._workers) < self._size:
+            self._start_worker()
+        return self
+
+    def discard(self) -> None:
+        """Nothing will run after all (bad data or parameters): stop the workers :meth:`start` forked, quietly."""
+        for w in self._workers:
+            if w.process.is_alive():
+                w.process.terminate()  # idle: it kills its kernel and exits at once
+        self._join(STOP_GRACE_S)
+
+    def run(self, tasks: list[tuple], meanwhile=None) -> Iterator[JobResult]:
+        """Yield a result per task as they finish, calling ``meanwhile()`` once the first tasks are sent (the
+        batch's own work while the workers run); on Ctrl-C (or when closed early) stop every worker first."""
         waiting = deque(tasks)
         try:
             while waiting or any(w.job for w in self._workers):
@@ -66,6 +83,9 @@ class WorkerPool:
                 for w in self._workers:
                     if w.job is None and waiting:
                         self._send(w, waiting)
+                if meanwhile is not None:
+                    meanwhile, call = None, meanwhile
+                    call()
                 yield from self._collect(waiting)
             self._close()
         except BaseException:  # KeyboardInterrupt, or GeneratorExit when the caller stops early
@@ -80,7 +100,10 @@ class WorkerPool:
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, worker.STOP_SIGNALS)
         try:
             process = self._context.Process(
-                target=worker.serve, args=(child_end, os.getpid(), inherited), name="incidents-worker", daemon=True
+                target=worker.serve,
+                args=(child_end, os.getpid(), inherited, self._warm_modules),
+                name="incidents-worker",
+                daemon=True,
             )
             process.start()
             self._workers.append(_Worker(process, parent_end))

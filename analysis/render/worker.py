@@ -4,11 +4,14 @@ A worker (:func:`serve`) is a process forked by the batch; it receives one job
 at a time over a pipe and sends back a :class:`JobResult`. It never raises for
 a job failure.
 
-Kernel reuse: a worker keeps one kernel for all its jobs, clearing the user
-namespace with ``%reset -f`` between jobs (imported modules stay loaded, which
-saves the kernel start and the pandas/plotly imports: about 1.5 s a job). A job
-that fails, times out or is stopped discards its kernel; the next one starts a
-fresh kernel. Kernels talk over IPC sockets in a folder of their own (kernels
+Kernel reuse: a worker starts its kernel as soon as it is forked and imports
+there the modules of the batch's notebooks while the batch checks the data
+(:mod:`analysis.render.kernel_warmup`), then keeps that kernel for all its jobs,
+clearing the user namespace with ``%reset -f`` before each job but the first
+(imported modules stay loaded, which saves the kernel start and the
+pandas/plotly imports: about 1.5 s a job; the last job's kernel is killed
+without a reset). A job that fails, times out or is stopped discards its
+kernel; the next one starts a fresh kernel. Kernels talk over IPC sockets in a folder of their own (kernels
 started in parallel cannot collide on TCP ports). Outside a worker (a direct
 call of :func:`execute_job`), every job gets a fresh kernel.
 
@@ -30,7 +33,6 @@ without waiting for anything.
 
 from __future__ import annotations
 
-import asyncio
 import ctypes
 import functools
 import json
@@ -49,15 +51,15 @@ from pathlib import Path
 from analysis.paths import FAILED_DIRNAME, WORK_DIRNAME
 from analysis.render.engine import register_engine
 from analysis.render.jobs import Job
+from analysis.render.kernel_warmup import KERNEL_DIR_PREFIX, build_warm_code, run_silently
 from analysis.render.state import close_inherited_locks, is_write_failure
 from analysis.render.status import EMPTY_STATUS, SHOWS_A_REPORT, JobStatus
 from analysis.report_flags import says_selection_empty
 from analysis.schema import EXIT
 
-KERNEL_DIR_PREFIX = "irk-"
-"""Kernel socket folders are ``$TMPDIR/irk-<worker pid>-*`` (the batch removes those of a killed worker); names kept
-short: a socket's path holds at most 107 bytes (``$TMPDIR/irk-<pid>-<8>/k-<n>``)."""
 RESET_TIMEOUT_S = 30.0
+WARM_TIMEOUT_S = 120.0
+"""How long a kernel started with the worker gets to start and import the notebooks' modules (a busy machine)."""
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
@@ -84,6 +86,7 @@ _WORKER: dict = {
     "stopping": False,  # SIGTERM came: end the job as interrupted
     "busy": False,  # a job is running (between receiving it and sending its result)
     "kernel": None,  # the kept kernel manager
+    "used": False,  # the kept kernel ran a job: its namespace is cleared before the next one
     "kernels": [],  # every kernel manager of the current job
     "socket_dir": None,
     "executed": None,  # the job's temporary executed notebook
@@ -94,17 +97,18 @@ _WORKER: dict = {
 # --- the worker process --------------------------------------------------------------
 
 
-def serve(conn, parent_pid: int, inherited=()) -> None:
+def serve(conn, parent_pid: int, inherited=(), warm_modules: tuple[str, ...] = ()) -> None:
     """The worker's main loop: receive ``(job, parameters, out_dir, footer, self_contained)``, send a JobResult.
 
     ``inherited`` lists the pipe ends of the batch (and of the other workers)
     that the fork copied into this process; they are closed first. The batch
     forks with SIGINT and SIGTERM blocked; they are unblocked once our
-    handlers are in place.
+    handlers are in place. With ``warm_modules``, the kernel is started and
+    imports them before the first job is read.
     """
     for other in inherited:
         other.close()
-    _init_worker(parent_pid)
+    _init_worker(parent_pid, warm_modules)
     try:
         while not _WORKER["stopping"]:
             try:
@@ -125,20 +129,43 @@ def serve(conn, parent_pid: int, inherited=()) -> None:
         _discard_kernel()
 
 
-def _init_worker(parent_pid: int) -> None:
+def _init_worker(parent_pid: int, warm_modules: tuple[str, ...] = ()) -> None:
     """Workers leave SIGINT to the batch; SIGTERM stops the running job (see the module docstring)."""
+    from jupyter_core.utils import run_sync
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
     _WORKER.update(in_worker=True, parent_pid=parent_pid)
     close_inherited_locks()
     die_with_parent(signal.SIGTERM, parent_pid)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+    if warm_modules:  # the kernel boots while papermill and nbconvert are imported here
+        _guarded(lambda: _run_in_thread(run_sync(_take_kernel().start_kernel)))
     import papermill  # noqa: F401  (pay the ~1.4 s import once per worker)
 
     from analysis.render.html_export import warm_exporter
 
     # nbconvert's import and template compile (about a second) while the first kernel starts and runs
     threading.Thread(target=warm_exporter, name="warm-exporter", daemon=True).start()
+    if warm_modules and _WORKER["kernel"] is not None:
+        code = build_warm_code(list(warm_modules))
+        _guarded(lambda: _run_silently(_WORKER["kernel"], code, WARM_TIMEOUT_S))
+
+
+def _guarded(step) -> None:
+    """A warm-up step; when it fails, the kernel is discarded and the first job starts a fresh one as before."""
+    try:
+        if step() is False:
+            _discard_kernel()
+    except Exception:
+        _discard_kernel()
+
+
+def _run_silently(manager, code: str, timeout_s: float) -> bool:
+    """:func:`analysis.render.kernel_warmup.run_silently` in the papermill thread; False when stopping."""
+    from jupyter_core.utils import run_sync
+
+    return bool(_run_in_thread(run_sync(run_silently), manager, code, timeout_s, lambda: _WORKER["stopping"]))
 
 
 def _on_sigterm(signum, frame) -> None:
@@ -221,7 +248,8 @@ def execute_job(job: Job, parameters: dict, out_dir: Path, footer: str, self_con
             notebook, out_dir / f"{job.name}.html", str(parameters.get("title") or job.name), footer, self_contained
         )
         (out_dir / FAILED_DIRNAME / f"{job.name}.ipynb").unlink(missing_ok=True)
-        keep_kernel = _reset_kept_kernel(kernel)
+        keep_kernel = "km" in kernel  # its namespace is cleared when the next job takes it, not after the last
+        _WORKER["used"] = keep_kernel
         return clock.result(JobStatus.RENDERED, empty=empty)
     except KeyboardInterrupt:
         return clock.result(JobStatus.INTERRUPTED, "interrupted")
@@ -259,15 +287,6 @@ def _run_notebook(job: Job, parameters: dict, executed: Path, kernel: dict, cloc
             return clock.cannot_write(exc)
         kept = _keep_failed_notebook(executed, clock.out_dir, job.name)
         return clock.result(JobStatus.FAILED, describe_failure(exc, job, kept))
-
-
-def _reset_kept_kernel(kernel: dict) -> bool:
-    """Clear the namespace of the worker's kept kernel for its next job; False when it is not to be kept."""
-    if "km" not in kernel or _WORKER["stopping"]:
-        return False
-    from jupyter_core.utils import run_sync
-
-    return bool(_run_in_thread(run_sync(_reset_namespace), kernel["km"]))
 
 
 def _unexpected_failure(exc: Exception, job: Job, executed: Path, clock: _JobClock) -> JobResult:
@@ -352,11 +371,14 @@ def _keep_failed_notebook(executed: Path, out_dir: Path, name: str) -> Path | No
 
 
 def _take_kernel():
-    """The kept kernel when it is alive; else a new (not yet started) kernel manager."""
+    """The kept kernel when it is alive (its namespace cleared when it ran a job); else a new (not yet started)
+    kernel manager."""
     from jupyter_core.utils import run_sync
 
     manager = _WORKER["kernel"]
-    if manager is not None and manager.has_kernel and _run_in_thread(run_sync(manager.is_alive)):
+    alive = manager is not None and manager.has_kernel and _run_in_thread(run_sync(manager.is_alive))
+    if alive and (not _WORKER["used"] or _run_silently(manager, "%reset -f", RESET_TIMEOUT_S)):
+        _WORKER["used"] = False
         return manager
     _discard_kernel()
     manager = _kernel_manager_class()(kernel_name="python3")
@@ -374,6 +396,7 @@ def _discard_kernel() -> None:
         _kill(manager)
     _WORKER["kernels"] = []
     _WORKER["kernel"] = None
+    _WORKER["used"] = False
     socket_dir = _WORKER.pop("socket_dir", None)
     _WORKER["socket_dir"] = None
     if socket_dir:
@@ -433,32 +456,6 @@ def _kernel_manager_class():
                 _kill(self)
 
     return IPCKernelManager
-
-
-async def _reset_namespace(manager) -> bool:
-    """Clear the kernel's user namespace for the next job; False when that did not work or the worker is stopping."""
-    client = manager.client()
-    client.start_channels()
-
-    async def reset() -> bool:
-        await client.wait_for_ready(timeout=RESET_TIMEOUT_S)
-        reply = await client.execute_interactive("%reset -f", store_history=False, timeout=RESET_TIMEOUT_S)
-        return reply["content"]["status"] == "ok"
-
-    task = asyncio.ensure_future(reset())
-    try:
-        while not task.done():  # a killed kernel never answers: watch for the stop instead of waiting 30 s
-            if _WORKER["stopping"] or not await manager.is_alive():
-                task.cancel()
-                return False
-            await asyncio.wait([task], timeout=0.1)
-        return task.result()
-    except Exception:
-        return False
-    finally:
-        if not task.done():
-            task.cancel()
-        client.stop_channels()
 
 
 # --- the papermill thread ------------------------------------------------------------

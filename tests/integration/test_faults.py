@@ -353,11 +353,12 @@ def _kill_group(process: subprocess.Popen, *kernels: int) -> None:
 
 def test_ctrl_c_while_a_worker_clears_its_kernel_stops_at_once_and_leaves_nothing(project, out, tmp_path):
     """The race behind a flaky Ctrl-C test: a stop during the `%reset -f` between jobs waited for a kernel
-    that had just been killed (30 s), so the batch killed the worker and its temporary notebook stayed."""
+    that had just been killed (30 s), so the batch killed the worker and its temporary notebook stayed.
+    The reset clears the kept kernel for the worker's next job (none follows the last): two jobs, one worker."""
     tmp = tmp_path / "tmp"
     for name in ("good.pid", "good.pid.reset"):
         (project / "pids" / name).unlink(missing_ok=True)
-    process = _start(project, "reset.toml", out, tmp, "--job", "good", "--force")
+    process = _start(project, "reset.toml", out, tmp, "--job", "good", "--job", "boom", "--workers", "1", "--force")
     try:
         _wait_for_file(project / "pids" / "good.pid.reset", process)
         kernel_pid = int((project / "pids" / "good.pid").read_text())
