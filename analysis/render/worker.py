@@ -135,7 +135,10 @@ def _init_worker(parent_pid: int, warm_modules: tuple[str, ...] = ()) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
-    _WORKER.update(in_worker=True, parent_pid=parent_pid)
+    # A fork copies no thread: a papermill thread, kept kernel or job state of the parent (a process that ran a
+    # job itself, such as a test calling execute_job) is not this worker's; its queue would never be read.
+    _WORKER.update(in_worker=True, parent_pid=parent_pid, calls=None, kernel=None, kernels=[], used=False)
+    _WORKER.update(socket_dir=None, executed=None, stopping=False, busy=False)
     close_inherited_locks()
     die_with_parent(signal.SIGTERM, parent_pid)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
