@@ -7,6 +7,7 @@ import ctypes
 import errno
 import fcntl
 import hashlib
+import logging
 import os
 import shutil
 import stat
@@ -195,6 +196,24 @@ def hold_data_lock(
     finally:
         if fd is not None:
             _let_go(fd, lock_path, shared)
+
+
+def hold_data_lock_to_read(folder: Path | str, *, doing: str, wait_seconds: float, outcome: str):
+    """:func:`hold_data_lock` shared, for a command that reads ``folder``: while a writer holds it, one warning
+    line says how long it is waited for and who holds it; ``FolderLocked`` after ``wait_seconds`` ends with
+    ``waited N s; <outcome>`` (what was not done)."""
+
+    def tell(holder: str) -> None:
+        logging.getLogger(__name__).warning("waiting up to %g s for %s: %s", wait_seconds, folder, holder)
+
+    return hold_data_lock(
+        folder,
+        doing=doing,
+        shared=True,
+        wait_seconds=wait_seconds,
+        on_wait=tell,
+        outcome=f"waited {wait_seconds:g} s; {outcome}",
+    )
 
 
 def _let_go(fd: int, lock_path: Path, shared: bool) -> None:

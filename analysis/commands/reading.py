@@ -65,7 +65,9 @@ def run_reading(
     with ExitStack() as stack:
         try:
             for folder in dict.fromkeys(f for f in chosen if os.path.realpath(f) != skip):
-                stack.enter_context(_hold_shared(folder, wait_seconds, outcome))
+                stack.enter_context(
+                    files.hold_data_lock_to_read(folder, doing="a reader", wait_seconds=wait_seconds, outcome=outcome)
+                )
         except files.FolderLocked as exc:
             log.error("error: %s", exc)
             return EXIT["locked"]
@@ -73,17 +75,3 @@ def run_reading(
             log.error("error: %s: cannot take the lock of the data directory (%s); %s", exc.filename, exc, outcome)
             return EXIT["bad_input"]
         return run()
-
-
-def _hold_shared(folder: Path, wait_seconds: float, outcome: str):
-    def tell(holder: str) -> None:
-        log.warning("waiting up to %g s for %s: %s", wait_seconds, folder, holder)
-
-    return files.hold_data_lock(
-        folder,
-        doing="a reader",
-        shared=True,
-        wait_seconds=wait_seconds,
-        on_wait=tell,
-        outcome=f"waited {wait_seconds:g} s; {outcome}",
-    )

@@ -29,7 +29,7 @@ from analysis.files import (
     READER_WAIT_SECONDS,
     FolderLocked,
     fingerprint_files,
-    hold_data_lock,
+    hold_data_lock_to_read,
     is_same_file,
     sha256_hex,
     write_text_atomic,
@@ -104,21 +104,11 @@ def hold_data_for_reading(data_dir: Path, wait_seconds: float = READER_WAIT_SECO
     a writer holding it is waited for up to ``wait_seconds`` (one line on stderr says so), then
     :class:`RenderError` (``EXIT["locked"]``), nothing rendered."""
 
-    def tell(holder: str) -> None:
-        log.warning("waiting up to %g s for %s: %s", wait_seconds, data_dir, holder)
-
-    outcome = f"waited {wait_seconds:g} s; no report was rendered, the reports already there were left as they were"
+    outcome = "no report was rendered, the reports already there were left as they were"
     with ExitStack() as stack:
         try:
             fd = stack.enter_context(
-                hold_data_lock(
-                    data_dir,
-                    doing="incidents render",
-                    shared=True,
-                    wait_seconds=wait_seconds,
-                    on_wait=tell,
-                    outcome=outcome,
-                )
+                hold_data_lock_to_read(data_dir, doing="incidents render", wait_seconds=wait_seconds, outcome=outcome)
             )
         except FolderLocked as exc:
             raise RenderError(str(exc), EXIT["locked"]) from None
